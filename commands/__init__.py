@@ -1,0 +1,23 @@
+"""Headless sub-commands of ``main.py``; each module defines NAME, add_parser(sub) and run(args)."""
+
+from __future__ import annotations
+
+import sys
+
+from model.document import Bulletin
+
+
+def fail(message: str, status: int = 2) -> int:
+    """Tell the user what went wrong, on stderr, and give the exit status for it."""
+    print(f"错误 error: {message}", file=sys.stderr)
+    return status
+
+
+def load_or_fail(path: str) -> Bulletin | int:
+    """The bulletin at ``path``, or an exit status after printing why it cannot be opened."""
+    from model.project_file import ProjectFileError, load
+
+    try:
+        return load(path)
+    except ProjectFileError as exc:
+        return fail(str(exc))

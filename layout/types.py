@@ -1,0 +1,128 @@
+"""The laid-out document: the one thing every drawing back end consumes.
+
+The PDF exporter, the Qt preview and any PNG renderer draw exactly these items and make no
+typesetting decision of their own; that is what keeps preview and print line-for-line equal
+(DESIGN §2). Everything is plain frozen data in points, origin at the top-left corner of the
+trimmed page, y growing downwards (the PDF back end flips it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+#: A colour as CMYK fractions 0..1. Black text is (0, 0, 0, 1): pure K, never RGB black.
+Colour = tuple[float, float, float, float]
+
+BLACK: Colour = (0.0, 0.0, 0.0, 1.0)
+WHITE: Colour = (0.0, 0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class GlyphRun:
+    """Glyphs of one face at one size on one baseline, each at an explicit x.
+
+    ``text`` holds one code point per glyph (``len(text) == len(glyphs) == len(xs)``) so that
+    back ends can emit searchable text and tests can check order and position of every
+    character.
+    """
+
+    font: str  # key of the face in layout.fonts' registry
+    size: float  # pt
+    x: float  # origin of the run; glyph i is drawn at x + xs[i]
+    y: float  # baseline
+    text: str
+    glyphs: tuple[int, ...]
+    xs: tuple[float, ...]
+    advances: tuple[float, ...]  # the width each glyph occupies on the line (after compression)
+    bold: float = 0.0  # synthetic-bold stroke width in pt; 0 for none
+    colour: Colour = BLACK
+    block_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A straight line (column rules, box frames, folio line)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float = 0.5
+    colour: Colour = BLACK
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A filled and/or stroked rectangle (banner band, tinted speech box)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: Colour | None = None
+    stroke: Colour | None = None
+    stroke_width: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """An image from the bulletin's image store placed in a frame.
+
+    ``crop`` is the visible part of the source as fractions (x, y, w, h) of the upright
+    (EXIF-rotated) image; the back end scales that part to fill ``w`` × ``h``.
+    """
+
+    image: str
+    x: float
+    y: float
+    w: float
+    h: float
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0)
+    block_id: str = ""
+
+
+Item = GlyphRun | Rule | Rect | Picture
+
+
+@dataclass(frozen=True, slots=True)
+class BlockArea:
+    """Where a block landed, for hit-testing in the preview and geometry checks in tests."""
+
+    block_id: str
+    kind: str
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+ProblemKind = Literal[
+    "overset", "underset", "fallback", "missing_glyph", "low_res", "missing_portrait", "title_fit"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something the user must hear about; never a silent clip or a silent box glyph."""
+
+    kind: ProblemKind
+    block_id: str
+    message: str
+    chars: int = 0  # overset characters, or the code point count concerned
+    lines: int = 0  # overset lines, or lines a block is short
+
+
+@dataclass(slots=True)
+class LaidOutPage:
+    number: int  # 1-based
+    width: float  # trim size, pt
+    height: float
+    items: list[Item] = field(default_factory=list)
+    areas: list[BlockArea] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LaidOutDocument:
+    pages: list[LaidOutPage] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

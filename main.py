@@ -1,0 +1,66 @@
+"""会刊编辑器 entry point: the editor by default, sub-commands for headless work.
+
+``python main.py [FILE.bulletin]`` opens the editor (on the built-in example when no file is
+given); ``python main.py COMMAND …`` runs one of the modules in ``commands/`` (example, info,
+export, check, import …). Every command reports bad input on stderr with exit status 2 and
+never shows a traceback for a user's mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+import commands
+
+
+def _command_modules() -> dict:
+    """Sub-commands are discovered, so each lives in a module of its own."""
+    found = {}
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"commands.{info.name}")
+        found[module.NAME] = module
+    return found
+
+
+def build_parser(modules: dict) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="会刊编辑器 · Bulletin editor. Without a command, opens the editor.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in modules.values():
+        module.add_parser(sub)
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="Open the 会刊编辑器 editor.")
+    parser.add_argument("file", nargs="?", help="a .bulletin project to open (default: the built-in example)")
+    parser.add_argument("--screenshot", metavar="PNG", help="open offscreen, save a picture of the window and exit")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    modules = _command_modules()
+    if argv and (argv[0] in modules or argv[0] in ("-h", "--help")):
+        parser = build_parser(modules)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return int(modules[args.command].run(args) or 0)
+    args = build_gui_parser().parse_args(argv)
+    from gui.app import run_gui  # Qt is imported only when the editor is wanted
+
+    return run_gui(args.file, screenshot=args.screenshot, lang=args.lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

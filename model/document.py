@@ -1,0 +1,253 @@
+"""The bulletin as plain data (DESIGN §3).
+
+Plain dataclasses, no Qt and no I/O: the layout engine, the exporters, the importer and the GUI
+all read the same objects, and the project file is nothing but these objects serialised.
+Every block carries a stable ``id`` so that the GUI selection, layout problems and proofreading
+findings can point at a block however the user reorders the page.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Literal
+
+from model.images import ImageStore
+
+SizePreset = Literal["broadsheet", "tabloid", "a3", "a4", "custom"]
+ColourMode = Literal["cmyk", "grey", "rgb"]
+
+#: Text roles the user can give a font each (DESIGN §6). Empty spec = the built-in default.
+FONT_ROLES: tuple[str, ...] = (
+    "title",
+    "subtitle",
+    "kicker",
+    "heading",
+    "body",
+    "name",
+    "title_line",
+    "caption",
+    "label",
+    "banner",
+)
+
+#: Sentence-ending marks that close a run-in lead sentence.
+_LEAD_END = re.compile(r"[。！？]")
+
+
+def new_id(prefix: str) -> str:
+    """Random, short, stable-once-made id; the prefix only helps a human reading the JSON."""
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+@dataclass
+class Margins:
+    top: float = 20.0  # mm
+    bottom: float = 20.0
+    left: float = 18.0
+    right: float = 18.0
+
+
+@dataclass
+class PageSetup:
+    """Physical page and the body type on it; layout derives the column grid from this."""
+
+    preset: SizePreset = "broadsheet"
+    width_mm: float = 390.0
+    height_mm: float = 543.0
+    margins: Margins = field(default_factory=Margins)
+    columns: int = 8
+    gutter_em: float = 1.0  # gutter between columns, in body ems
+    body_size_pt: float = 9.0  # 小五
+    leading_pt: float = 13.5  # baseline-to-baseline distance of body text
+    colour_mode: ColourMode = "cmyk"
+
+    @classmethod
+    def from_preset(cls, preset: SizePreset) -> PageSetup:
+        """The page sizes a Chinese newsroom names (对开, 四开) plus ISO sizes for 简报."""
+        presets: dict[str, PageSetup] = {
+            "broadsheet": cls("broadsheet", 390.0, 543.0, Margins(22.0, 22.0, 19.0, 19.0), 8),
+            "tabloid": cls("tabloid", 270.0, 390.0, Margins(20.0, 20.0, 20.0, 20.0), 6),
+            "a3": cls("a3", 297.0, 420.0, Margins(18.0, 18.0, 16.0, 16.0), 5, body_size_pt=9.0),
+            "a4": cls("a4", 210.0, 297.0, Margins(20.0, 20.0, 18.0, 18.0), 3, body_size_pt=10.5,
+                      leading_pt=16.0),
+        }
+        if preset == "custom":
+            return cls(preset="custom")
+        setup = presets[preset]
+        return setup
+
+
+@dataclass
+class Credits:
+    editor: str = ""  # 责任编辑
+    art_editor: str = ""  # 美术编辑
+    proofreader: str = ""  # 校对
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph. With ``lead`` set, its first sentence is a bold run-in lead."""
+
+    text: str = ""
+    lead: bool = False
+
+    def split_lead(self) -> tuple[str, str]:
+        """(lead sentence, rest). Computed, not stored, so edits can never desynchronise them."""
+        if not self.lead:
+            return "", self.text
+        m = _LEAD_END.search(self.text)
+        if m is None:
+            return "", self.text
+        return self.text[: m.end()], self.text[m.end():]
+
+
+@dataclass
+class Person:
+    name: str = ""
+    titles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Crop:
+    """Visible part of an upright image, as fractions of its width and height."""
+
+    x: float = 0.0
+    y: float = 0.0
+    w: float = 1.0
+    h: float = 1.0
+
+
+@dataclass
+class Portrait:
+    image: str = ""  # name in the ImageStore ("<sha256>.<ext>")
+    crop: Crop = field(default_factory=Crop)
+
+
+@dataclass
+class Placement:
+    """Manual overrides of automatic placement; None means "let the layout decide"."""
+
+    columns: int | None = None  # column span
+    height_mm: float | None = None  # fixed height
+
+
+@dataclass
+class Banner:
+    """版头 / 栏目: the band across the top of a page (e.g. 以优异成绩 庆祝建党100周年)."""
+
+    id: str = field(default_factory=lambda: new_id("banner"))
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class HeadlineGroup:
+    """引题 / 主题 / 副题 across the full width of a page."""
+
+    id: str = field(default_factory=lambda: new_id("headline"))
+    kicker: str = ""
+    title: str = ""
+    subtitle: str = ""
+
+
+@dataclass
+class SpeechSection:
+    label: str = ""  # e.g. 2020
+    heading: str = ""
+    bullets: list[str] = field(default_factory=list)  # ◎ lines, stored with their ◎
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class SpeechBlock:
+    """讲话摘编: the leader's speech excerpt, set in a framed box."""
+
+    id: str = field(default_factory=lambda: new_id("speech"))
+    type: Literal["speech"] = "speech"
+    speaker: Person = field(default_factory=Person)
+    sections: list[SpeechSection] = field(default_factory=list)
+    attribution: str = ""
+    placement: Placement = field(default_factory=Placement)
+
+
+@dataclass
+class ColumnBlock:
+    """One city's or organisation's column: headline, person, portrait, body."""
+
+    id: str = field(default_factory=lambda: new_id("column"))
+    type: Literal["column"] = "column"
+    region: str = ""  # e.g. 西安
+    organisation: str = ""  # shown instead of a person when there is none (杨凌示范区总工会)
+    headline: str = ""
+    person: Person | None = None
+    portrait: Portrait | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    placement: Placement = field(default_factory=Placement)
+
+
+Block = SpeechBlock | ColumnBlock
+
+
+@dataclass
+class Page:
+    id: str = field(default_factory=lambda: new_id("page"))
+    label: str = ""  # edition/page label, e.g. 第3版 · 专版
+    banner: Banner | None = None
+    headline: HeadlineGroup | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Bulletin:
+    publication: str = ""  # 陕西工人报
+    issue_title: str = ""
+    date: str = ""  # ISO date as typed by the user, e.g. 2021-04-20
+    issue_number: str = ""
+    edition: str = ""  # e.g. 专版
+    credits: Credits = field(default_factory=Credits)
+    page_setup: PageSetup = field(default_factory=PageSetup)
+    fonts: dict[str, str] = field(default_factory=dict)  # role -> family name or path
+    pages: list[Page] = field(default_factory=list)
+    images: ImageStore = field(default_factory=ImageStore)
+
+    def iter_blocks(self):
+        """All blocks in reading order, with their page."""
+        for page in self.pages:
+            for block in page.blocks:
+                yield page, block
+
+    def find(self, item_id: str):
+        """The page, banner, headline group or block with this id, or None."""
+        for page in self.pages:
+            if page.id == item_id:
+                return page
+            for item in (page.banner, page.headline, *page.blocks):
+                if item is not None and item.id == item_id:
+                    return item
+        return None
+
+
+def block_texts(block: Block | Banner | HeadlineGroup) -> list[str]:
+    """Every piece of user text a block holds, in reading order (for counts and checks)."""
+    if isinstance(block, Banner):
+        return list(block.lines)
+    if isinstance(block, HeadlineGroup):
+        return [t for t in (block.kicker, block.title, block.subtitle)]
+    if isinstance(block, SpeechBlock):
+        out: list[str] = []
+        for s in block.sections:
+            out += [s.label, s.heading, *s.bullets, *(p.text for p in s.paragraphs)]
+        out.append(block.attribution)
+        return out
+    out = [block.headline]
+    if block.person is not None:
+        out += [block.person.name, *block.person.titles]
+    out.append(block.organisation)
+    out += [p.text for p in block.paragraphs]
+    return out
+
+
+def char_count(texts: list[str]) -> int:
+    """Characters a typesetter counts: everything but white space."""
+    return sum(1 for t in texts for ch in t if not ch.isspace())

@@ -1,0 +1,131 @@
+"""Images the bulletin owns, named by content hash.
+
+Portraits are copied into the project so it still opens on another computer (DESIGN §4). The
+store hands out bytes lazily: a project of 240 twelve-megapixel photos must not sit in memory
+whole, so images loaded from a project file are read from the archive only when drawn.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PIL import Image
+
+MAX_PIXELS = 100_000_000  # DESIGN §4: refuse decompression-bomb images
+MAX_IMAGE_BYTES = 200 * 1024 * 1024
+_FORMATS = {"JPEG": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "BMP": "bmp", "GIF": "gif"}
+
+
+class ImageError(ValueError):
+    """An image the bulletin cannot take; the message says what and why."""
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str  # Pillow's format name
+    ext: str
+    width: int
+    height: int
+    mode: str
+    dpi: tuple[float, float] | None
+
+
+def inspect_image(data: bytes, what: str = "image") -> ImageInfo:
+    """Identify an image from its header without decoding the pixels.
+
+    Raises ImageError naming ``what`` for non-images, unsupported formats and images over
+    100 megapixels — before Pillow would allocate memory for them.
+    """
+    if len(data) > MAX_IMAGE_BYTES:
+        raise ImageError(f"{what}: {len(data) / 1e6:.0f} MB is larger than the 200 MB allowed")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as im:
+                fmt, size, mode = im.format or "", im.size, im.mode
+                dpi = im.info.get("dpi")
+    except Image.DecompressionBombError:
+        raise ImageError(f"{what}: more than {MAX_PIXELS // 1_000_000} megapixels") from None
+    except Exception as exc:  # Pillow raises many types for junk input
+        raise ImageError(f"{what}: not a readable image (expected JPEG, PNG, TIFF or WebP): {exc}") from None
+    if fmt not in _FORMATS:
+        raise ImageError(f"{what}: image format {fmt or 'unknown'} is not supported (expected JPEG, PNG, TIFF or WebP)")
+    w, h = size
+    if w <= 0 or h <= 0:
+        raise ImageError(f"{what}: image has no pixels")
+    if w * h > MAX_PIXELS:
+        raise ImageError(
+            f"{what}: {w}×{h} is {w * h / 1e6:.0f} megapixels; at most {MAX_PIXELS // 1_000_000} are accepted"
+        )
+    return ImageInfo(fmt, _FORMATS[fmt], w, h, mode, tuple(float(v) for v in dpi) if dpi else None)
+
+
+def image_name(data: bytes, info: ImageInfo) -> str:
+    return f"{hashlib.sha256(data).hexdigest()}.{info.ext}"
+
+
+class ImageStore:
+    """Content-addressed images. Equality is by names, which are content hashes."""
+
+    def __init__(self) -> None:
+        self._sources: dict[str, Callable[[], bytes]] = {}
+
+    def add(self, data: bytes, what: str = "image") -> str:
+        """Validate and keep an image; returns its name. Adding the same bytes twice is free."""
+        info = inspect_image(data, what)
+        name = image_name(data, info)
+        if name not in self._sources:
+            self._sources[name] = lambda d=data: d
+        return name
+
+    def add_lazy(self, name: str, source: Callable[[], bytes]) -> None:
+        """Register an image already validated elsewhere (the project loader)."""
+        self._sources[name] = source
+
+    def get(self, name: str) -> bytes:
+        try:
+            return self._sources[name]()
+        except KeyError:
+            raise KeyError(f"image {name!r} is not in this bulletin") from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._sources
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._sources))
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ImageStore) and set(self._sources) == set(other._sources)
+
+    def __repr__(self) -> str:
+        return f"ImageStore({len(self)} images)"
+
+    def retain(self, names: set[str]) -> None:
+        """Forget images no block uses any more (called before saving)."""
+        for name in list(self._sources):
+            if name not in names:
+                del self._sources[name]
+
+    def materialise(self) -> None:
+        """Read every lazy image into memory, so the archive it came from may be replaced."""
+        for name, src in list(self._sources.items()):
+            data = src()
+            self._sources[name] = lambda d=data: d
+
+
+def zip_member_reader(path: str, member: str) -> Callable[[], bytes]:
+    """A source that re-opens the project archive each time: no file handle is held open."""
+
+    def read() -> bytes:
+        with zipfile.ZipFile(path) as zf:
+            return zf.read(member)
+
+    return read

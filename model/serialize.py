@@ -1,0 +1,201 @@
+"""Bulletin ⇄ JSON-ready dicts, with validation that names the field and the problem.
+
+One generic converter driven by the dataclasses' type hints, so a field added to the model is
+saved, loaded and validated without a second hand-written schema that could drift from it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import types
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from model import document as doc
+from model.images import ImageStore
+
+MAX_TEXT = 1_000_000  # characters in one field; a bulletin page holds a few thousand
+MAX_ITEMS = 100_000  # entries in one list
+
+
+class ModelError(ValueError):
+    """Bad bulletin data. ``path`` names the field, e.g. ``pages[0].blocks[2].headline``."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path or 'bulletin'}: {message}")
+        self.path = path
+        self.problem = message
+
+
+_BLOCK_TYPES: dict[str, type] = {"speech": doc.SpeechBlock, "column": doc.ColumnBlock}
+
+
+def _type_name(value: Any) -> str:
+    return {
+        str: "text", bool: "true/false", int: "a whole number", float: "a number",
+        list: "a list", dict: "an object", type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def to_data(obj: Any) -> Any:
+    """Plain JSON-ready structure; the image store is not part of it (it lives in images/)."""
+    if dataclasses.is_dataclass(obj):
+        return {
+            f.name: to_data(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if not isinstance(getattr(obj, f.name), ImageStore)
+        }
+    if isinstance(obj, list):
+        return [to_data(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_data(v) for k, v in obj.items()}
+    return obj
+
+
+def from_data(cls: type, data: Any, path: str = "") -> Any:
+    """Build ``cls`` from plain data, checking every value against the type hints."""
+    return _convert(cls, data, path)
+
+
+def _convert(tp: Any, value: Any, path: str) -> Any:
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = get_args(tp)
+        if value is None and type(None) in args:
+            return None
+        non_none = [a for a in args if a is not type(None)]
+        if all(a in _BLOCK_TYPES.values() for a in non_none):
+            return _convert_block(value, path)
+        if len(non_none) == 1:
+            return _convert(non_none[0], value, path)
+        if float in non_none and isinstance(value, int | float) and not isinstance(value, bool):
+            return _convert(float, value, path)
+        raise ModelError(path, f"expected one of {non_none}, got {_type_name(value)}")
+    if origin is Literal:
+        allowed = get_args(tp)
+        if value not in allowed:
+            raise ModelError(path, f"expected one of {', '.join(map(repr, allowed))}, got {value!r}")
+        return value
+    if origin is list:
+        if not isinstance(value, list):
+            raise ModelError(path, f"expected a list, got {_type_name(value)}")
+        if len(value) > MAX_ITEMS:
+            raise ModelError(path, f"more than {MAX_ITEMS} entries")
+        (item,) = get_args(tp)
+        return [_convert(item, v, f"{path}[{i}]") for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ModelError(path, f"expected an object, got {_type_name(value)}")
+        key_t, val_t = get_args(tp)
+        return {_convert(key_t, k, f"{path}.<key>"): _convert(val_t, v, f"{path}.{k}") for k, v in value.items()}
+    if tp is str:
+        if not isinstance(value, str):
+            raise ModelError(path, f"expected text, got {_type_name(value)}")
+        if len(value) > MAX_TEXT:
+            raise ModelError(path, f"text longer than {MAX_TEXT} characters")
+        return value
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise ModelError(path, f"expected true/false, got {_type_name(value)}")
+        return value
+    if tp is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ModelError(path, f"expected a whole number, got {_type_name(value)}")
+        return value
+    if tp is float:
+        if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+            raise ModelError(path, f"expected a number, got {_type_name(value)}")
+        return float(value)
+    if dataclasses.is_dataclass(tp):
+        return _convert_dataclass(tp, value, path)
+    raise ModelError(path, f"unsupported type {tp!r}")  # a programming error, not user input
+
+
+def _convert_block(value: Any, path: str) -> Any:
+    if not isinstance(value, dict):
+        raise ModelError(path, f"expected a block object, got {_type_name(value)}")
+    kind = value.get("type")
+    if kind not in _BLOCK_TYPES:
+        raise ModelError(f"{path}.type", f"expected 'speech' or 'column', got {kind!r}")
+    return _convert_dataclass(_BLOCK_TYPES[kind], value, path)
+
+
+_hints_cache: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _hints_cache:
+        _hints_cache[cls] = get_type_hints(cls, vars(doc))
+    return _hints_cache[cls]
+
+
+def _convert_dataclass(cls: type, value: Any, path: str) -> Any:
+    if not isinstance(value, dict):
+        raise ModelError(path, f"expected an object, got {_type_name(value)}")
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if hints[f.name] is ImageStore or f.name not in value:
+            continue  # missing fields take their defaults: older files stay readable
+        sub = f"{path}.{f.name}" if path else f.name
+        kwargs[f.name] = _convert(hints[f.name], value[f.name], sub)
+    return cls(**kwargs)
+
+
+def validate(bulletin: doc.Bulletin) -> None:
+    """Cross-field rules the types cannot express; raises ModelError naming the field."""
+    ps = bulletin.page_setup
+    if not (50 <= ps.width_mm <= 2000 and 50 <= ps.height_mm <= 2000):
+        raise ModelError("page_setup", f"page size {ps.width_mm}×{ps.height_mm} mm is outside 50–2000 mm")
+    if not 1 <= ps.columns <= 20:
+        raise ModelError("page_setup.columns", f"expected 1 to 20 columns, got {ps.columns}")
+    if not 5 <= ps.body_size_pt <= 30:
+        raise ModelError("page_setup.body_size_pt", f"expected 5–30 pt, got {ps.body_size_pt}")
+    if ps.leading_pt < ps.body_size_pt:
+        raise ModelError("page_setup.leading_pt", "leading must be at least the body size")
+    for side in ("top", "bottom", "left", "right"):
+        m = getattr(ps.margins, side)
+        if not 0 <= m <= min(ps.width_mm, ps.height_mm) / 3:
+            raise ModelError(f"page_setup.margins.{side}", f"margin {m} mm is out of range")
+    for role in bulletin.fonts:
+        if role not in doc.FONT_ROLES:
+            raise ModelError(f"fonts.{role}", f"unknown text role; expected one of {', '.join(doc.FONT_ROLES)}")
+    seen: set[str] = set()
+    for pi, page in enumerate(bulletin.pages):
+        items = [(f"pages[{pi}]", page)]
+        if page.banner:
+            items.append((f"pages[{pi}].banner", page.banner))
+        if page.headline:
+            items.append((f"pages[{pi}].headline", page.headline))
+        items += [(f"pages[{pi}].blocks[{bi}]", b) for bi, b in enumerate(page.blocks)]
+        for where, item in items:
+            if not item.id:
+                raise ModelError(f"{where}.id", "missing id")
+            if item.id in seen:
+                raise ModelError(f"{where}.id", f"duplicate id {item.id!r}")
+            seen.add(item.id)
+        for bi, block in enumerate(page.blocks):
+            where = f"pages[{pi}].blocks[{bi}]"
+            pl = block.placement
+            if pl.columns is not None and not 1 <= pl.columns <= ps.columns:
+                raise ModelError(f"{where}.placement.columns", f"expected 1 to {ps.columns}, got {pl.columns}")
+            if pl.height_mm is not None and not 0 < pl.height_mm <= ps.height_mm:
+                raise ModelError(f"{where}.placement.height_mm", "height must fit on the page")
+            if isinstance(block, doc.ColumnBlock) and block.portrait is not None:
+                p = block.portrait
+                if p.image and p.image not in bulletin.images:
+                    raise ModelError(f"{where}.portrait.image", f"image {p.image!r} is not in the project")
+                c = p.crop
+                if not (0 <= c.x < 1 and 0 <= c.y < 1 and 0 < c.w <= 1 - c.x + 1e-9 and 0 < c.h <= 1 - c.y + 1e-9):
+                    raise ModelError(f"{where}.portrait.crop", "crop rectangle must lie inside the image (fractions 0–1)")
+
+
+def used_images(bulletin: doc.Bulletin) -> set[str]:
+    return {
+        b.portrait.image
+        for _, b in bulletin.iter_blocks()
+        if isinstance(b, doc.ColumnBlock) and b.portrait is not None and b.portrait.image
+    }
+
+
+__all__ = ["ModelError", "to_data", "from_data", "validate", "used_images"]
