@@ -1,0 +1,159 @@
+"""Portrait images made ready for Word: upright, cropped, RGB/grey, at print resolution.
+
+Word shows whatever bytes it is given and knows nothing of our crop rectangle or of EXIF
+orientation (LibreOffice ignores EXIF rotation in DOCX too), so the exporter bakes both into
+the pixels. CMYK JPEGs, 16-bit scans and transparent PNGs are normalised because Word and
+LibreOffice render them inconsistently (inverted CMYK, black backgrounds, clipped 16-bit).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps
+
+from model.document import Crop
+from model.images import MAX_PIXELS
+
+#: Above this effective resolution the photo is resampled: more pixels only bloat the file.
+MAX_PPI = 600.0
+#: ... and it is resampled to this, comfortably above the 300 ppi print needs (DESIGN §7), so
+#: a colleague may enlarge the portrait in Word a little without it going soft.
+TARGET_PPI = 450.0
+JPEG_QUALITY = 92
+_LOSSY = {"JPEG", "MPO", "WEBP"}
+
+
+class PortraitError(ValueError):
+    """An image that cannot be decoded; the message says why."""
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    data: bytes
+    ext: str  # "jpg" or "png"
+    width_px: int
+    height_px: int
+
+
+def crop_box(size: tuple[int, int], crop: Crop) -> tuple[int, int, int, int]:
+    """Pixel box of a fractional crop, clamped to the image and never empty."""
+    w, h = size
+    x0 = min(max(crop.x, 0.0), 1.0)
+    y0 = min(max(crop.y, 0.0), 1.0)
+    x1 = min(max(crop.x + crop.w, x0), 1.0)
+    y1 = min(max(crop.y + crop.h, y0), 1.0)
+    left, top = round(x0 * w), round(y0 * h)
+    right, bottom = round(x1 * w), round(y1 * h)
+    right = max(right, min(left + 1, w))
+    bottom = max(bottom, min(top + 1, h))
+    left = min(left, right - 1)
+    top = min(top, bottom - 1)
+    return left, top, right, bottom
+
+
+def _to_displayable(im: Image.Image) -> Image.Image:
+    """RGB or L (8 bit): what every DOCX reader draws the same way.
+
+    Transparent images are flattened onto white paper (a portrait is printed on newsprint, and
+    some readers draw transparency as black). 16-bit grey is scaled, not clipped, to 8 bit.
+    """
+    if im.mode in ("RGB", "L"):
+        return im
+    if im.mode == "P":
+        im = im.convert("RGBA") if "transparency" in im.info else im.convert("RGB")
+    if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        im = im.convert("I")
+        lo, hi = im.getextrema()
+        # 16-bit sources use 0..65535; an "I" image might be 8-bit data widened: keep it.
+        scale = 1 / 256 if hi > 255 else 1.0
+        return im.point(lambda v: v * scale).convert("L")
+    if im.mode == "F":
+        return im.convert("L")
+    if im.mode == "1":
+        return im.convert("L")
+    if im.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = im.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        flat = Image.alpha_composite(paper, rgba)
+        return flat.convert("L" if im.mode in ("LA", "La") else "RGB")
+    if im.mode == "CMYK":
+        return _cmyk_to_rgb(im)
+    return im.convert("RGB")
+
+
+def _cmyk_to_rgb(im: Image.Image) -> Image.Image:
+    """Use the embedded ICC profile when there is one (colours right), else Pillow's formula."""
+    icc = im.info.get("icc_profile")
+    if icc:
+        try:
+            from PIL import ImageCms
+
+            src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            dst = ImageCms.createProfile("sRGB")
+            out = ImageCms.profileToProfile(im, src, dst, outputMode="RGB")
+            if out is not None:
+                return out
+        except Exception:  # a broken profile must not lose the portrait
+            pass
+    return im.convert("RGB")
+
+
+def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
+    """Decode, rotate upright, crop, normalise and (only if far too large) downsample.
+
+    ``width_in`` is the printed width in inches, used to keep the effective resolution
+    between TARGET_PPI and MAX_PPI. An untouched JPEG (no rotation, no crop, RGB/grey, not
+    oversized) is embedded byte for byte, so no generation of JPEG loss is added.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            src = Image.open(io.BytesIO(data))
+            if src.size[0] * src.size[1] > MAX_PIXELS:
+                raise PortraitError(f"{src.size[0]}×{src.size[1]} is more than {MAX_PIXELS // 1_000_000} megapixels")
+            fmt = src.format or ""
+            src.load()
+    except PortraitError:
+        raise
+    except Exception as exc:  # Pillow raises many types for junk input
+        raise PortraitError(f"not a readable image: {exc}") from None
+
+    upright = ImageOps.exif_transpose(src)
+    rotated = upright is not src and upright.size != src.size or _has_rotation(src)
+    box = crop_box(upright.size, crop)
+    cropped = upright.crop(box) if box != (0, 0, *upright.size) else upright
+    im = _to_displayable(cropped)
+
+    max_w = max(1, round(width_in * MAX_PPI))
+    resized = False
+    if im.width > max_w:
+        new_w = max(1, round(width_in * TARGET_PPI))
+        new_h = max(1, round(im.height * new_w / im.width))
+        im = im.resize((new_w, new_h), Image.Resampling.LANCZOS)
+        resized = True
+
+    untouched = not rotated and cropped is upright and not resized and src.mode in ("RGB", "L")
+    if fmt == "JPEG" and untouched:
+        return PreparedImage(data, "jpg", im.width, im.height)
+    out = io.BytesIO()
+    if fmt in _LOSSY:
+        im.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=False, dpi=_dpi(im, width_in))
+        return PreparedImage(out.getvalue(), "jpg", im.width, im.height)
+    im.save(out, format="PNG", compress_level=6, dpi=_dpi(im, width_in))
+    return PreparedImage(out.getvalue(), "png", im.width, im.height)
+
+
+def _has_rotation(im: Image.Image) -> bool:
+    try:
+        return im.getexif().get(0x0112, 1) not in (1, None)
+    except Exception:
+        return False
+
+
+def _dpi(im: Image.Image, width_in: float) -> tuple[int, int]:
+    """Record the effective resolution, so Word's picture dialog shows the real print size."""
+    ppi = max(1, round(im.width / width_in)) if width_in > 0 else 300
+    return ppi, ppi
