@@ -120,6 +120,8 @@ class LaidOutPage:
     height: float
     items: list[Item] = field(default_factory=list)
     areas: list[BlockArea] = field(default_factory=list)
+    #: body baseline grid of this page: (y of the first baseline, pitch); (0, 0) when unknown
+    grid: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass(slots=True)

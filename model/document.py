@@ -67,7 +67,7 @@ class PageSetup:
     def from_preset(cls, preset: SizePreset) -> PageSetup:
         """The page sizes a Chinese newsroom names (对开, 四开) plus ISO sizes for 简报."""
         presets: dict[str, PageSetup] = {
-            "broadsheet": cls("broadsheet", 390.0, 543.0, Margins(22.0, 22.0, 19.0, 19.0), 8),
+            "broadsheet": cls("broadsheet", 390.0, 543.0, Margins(22.0, 22.0, 18.0, 18.0), 8),
             "tabloid": cls("tabloid", 270.0, 390.0, Margins(20.0, 20.0, 20.0, 20.0), 6),
             "a3": cls("a3", 297.0, 420.0, Margins(18.0, 18.0, 16.0, 16.0), 5, body_size_pt=9.0),
             "a4": cls("a4", 210.0, 297.0, Margins(20.0, 20.0, 18.0, 18.0), 3, body_size_pt=10.5,

@@ -72,6 +72,10 @@ def example_bulletin() -> Bulletin:
         credits=Credits(),
         page_setup=PageSetup.from_preset("broadsheet"),
     )
+    # 五号 body on 16 pt leading: the seed's two pages hold about 3,500 characters each, a
+    # light special page with portraits; 小五 would leave a third of the broadsheet empty.
+    b.page_setup.body_size_pt = 10.5
+    b.page_setup.leading_pt = 16.0
     for pdata in PAGES:
         page = Page(id=pdata["id"], label=pdata["label"])
         if "banner" in pdata:

@@ -1,0 +1,225 @@
+"""What each kind of block puts on the page, as grid-line items ready to flow.
+
+A block is measured once (its paragraphs are composed at the column measure, which does not
+depend on how many columns the block spans) and then flowed at any span the page packer
+tries. Everything is a whole number of grid lines tall so body lines stay on the baseline
+grid after a heading, a section label or a portrait.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from layout.compose import Run, compose, measure_text
+from layout.fonts import FontRegistry
+from layout.grid import Grid
+from layout.types import BLACK, Colour, Item, Picture, Problem, Rect, Rule
+from model.document import Block, ColumnBlock, Paragraph, SpeechBlock
+
+RED: Colour = (0.0, 1.0, 1.0, 0.0)  # 专色红 as process colour
+DARK_RED: Colour = (0.0, 1.0, 1.0, 0.25)
+TINT: Colour = (0.0, 0.05, 0.12, 0.0)  # warm paper tint of the speech box
+PORTRAIT_ASPECT = 4 / 3  # height / width of a newspaper head shot
+PORTRAIT_MAX_ASPECT = 1.6  # the frame may grow this tall to absorb spare lines
+
+
+@dataclass
+class FlowItem:
+    """``lines`` grid lines of content; ``emit(x, top)`` draws it with its top-left at (x, top)."""
+
+    lines: int
+    emit: Callable[[float, float], list[Item]]
+    chars: int = 0  # characters it carries, for overset reports
+    keep: bool = False  # keep with the next item (labels, headings)
+
+
+@dataclass
+class MeasuredBlock:
+    block: Block
+    head: Callable[[int], tuple[int, Callable[[float, float, float], list[Item]]]]  # span -> (lines, draw)
+    items: list[FlowItem]
+    reserved: Callable[[int], int]  # portrait lines -> lines reserved at the top of column 1
+    portrait_lines: int = 0  # natural portrait frame height in lines (0: none)
+    top: Callable[[float, float, int], list[Item]] | None = None  # draws portrait+caption
+    inset: float = 0.0  # horizontal text inset inside each column (speech box)
+    pad_lines: int = 0  # lines of padding above and below (speech box)
+    frame: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _baseline(top: float, lines: int, leading: float, size: float) -> float:
+    """Baseline that centres a ``size`` em box in ``lines`` grid lines starting at ``top``."""
+    return top + (lines * leading - size) / 2 + 0.88 * size
+
+
+def _lines_for(size: float, leading: float, factor: float = 1.25) -> int:
+    return max(1, math.ceil(size * factor / leading - 1e-9))
+
+
+class BlockMeasurer:
+    """Turns model blocks into MeasuredBlocks for one page grid and font registry."""
+
+    def __init__(self, grid: Grid, fonts: FontRegistry) -> None:
+        self.g = grid
+        self.fonts = fonts
+
+    # ------------------------------------------------------------------ shared pieces
+    def paragraph_items(self, para: Paragraph | str, measure_em: float, block_id: str, *, role: str = "body",
+                        indent_em: float = 2.0, align: str = "justify", size: float | None = None,
+                        colour: Colour = BLACK, problems: list[Problem], keep: bool = False) -> list[FlowItem]:
+        g = self.g
+        size = size or g.body
+        if isinstance(para, Paragraph):
+            lead, rest = para.split_lead()
+            runs = [Run(lead, "lead"), Run(rest, "body")] if lead else [Run(rest, role)]
+        else:
+            runs = [Run(para, role, colour=colour)]
+        comp = compose(runs, measure_em * g.body / size, size, self.fonts, align=align, indent_em=indent_em * g.body / size,
+                       role=role, block_id=block_id)
+        problems.extend(comp.problems)
+        per = _lines_for(size, g.leading, 1.0) if size > g.body else 1
+        items = []
+        for line in comp:
+            def emit(x: float, top: float, line=line) -> list[Item]:
+                return list(line.glyph_runs(x, _baseline(top, per, g.leading, size), block_id=block_id))
+            items.append(FlowItem(per, emit, sum(1 for ch in line.text if not ch.isspace()), keep))
+        return items
+
+    def headline(self, text: str, block_id: str, max_size: float, min_size: float, problems: list[Problem],
+                 role: str = "heading", colour: Colour = BLACK, gap_lines: int = 1):
+        """A centred headline across the block: largest size ≤ max that fits one line."""
+        g = self.g
+        fonts = self.fonts
+
+        def at(span: int):
+            if not text.strip():
+                return 0, lambda x, top, w: []
+            width = g.span_w(span)
+            natural = measure_text(text, max_size, fonts, role=role)
+            size = max_size if natural <= width else max(min_size, max_size * width / natural * 0.999)
+            comp = compose(Run(text, role, colour=colour), width / size, size, fonts, align="centre", indent_em=0,
+                           block_id=block_id)
+            per = _lines_for(size, g.leading, 1.2)
+            lines = per * len(comp) + gap_lines
+
+            def draw(x: float, top: float, w: float, comp=comp, per=per, size=size) -> list[Item]:
+                out: list[Item] = []
+                for k, line in enumerate(comp):
+                    out += line.glyph_runs(x + (w - width) / 2, _baseline(top + k * per * g.leading, per, g.leading, size),
+                                           block_id=block_id)
+                return out
+
+            return lines, draw
+
+        return at
+
+    # ------------------------------------------------------------------ column block
+    def column(self, block: ColumnBlock, images) -> MeasuredBlock:
+        g = self.g
+        problems: list[Problem] = []
+        bid = block.id
+        head = self.headline(block.headline, bid, max_size=min(2.6 * g.body, 24.0), min_size=1.3 * g.body,
+                             problems=problems)
+        items: list[FlowItem] = []
+        for para in block.paragraphs:
+            items += self.paragraph_items(para, g.col_chars, bid, problems=problems)
+
+        # caption under the portrait: name (Hei, larger) and title lines
+        caption: list[FlowItem] = []
+        who = block.person.name if block.person and block.person.name.strip() else block.organisation
+        if who.strip():
+            caption += self.paragraph_items(who, g.col_chars, bid, role="name", indent_em=0, align="centre",
+                                            size=1.3 * g.body, problems=problems)
+        if block.person and block.person.name.strip() and block.organisation.strip():
+            caption += self.paragraph_items(block.organisation, g.col_chars, bid, role="title_line", indent_em=0,
+                                            align="centre", size=0.9 * g.body, problems=problems)
+        if block.person:
+            for t in block.person.titles:
+                caption += self.paragraph_items(t, g.col_chars, bid, role="title_line", indent_em=0, align="centre",
+                                                size=0.9 * g.body, problems=problems)
+        has_picture = block.portrait is not None and bool(block.portrait.image)
+        natural_portrait = _lines_for(g.col_w * PORTRAIT_ASPECT, g.leading, 1.0) if has_picture else 0
+        cap_lines = sum(i.lines for i in caption)
+
+        def reserved(portrait_lines: int) -> int:
+            used = portrait_lines + cap_lines
+            return used + 1 if used else 0  # one line of air before the body text
+
+        def top(x: float, y: float, portrait_lines: int) -> list[Item]:
+            out: list[Item] = []
+            if has_picture and portrait_lines:
+                h = portrait_lines * g.leading - 2.0
+                crop = _fit_crop(block.portrait.crop, images.size(block.portrait.image), g.col_w, h)
+                out.append(Picture(block.portrait.image, x, y + 1.0, g.col_w, h, crop, bid))
+            yy = y + portrait_lines * g.leading
+            for it in caption:
+                out += it.emit(x, yy)
+                yy += it.lines * g.leading
+            return out
+
+        if block.person and block.person.name.strip() and not has_picture:
+            problems.append(Problem("missing_portrait", bid, f"{block.region or bid}: {block.person.name} 没有照片"))
+        return MeasuredBlock(block, head, items, reserved, natural_portrait, top, problems=problems)
+
+    # ------------------------------------------------------------------ speech block
+    def speech(self, block: SpeechBlock) -> MeasuredBlock:
+        g = self.g
+        problems: list[Problem] = []
+        bid = block.id
+        measure = g.col_chars - 1  # half an em of air on each side inside the box
+        items: list[FlowItem] = []
+        for section in block.sections:
+            if section.label.strip():
+                items += self.paragraph_items(section.label, measure, bid, role="label", indent_em=0, align="left",
+                                              size=2.6 * g.body, colour=RED, problems=problems, keep=True)
+            if section.heading.strip():
+                items += self.paragraph_items(section.heading, measure, bid, role="heading", indent_em=0,
+                                              align="left", size=1.25 * g.body, colour=DARK_RED, problems=problems,
+                                              keep=True)
+            for bullet in section.bullets:
+                items += self.paragraph_items(bullet, measure, bid, role="kicker", indent_em=0, align="left",
+                                              problems=problems)
+            if section.bullets:
+                items.append(FlowItem(1, lambda x, y: []))
+            for para in section.paragraphs:
+                items += self.paragraph_items(para, measure, bid, problems=problems)
+            items.append(FlowItem(1, lambda x, y: []))
+        if items and not items[-1].chars:
+            items.pop()
+        if block.attribution.strip():
+            items += self.paragraph_items(block.attribution, measure, bid, role="caption", indent_em=0,
+                                          align="left", problems=problems)
+        head = self.headline("", bid, 1, 1, problems)
+        return MeasuredBlock(block, head, items, lambda p: 0, 0, None, inset=g.body / 2, pad_lines=1, frame=True,
+                             problems=problems)
+
+    def measure(self, block: Block, images) -> MeasuredBlock:
+        if isinstance(block, SpeechBlock):
+            return self.speech(block)
+        return self.column(block, images)
+
+
+def _fit_crop(crop, size: tuple[int, int] | None, w: float, h: float) -> tuple[float, float, float, float]:
+    """Narrow the user's crop, about its centre, to the frame's aspect (the way a 美编 crops)."""
+    cx, cy, cw, ch = crop.x, crop.y, crop.w, crop.h
+    if not size:
+        return (cx, cy, cw, ch)
+    iw, ih = size
+    src_aspect = (ch * ih) / max(cw * iw, 1e-9)
+    frame_aspect = h / w
+    if src_aspect > frame_aspect:  # too tall: trim top and bottom, keep the upper part (faces)
+        new_h = ch * frame_aspect / src_aspect
+        return (cx, cy + (ch - new_h) * 0.3, cw, new_h)
+    new_w = cw * src_aspect / frame_aspect
+    return (cx + (cw - new_w) / 2, cy, new_w, ch)
+
+
+def frame_items(x: float, y: float, w: float, h: float) -> list[Item]:
+    """The speech box: a tinted panel with a red rule at top and bottom."""
+    return [
+        Rect(x, y, w, h, fill=TINT, stroke=None),
+        Rule(x, y, x + w, y, 1.5, RED),
+        Rule(x, y + h, x + w, y + h, 1.5, RED),
+    ]

@@ -1,0 +1,344 @@
+"""Page composition: a bulletin in, laid-out newspaper pages out (DESIGN §2, issue 4).
+
+Top to bottom a page holds its banner (版头), its headline group across the full width (通栏),
+then its blocks packed into rows on the column grid, and a folio line in the foot margin.
+Nothing is clipped silently: text that does not fit its block becomes an ``overset`` problem
+with the characters and lines lost; a block ending more than two lines short of its bottom
+becomes an ``underset`` problem; both name the block id.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from functools import lru_cache
+
+from PIL import Image
+
+from layout.blocks import RED, BlockMeasurer, MeasuredBlock, frame_items
+from layout.compose import Run, compose, measure_text
+from layout.flow import balance, min_height, split_fit
+from layout.fonts import FontRegistry
+from layout.grid import MM, Grid, make_grid
+from layout.packing import pack
+from layout.types import BLACK, WHITE, BlockArea, LaidOutDocument, LaidOutPage, Problem, Rect, Rule
+from model.document import Bulletin, ColumnBlock, Page
+from model.images import ImageStore
+
+UNDERSET_TOLERANCE = 2  # lines a block may end short of its bottom without a report
+LOW_PPI = 200
+
+
+class ImageSizes:
+    """Upright pixel sizes of the bulletin's images, read from headers once."""
+
+    def __init__(self, store: ImageStore) -> None:
+        self.store = store
+        self._cache: dict[str, tuple[int, int] | None] = {}
+
+    def size(self, name: str) -> tuple[int, int] | None:
+        if name not in self._cache:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    with Image.open(io.BytesIO(self.store.get(name))) as im:
+                        w, h = im.size
+                        orientation = im.getexif().get(0x0112, 1)
+                self._cache[name] = (h, w) if orientation in (5, 6, 7, 8) else (w, h)
+            except Exception:
+                self._cache[name] = None
+        return self._cache[name]
+
+
+@lru_cache(maxsize=8)
+def _registry(fonts_key: tuple[tuple[str, str], ...]) -> FontRegistry:
+    return FontRegistry(dict(fonts_key))
+
+
+def registry_for(bulletin: Bulletin) -> FontRegistry:
+    """One registry per distinct font choice, shared across layouts (metrics stay warm)."""
+    return _registry(tuple(sorted(bulletin.fonts.items())))
+
+
+def lay_out_bulletin(bulletin: Bulletin, fonts: FontRegistry | None = None) -> LaidOutDocument:
+    fonts = fonts or registry_for(bulletin)
+    grid = make_grid(bulletin.page_setup)
+    sizes = ImageSizes(bulletin.images)
+    doc = LaidOutDocument()
+    for number, page in enumerate(bulletin.pages, 1):
+        lp, problems = _lay_out_page(bulletin, page, number, grid, fonts, sizes)
+        doc.pages.append(lp)
+        doc.problems += problems
+    doc.problems = _dedupe(doc.problems)
+    return doc
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for p in problems:
+        key = (p.kind, p.block_id, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _text_line(text: str, fonts: FontRegistry, role: str, size: float, width: float, align: str,
+               colour=BLACK, block_id: str = ""):
+    return compose(Run(text, role, colour=colour), width / size, size, fonts, align=align, indent_em=0,
+                   block_id=block_id)
+
+
+def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts: FontRegistry,
+                  sizes: ImageSizes) -> tuple[LaidOutPage, list[Problem]]:
+    g = grid
+    lp = LaidOutPage(number, g.page_w, g.page_h, grid=(g.baseline(0), g.leading))
+    problems: list[Problem] = []
+    line = 0
+    if page.banner and any(t.strip() for t in page.banner.lines):
+        used = _banner(page, g, fonts, lp, problems)
+        line += used
+    if page.headline and any(t.strip() for t in (page.headline.kicker, page.headline.title, page.headline.subtitle)):
+        line += _headline_group(page, g, fonts, lp, problems, line)
+    measurer = BlockMeasurer(g, fonts)
+    measured = [measurer.measure(b, sizes) for b in page.blocks]
+    for m in measured:
+        problems += m.problems
+    _place_blocks(measured, g, line, lp, problems, sizes)
+    _folio(bulletin, page, number, g, fonts, lp)
+    return lp, problems
+
+
+# ---------------------------------------------------------------------------- banner
+
+
+def _banner(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, problems: list[Problem]) -> int:
+    lines_used = 6
+    top = g.line_top(0)
+    h = (lines_used - 1) * g.leading
+    lp.items.append(Rect(g.left, top, g.width, h, fill=RED))
+    texts = [t for t in page.banner.lines if t.strip()]
+    bid = page.banner.id
+    slots: list[tuple[str, str, float]]
+    if len(texts) == 1:
+        slots = [(texts[0], "centre", 0.55)]
+    elif len(texts) == 2:
+        slots = [(texts[0], "left", 0.3), (texts[1], "right", 0.3)]
+    else:
+        slots = [(texts[0], "left", 0.28), (" ".join(texts[1:-1]), "centre", 0.62), (texts[-1], "right", 0.28)]
+    pad = g.body * 1.5
+    width = g.width - 2 * pad
+    for text, align, rel in slots:
+        size = h * rel
+        if align != "centre":  # side texts share the band with the big centre word
+            natural = measure_text(text, size, fonts, role="banner")
+            size = min(size, size * (width * 0.34) / max(natural, 1e-6))
+        comp = _text_line(text, fonts, "banner", size, width, align, WHITE, bid)
+        n = len(comp)
+        for k, ln in enumerate(comp):
+            baseline = top + h / 2 + (k - (n - 1) / 2) * size * 1.2 + 0.38 * size
+            lp.items += ln.glyph_runs(g.left + pad, baseline, block_id=bid)
+    lp.areas.append(BlockArea(bid, "banner", g.left, top, g.width, h))
+    return lines_used
+
+
+# ---------------------------------------------------------------------------- headline group
+
+
+def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, problems: list[Problem],
+                    start: int) -> int:
+    hg = page.headline
+    bid = hg.id
+    y = g.line_top(start)
+    top = y
+    width = g.width
+    if hg.kicker.strip():
+        size = 1.8 * g.body
+        comp = _text_line(hg.kicker, fonts, "kicker", size, width, "centre", BLACK, bid)
+        per = max(1, round(size * 1.5 / g.leading))
+        for ln in comp:
+            lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + 0.88 * size, block_id=bid)
+            y += per * g.leading
+    if hg.title.strip():
+        max_size = min(6.0 * g.body, 60.0)
+        min_size = 2.5 * g.body
+        natural = measure_text(hg.title, max_size, fonts, role="title", bold=True)
+        size = max_size if natural <= width else max(min_size, max_size * width / natural * 0.999)
+        comp = compose(Run(hg.title, "title", bold=True, colour=RED), width / size, size, fonts,
+                       align="centre", indent_em=0, block_id=bid)
+        if len(comp) > 1:
+            problems.append(Problem("title_fit", bid, f"标题太长，缩到 {size:.0f} pt 仍需 {len(comp)} 行", lines=len(comp)))
+        per = max(1, round(size * 1.3 / g.leading))
+        for ln in comp:
+            lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + 0.88 * size, block_id=bid)
+            y += per * g.leading
+    if hg.subtitle.strip():
+        size = 1.9 * g.body
+        comp = _text_line(hg.subtitle, fonts, "subtitle", size, width * 0.9, "centre", BLACK, bid)
+        per = max(1, round(size * 1.6 / g.leading))
+        for ln in comp:
+            lp.items += ln.glyph_runs(g.left + width * 0.05, y + (per * g.leading - size) / 2 + 0.88 * size,
+                                      block_id=bid)
+            y += per * g.leading
+    used = round((y - top) / g.leading) + 1
+    rule_y = g.line_top(start + used) - g.leading / 2
+    lp.items.append(Rule(g.left, rule_y - 1.2, g.left + width, rule_y - 1.2, 1.5, RED))
+    lp.items.append(Rule(g.left, rule_y + 0.8, g.left + width, rule_y + 0.8, 0.4, RED))
+    lp.areas.append(BlockArea(bid, "headline", g.left, top, width, rule_y - top))
+    return used
+
+
+# ---------------------------------------------------------------------------- blocks
+
+
+def _natural(m: MeasuredBlock, span: int, g: Grid) -> int:
+    head_lines, _ = m.head(span)
+    heights = [i.lines for i in m.items]
+    keep = [i.keep for i in m.items]
+    res = m.reserved(m.portrait_lines)
+    body = max(res, min_height(heights, span, res, keep=keep)) if heights else res
+    return head_lines + body + 2 * m.pad_lines + 1  # + 1: the gap line that carries the rule
+
+
+def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOutPage, problems: list[Problem],
+                  sizes: ImageSizes) -> None:
+    if not measured:
+        return
+    available = g.lines - start + 1  # the last row needs no gap line below it
+    cache: dict[tuple[int, int], int] = {}
+
+    def height(i: int, span: int) -> int:
+        if (i, span) not in cache:
+            cache[(i, span)] = _natural(measured[i], span, g)
+        return cache[(i, span)]
+
+    def fixed_height(m: MeasuredBlock) -> int | None:
+        hm = m.block.placement.height_mm
+        return None if hm is None else max(1, round(hm * MM / g.leading)) + 1
+
+    rows = pack(
+        len(measured), g.columns, available, height,
+        [m.block.placement.columns for m in measured],
+        [fixed_height(m) for m in measured],
+        max_per_row=4 if g.columns >= 6 else 3,
+        span_lines=lambda s: g.span_w(s) / g.leading,
+    )
+    total = sum(r.height for r in rows)
+    slack = max(0, available - total)
+    extra = [slack // len(rows) + (1 if k < slack % len(rows) else 0) for k in range(len(rows))]
+    line = start
+    for r, row in enumerate(rows):
+        row_h = row.height + extra[r]
+        col = 0
+        for k, (i, span) in enumerate(zip(row.blocks, row.spans)):
+            lines_here = min(row_h, g.lines - line + 1) - 1  # minus the gap line
+            _draw_block(measured[i], g, col, span, line, lines_here, lp, problems, sizes)
+            if k:  # column rule between neighbouring blocks, in the middle of the gutter
+                x = g.col_x(col) - g.gutter / 2
+                lp.items.append(Rule(x, g.line_top(line), x, g.line_top(line) + max(0, lines_here) * g.leading, 0.4))
+            col += span
+        line += row_h
+        if r < len(rows) - 1 and line <= g.lines:
+            y = g.line_top(line) - g.leading / 2
+            lp.items.append(Rule(g.left, y, g.left + g.width, y, 0.5))
+
+
+def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines: int, lp: LaidOutPage,
+                problems: list[Problem], sizes: ImageSizes) -> None:
+    x = g.col_x(col)
+    w = g.span_w(span)
+    top = g.line_top(line)
+    bid = m.block.id
+    kind = "speech" if m.frame else "column"
+    lp.areas.append(BlockArea(bid, kind, x, top, w, max(0, lines) * g.leading))
+    if lines <= 0:
+        chars = sum(i.chars for i in m.items)
+        problems.append(Problem("overset", bid, f"{_label(m)}: 版面已满，整块未排入（{chars} 字）", chars=chars,
+                                lines=sum(i.lines for i in m.items)))
+        return
+    if m.frame:  # drawn first, so the text lies on the tint
+        lp.items += frame_items(x - g.gutter / 2 + 1, top, w + g.gutter - 2, lines * g.leading)
+    head_lines, draw_head = m.head(span)
+    head_lines = min(head_lines, lines)
+    lp.items += draw_head(x, top, w)
+    body_top = line + head_lines + m.pad_lines
+    body_lines = lines - head_lines - 2 * m.pad_lines
+    heights = [i.lines for i in m.items]
+    keep = [i.keep for i in m.items]
+    portrait = m.portrait_lines
+    # let the portrait grow into spare lines, up to a tall head-and-shoulders frame
+    if portrait:
+        limit = int(g.col_w * 1.6 / g.leading)
+        while portrait < limit and max(m.reserved(portrait + 1), min_height(heights, span, m.reserved(portrait + 1), keep=keep)) <= body_lines:
+            portrait += 1
+    reserved = m.reserved(portrait)
+    if m.top is not None:
+        lp.items += m.top(x, g.line_top(body_top), portrait)
+        _check_ppi(m, portrait * g.leading, g, sizes, problems)
+    need = max(reserved, min_height(heights, span, reserved, keep=keep)) if heights else reserved
+    if need <= body_lines:
+        counts = balance(heights, span, need, reserved, keep) or split_fit(heights, span, need, reserved, keep)[0]
+        lost_items = 0
+    else:
+        counts, lost_items = split_fit(heights, span, body_lines, reserved, keep)
+    idx = 0
+    for c in range(span):
+        cx = g.col_x(col + c) + m.inset
+        y_line = body_top + (reserved if c == 0 else 0)
+        for _ in range(counts[c]):
+            item = m.items[idx]
+            lp.items += item.emit(cx, g.line_top(y_line))
+            y_line += item.lines
+            idx += 1
+    if lost_items:
+        lost = m.items[idx:]
+        chars = sum(i.chars for i in lost)
+        problems.append(Problem("overset", bid, f"{_label(m)}: 超出 {chars} 字（{sum(i.lines for i in lost)} 行）",
+                                chars=chars, lines=sum(i.lines for i in lost)))
+    elif body_lines - need > UNDERSET_TOLERANCE:
+        short = body_lines - need
+        problems.append(Problem("underset", bid, f"{_label(m)}: 还差 {short} 行", lines=short,
+                                chars=short * span * g.col_chars))
+
+
+def _label(m: MeasuredBlock) -> str:
+    b = m.block
+    if isinstance(b, ColumnBlock):
+        return b.region or (b.person.name if b.person else b.organisation) or b.id
+    return "讲话摘编"
+
+
+def _check_ppi(m: MeasuredBlock, frame_h: float, g: Grid, sizes: ImageSizes, problems: list[Problem]) -> None:
+    b = m.block
+    if not isinstance(b, ColumnBlock) or b.portrait is None or not b.portrait.image:
+        return
+    size = sizes.size(b.portrait.image)
+    if size is None:
+        return
+    visible_w = size[0] * b.portrait.crop.w
+    ppi = visible_w / (g.col_w / 72.0)
+    if ppi < LOW_PPI:
+        problems.append(Problem("low_res", b.id, f"{_label(m)}: 照片分辨率只有 {ppi:.0f} ppi（印刷需要 300 ppi）",
+                                chars=round(ppi)))
+
+
+# ---------------------------------------------------------------------------- folio
+
+
+def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegistry, lp: LaidOutPage) -> None:
+    y = g.top + g.height + 4.0
+    lp.items.append(Rule(g.left, y, g.left + g.width, y, 0.5))
+    size = 0.9 * g.body
+    left = "  ".join(t for t in (bulletin.publication, bulletin.date, bulletin.edition) if t.strip())
+    c = bulletin.credits
+    credits = "  ".join(
+        f"{label}：{name}" for label, name in (("责任编辑", c.editor), ("美术编辑", c.art_editor), ("校对", c.proofreader))
+        if name.strip()
+    )
+    right = "  ".join(t for t in (page.label or f"第{number}版", credits) if t)
+    baseline = y + 4.0 + 0.88 * size
+    if left:
+        lp.items += _text_line(left, fonts, "label", size, g.width, "left")[0].glyph_runs(g.left, baseline)
+    if right:
+        lp.items += _text_line(right, fonts, "label", size, g.width, "right")[0].glyph_runs(g.left, baseline)

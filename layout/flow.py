@@ -1,0 +1,94 @@
+"""Flowing a block's content through its columns so the columns end level.
+
+Content is a sequence of items, each a whole number of grid lines tall (a body line is 1; a
+section label or a heading may be 2 or 3) and atomic. The first column may start lower (under
+a portrait and its caption). We look for the smallest column height that takes everything,
+then place column ends near equal shares of the total, so the columns of a block end within a
+line or so of each other instead of leaving the last one short. An item marked ``keep`` (a
+section label, a heading) never ends a column: it moves to the next one with what follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def _take(heights: Sequence[int], keep: Sequence[bool] | None, i: int, cap: int, stop_at=None) -> int:
+    """Index after the items that go in one column starting at item ``i``."""
+    used = 0
+    j = i
+    while j < len(heights) and used + heights[j] <= cap:
+        if stop_at is not None and stop_at(j, used):
+            break
+        used += heights[j]
+        j += 1
+    if keep is not None and j < len(heights):
+        while j - 1 > i and keep[j - 1]:  # do not strand a heading at the foot of a column
+            j -= 1
+    return j
+
+
+def _fill(heights: Sequence[int], caps: Sequence[int], keep: Sequence[bool] | None = None) -> list[int] | None:
+    """Greedy fill: how many items go in each column, or None when they do not all fit."""
+    counts = []
+    i = 0
+    for cap in caps:
+        j = _take(heights, keep, i, cap)
+        counts.append(j - i)
+        i = j
+    return counts if i == len(heights) else None
+
+
+def min_height(heights: Sequence[int], columns: int, reserved: int = 0, limit: int = 10_000,
+               keep: Sequence[bool] | None = None) -> int:
+    """Smallest column height H that holds all items, the first column having H − reserved."""
+    total = sum(heights) + reserved
+    h = max(reserved, -(-total // max(1, columns)), max(heights, default=0))
+    while h <= limit:
+        if _fill(heights, [h - reserved] + [h] * (columns - 1), keep) is not None:
+            return h
+        h += 1
+    return limit + 1
+
+
+def balance(heights: Sequence[int], columns: int, height: int, reserved: int = 0,
+            keep: Sequence[bool] | None = None) -> list[int] | None:
+    """Item counts per column for columns ``height`` lines tall, ends as level as possible.
+
+    Returns None when the items do not fit (the caller reports the rest as overset).
+    """
+    caps = [height - reserved] + [height] * (columns - 1)
+    if _fill(heights, caps, keep) is None:
+        return None
+    total = sum(heights) + reserved
+    counts: list[int] = []
+    i = 0
+    cum = reserved  # lines used so far, counting the reserved top of column 1
+    for col in range(columns):
+        target = round((col + 1) * total / columns)
+        rest_caps = caps[col + 1:]
+
+        def stop(j: int, used: int, cum=cum, target=target, rest_caps=rest_caps) -> bool:
+            over_target = cum + used + heights[j] > target
+            return over_target and _fill(heights[j:], rest_caps, keep[j:] if keep else None) is not None
+
+        j = _take(heights, keep, i, caps[col], stop)
+        if _fill(heights[j:], rest_caps, keep[j:] if keep else None) is None:
+            j = _take(heights, keep, i, caps[col])  # the early stop left too much for later columns
+        counts.append(j - i)
+        cum += sum(heights[i:j])
+        i = j
+    return counts
+
+
+def split_fit(heights: Sequence[int], columns: int, height: int, reserved: int = 0,
+              keep: Sequence[bool] | None = None) -> tuple[list[int], int]:
+    """When not everything fits: counts per column for as many items as fit, and how many did not."""
+    caps = [height - reserved] + [height] * (columns - 1)
+    counts = []
+    i = 0
+    for cap in caps:
+        j = _take(heights, keep, i, cap)
+        counts.append(j - i)
+        i = j
+    return counts, len(heights) - i
