@@ -40,13 +40,15 @@ class MeasuredBlock:
     block: Block
     head: Callable[[int], tuple[int, Callable[[float, float, float], list[Item]]]]  # span -> (lines, draw)
     items: list[FlowItem]
-    reserved: Callable[[int], int]  # portrait lines -> lines reserved at the top of column 1
-    portrait_lines: int = 0  # natural portrait frame height in lines (0: none)
-    top: Callable[[float, float, int], list[Item]] | None = None  # draws portrait+caption
+    reserved: Callable[..., int]  # (portrait lines, portrait columns) -> lines reserved atop those columns
+    portrait_lines: int = 0  # natural one-column portrait frame height in lines (0: none)
+    top: Callable[..., list[Item]] | None = None  # (x, y, portrait lines, portrait columns): picture+caption
     inset: float = 0.0  # horizontal text inset inside each column (speech box)
     pad_lines: int = 0  # lines of padding above and below (speech box)
     frame: bool = False
     problems: list[Problem] = field(default_factory=list)
+    portrait_natural: Callable[[int], int] = lambda pw: 0  # portrait columns -> natural lines
+    has_picture: bool = False
 
 
 def _baseline(top: float, lines: int, leading: float, size: float) -> float:
@@ -126,42 +128,54 @@ class BlockMeasurer:
         for para in block.paragraphs:
             items += self.paragraph_items(para, g.col_chars, bid, problems=problems)
 
-        # caption under the portrait: name (Hei, larger) and title lines
-        caption: list[FlowItem] = []
+        # caption under the portrait: name (Hei, larger), organisation and title lines, set
+        # across the portrait's width (one column, or two for a big picture in a wide block)
+        lines_text: list[tuple[str, str, float]] = []
         who = block.person.name if block.person and block.person.name.strip() else block.organisation
         if who.strip():
-            caption += self.paragraph_items(who, g.col_chars, bid, role="name", indent_em=0, align="centre",
-                                            size=1.3 * g.body, problems=problems)
+            lines_text.append((who, "name", 1.3))
         if block.person and block.person.name.strip() and block.organisation.strip():
-            caption += self.paragraph_items(block.organisation, g.col_chars, bid, role="title_line", indent_em=0,
-                                            align="centre", size=0.9 * g.body, problems=problems)
+            lines_text.append((block.organisation, "title_line", 0.9))
         if block.person:
-            for t in block.person.titles:
-                caption += self.paragraph_items(t, g.col_chars, bid, role="title_line", indent_em=0, align="centre",
-                                                size=0.9 * g.body, problems=problems)
-        has_picture = block.portrait is not None and bool(block.portrait.image)
-        natural_portrait = _lines_for(g.col_w * PORTRAIT_ASPECT, g.leading, 1.0) if has_picture else 0
-        cap_lines = sum(i.lines for i in caption)
+            lines_text += [(t, "title_line", 0.9) for t in block.person.titles]
+        captions: dict[int, list[FlowItem]] = {}
 
-        def reserved(portrait_lines: int) -> int:
-            used = portrait_lines + cap_lines
+        def caption(pw: int) -> list[FlowItem]:
+            if pw not in captions:
+                captions[pw] = [
+                    it
+                    for text, role, rel in lines_text
+                    for it in self.paragraph_items(text, g.span_chars(pw), bid, role=role, indent_em=0,
+                                                   align="centre", size=rel * g.body, problems=problems)
+                ]
+            return captions[pw]
+
+        has_picture = block.portrait is not None and bool(block.portrait.image)
+
+        def natural(pw: int) -> int:
+            return _lines_for(g.span_w(pw) * PORTRAIT_ASPECT, g.leading, 1.0) if has_picture else 0
+
+        def reserved(portrait_lines: int, pw: int = 1) -> int:
+            used = portrait_lines + sum(i.lines for i in caption(pw))
             return used + 1 if used else 0  # one line of air before the body text
 
-        def top(x: float, y: float, portrait_lines: int) -> list[Item]:
+        def top(x: float, y: float, portrait_lines: int, pw: int = 1) -> list[Item]:
             out: list[Item] = []
+            w = g.span_w(pw)
             if has_picture and portrait_lines:
                 h = portrait_lines * g.leading - 2.0
-                crop = _fit_crop(block.portrait.crop, images.size(block.portrait.image), g.col_w, h)
-                out.append(Picture(block.portrait.image, x, y + 1.0, g.col_w, h, crop, bid))
+                crop = _fit_crop(block.portrait.crop, images.size(block.portrait.image), w, h)
+                out.append(Picture(block.portrait.image, x, y + 1.0, w, h, crop, bid))
             yy = y + portrait_lines * g.leading
-            for it in caption:
+            for it in caption(pw):
                 out += it.emit(x, yy)
                 yy += it.lines * g.leading
             return out
 
         if block.person and block.person.name.strip() and not has_picture:
             problems.append(Problem("missing_portrait", bid, f"{block.region or bid}: {block.person.name} 没有照片"))
-        return MeasuredBlock(block, head, items, reserved, natural_portrait, top, problems=problems)
+        return MeasuredBlock(block, head, items, reserved, natural(1), top, problems=problems,
+                             portrait_natural=natural, has_picture=has_picture)
 
     # ------------------------------------------------------------------ speech block
     def speech(self, block: SpeechBlock) -> MeasuredBlock:
@@ -192,7 +206,7 @@ class BlockMeasurer:
             items += self.paragraph_items(block.attribution, measure, bid, role="caption", indent_em=0,
                                           align="left", problems=problems)
         head = self.headline("", bid, 1, 1, problems)
-        return MeasuredBlock(block, head, items, lambda p: 0, 0, None, inset=g.body / 2, pad_lines=1, frame=True,
+        return MeasuredBlock(block, head, items, lambda p, pw=1: 0, 0, None, inset=g.body / 2, pad_lines=1, frame=True,
                              problems=problems)
 
     def measure(self, block: Block, images) -> MeasuredBlock:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from PIL import Image
 
-from layout.blocks import RED, BlockMeasurer, MeasuredBlock, frame_items
+from layout.blocks import PORTRAIT_MAX_ASPECT, RED, BlockMeasurer, MeasuredBlock, frame_items
 from layout.compose import Run, compose, measure_text
 from layout.flow import balance, min_height, split_fit
 from layout.fonts import FontRegistry
@@ -196,7 +196,7 @@ def _natural(m: MeasuredBlock, span: int, g: Grid) -> int:
     head_lines, _ = m.head(span)
     heights = [i.lines for i in m.items]
     keep = [i.keep for i in m.items]
-    res = m.reserved(m.portrait_lines)
+    res = m.reserved(m.portrait_lines, 1)
     body = max(res, min_height(heights, span, res, keep=keep)) if heights else res
     return head_lines + body + 2 * m.pad_lines + 1  # + 1: the gap line that carries the rule
 
@@ -226,7 +226,9 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
     )
     total = sum(r.height for r in rows)
     slack = max(0, available - total)
-    extra = [slack // len(rows) + (1 if k < slack % len(rows) else 0) for k in range(len(rows))]
+    # An underfull page keeps its rows tight and leaves one white area at the foot, where the
+    # make-up editor will put a photo or an advertisement; the underset report says how much.
+    extra = [0] * (len(rows) - 1) + [slack]
     line = start
     for r, row in enumerate(rows):
         row_h = row.height + extra[r]
@@ -266,26 +268,21 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     body_lines = lines - head_lines - 2 * m.pad_lines
     heights = [i.lines for i in m.items]
     keep = [i.keep for i in m.items]
-    portrait = m.portrait_lines
-    # let the portrait grow into spare lines, up to a tall head-and-shoulders frame
-    if portrait:
-        limit = int(g.col_w * 1.6 / g.leading)
-        while portrait < limit and max(m.reserved(portrait + 1), min_height(heights, span, m.reserved(portrait + 1), keep=keep)) <= body_lines:
-            portrait += 1
-    reserved = m.reserved(portrait)
+    portrait, pw, reserved = _choose_portrait(m, span, heights, keep, body_lines, g)
     if m.top is not None:
-        lp.items += m.top(x, g.line_top(body_top), portrait)
-        _check_ppi(m, portrait * g.leading, g, sizes, problems)
-    need = max(reserved, min_height(heights, span, reserved, keep=keep)) if heights else reserved
+        lp.items += m.top(x, g.line_top(body_top), portrait, pw)
+        _check_ppi(m, g.span_w(pw), sizes, problems)
+    res_cols = [reserved] * pw
+    need = max(reserved, min_height(heights, span, res_cols, keep=keep)) if heights else reserved
     if need <= body_lines:
-        counts = balance(heights, span, need, reserved, keep) or split_fit(heights, span, need, reserved, keep)[0]
+        counts = balance(heights, span, need, res_cols, keep) or split_fit(heights, span, need, res_cols, keep)[0]
         lost_items = 0
     else:
-        counts, lost_items = split_fit(heights, span, body_lines, reserved, keep)
+        counts, lost_items = split_fit(heights, span, body_lines, res_cols, keep)
     idx = 0
     for c in range(span):
         cx = g.col_x(col + c) + m.inset
-        y_line = body_top + (reserved if c == 0 else 0)
+        y_line = body_top + (reserved if c < pw else 0)
         for _ in range(counts[c]):
             item = m.items[idx]
             lp.items += item.emit(cx, g.line_top(y_line))
@@ -302,6 +299,33 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
                                 chars=short * span * g.col_chars))
 
 
+def _choose_portrait(m: MeasuredBlock, span: int, heights: list[int], keep: list[bool], body_lines: int,
+                     g: Grid) -> tuple[int, int, int]:
+    """(portrait lines, portrait columns, reserved lines) for this block's final size.
+
+    A wide block with room to spare gets a two-column picture, as a make-up editor would
+    give a short story a bigger photo; then the frame grows (up to a tall head-and-shoulders
+    crop) into lines that would otherwise stay empty.
+    """
+    def need(lines: int, pw: int) -> int:
+        res = m.reserved(lines, pw)
+        return max(res, min_height(heights, span, [res] * pw, keep=keep)) if heights else res
+
+    options = [2, 1] if m.has_picture and span >= 3 else [1]
+    pw = options[-1]
+    portrait = m.portrait_natural(pw) if m.has_picture else 0
+    for cand in options:
+        lines = m.portrait_natural(cand)
+        if need(lines, cand) <= body_lines:
+            pw, portrait = cand, lines
+            break
+    if m.has_picture:
+        limit = int(g.span_w(pw) * PORTRAIT_MAX_ASPECT / g.leading)
+        while portrait < limit and need(portrait + 1, pw) <= body_lines:
+            portrait += 1
+    return portrait, pw, m.reserved(portrait, pw)
+
+
 def _label(m: MeasuredBlock) -> str:
     b = m.block
     if isinstance(b, ColumnBlock):
@@ -309,7 +333,7 @@ def _label(m: MeasuredBlock) -> str:
     return "讲话摘编"
 
 
-def _check_ppi(m: MeasuredBlock, frame_h: float, g: Grid, sizes: ImageSizes, problems: list[Problem]) -> None:
+def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: list[Problem]) -> None:
     b = m.block
     if not isinstance(b, ColumnBlock) or b.portrait is None or not b.portrait.image:
         return
@@ -317,7 +341,7 @@ def _check_ppi(m: MeasuredBlock, frame_h: float, g: Grid, sizes: ImageSizes, pro
     if size is None:
         return
     visible_w = size[0] * b.portrait.crop.w
-    ppi = visible_w / (g.col_w / 72.0)
+    ppi = visible_w / (frame_w / 72.0)
     if ppi < LOW_PPI:
         problems.append(Problem("low_res", b.id, f"{_label(m)}: 照片分辨率只有 {ppi:.0f} ppi（印刷需要 300 ppi）",
                                 chars=round(ppi)))

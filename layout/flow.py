@@ -12,6 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+Reserved = int | Sequence[int]
+
+
+def _reserved(reserved: Reserved, columns: int) -> list[int]:
+    """Lines taken at the top of each column (a portrait may cover the first one or two)."""
+    if isinstance(reserved, int):
+        return [reserved] + [0] * (columns - 1)
+    res = list(reserved)[:columns]
+    return res + [0] * (columns - len(res))
+
+
+def _caps(height: int, reserved: Reserved, columns: int) -> list[int]:
+    return [height - r for r in _reserved(reserved, columns)]
+
 
 def _take(heights: Sequence[int], keep: Sequence[bool] | None, i: int, cap: int, stop_at=None) -> int:
     """Index after the items that go in one column starting at item ``i``."""
@@ -39,32 +53,35 @@ def _fill(heights: Sequence[int], caps: Sequence[int], keep: Sequence[bool] | No
     return counts if i == len(heights) else None
 
 
-def min_height(heights: Sequence[int], columns: int, reserved: int = 0, limit: int = 10_000,
+def min_height(heights: Sequence[int], columns: int, reserved: Reserved = 0, limit: int = 10_000,
                keep: Sequence[bool] | None = None) -> int:
-    """Smallest column height H that holds all items, the first column having H − reserved."""
-    total = sum(heights) + reserved
-    h = max(reserved, -(-total // max(1, columns)), max(heights, default=0))
+    """Smallest column height H that holds all items below the reserved tops of the columns."""
+    res = _reserved(reserved, columns)
+    total = sum(heights) + sum(res)
+    h = max(max(res), -(-total // max(1, columns)), max(heights, default=0))
     while h <= limit:
-        if _fill(heights, [h - reserved] + [h] * (columns - 1), keep) is not None:
+        if _fill(heights, _caps(h, res, columns), keep) is not None:
             return h
         h += 1
     return limit + 1
 
 
-def balance(heights: Sequence[int], columns: int, height: int, reserved: int = 0,
+def balance(heights: Sequence[int], columns: int, height: int, reserved: Reserved = 0,
             keep: Sequence[bool] | None = None) -> list[int] | None:
     """Item counts per column for columns ``height`` lines tall, ends as level as possible.
 
     Returns None when the items do not fit (the caller reports the rest as overset).
     """
-    caps = [height - reserved] + [height] * (columns - 1)
+    caps = _caps(height, reserved, columns)
     if _fill(heights, caps, keep) is None:
         return None
-    total = sum(heights) + reserved
+    res = _reserved(reserved, columns)
+    total = sum(heights) + sum(res)
     counts: list[int] = []
     i = 0
-    cum = reserved  # lines used so far, counting the reserved top of column 1
+    cum = 0  # lines used so far, counting the reserved tops
     for col in range(columns):
+        cum += res[col]
         target = round((col + 1) * total / columns)
         rest_caps = caps[col + 1:]
 
@@ -81,10 +98,10 @@ def balance(heights: Sequence[int], columns: int, height: int, reserved: int = 0
     return counts
 
 
-def split_fit(heights: Sequence[int], columns: int, height: int, reserved: int = 0,
+def split_fit(heights: Sequence[int], columns: int, height: int, reserved: Reserved = 0,
               keep: Sequence[bool] | None = None) -> tuple[list[int], int]:
     """When not everything fits: counts per column for as many items as fit, and how many did not."""
-    caps = [height - reserved] + [height] * (columns - 1)
+    caps = _caps(height, reserved, columns)
     counts = []
     i = 0
     for cap in caps:

@@ -27,7 +27,7 @@ from model.document import (
 )
 from resources.example_content import PAGES
 
-PORTRAIT_SIZE = (600, 800)  # 3:4, ≥ 300 ppi at a one-column (≈ 41 mm) print width
+PORTRAIT_SIZE = (1050, 1400)  # 3:4, ≥ 300 ppi even as a two-column (≈ 85 mm) picture
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +35,7 @@ def _label_font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     try:
         import pylopdf_fonts_zh_cn
 
-        return ImageFont.truetype(str(pylopdf_fonts_zh_cn.sans_path()), 64)
+        return ImageFont.truetype(str(pylopdf_fonts_zh_cn.sans_path()), 112)
     except (ImportError, OSError):
         return ImageFont.load_default()
 
