@@ -560,7 +560,9 @@ class FontRegistry:
             if gid is not None:
                 choice = GlyphChoice(primary, gid, OK)
             else:
-                for face in self.chain:
+                # the role's default face first (Song text falls back to Song), then the rest
+                default = load_face(default_serif_path() if role in SERIF_ROLES else default_sans_path())
+                for face in (default, *self.chain):
                     if face is primary:
                         continue
                     gid = face.glyph(ch)
