@@ -1,0 +1,47 @@
+"""``main.py import SUBMISSION … -o OUT.bulletin [--into EXISTING.bulletin]``.
+
+Reads city submissions (.txt in UTF-8 or GBK/GB18030, .docx), recognises headlines, captions,
+speech material and body text, and writes a bulletin; prints what it guessed and what it could
+not classify. A file that cannot be read stops the import before anything is written (status 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from commands import fail, load_or_fail
+
+NAME = "import"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(NAME, help="import city submissions (.txt, .docx) into a bulletin")
+    p.add_argument("submissions", nargs="+", metavar="SUBMISSION", help=".txt or .docx files, in page order")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.bulletin", help="where to write the bulletin")
+    p.add_argument("--into", metavar="EXISTING.bulletin",
+                   help="add the submissions to this bulletin (it is not changed unless it is also -o)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from importers import SubmissionError, import_files
+    from model.project_file import save
+    from model.serialize import ModelError
+
+    into = None
+    if args.into:
+        into = load_or_fail(args.into)
+        if isinstance(into, int):
+            return into
+    try:
+        bulletin, report = import_files(args.submissions, into=into)
+    except SubmissionError as exc:
+        return fail(f"{exc}; nothing was written")
+    try:
+        save(bulletin, args.output)
+    except ModelError as exc:
+        return fail(f"cannot save the imported bulletin: {exc}")
+    except OSError as exc:
+        return fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    print("\n".join(report.lines()))
+    print(f"wrote {args.output}")
+    return 0

@@ -1,0 +1,101 @@
+"""Bytes of a .txt submission → text, refusing binary junk and mixed encodings.
+
+Chinese offices still save text as GBK/GB18030 (Windows Notepad before 2019, WPS exports), so a
+strict UTF-8 attempt is followed by a strict GB18030 one. Guessing further (Big5, Shift-JIS …)
+would turn a wrong file into plausible-looking nonsense, so anything else is refused with a
+message. A file that is part UTF-8 and part GBK (two submissions pasted together) decodes as
+neither; it is refused with the line numbers of each part so the user can fix it.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from importers.errors import SubmissionError
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # a special page is ~10 kB of text; 20 MB is clearly not text for us
+
+#: Control characters that never occur in typed text (tab, CR, LF, FF are allowed).
+_CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)} | {127}
+
+
+def _looks_binary(data: bytes) -> str | None:
+    """Why these bytes are not a text file, or None."""
+    if data.startswith(b"PK\x03\x04"):
+        return "this is a zip archive (a Word .docx file?), not plain text; rename it to .docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "this is an old Word .doc (or other OLE) file, not plain text; save it as .docx or .txt"
+    if data.startswith(b"%PDF"):
+        return "this is a PDF file, not plain text; copy its text into a .txt file"
+    sample = data[:65536]
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None  # two bytes per character: NULs and control bytes are normal there
+    if b"\x00" in sample:
+        return "it contains NUL bytes: a binary file, not text"
+    controls = sum(1 for b in sample if b in _CONTROL)
+    if sample and controls / len(sample) > 0.01:
+        return f"{controls} control bytes in the first {len(sample)}: a binary file, not text"
+    return None
+
+
+def _line_encodings(data: bytes) -> tuple[list[int], list[int]]:
+    """Line numbers that decode only as UTF-8 (with non-ASCII) and only as GB18030."""
+    utf8_lines, gb_lines = [], []
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        if raw.isascii():
+            continue
+        try:
+            raw.decode("utf-8")
+            utf8_lines.append(n)
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            raw.decode("gb18030")
+            gb_lines.append(n)
+        except UnicodeDecodeError:
+            pass
+    return utf8_lines, gb_lines
+
+
+def _ranges(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:6])
+    return shown + (f" … ({len(numbers)} lines)" if len(numbers) > 6 else "")
+
+
+def decode_text(data: bytes, source: str = "") -> tuple[str, str]:
+    """(text, encoding name). Raises SubmissionError with a message a user can act on."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise SubmissionError(source, f"{len(data) / 1e6:.0f} MB is too large for a text submission "
+                                      f"(at most {MAX_TEXT_BYTES // 1024 // 1024} MB)")
+    why = _looks_binary(data)
+    if why:
+        raise SubmissionError(source, why)
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise SubmissionError(source, f"starts with a {enc} byte-order mark but is not valid {enc} "
+                                              f"(byte {exc.start})") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    utf8_lines, gb_lines = _line_encodings(data)
+    if utf8_lines and gb_lines:
+        raise SubmissionError(
+            source,
+            f"mixed encodings: lines {_ranges(utf8_lines)} are UTF-8 but lines {_ranges(gb_lines)} are "
+            "GBK/GB18030; save the whole file in one encoding (UTF-8)",
+        )
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise SubmissionError(source, f"neither UTF-8 nor GBK/GB18030 text (undecodable byte at offset "
+                                      f"{exc.start}); save it as UTF-8") from None
+    private = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff")
+    if private > max(2, len(text) // 100):
+        raise SubmissionError(source, "decodes as GB18030 only to private-use characters: a binary file, not text")
+    return text, "gb18030"

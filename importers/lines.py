@@ -1,0 +1,142 @@
+"""One line of a submission and what it looks like on its own.
+
+A .txt line or a .docx paragraph becomes a SourceLine; ``classify`` gives each the kind its
+shape suggests (a year label, a ◎ line, a name, a title line, a short headline-like line, body
+text …). Context — which of those lines really is a headline, whose caption a name is — is
+decided later by ``importers.structure``; this module only knows single lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from proofread.job_titles import ends_in_job_title
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{HAN}]")
+_NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,8}}[·•][{HAN}]{{1,8}}$")
+_TITLE = re.compile(f"^[{HAN}、（）()·]{{2,30}}$")
+_ORG = re.compile(f"^[{HAN}（）]{{2,20}}(?:总工会|工会|工会委员会|工会联合会)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_BULLET = re.compile(r"^(?:[-–•·*]\s*)?(◎.*)$")
+_ATTRIBUTION = re.compile(r"^[（(].{4,200}(?:讲话|发言|致辞|报告|摘编|摘要)[^（）()]{0,6}[）)]$")
+#: Sentence-final marks, possibly followed by closing quotes/brackets: a paragraph ends here.
+_TERMINAL = re.compile(r"(?:[。！？!?…]|……)[”’」』）)》]*$")
+_NO_HEADING = re.compile(r"[。；;]")
+_HEADING_BAD_END = re.compile(r"[，、：,:；;。]$")
+_DATED = re.compile(r"^(?:19|20)\d\d年[，,]")  # "2020年，…" opens a column's text
+
+MAX_HEADING = 30
+MAX_SUBTITLE = 50
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    YEAR = "year"  # 2020: a speech section label
+    BULLET = "bullet"  # ◎ line
+    ATTRIBUTION = "attribution"  # （……讲话摘编）
+    NAME = "name"  # 2–4 Han characters (a person, if title lines follow)
+    TITLE = "title"  # …主席 / …书记
+    ORG = "org"  # 杨凌示范区总工会
+    HEADING = "heading"  # short line without sentence punctuation
+    BODY = "body"
+
+
+@dataclass
+class SourceLine:
+    """A line of text as the source gave it, with what .docx adds (bold, style, pictures)."""
+
+    text: str
+    number: int  # 1-based line or paragraph number, for the report
+    bold_lead: str = ""  # .docx: the bold text the paragraph opens with
+    bold_all: bool = False  # .docx: every visible character is bold
+    style: str = ""  # .docx paragraph style name ("Heading 1", "标题 1", "Title" …)
+    pictures: list[tuple[str, bytes]] = field(default_factory=list)  # (name in the .docx, bytes)
+    removed_prefix: str = ""  # list marker taken off (kept for the report)
+
+
+def has_han(text: str) -> bool:
+    return _HAN_RE.search(text) is not None
+
+
+def is_terminated(text: str) -> bool:
+    """Does this text end a sentence? A paragraph that does not is continued on a later line."""
+    return _TERMINAL.search(text.rstrip()) is not None
+
+
+def is_name(text: str) -> bool:
+    return _NAME.match(text.replace(" ", "").replace("\u3000", "")) is not None
+
+
+def is_title(text: str) -> bool:
+    return _TITLE.match(text) is not None and ends_in_job_title(text)
+
+
+def is_org(text: str) -> bool:
+    return _ORG.match(text) is not None
+
+
+def is_subtitle(text: str) -> bool:
+    return text.startswith(("——", "—— ", "--")) and len(text) <= MAX_SUBTITLE
+
+
+def is_heading_like(text: str) -> bool:
+    """Short, no sentence punctuation inside, not ending in a pause: what headlines look like."""
+    if is_subtitle(text):
+        return has_han(text)
+    if not 1 <= len(text) <= MAX_HEADING or not has_han(text):
+        return False
+    if _NO_HEADING.search(text) or _HEADING_BAD_END.search(text) or _DATED.match(text):
+        return False
+    if text.endswith(("！", "？", "!", "?")) and len(text) > 20:
+        return False
+    return text.count("，") <= 2
+
+
+def split_name_and_titles(text: str) -> tuple[str, list[str]] | None:
+    """A caption typed on one line — "薛振虎 西安市人大常委会副主任 市总工会主席" — or None."""
+    parts = text.split()
+    if len(parts) >= 2 and is_name(parts[0]) and all(is_title(p) for p in parts[1:]):
+        return parts[0], parts[1:]
+    return None
+
+
+def bullet_text(text: str) -> tuple[str, str] | None:
+    """(◎ text, removed list marker) for a ◎ line, else None."""
+    m = _BULLET.match(text)
+    if m is None:
+        return None
+    return m.group(1), text[: m.start(1)]
+
+
+def classify(text: str) -> Kind:
+    """The kind a line's own shape suggests."""
+    if not text:
+        return Kind.BLANK
+    if _YEAR.match(text):
+        return Kind.YEAR
+    if bullet_text(text) is not None:
+        return Kind.BULLET
+    if _ATTRIBUTION.match(text):
+        return Kind.ATTRIBUTION
+    if is_name(text):
+        return Kind.NAME
+    if is_org(text):
+        return Kind.ORG
+    if is_title(text):
+        return Kind.TITLE
+    if is_heading_like(text):
+        return Kind.HEADING
+    return Kind.BODY
+
+
+def clean(text: str) -> str:
+    """Strip the indentation and trailing space typists add (ASCII and ideographic spaces)."""
+    return text.strip()
+
+
+def text_lines(text: str) -> list[SourceLine]:
+    """Split pasted or .txt text into SourceLines (any newline convention)."""
+    return [SourceLine(clean(line), n) for n, line in enumerate(text.splitlines(), 1)]

@@ -1,0 +1,371 @@
+"""Tokens → pages and blocks: where columns begin, whose caption a name is, what a speech holds.
+
+The rules follow the seed page's reading order (DESIGN §1, §3):
+
+* a headline and/or a person caption begins a column; a caption that comes after a column's
+  text (安康, 商洛) or in the middle of a paragraph (汉中: page furniture) belongs to that column
+  when the region it names agrees with the column's;
+* an opening sentence naming another region ("2020年，商洛市…") begins a new column;
+* a run of several short lines is banner (版头) + column headline, or — before a speech — the
+  page's kicker / title / subtitle (——…);
+* a year label followed by ◎ lines opens a speech section; the paragraph "2021年是…" printed
+  just above the label 2021 belongs to that section; （…讲话摘编） is the speech's attribution;
+* a paragraph that ends without sentence-final punctuation continues at the next body line,
+  whatever captions or blank lines the page put in between.
+
+Every guess is written to the report; text that fits nowhere becomes body text of a column and
+is reported — nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importers.errors import SubmissionError
+from importers.leads import detect_leads
+from importers.lines import is_subtitle, is_terminated
+from importers.regions import opening_region, region_of
+from importers.report import ImportReport
+from importers.tokens import T, Token
+from model.document import (
+    Banner,
+    Bulletin,
+    ColumnBlock,
+    HeadlineGroup,
+    Page,
+    Paragraph,
+    Person,
+    Portrait,
+    SpeechBlock,
+    SpeechSection,
+)
+from model.images import ImageError
+
+_SPEAKER = re.compile(r"^[（(](?P<titles>.+(?:主席|主任|书记|部长|委员|长))(?P<name>[\u4e00-\u9fff]{2,4}?)在")
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+
+
+def _join(a: str, b: str) -> str:
+    """Rejoin a paragraph the source broke: Chinese needs no space, Latin words do."""
+    if _LATIN_END.search(a) and _LATIN_START.search(b):
+        return f"{a} {b}"
+    return a + b
+
+
+def parse_speaker(attribution: str) -> Person:
+    """（省人大常委会副主任、省总工会主席郭大为在……讲话摘编） → 郭大为, [titles]."""
+    m = _SPEAKER.match(attribution)
+    if m is None:
+        return Person()
+    return Person(m.group("name"), [t for t in m.group("titles").split("、") if t])
+
+
+class Assembler:
+    """Walks the tokens once, keeping the page, the speech and the column being filled."""
+
+    def __init__(self, source: str, report: ImportReport) -> None:
+        self.source = source
+        self.report = report
+        self.bulletin = Bulletin()
+        self.page: Page | None = None
+        self.speech: SpeechBlock | None = None
+        self.section: SpeechSection | None = None
+        self.column: ColumnBlock | None = None
+        self.container: str | None = None  # "speech" | "column" | None
+        self.open_para: Paragraph | None = None
+        self.first_lines: dict[int, Token] = {}  # id(paragraph) -> token it started with
+        self.expect_section_heading = False
+        self.last: Token | None = None  # the token handled before the current one
+        self.last_paragraph: Paragraph | None = None
+        self.pending_pictures: list[Token] = []
+
+    # ------------------------------------------------------------------ helpers
+
+    def note(self, tok: Token | None, message: str, text: str = "", level: str = "info") -> None:
+        self.report.add(level, self.source, tok.line.number if tok else None, message, text)  # type: ignore[arg-type]
+
+    def ensure_page(self) -> Page:
+        if self.page is None:
+            self.page = Page()
+            self.bulletin.pages.append(self.page)
+        return self.page
+
+    def new_page(self) -> Page:
+        self.page = None
+        self.close_paragraph()
+        self.container = None
+        return self.ensure_page()
+
+    def close_paragraph(self) -> None:
+        self.open_para = None
+
+    def new_column(self, tok: Token) -> ColumnBlock:
+        self.close_paragraph()
+        self.column = ColumnBlock()
+        self.ensure_page().blocks.append(self.column)
+        self.container = "column"
+        self.report.columns += 1
+        return self.column
+
+    def ensure_speech(self) -> SpeechBlock:
+        if self.speech is None:
+            self.speech = SpeechBlock()
+            self.ensure_page().blocks.append(self.speech)
+        return self.speech
+
+    def column_region(self, col: ColumnBlock) -> str:
+        if col.person is not None:
+            for t in col.person.titles:
+                if region_of(t):
+                    return region_of(t)
+        if col.organisation:
+            return region_of(col.organisation)
+        return opening_region(col.paragraphs[0].text) if col.paragraphs else ""
+
+    def current_column(self) -> ColumnBlock | None:
+        return self.column if self.container == "column" else None
+
+    # ------------------------------------------------------------------ tokens
+
+    def body(self, tok: Token) -> None:
+        text = tok.text
+        if self.open_para is not None:
+            self.open_para.text = _join(self.open_para.text, text)
+        else:
+            col = self.current_column()
+            region = opening_region(text)
+            if col is not None and col.paragraphs and region:
+                known = self.column_region(col)
+                if known and known != region:
+                    self.note(tok, f"opening sentence names {region}, not {known}: begins a new column", text)
+                    col = self.new_column(tok)
+            if self.container == "speech" and region:
+                self.note(tok, f"opening sentence names {region}: ends the speech, begins a column", text)
+                col = self.new_column(tok)
+            para = Paragraph(text)
+            if self.container == "speech" and self.section is not None:
+                self.section.paragraphs.append(para)
+            else:
+                if col is None:
+                    col = self.new_column(tok)
+                    self.note(tok, "text before any headline or name: put into a column of its own",
+                              text, "warning")
+                col.paragraphs.append(para)
+            self.first_lines[id(para)] = tok
+            self.open_para = para
+            self.last_paragraph = para
+            self.report.paragraphs += 1
+        if is_terminated(self.open_para.text):
+            self.open_para = None
+
+    def year(self, tok: Token) -> None:
+        speech = self.ensure_speech()
+        self.close_paragraph()
+        section = SpeechSection(label=tok.text)
+        moved = self.last_paragraph
+        if (self.last is not None and self.last.kind is T.BODY and moved is not None
+                and moved.text.startswith(f"{tok.text}年") and self.container == "column"
+                and self.column is not None and self.column.paragraphs and self.column.paragraphs[-1] is moved
+                and len(self.column.paragraphs) > 1):
+            self.column.paragraphs.pop()
+            section.paragraphs.append(moved)
+            self.note(tok, f"paragraph printed just above the label {tok.text} moved into that speech section",
+                      moved.text)
+        speech.sections.append(section)
+        self.section = section
+        self.container = "speech"
+        self.expect_section_heading = True
+        self.report.speech_sections += 1
+
+    def bullet(self, tok: Token) -> None:
+        if tok.line.removed_prefix:
+            self.report.remove(self.source, tok.line.number, tok.line.removed_prefix, "list marker before ◎")
+        self.close_paragraph()
+        if self.container != "speech" or self.section is None:
+            speech = self.ensure_speech()
+            self.section = SpeechSection()
+            speech.sections.append(self.section)
+            self.container = "speech"
+            self.report.speech_sections += 1
+            self.note(tok, "◎ line outside a labelled speech section: began an unlabelled section", tok.text)
+        self.section.bullets.append(tok.text)
+        self.expect_section_heading = False
+
+    def attribution(self, tok: Token) -> None:
+        self.close_paragraph()
+        speech = self.ensure_speech()
+        if speech.attribution:
+            self.note(tok, "a second speech attribution: kept as body text", tok.text, "warning")
+            self.body(tok)
+            return
+        speech.attribution = tok.text
+        if not speech.speaker.name:
+            speech.speaker = parse_speaker(tok.text)
+        if self.container == "speech":
+            self.container = None
+
+    def person(self, tok: Token, index: int) -> None:
+        is_org = tok.kind is T.ORG
+        region = region_of(tok.text) if is_org else next((region_of(t) for t in tok.titles if region_of(t)), "")
+        col = self.current_column()
+        attach = False
+        if col is not None and col.person is None and not col.organisation:
+            if not col.paragraphs:
+                attach = True
+            else:
+                known = self.column_region(col)
+                attach = not known or not region or known == region
+                if attach:
+                    where = "in the middle of a paragraph" if self.open_para is not None else "after the column's text"
+                    self.note(tok, f"caption {where} taken as the column's {'organisation' if is_org else 'person'}",
+                              " ".join([tok.text, *tok.titles]))
+        if not attach:
+            col = self.new_column(tok)
+        assert col is not None
+        if is_org:
+            col.organisation = tok.text
+        else:
+            col.person = Person(tok.text, list(tok.titles))
+        self.take_pictures(col, index)
+
+    def take_pictures(self, col: ColumnBlock, index: int) -> None:
+        """A picture within two tokens before a caption is that person's portrait."""
+        near = [p for p in self.pending_pictures if index - self.token_index(p) <= 2]
+        if near and col.portrait is None:
+            self.set_portrait(col, near[0])
+            self.pending_pictures.remove(near[0])
+
+    def token_index(self, tok: Token) -> int:
+        return self.indices[id(tok)]
+
+    def picture(self, tok: Token, index: int) -> None:
+        col = self.current_column()
+        prev = self.last
+        if (col is not None and col.portrait is None and (col.person or col.organisation) and prev is not None
+                and prev.kind in (T.PERSON, T.ORG) and index - self.token_index(prev) <= 2):
+            self.set_portrait(col, tok)
+        else:
+            self.pending_pictures.append(tok)
+
+    def set_portrait(self, col: ColumnBlock, tok: Token) -> None:
+        assert tok.picture is not None
+        name, data = tok.picture
+        try:
+            image = self.bulletin.images.add(data, f"{self.source}: picture {name}")
+        except ImageError as exc:
+            raise SubmissionError(self.source, str(exc).removeprefix(f"{self.source}: ")) from None
+        col.portrait = Portrait(image=image)
+        self.report.images += 1
+
+    def headings(self, run: list[Token], next_kind: T | None) -> None:
+        if self.expect_section_heading and self.section is not None:
+            self.section.heading = run[0].text
+            self.expect_section_heading = False
+            run = run[1:]
+            if not run:
+                return
+        texts = [t.text for t in run]
+        page = self.ensure_page()
+        sub = next((i for i, t in enumerate(texts) if is_subtitle(t)), None)
+        before_speech = next_kind in (T.YEAR, T.BULLET) and not page.blocks
+        column_headline: Token | None = None
+        extra: list[Token] = []
+        banner: list[Token] = []
+        kicker = title = subtitle = ""
+        if sub is not None:  # [banner …] [kicker] [title] ——subtitle [column headline]
+            subtitle = texts[sub]
+            title = texts[sub - 1] if sub >= 1 else ""
+            kicker = texts[sub - 2] if sub >= 2 else ""
+            banner = run[: max(sub - 2, 0)]
+            rest = run[sub + 1:]
+            if rest and not before_speech:
+                column_headline, extra = rest[-1], rest[:-1]
+            else:
+                extra = rest
+        elif before_speech:  # [banner …] [kicker] title, then the speech
+            title = texts[-1]
+            kicker = texts[-2] if len(run) >= 2 else ""
+            banner = run[:-2]
+        else:  # [banner …] column headline
+            column_headline, banner = run[-1], run[:-1]
+        banner_lines = [t.text for t in banner]
+        if banner_lines or title or subtitle:
+            if page.blocks or (banner_lines and page.banner) or ((title or subtitle) and page.headline):
+                page = self.new_page()
+            self.close_paragraph()
+            self.container = None
+            if banner_lines:
+                page.banner = Banner(lines=banner_lines)
+                self.note(run[0], "short lines taken as the page's banner (版头)", " / ".join(banner_lines))
+            if title or subtitle or kicker:
+                page.headline = HeadlineGroup(kicker=kicker, title=title, subtitle=subtitle)
+                if not self.bulletin.issue_title:
+                    self.bulletin.issue_title = title
+        for tok in extra:
+            self.note(tok, "short line in an unexpected place: kept as body text", tok.text, "warning")
+        if column_headline is not None:
+            col = self.current_column()
+            if col is None or col.paragraphs or col.headline or col.person or col.organisation:
+                col = self.new_column(column_headline)
+            col.headline = column_headline.text
+            self.close_paragraph()
+        for tok in extra:
+            self.body(tok)
+
+    # ------------------------------------------------------------------ driver
+
+    def run(self, tokens: list[Token]) -> Bulletin:
+        self.indices = {id(t): i for i, t in enumerate(tokens)}
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.kind is T.HEADING:
+                j = i
+                while j < len(tokens) and tokens[j].kind is T.HEADING:
+                    j += 1
+                self.headings(tokens[i:j], tokens[j].kind if j < len(tokens) else None)
+                self.last = tokens[j - 1]
+                i = j
+                continue
+            if tok.kind is T.BODY:
+                self.body(tok)
+            elif tok.kind is T.YEAR:
+                self.year(tok)
+            elif tok.kind is T.BULLET:
+                self.bullet(tok)
+            elif tok.kind is T.ATTRIBUTION:
+                self.attribution(tok)
+            elif tok.kind in (T.PERSON, T.ORG):
+                self.person(tok, i)
+            elif tok.kind is T.PICTURE:
+                self.picture(tok, i)
+            self.last = tok
+            i += 1
+        self.finish()
+        return self.bulletin
+
+    def finish(self) -> None:
+        for tok in self.pending_pictures:
+            col = next((b for _, b in self._columns_before(tok) if b.portrait is None and (b.person or b.organisation)),
+                       None)
+            if col is not None:
+                self.set_portrait(col, tok)
+                self.note(tok, "picture not next to a name: used as the nearest column's portrait")
+            else:
+                name = tok.picture[0] if tok.picture else ""
+                self.note(tok, f"picture {name} is not near any name and was not placed", level="warning")
+        self.bulletin.pages = [p for p in self.bulletin.pages if p.blocks or p.banner or p.headline]
+        for _, block in self.bulletin.iter_blocks():
+            if isinstance(block, ColumnBlock):
+                block.region = self.column_region(block)
+                if block.person is None and not block.organisation:
+                    self.note(None, "column without a name or organisation", block.headline
+                              or (block.paragraphs[0].text if block.paragraphs else ""), "warning")
+        detect_leads(self.bulletin, self.first_lines)
+        self.report.pages += len(self.bulletin.pages)
+
+    def _columns_before(self, tok: Token):
+        """Columns nearest the picture first: the one being filled, then earlier ones."""
+        blocks = [(p, b) for p, b in self.bulletin.iter_blocks() if isinstance(b, ColumnBlock)]
+        return list(reversed(blocks))

@@ -1,0 +1,1 @@
+"""Proofreading a bulletin (placeholder until the checks land)."""
