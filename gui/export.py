@@ -1,0 +1,246 @@
+"""Export PDF / DOCX off the GUI thread, then tell the user what the printer will get.
+
+The exporter gets a deep copy of the bulletin, so the user may keep typing while it runs
+without the export seeing half an edit. The exporters are imported only when used: while one
+is missing (being written, or a broken install) the user gets a clear message instead of a
+traceback. The report lists overset text, low-resolution images and font fallbacks from the
+laid-out document the PDF exporter returns, with a button to open the folder.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
+
+from gui import labels
+from gui.document import Document
+from layout.types import LaidOutDocument
+
+BLEED_MM = 3.0
+
+
+class _Signals(QObject):
+    finished = Signal(object, float)
+    failed = Signal(str)
+
+
+class ExportJob(QRunnable):
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        start = time.perf_counter()
+        try:
+            result = self.work()
+        except OSError as exc:
+            self.signals.failed.emit(f"{exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})")
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user, logged for us
+            traceback.print_exc()
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit(result, time.perf_counter() - start)
+
+
+class PdfOptionsDialog(QDialog):
+    """Where to write the PDF, in which colour mode, with or without bleed and crop marks."""
+
+    def __init__(self, path: str, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导出 PDF"))
+        self.path = QLineEdit(path)
+        self.path.setMinimumWidth(380)
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.colour = QComboBox()
+        for key in ("cmyk", "grey", "rgb"):
+            self.colour.addItem(labels.colour_name(key), key)
+        self.colour.setCurrentIndex(max(0, self.colour.findData(colour)))
+        self.bleed = QCheckBox(self.tr("加 3 毫米出血和裁切线（交印刷厂时勾选）"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("文件"), row)
+        form.addRow(self.tr("色彩"), self.colour)
+        form.addRow("", self.bleed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), self.path.text(), self.tr("PDF 文件 (*.pdf)"))
+        if path:
+            self.path.setText(path)
+
+    def values(self) -> tuple[str, str, float]:
+        path = self.path.text().strip()
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path, self.colour.currentData(), BLEED_MM if self.bleed.isChecked() else 0.0
+
+
+def _load_pdf_writer():
+    from exporters.pdf import write_pdf
+
+    return write_pdf
+
+
+def _load_docx_writer():
+    from exporters.docx import write_docx
+
+    return write_docx
+
+
+class Exporter(QObject):
+    """Runs one export at a time and reports; ``done`` carries (kind, path, result)."""
+
+    done = Signal(str, str, object)
+
+    def __init__(self, doc: Document, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.doc = doc
+        self.parent_widget = parent_widget
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.progress: QProgressDialog | None = None
+        self.report: QMessageBox | None = None
+        self._job: ExportJob | None = None
+        #: replaced in tests; return the writer function or raise ImportError
+        self.pdf_loader: Callable[[], Callable] = _load_pdf_writer
+        self.docx_loader: Callable[[], Callable] = _load_docx_writer
+
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def _default_path(self, ext: str) -> str:
+        base = self.doc.path or os.path.join(os.path.expanduser("~"), self.doc.bulletin.issue_title or "bulletin")
+        return os.path.splitext(base)[0] + ext
+
+    # ------------------------------------------------------------------ entry points
+    def ask_pdf(self) -> None:
+        try:
+            writer = self.pdf_loader()
+        except ImportError as exc:
+            self._missing(self.tr("PDF"), exc)
+            return
+        dlg = PdfOptionsDialog(self._default_path(".pdf"), self.doc.bulletin.page_setup.colour_mode, self.parent_widget)
+        if not dlg.exec():
+            return
+        path, colour, bleed = dlg.values()
+        if path:
+            self.export_pdf(path, colour, bleed, writer)
+
+    def export_pdf(self, path: str, colour: str, bleed_mm: float, writer: Callable | None = None) -> None:
+        writer = writer or self.pdf_loader()
+        snapshot = copy.deepcopy(self.doc.bulletin)
+        self._start("pdf", path, lambda: writer(snapshot, path, colour=colour, bleed_mm=bleed_mm))
+
+    def ask_docx(self) -> None:
+        try:
+            writer = self.docx_loader()
+        except ImportError as exc:
+            self._missing(self.tr("Word (DOCX)"), exc)
+            return
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("导出 Word 文档"),
+                                              self._default_path(".docx"), self.tr("Word 文档 (*.docx)"))
+        if path:
+            if not path.lower().endswith(".docx"):
+                path += ".docx"
+            self.export_docx(path, writer)
+
+    def export_docx(self, path: str, writer: Callable | None = None) -> None:
+        writer = writer or self.docx_loader()
+        snapshot = copy.deepcopy(self.doc.bulletin)
+        self._start("docx", path, lambda: writer(snapshot, path))
+
+    def _missing(self, what: str, exc: Exception) -> None:
+        QMessageBox.information(self.parent_widget, self.tr("暂时不能导出"),
+                                self.tr("{} 导出功能尚未安装或尚未完成，暂时无法导出。\n\n（{}）").format(what, exc))
+
+    # ------------------------------------------------------------------ running
+    def _start(self, kind: str, path: str, work: Callable[[], object]) -> None:
+        if self._job is not None:
+            return
+        self.progress = QProgressDialog(self.tr("正在导出 {}…").format(os.path.basename(path)), "", 0, 0,
+                                        self.parent_widget)
+        self.progress.setWindowTitle(self.tr("导出"))
+        self.progress.setCancelButton(None)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.show()
+        job = ExportJob(work)
+        job.setAutoDelete(False)
+        job.signals.finished.connect(lambda result, secs: self._finished(kind, path, result, secs))
+        job.signals.failed.connect(lambda message: self._failed(path, message))
+        self._job = job
+        self.pool.start(job)
+
+    def _close_progress(self) -> None:
+        self._job = None
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _failed(self, path: str, message: str) -> None:
+        self._close_progress()
+        QMessageBox.critical(self.parent_widget, self.tr("导出失败"),
+                             self.tr("无法写出 {}。\n\n{}").format(path, message))
+        self.done.emit("error", path, message)
+
+    def _finished(self, kind: str, path: str, result: object, seconds: float) -> None:
+        self._close_progress()
+        box = QMessageBox(self.parent_widget)
+        box.setWindowTitle(self.tr("导出完成"))
+        box.setIcon(QMessageBox.Icon.Information)
+        lines = [self.tr("已导出：{}（{:.1f} 秒）").format(path, seconds)]
+        details: list[str] = []
+        if isinstance(result, LaidOutDocument):
+            counts = Counter(pr.kind for pr in result.problems)
+            if counts:
+                box.setIcon(QMessageBox.Icon.Warning)
+                lines.append(self.tr("请注意："))
+                for k, n in sorted(counts.items()):
+                    lines.append(self.tr("  {}：{} 处").format(labels.kind_name(k), n))
+                details = [f"[{labels.kind_name(pr.kind)}] {pr.message}" for pr in result.problems]
+            else:
+                lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
+        box.setText("\n".join(lines))
+        if details:
+            box.setDetailedText("\n".join(details))
+        open_btn = box.addButton(self.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        folder = os.path.dirname(os.path.abspath(path))
+        open_btn.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
+        self.report = box
+        box.open()
+        self.done.emit(kind, path, result)
+
+    def wait(self, msecs: int = 60000) -> None:
+        self.pool.waitForDone(msecs)

@@ -1,0 +1,307 @@
+"""Page setup (size preset, margins, columns, body type, colour) and fonts per text role.
+
+Every page-setup edit replaces the whole PageSetup value (a mergeable SetValue on
+``bulletin.page_setup``), so related fields always change together in one undo step: choosing
+a preset sets size, margins and columns at once; typing a width turns the preset to "custom";
+a body size above the leading raises the leading (the model requires leading ≥ body size).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from functools import lru_cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+)
+
+from gui import labels
+from gui.commands import SetValue
+from gui.forms.base import Form, FormContext
+from gui.forms.binding import Binding
+from model.document import FONT_ROLES, Bulletin, PageSetup
+
+SAMPLE = "会刊编辑器 永字八法 2021"
+
+
+@lru_cache(maxsize=1)
+def installed_families() -> tuple[str, ...]:
+    """Family names layout.fonts discovered (what the layout can resolve), sorted, CJK first."""
+    try:
+        from layout.fonts import system_fonts
+    except ImportError:
+        return ()
+    names: set[str] = set()
+    for info in system_fonts():
+        if info.families:
+            names.add(info.families[0])
+            names.update(n for n in info.families[1:] if any(ord(ch) > 0x2E80 for ch in n))
+    return tuple(sorted(names, key=lambda n: (not any(ord(ch) > 0x2E80 for ch in n), n.lower())))
+
+
+_qt_families: dict[str, str] = {}
+
+
+def sample_font(spec: str, role: str, size: float = 13.0) -> tuple[QFont | None, str]:
+    """A QFont showing the face the layout would use for ``spec``, or (None, error message)."""
+    try:
+        from layout.fonts import FontError, resolve_spec
+    except ImportError:
+        return None, ""
+    try:
+        face = resolve_spec(spec, role)
+    except FontError as exc:
+        return None, str(exc)
+    family = _qt_families.get(face.path)
+    if family is None:
+        fid = QFontDatabase.addApplicationFont(face.path)
+        fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+        family = fams[0] if fams else ""
+        _qt_families[face.path] = family
+    if not family:
+        return None, ""
+    font = QFont(family)
+    font.setPointSizeF(size)
+    return font, ""
+
+
+class PageSetupForm(Form):
+    def __init__(self, ctx: FormContext, bulletin: Bulletin) -> None:
+        super().__init__(ctx, bulletin)
+        self.heading(self.tr("版面设置"))
+        f = self.section(self.tr("纸张"))
+        self.preset = QComboBox()
+        self.preset.setObjectName("preset")
+        for key in ("broadsheet", "tabloid", "a3", "a4", "custom"):
+            self.preset.addItem(labels.preset_name(key), key)
+        f.addRow(self.tr("开本"), self.preset)
+        self.binder.add(
+            Binding(self.preset, lambda: self.ps().preset, self.preset.currentData,
+                    lambda v: self.preset.setCurrentIndex(self.preset.findData(v)), self._apply_preset),
+            self.preset.currentIndexChanged,
+        )
+        self.width = self._spin_mm(50, 2000)
+        self.height = self._spin_mm(50, 2000)
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.width)
+        size_row.addWidget(QLabel("×"))
+        size_row.addWidget(self.height)
+        f.addRow(self.tr("尺寸"), size_row)
+        self._bind_ps(self.width, "width_mm", self.tr("修改纸张宽度"), custom=True)
+        self._bind_ps(self.height, "height_mm", self.tr("修改纸张高度"), custom=True)
+        self.colour = QComboBox()
+        for key in ("cmyk", "grey", "rgb"):
+            self.colour.addItem(labels.colour_name(key), key)
+        f.addRow(self.tr("色彩"), self.colour)
+        self._bind_ps(self.colour, "colour_mode", self.tr("修改色彩模式"))
+
+        m = self.section(self.tr("页边距（毫米）"))
+        grid = QGridLayout()
+        self.margins = {}
+        for i, (side, label) in enumerate([("top", self.tr("上")), ("bottom", self.tr("下")),
+                                           ("left", self.tr("左")), ("right", self.tr("右"))]):
+            w = self._spin_mm(0, 200)
+            self.margins[side] = w
+            grid.addWidget(QLabel(label), i // 2, (i % 2) * 2, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(w, i // 2, (i % 2) * 2 + 1)
+            self._bind_margin(w, side)
+        m.addRow(grid)
+
+        g = self.section(self.tr("栏与正文"))
+        self.columns = QSpinBox()
+        self.columns.setRange(1, 20)
+        self.columns.setSuffix(self.tr(" 栏"))
+        g.addRow(self.tr("基本栏数"), self.columns)
+        self._bind_ps(self.columns, "columns", self.tr("修改栏数"))
+        self.gutter = QDoubleSpinBox()
+        self.gutter.setRange(0.0, 5.0)
+        self.gutter.setSingleStep(0.5)
+        self.gutter.setSuffix(self.tr(" 字"))
+        g.addRow(self.tr("栏间距"), self.gutter)
+        self._bind_ps(self.gutter, "gutter_em", self.tr("修改栏间距"))
+        self.body_size = QComboBox()
+        self.body_size.setEditable(False)
+        for name, pt in labels.BODY_SIZES:
+            self.body_size.addItem(f"{labels.tr(name)}（{pt:g} pt）", pt)
+        g.addRow(self.tr("正文字号"), self.body_size)
+        self.binder.add(
+            Binding(self.body_size, lambda: self.ps().body_size_pt, self.body_size.currentData,
+                    self._set_body_size_widget, self._apply_body_size),
+            self.body_size.currentIndexChanged,
+        )
+        self.leading = QDoubleSpinBox()
+        self.leading.setRange(5.0, 60.0)
+        self.leading.setSingleStep(0.5)
+        self.leading.setSuffix(" pt")
+        g.addRow(self.tr("行距（基线间距）"), self.leading)
+        self._bind_ps(self.leading, "leading_pt", self.tr("修改行距"))
+        self.grid_hint = QLabel()
+        self.grid_hint.setWordWrap(True)
+        self.grid_hint.setObjectName("hint")
+        g.addRow(self.grid_hint)
+
+        self._build_fonts()
+        self.finish()
+        self.doc.changed.connect(self._on_doc_changed)
+        self._update_hint()
+
+    # ------------------------------------------------------------------ page setup
+    def ps(self) -> PageSetup:
+        return self.item.page_setup
+
+    def _spin_mm(self, lo: float, hi: float) -> QDoubleSpinBox:
+        w = QDoubleSpinBox()
+        w.setRange(lo, hi)
+        w.setDecimals(1)
+        w.setSuffix(self.tr(" 毫米"))
+        return w
+
+    def _push_ps(self, new: PageSetup, label: str, key: object) -> None:
+        self.doc.push(SetValue(self.doc, self.item, "page_setup", new, label, key))
+
+    def _bind_ps(self, w, attr: str, label: str, custom: bool = False) -> None:
+        def apply(value, key) -> None:
+            changes = {attr: value}
+            if custom:
+                changes["preset"] = "custom"
+            if attr == "leading_pt":
+                value = max(value, self.ps().body_size_pt)
+                changes[attr] = value
+            self._push_ps(dataclasses.replace(self.ps(), **changes), label, key)
+
+        if isinstance(w, QComboBox):
+            self.binder.add(Binding(w, lambda: getattr(self.ps(), attr), w.currentData,
+                                    lambda v: w.setCurrentIndex(w.findData(v)), apply), w.currentIndexChanged)
+        else:
+            self.binder.add(Binding(w, lambda: getattr(self.ps(), attr), w.value, w.setValue, apply), w.valueChanged)
+
+    def _bind_margin(self, w: QDoubleSpinBox, side: str) -> None:
+        def apply(value, key) -> None:
+            ps = self.ps()
+            self._push_ps(dataclasses.replace(ps, margins=dataclasses.replace(ps.margins, **{side: value})),
+                          self.tr("修改页边距"), key)
+
+        self.binder.add(Binding(w, lambda: getattr(self.ps().margins, side), w.value, w.setValue, apply),
+                        w.valueChanged)
+
+    def _apply_preset(self, preset: str, key: object) -> None:
+        if preset == "custom":
+            new = dataclasses.replace(self.ps(), preset="custom")
+        else:
+            new = PageSetup.from_preset(preset)
+            new.colour_mode = self.ps().colour_mode
+        self._push_ps(new, self.tr("选择开本"), None)
+
+    def _set_body_size_widget(self, pt: float) -> None:
+        i = self.body_size.findData(pt)
+        if i < 0:
+            self.body_size.addItem(f"{pt:g} pt", pt)
+            i = self.body_size.count() - 1
+        self.body_size.setCurrentIndex(i)
+
+    def _apply_body_size(self, pt: float, key: object) -> None:
+        ps = self.ps()
+        leading = ps.leading_pt if ps.leading_pt >= pt else round(pt * 1.5, 1)
+        self._push_ps(dataclasses.replace(ps, body_size_pt=pt, leading_pt=leading), self.tr("修改正文字号"), None)
+
+    def _on_doc_changed(self, _obj: object, _structural: bool) -> None:
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        ps = self.ps()
+        mm_per_pt = 25.4 / 72
+        text_w = ps.width_mm - ps.margins.left - ps.margins.right
+        em = ps.body_size_pt * mm_per_pt
+        col_chars = (text_w / em + ps.gutter_em) / ps.columns - ps.gutter_em if ps.columns else 0
+        self.grid_hint.setText(
+            self.tr("版心宽 {w:.0f} 毫米；每栏约 {n:.0f} 个正文字。").format(w=text_w, n=max(0.0, col_chars))
+        )
+
+    # ------------------------------------------------------------------ fonts
+    def _build_fonts(self) -> None:
+        box = QGroupBox(self.tr("字体"))
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        families = installed_families()
+        self.font_boxes: dict[str, QComboBox] = {}
+        self.font_samples: dict[str, QLabel] = {}
+        for row, role in enumerate(FONT_ROLES):
+            combo = QComboBox()
+            combo.setEditable(True)
+            combo.setObjectName(f"font_{role}")
+            combo.addItem(self.tr("（默认）"), "")
+            for fam in families:
+                combo.addItem(fam, fam)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.setMinimumContentsLength(12)
+            browse = QPushButton(self.tr("文件…"))
+            browse.setToolTip(self.tr("选择字体文件（TTF、OTF、TTC、OTC）"))
+            browse.clicked.connect(lambda _=False, r=role: self._browse_font(r))
+            sample = QLabel(SAMPLE)
+            sample.setMinimumWidth(60)
+            grid.addWidget(QLabel(labels.role_name(role)), row * 2, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(combo, row * 2, 1)
+            grid.addWidget(browse, row * 2, 2)
+            grid.addWidget(sample, row * 2 + 1, 1, 1, 2)
+            self.font_boxes[role] = combo
+            self.font_samples[role] = sample
+            self.binder.add(
+                Binding(combo, lambda r=role: self.item.fonts.get(r, ""), lambda c=combo: self._combo_spec(c),
+                        lambda v, c=combo: self._set_combo_spec(c, v), lambda v, k, r=role: self._apply_font(r, v, k),
+                        on_refresh=lambda v, r=role: self._update_sample(r, v)),
+                combo.currentTextChanged,
+            )
+        self.outer.addWidget(box)
+
+    def _combo_spec(self, combo: QComboBox) -> str:
+        text = combo.currentText().strip()
+        i = combo.findText(text)
+        if i >= 0:
+            return combo.itemData(i) or ""
+        return text
+
+    def _set_combo_spec(self, combo: QComboBox, spec: str) -> None:
+        i = combo.findData(spec)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+        else:
+            combo.setEditText(spec)
+
+    def _apply_font(self, role: str, spec: str, key: object) -> None:
+        fonts = dict(self.item.fonts)
+        if spec:
+            fonts[role] = spec
+        else:
+            fonts.pop(role, None)
+        self.doc.push(SetValue(self.doc, self.item, "fonts", fonts,
+                               self.tr("修改字体：{}").format(labels.role_name(role)), key))
+
+    def _browse_font(self, role: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.ctx.dialog_parent(), self.tr("选择字体文件"), "",
+                                              self.tr("字体文件 (*.ttf *.otf *.ttc *.otc)"))
+        if path:
+            self._apply_font(role, os.path.abspath(path), None)
+
+    def _update_sample(self, role: str, spec: str) -> None:
+        label = self.font_samples[role]
+        font, error = sample_font(spec, role)
+        if font is not None:
+            label.setFont(font)
+            label.setText(SAMPLE)
+            label.setStyleSheet("")
+        elif error:
+            label.setText(self.tr("找不到字体，将使用默认字体：{}").format(error))
+            label.setStyleSheet("color: #b00020;")
+        label.setToolTip(spec or self.tr("默认字体"))
+

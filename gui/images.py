@@ -1,0 +1,87 @@
+"""Images for the screen: decoding, EXIF orientation, crops, effective resolution.
+
+Phone photos are stored as taken (rotated by an EXIF tag, not in their pixels). The layout's
+crops are fractions of the *upright* picture, so everything here turns images upright first,
+exactly as the PDF exporter does, or a crop chosen on screen would land elsewhere in print.
+Decoded pictures are cached, scaled down, by content-hash name: the same photo is drawn by the
+preview, the form thumbnail and the crop dialog.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import OrderedDict
+
+from PIL import Image
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QImage, QImageReader
+
+from model.document import Crop
+
+PORTRAIT_ASPECT = 3 / 4  # width / height of a newspaper head-and-shoulders portrait
+_EXIF_ORIENTATION = 0x0112
+_CACHE_MAX = 48
+_cache: OrderedDict[tuple[str, int], QImage] = OrderedDict()
+
+
+def upright_size(data: bytes) -> tuple[int, int]:
+    """Pixel size of the image as it should be seen (EXIF orientations 5–8 swap the sides)."""
+    with Image.open(io.BytesIO(data)) as im:
+        w, h = im.size
+        try:
+            orientation = im.getexif().get(_EXIF_ORIENTATION, 1)
+        except Exception:  # noqa: BLE001 - broken EXIF must not stop a portrait
+            orientation = 1
+    return (h, w) if orientation in (5, 6, 7, 8) else (w, h)
+
+
+def decode_upright(data: bytes, max_side: int = 0) -> QImage:
+    """Decode with Qt, applying the EXIF orientation; optionally scaled so no side exceeds max_side."""
+    buf = QBuffer()
+    buf.setData(QByteArray(data))
+    buf.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buf)
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if image.isNull():
+        return image
+    if max_side and max(image.width(), image.height()) > max_side:
+        image = image.scaled(max_side, max_side, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    return image
+
+
+def cached_upright(name: str, fetch, max_side: int = 1600) -> QImage:
+    """``decode_upright`` cached per image name and size; ``fetch()`` gives the bytes."""
+    key = (name, max_side)
+    image = _cache.get(key)
+    if image is not None:
+        _cache.move_to_end(key)
+        return image
+    image = decode_upright(fetch(), max_side)
+    _cache[key] = image
+    while len(_cache) > _CACHE_MAX:
+        _cache.popitem(last=False)
+    return image
+
+
+def default_crop(width: int, height: int, aspect: float = PORTRAIT_ASPECT) -> Crop:
+    """The largest ``aspect`` crop, centred across and nearer the top (where heads are)."""
+    if width <= 0 or height <= 0:
+        return Crop()
+    if width / height > aspect:  # too wide: trim the sides
+        w = aspect * height / width
+        return Crop(x=(1 - w) / 2, y=0.0, w=w, h=1.0)
+    h = width / aspect / height
+    return Crop(x=0.0, y=(1 - h) * 0.25, w=1.0, h=h)
+
+
+def crop_pixels(crop: Crop, size: tuple[int, int]) -> tuple[int, int]:
+    return round(crop.w * size[0]), round(crop.h * size[1])
+
+
+def effective_ppi(crop: Crop, size: tuple[int, int], print_width_pt: float) -> float:
+    """Pixels per inch of the visible part when printed ``print_width_pt`` wide."""
+    if print_width_pt <= 0:
+        return 0.0
+    return crop.w * size[0] / (print_width_pt / 72.0)

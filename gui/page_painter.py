@@ -1,0 +1,175 @@
+"""Draw laid-out pages with QPainter: the screen twin of exporters/pdf_draw.
+
+Nothing here makes a typesetting decision (DESIGN §2): every glyph is drawn by glyph id at the
+x the layout computed, through QRawFont + QGlyphRun, so the preview and the PDF agree glyph for
+glyph. Synthetic bold is drawn the way the PDF draws it — outline filled *and* stroked with the
+run's ``bold`` width — so a headline is as heavy on screen as in print. Colours are the
+layout's CMYK values (QColor.fromCmykF); Qt converts them for the screen.
+
+The painter is expected in page coordinates: points, origin top-left, y down.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QGlyphRun, QPainter, QPainterPath, QPen, QRawFont
+
+from gui.images import cached_upright
+from layout.types import GlyphRun, LaidOutPage, Picture, Rect, Rule
+
+_BASE_SIZE = 12.0
+
+
+def cmyk(colour: tuple[float, float, float, float]) -> QColor:
+    c, m, y, k = (min(1.0, max(0.0, float(v))) for v in colour)
+    return QColor.fromCmykF(c, m, y, k)
+
+
+def _split_key(key: str) -> tuple[str, int]:
+    """Face key → (file, face index), by layout.fonts' own rule when it is there."""
+    try:
+        from layout.fonts import split_key
+    except ImportError:  # pragma: no cover - layout.fonts ships with the project
+        path, sep, tail = key.rpartition("#")
+        return (path, int(tail)) if sep and tail.isdigit() and path else (key, 0)
+    return split_key(key)
+
+
+def _face_bytes(path: str, index: int) -> bytes:
+    """The font file, or for face N of a collection (TTC/OTC) that face alone as a font file."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if data[:4] != b"ttcf":
+        return data
+    from fontTools.ttLib import TTCollection
+
+    coll = TTCollection(io.BytesIO(data))
+    out = io.BytesIO()
+    coll.fonts[index].save(out)
+    return out.getvalue()
+
+
+class FontCache:
+    """QRawFont per (face key, size) and glyph outlines for synthetic bold.
+
+    One font file is read once per key; other sizes are cheap copies of the first QRawFont.
+    Missing or unreadable fonts yield an invalid QRawFont, drawn as nothing, never a crash —
+    the layout has already reported fallbacks and missing glyphs.
+    """
+
+    def __init__(self) -> None:
+        self._base: dict[str, QRawFont] = {}
+        self._sized: dict[tuple[str, float], QRawFont] = {}
+        self._paths: dict[tuple[str, float, int], QPainterPath] = {}
+
+    def raw_font(self, key: str, size: float) -> QRawFont:
+        sized = self._sized.get((key, size))
+        if sized is not None:
+            return sized
+        base = self._base.get(key)
+        if base is None:
+            base = QRawFont()
+            path, index = _split_key(key)
+            if os.path.isfile(path):
+                try:
+                    base = QRawFont(QByteArray(_face_bytes(path, index)), _BASE_SIZE,
+                                    QFont.HintingPreference.PreferNoHinting)
+                except (OSError, IndexError, ValueError):
+                    base = QRawFont()
+            self._base[key] = base
+        sized = QRawFont(base)
+        if sized.isValid():
+            sized.setPixelSize(size)
+        self._sized[(key, size)] = sized
+        return sized
+
+    def glyph_path(self, key: str, size: float, gid: int) -> QPainterPath:
+        k = (key, size, gid)
+        p = self._paths.get(k)
+        if p is None:
+            raw = self.raw_font(key, size)
+            p = raw.pathForGlyph(gid) if raw.isValid() else QPainterPath()
+            self._paths[k] = p
+        return p
+
+
+def draw_glyph_run(p: QPainter, run: GlyphRun, fonts: FontCache) -> None:
+    if not run.glyphs:
+        return
+    colour = cmyk(run.colour)
+    if run.bold > 0:
+        path = QPainterPath()
+        for gid, gx in zip(run.glyphs, run.xs):
+            path.addPath(fonts.glyph_path(run.font, run.size, gid).translated(run.x + gx, run.y))
+        pen = QPen(colour, run.bold)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        p.setBrush(QBrush(colour))
+        p.drawPath(path)
+        return
+    raw = fonts.raw_font(run.font, run.size)
+    if not raw.isValid():
+        return
+    gr = QGlyphRun()
+    gr.setRawFont(raw)
+    gr.setGlyphIndexes(list(run.glyphs))
+    gr.setPositions([QPointF(gx, 0.0) for gx in run.xs])
+    p.setPen(colour)
+    p.drawGlyphRun(QPointF(run.x, run.y), gr)
+
+
+def draw_rule(p: QPainter, r: Rule) -> None:
+    pen = QPen(cmyk(r.colour), r.width)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    p.setPen(pen)
+    p.drawLine(QPointF(r.x0, r.y0), QPointF(r.x1, r.y1))
+
+
+def draw_rect(p: QPainter, r: Rect) -> None:
+    rect = QRectF(r.x, r.y, r.w, r.h)
+    if r.fill is not None:
+        p.fillRect(rect, cmyk(r.fill))
+    if r.stroke is not None and r.stroke_width > 0:
+        pen = QPen(cmyk(r.stroke), r.stroke_width)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(rect)
+
+
+def draw_picture(p: QPainter, pic: Picture, fetch: Callable[[str], bytes]) -> None:
+    target = QRectF(pic.x, pic.y, pic.w, pic.h)
+    try:
+        image = cached_upright(pic.image, lambda: fetch(pic.image))
+    except (KeyError, OSError):
+        image = None
+    if image is None or image.isNull():
+        p.fillRect(target, QColor(225, 225, 225))
+        p.setPen(QPen(QColor(160, 160, 160), 0.5))
+        p.drawLine(target.topLeft(), target.bottomRight())
+        p.drawLine(target.topRight(), target.bottomLeft())
+        return
+    cx, cy, cw, ch = pic.crop
+    source = QRectF(cx * image.width(), cy * image.height(), cw * image.width(), ch * image.height())
+    p.drawImage(target, image, source)
+
+
+def paint_page(p: QPainter, page: LaidOutPage, fonts: FontCache, fetch: Callable[[str], bytes]) -> None:
+    """Draw every item of ``page`` in order (later items on top), as the PDF does."""
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    for item in page.items:
+        if isinstance(item, GlyphRun):
+            draw_glyph_run(p, item, fonts)
+        elif isinstance(item, Rule):
+            draw_rule(p, item)
+        elif isinstance(item, Rect):
+            draw_rect(p, item)
+        elif isinstance(item, Picture):
+            draw_picture(p, item, fetch)
+    p.restore()

@@ -1,0 +1,394 @@
+"""The live page preview: laid-out pages stacked vertically, zoomable, clickable.
+
+Pages are painted by gui/page_painter (the same items as the PDF) into a per-page pixmap cache
+at the current zoom, so scrolling and selection changes repaint only overlays. Overlays mark the
+selected block (blue) and blocks whose text does not fit (red, with the overset count).
+Clicking a block area selects that block in the outline and form; selecting elsewhere
+scrolls the preview to the block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.page_painter import FontCache, paint_page
+from layout.types import BlockArea, LaidOutDocument, LaidOutPage, Problem
+
+_GAP = 18  # px between pages and around them
+_MAX_CACHE_PIXELS = 24_000_000  # above this a page is painted directly (deep zoom)
+ZOOM_MIN, ZOOM_MAX = 0.1, 8.0
+
+
+class PageCanvas(QWidget):
+    """Paints the pages; all geometry in widget pixels = points × ``scale``."""
+
+    blockClicked = Signal(str)
+
+    def __init__(self, fetch_image: Callable[[str], bytes], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fetch_image = fetch_image
+        self.fonts = FontCache()
+        self.document: LaidOutDocument | None = None
+        self.message = ""  # shown on a blank page when there is no layout to draw
+        self.message_size = (595.0, 842.0)  # page size (pt) for the message page
+        self.zoom = 0.5
+        self.selected = ""
+        self.problems: dict[str, list[Problem]] = {}
+        self._cache: dict[int, QPixmap] = {}
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def scale(self) -> float:
+        """Screen pixels per point: zoom 1.0 shows the page at its real size."""
+        return self.zoom * self.logicalDpiX() / 72.0
+
+    def page_sizes(self) -> list[tuple[float, float]]:
+        if self.document is not None and self.document.pages:
+            return [(p.width, p.height) for p in self.document.pages]
+        return [self.message_size]
+
+    def set_document(self, doc: LaidOutDocument | None, message: str = "") -> None:
+        self.document = doc
+        self.message = message
+        self.problems = {}
+        if doc is not None:
+            for pr in doc.problems:
+                self.problems.setdefault(pr.block_id, []).append(pr)
+        self._cache.clear()
+        self._resize()
+        self.update()
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
+        if abs(zoom - self.zoom) > 1e-6:
+            self.zoom = zoom
+            self._cache.clear()
+            self._resize()
+            self.update()
+
+    def set_selected(self, item_id: str) -> None:
+        if item_id != self.selected:
+            self.selected = item_id
+            self.update()
+
+    def _resize(self) -> None:
+        s = self.scale
+        sizes = self.page_sizes()
+        w = max(pw for pw, _ in sizes) * s + 2 * _GAP
+        h = sum(ph * s + _GAP for _, ph in sizes) + _GAP
+        self.setFixedSize(QSize(int(w), int(h)))
+
+    def page_rects(self) -> list[QRectF]:
+        s = self.scale
+        out, y = [], float(_GAP)
+        width = self.width()
+        for pw, ph in self.page_sizes():
+            out.append(QRectF((width - pw * s) / 2, y, pw * s, ph * s))
+            y += ph * s + _GAP
+        return out
+
+    # ------------------------------------------------------------------ hit testing
+    def page_at(self, pos: QPointF) -> tuple[int, QPointF] | None:
+        """(page index, position in points) under a widget position."""
+        for i, r in enumerate(self.page_rects()):
+            if r.contains(pos):
+                return i, QPointF((pos.x() - r.x()) / self.scale, (pos.y() - r.y()) / self.scale)
+        return None
+
+    def area_at(self, pos: QPointF) -> BlockArea | None:
+        """The smallest block area under ``pos``: a headline inside a column wins over the column."""
+        hit = self.page_at(pos)
+        if hit is None or self.document is None or hit[0] >= len(self.document.pages):
+            return None
+        i, pt = hit
+        found = [a for a in self.document.pages[i].areas
+                 if a.x <= pt.x() <= a.x + a.w and a.y <= pt.y() <= a.y + a.h]
+        return min(found, key=lambda a: a.w * a.h) if found else None
+
+    def areas_of(self, block_id: str) -> list[tuple[int, BlockArea]]:
+        if self.document is None or not block_id:
+            return []
+        return [(i, a) for i, page in enumerate(self.document.pages) for a in page.areas if a.block_id == block_id]
+
+    def widget_rect(self, page_index: int, area: BlockArea) -> QRectF:
+        r = self.page_rects()[page_index]
+        s = self.scale
+        return QRectF(r.x() + area.x * s, r.y() + area.y * s, area.w * s, area.h * s)
+
+    # ------------------------------------------------------------------ events
+    def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if e.button() != Qt.MouseButton.LeftButton:
+            return
+        area = self.area_at(e.position())
+        if area is not None:
+            self.blockClicked.emit(area.block_id)
+
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        over = self.area_at(e.position()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(event.rect(), QColor(0x8a, 0x8f, 0x96))
+        exposed = QRectF(event.rect())
+        rects = self.page_rects()
+        for i, r in enumerate(rects):
+            if not r.intersects(exposed):
+                continue
+            p.fillRect(r.translated(3, 3), QColor(0, 0, 0, 60))  # drop shadow
+            if self.document is None or i >= len(self.document.pages):
+                self._paint_message(p, r)
+                continue
+            self._paint_page(p, i, r)
+            self._paint_overlays(p, i)
+        p.end()
+
+    def _paint_message(self, p: QPainter, r: QRectF) -> None:
+        p.fillRect(r, QColor(255, 255, 255))
+        p.setPen(QColor(90, 90, 90))
+        font = QFont(self.font())
+        font.setPointSizeF(max(9.0, 16 * min(1.5, self.zoom * 2)))
+        p.setFont(font)
+        p.drawText(r.adjusted(24, 24, -24, -24), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                   self.message)
+
+    def _paint_page(self, p: QPainter, index: int, r: QRectF) -> None:
+        page = self.document.pages[index]  # type: ignore[union-attr]
+        dpr = self.devicePixelRatioF()
+        pw, ph = int(r.width() * dpr + 0.5), int(r.height() * dpr + 0.5)
+        if pw * ph <= _MAX_CACHE_PIXELS:
+            pix = self._cache.get(index)
+            if pix is None:
+                pix = self.render_page(page, self.scale * dpr)
+                pix.setDevicePixelRatio(dpr)
+                self._cache[index] = pix
+            p.drawPixmap(r.topLeft(), pix)
+            return
+        p.save()  # deep zoom: paint straight onto the widget, clipped to what is exposed
+        p.fillRect(r, QColor(255, 255, 255))
+        p.translate(r.topLeft())
+        p.scale(self.scale, self.scale)
+        paint_page(p, page, self.fonts, self.fetch_image)
+        p.restore()
+
+    def render_page(self, page: LaidOutPage, pixels_per_point: float) -> QPixmap:
+        pix = QPixmap(max(1, round(page.width * pixels_per_point)), max(1, round(page.height * pixels_per_point)))
+        pix.fill(QColor(255, 255, 255))
+        p = QPainter(pix)
+        p.scale(pixels_per_point, pixels_per_point)
+        paint_page(p, page, self.fonts, self.fetch_image)
+        p.end()
+        return pix
+
+    def _paint_overlays(self, p: QPainter, index: int) -> None:
+        page = self.document.pages[index]  # type: ignore[union-attr]
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for area in page.areas:
+            rect = self.widget_rect(index, area)
+            overset = [pr for pr in self.problems.get(area.block_id, []) if pr.kind == "overset"]
+            if overset:
+                p.setPen(QPen(QColor(220, 30, 30), 2, Qt.PenStyle.DashLine))
+                p.setBrush(QColor(220, 30, 30, 28))
+                p.drawRect(rect)
+                chars = sum(pr.chars for pr in overset)
+                label = self.tr("超出 {} 字").format(chars) if chars else self.tr("超出")
+                self._badge(p, rect, label, QColor(200, 20, 20))
+            if area.block_id == self.selected:
+                p.setPen(QPen(QColor(30, 110, 230), 2))
+                p.setBrush(QColor(30, 110, 230, 22))
+                p.drawRect(rect.adjusted(-1, -1, 1, 1))
+        p.restore()
+
+    def _badge(self, p: QPainter, rect: QRectF, text: str, colour: QColor) -> None:
+        fm = self.fontMetrics()
+        w, h = fm.horizontalAdvance(text) + 10, fm.height() + 4
+        box = QRectF(rect.right() - w, rect.bottom() - h, w, h)
+        p.fillRect(box, colour)
+        p.setPen(QColor(255, 255, 255))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class PreviewWidget(QWidget):
+    """Toolbar (zoom, fit, page navigation) over a scrolling PageCanvas."""
+
+    blockClicked = Signal(str)
+
+    def __init__(self, fetch_image: Callable[[str], bytes], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = PageCanvas(fetch_image)
+        self.canvas.blockClicked.connect(self.blockClicked)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setStyleSheet("QScrollArea { background: #8a8f96; border: none; }")
+        self.scroll.verticalScrollBar().valueChanged.connect(self._update_page_label)
+        self.scroll.viewport().installEventFilter(self)
+        self._fit_mode = "width"
+
+        self.zoom_out = self._button("−", self.tr("缩小（Ctrl+-）"), lambda: self.zoom_by(1 / 1.25))
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(48)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_in = self._button("+", self.tr("放大（Ctrl++）"), lambda: self.zoom_by(1.25))
+        self.fit_width_btn = self._button(self.tr("适合宽度"), self.tr("按窗口宽度显示整版"), self.fit_width)
+        self.fit_page_btn = self._button(self.tr("整版"), self.tr("显示整个版面"), self.fit_page)
+        self.prev_btn = self._button("◀", self.tr("上一版"), lambda: self.go_to_page(self.current_page() - 1))
+        self.page_spin = QSpinBox()
+        self.page_spin.setMinimum(1)
+        self.page_spin.setPrefix(self.tr("第 "))
+        self.page_spin.setSuffix(self.tr(" 版"))
+        self.page_spin.valueChanged.connect(lambda v: self.go_to_page(v - 1))
+        self.page_count = QLabel()
+        self.next_btn = self._button("▶", self.tr("下一版"), lambda: self.go_to_page(self.current_page() + 1))
+        self.status = QLabel()
+        self.status.setObjectName("layoutStatus")
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 3, 6, 3)
+        for w in (self.zoom_out, self.zoom_label, self.zoom_in, self.fit_width_btn, self.fit_page_btn):
+            bar.addWidget(w)
+        bar.addSpacing(16)
+        for w in (self.prev_btn, self.page_spin, self.page_count, self.next_btn):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addLayout(bar)
+        lay.addWidget(self.scroll, 1)
+        self._update_zoom_label()
+
+    def _button(self, text: str, tip: str, slot) -> QToolButton:
+        b = QToolButton()
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setAutoRaise(True)
+        b.clicked.connect(slot)
+        return b
+
+    # ------------------------------------------------------------------ public API
+    def set_document(self, doc: LaidOutDocument | None, message: str = "",
+                     page_size: tuple[float, float] | None = None) -> None:
+        if page_size is not None:
+            self.canvas.message_size = page_size
+        self.canvas.set_document(doc, message)
+        n = len(self.canvas.page_sizes())
+        self.page_spin.setMaximum(n)
+        self.page_count.setText(self.tr("/ 共 {} 版").format(n))
+        if self._fit_mode:
+            self._apply_fit()
+        self._update_page_label()
+
+    def select(self, item_id: str, *, scroll: bool = True) -> None:
+        self.canvas.set_selected(item_id)
+        areas = self.canvas.areas_of(item_id)
+        if scroll and areas:
+            i, area = areas[0]
+            r = self.canvas.widget_rect(i, area)
+            vis = QRectF(self.scroll.horizontalScrollBar().value(), self.scroll.verticalScrollBar().value(),
+                         self.scroll.viewport().width(), self.scroll.viewport().height())
+            if not vis.contains(r):
+                c = r.center()
+                self.scroll.ensureVisible(int(c.x()), int(c.y()), int(r.width() / 2) + 20,
+                                          min(int(r.height() / 2) + 20, self.scroll.viewport().height() // 2))
+
+    def zoom_by(self, factor: float) -> None:
+        self._fit_mode = ""
+        self._set_zoom_keep_centre(self.canvas.zoom * factor)
+
+    def set_zoom(self, zoom: float) -> None:
+        self._fit_mode = ""
+        self._set_zoom_keep_centre(zoom)
+
+    def fit_width(self) -> None:
+        self._fit_mode = "width"
+        self._apply_fit()
+
+    def fit_page(self) -> None:
+        self._fit_mode = "page"
+        self._apply_fit()
+
+    def current_page(self) -> int:
+        y = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() / 3
+        rects = self.canvas.page_rects()
+        for i, r in enumerate(rects):
+            if y < r.bottom() + _GAP:
+                return i
+        return max(0, len(rects) - 1)
+
+    def go_to_page(self, index: int) -> None:
+        rects = self.canvas.page_rects()
+        if not rects:
+            return
+        index = max(0, min(index, len(rects) - 1))
+        self.scroll.verticalScrollBar().setValue(int(rects[index].top() - _GAP / 2))
+        self._update_page_label()
+
+    # ------------------------------------------------------------------ internals
+    def _apply_fit(self) -> None:
+        sizes = self.canvas.page_sizes()
+        maxw = max(w for w, _ in sizes)
+        dpi = self.canvas.logicalDpiX() / 72.0
+        avail_w = max(100, self.scroll.viewport().width() - 2 * _GAP - 4)
+        zoom = avail_w / (maxw * dpi)
+        if self._fit_mode == "page":
+            maxh = max(h for _, h in sizes)
+            avail_h = max(100, self.scroll.viewport().height() - 2 * _GAP)
+            zoom = min(zoom, avail_h / (maxh * dpi))
+        self.canvas.set_zoom(zoom)
+        self._update_zoom_label()
+
+    def _set_zoom_keep_centre(self, zoom: float) -> None:
+        vs = self.scroll.verticalScrollBar()
+        old_h = max(1, self.canvas.height())
+        rel = (vs.value() + self.scroll.viewport().height() / 2) / old_h
+        self.canvas.set_zoom(zoom)
+        vs.setValue(int(rel * self.canvas.height() - self.scroll.viewport().height() / 2))
+        self._update_zoom_label()
+
+    def _update_zoom_label(self) -> None:
+        self.zoom_label.setText(f"{round(self.canvas.zoom * 100)}%")
+
+    def _update_page_label(self) -> None:
+        self.page_spin.blockSignals(True)
+        self.page_spin.setValue(self.current_page() + 1)
+        self.page_spin.blockSignals(False)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        if self._fit_mode:
+            self._apply_fit()
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
+        """Ctrl+wheel zooms; the scroll area would otherwise scroll."""
+        if e.type() == QEvent.Type.Wheel and e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1.15 if e.angleDelta().y() > 0 else 1 / 1.15)
+            return True
+        return super().eventFilter(obj, e)
+
+    def grab_page(self, index: int, pixels_per_point: float = 1.0):
+        """The page alone as an image (tests, thumbnails)."""
+        doc = self.canvas.document
+        if doc is None:
+            return None
+        return self.canvas.render_page(doc.pages[index], pixels_per_point).toImage()
+

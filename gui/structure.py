@@ -1,0 +1,206 @@
+"""Structural edits of the bulletin: add, duplicate, delete and move pages and blocks.
+
+Each operation works from the id of the item the user has selected and pushes one undoable
+command; it returns the id to select afterwards (the new item, or the neighbour of a deleted
+one), or "" when the operation does not apply to the selection.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QCoreApplication
+
+from gui.commands import InsertItem, MoveItem, RemoveItem, SetValue
+from gui.document import Document
+from model.document import (
+    Banner,
+    Bulletin,
+    ColumnBlock,
+    HeadlineGroup,
+    Page,
+    Person,
+    SpeechBlock,
+    SpeechSection,
+    new_id,
+)
+
+translate = QCoreApplication.translate
+
+
+def page_of(b: Bulletin, item_id: str) -> Page | None:
+    """The page an item id is, or lies on."""
+    for page in b.pages:
+        if page.id == item_id:
+            return page
+        if any(x is not None and x.id == item_id for x in (page.banner, page.headline, *page.blocks)):
+            return page
+    return None
+
+
+def _block_index(page: Page, item_id: str) -> int | None:
+    for i, block in enumerate(page.blocks):
+        if block.id == item_id:
+            return i
+    return None
+
+
+def _insert_position(b: Bulletin, selected: str) -> tuple[Page | None, int]:
+    """Where a new block goes: after the selected block, or at the end of the selected page."""
+    page = page_of(b, selected) or (b.pages[-1] if b.pages else None)
+    if page is None:
+        return None, 0
+    i = _block_index(page, selected)
+    return page, (i + 1 if i is not None else len(page.blocks))
+
+
+def add_block(doc: Document, selected: str, kind: str) -> str:
+    page, index = _insert_position(doc.bulletin, selected)
+    if page is None:
+        add_page(doc, selected)
+        page, index = doc.bulletin.pages[-1], 0
+    if kind == "speech":
+        block = SpeechBlock(sections=[SpeechSection()])
+        text = translate("Structure", "添加讲话摘编")
+    else:
+        block = ColumnBlock(person=Person())
+        text = translate("Structure", "添加栏目")
+    doc.push(InsertItem(doc, page, "blocks", index, block, text))
+    return block.id
+
+
+def add_page(doc: Document, selected: str) -> str:
+    b = doc.bulletin
+    page = page_of(b, selected)
+    index = b.pages.index(page) + 1 if page is not None else len(b.pages)
+    new = Page(headline=HeadlineGroup())
+    doc.push(InsertItem(doc, b, "pages", index, new, translate("Structure", "添加版面")))
+    return new.id
+
+
+def _fresh_ids(item):
+    """A deep copy with new ids everywhere (ids must stay unique in a bulletin)."""
+    clone = copy.deepcopy(item)
+    if isinstance(clone, Page):
+        clone.id = new_id("page")
+        if clone.banner is not None:
+            clone.banner.id = new_id("banner")
+        if clone.headline is not None:
+            clone.headline.id = new_id("headline")
+        for block in clone.blocks:
+            block.id = new_id(block.type)
+    else:
+        clone.id = new_id(clone.type)
+    return clone
+
+
+def duplicate(doc: Document, selected: str) -> str:
+    b = doc.bulletin
+    page = page_of(b, selected)
+    if page is None:
+        return ""
+    if page.id == selected:
+        clone = _fresh_ids(page)
+        doc.push(InsertItem(doc, b, "pages", b.pages.index(page) + 1, clone, translate("Structure", "复制版面")))
+        return clone.id
+    i = _block_index(page, selected)
+    if i is None:
+        return ""
+    clone = _fresh_ids(page.blocks[i])
+    doc.push(InsertItem(doc, page, "blocks", i + 1, clone, translate("Structure", "复制栏目")))
+    return clone.id
+
+
+def can_delete(b: Bulletin, selected: str) -> bool:
+    page = page_of(b, selected)
+    if page is None:
+        return False
+    return page.id != selected or len(b.pages) > 1
+
+
+def delete(doc: Document, selected: str) -> str:
+    b = doc.bulletin
+    page = page_of(b, selected)
+    if page is None or not can_delete(b, selected):
+        return ""
+    if page.id == selected:
+        i = b.pages.index(page)
+        doc.push(RemoveItem(doc, b, "pages", page, translate("Structure", "删除版面")))
+        return b.pages[min(i, len(b.pages) - 1)].id
+    if page.banner is not None and page.banner.id == selected:
+        doc.push(SetValue(doc, page, "banner", None, translate("Structure", "删除版头"), structural=True))
+        return page.id
+    if page.headline is not None and page.headline.id == selected:
+        doc.push(SetValue(doc, page, "headline", None, translate("Structure", "删除标题"), structural=True))
+        return page.id
+    i = _block_index(page, selected)
+    if i is None:
+        return ""
+    doc.push(RemoveItem(doc, page, "blocks", page.blocks[i], translate("Structure", "删除栏目")))
+    if page.blocks:
+        return page.blocks[min(i, len(page.blocks) - 1)].id
+    return page.id
+
+
+def move(doc: Document, selected: str, delta: int) -> bool:
+    """Move up (-1) or down (+1); a block at a page's edge moves on to the neighbouring page."""
+    b = doc.bulletin
+    page = page_of(b, selected)
+    if page is None:
+        return False
+    if page.id == selected:
+        i = b.pages.index(page)
+        j = i + delta
+        if not 0 <= j < len(b.pages):
+            return False
+        doc.push(MoveItem(doc, page, b, b, j, "pages", translate("Structure", "移动版面")))
+        return True
+    i = _block_index(page, selected)
+    if i is None:
+        return False
+    block = page.blocks[i]
+    j = i + delta
+    if 0 <= j < len(page.blocks):
+        doc.push(MoveItem(doc, block, page, page, j, "blocks", translate("Structure", "移动栏目")))
+        return True
+    p = b.pages.index(page) + delta
+    if not 0 <= p < len(b.pages):
+        return False
+    target = b.pages[p]
+    index = len(target.blocks) if delta < 0 else 0
+    doc.push(MoveItem(doc, block, page, target, index, "blocks", translate("Structure", "移到另一版")))
+    return True
+
+
+def move_to(doc: Document, item_id: str, page_id: str, index: int) -> bool:
+    """Drag and drop: a block to ``index`` on page ``page_id``, or (page_id "") a page to ``index``."""
+    b = doc.bulletin
+    page = page_of(b, item_id)
+    if page is None:
+        return False
+    if page.id == item_id:
+        index = max(0, min(index, len(b.pages) - 1))
+        if b.pages.index(page) == index:
+            return False
+        doc.push(MoveItem(doc, page, b, b, index, "pages", translate("Structure", "移动版面")))
+        return True
+    target = next((p for p in b.pages if p.id == page_id), None)
+    i = _block_index(page, item_id)
+    if target is None or i is None:
+        return False
+    block = page.blocks[i]
+    limit = len(target.blocks) - (1 if target is page else 0)
+    index = max(0, min(index, limit))
+    if target is page and index == i:
+        return False
+    text = translate("Structure", "移动栏目") if target is page else translate("Structure", "移到另一版")
+    doc.push(MoveItem(doc, block, page, target, index, "blocks", text))
+    return True
+
+
+def add_part(doc: Document, page: Page, part: str) -> None:
+    """Give a page a banner or headline group it lacks."""
+    if part == "banner" and page.banner is None:
+        doc.push(SetValue(doc, page, "banner", Banner(), translate("Structure", "添加版头"), structural=True))
+    elif part == "headline" and page.headline is None:
+        doc.push(SetValue(doc, page, "headline", HeadlineGroup(), translate("Structure", "添加标题"), structural=True))
