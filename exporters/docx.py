@@ -767,13 +767,14 @@ def _page_runs(page: Page) -> list[tuple[str, list]]:
 def _core_properties(doc: Document, bulletin: Bulletin, timestamp: datetime | None) -> None:
     cp = doc.core_properties
     first_title = next((p.headline.title for p in bulletin.pages if p.headline and p.headline.title), "")
-    cp.title = bulletin.issue_title or first_title
-    cp.author = bulletin.publication
-    cp.subject = "　".join(t for t in (bulletin.publication, bulletin.edition, bulletin.date) if t)
-    cp.keywords = bulletin.edition
+    one_line = lambda t: clean_text(t).replace("\n", " ").strip()  # noqa: E731
+    cp.title = one_line(bulletin.issue_title or first_title)
+    cp.author = one_line(bulletin.publication)
+    cp.subject = "　".join(one_line(t) for t in (bulletin.publication, bulletin.edition, bulletin.date) if t)
+    cp.keywords = one_line(bulletin.edition)
     cp.comments = ""
     cp.category = ""
-    cp.last_modified_by = bulletin.publication
+    cp.last_modified_by = one_line(bulletin.publication)
     cp.language = "zh-CN"
     cp.revision = 1
     when = timestamp or FIXED_TIME
