@@ -1,0 +1,33 @@
+"""Length budget: each column's body characters against a target (e.g. 600).
+
+Editors cut city texts to a budget before layout: a column far over it will not fit its slot,
+one far under leaves a hole. The layout's exact overset/underset (lines that do not fit the
+real frame) is a separate check added by the layout engine through ``check(extra_checks=…)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from model.document import Bulletin, ColumnBlock, char_count
+from proofread.finding import Finding
+
+UNDER_FRACTION = 0.8  # warn when a column holds less than 80 % of the target
+
+
+def check_length(bulletin: Bulletin, chars_target: int | None) -> Iterator[Finding]:
+    if not chars_target or chars_target <= 0:
+        return
+    for _, block in bulletin.iter_blocks():
+        if not isinstance(block, ColumnBlock):
+            continue
+        n = char_count([p.text for p in block.paragraphs])
+        who = block.region or block.organisation or (block.person.name if block.person else "") or block.headline
+        if n > chars_target:
+            yield Finding("warning", "length", f"column {who}: {n} characters, {n - chars_target} over the "
+                                               f"target of {chars_target}",
+                          block.id, "paragraphs", None, 0, 0, "", f"cut about {n - chars_target} characters")
+        elif n < chars_target * UNDER_FRACTION:
+            yield Finding("warning", "length", f"column {who}: {n} characters, {chars_target - n} under the "
+                                               f"target of {chars_target}",
+                          block.id, "paragraphs", None, 0, 0, "", f"about {chars_target - n} more characters fit")

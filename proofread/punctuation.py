@@ -1,0 +1,104 @@
+"""Punctuation in Chinese text (GB/T 15834-2011): half-width marks, doubled marks, stray
+spaces, full-width digits and letters.
+
+Decimals (2484.4), times (10:30), thousands (1,000) and Latin text (Mr. Li, e.g., www.gov.cn)
+keep their ASCII marks: a mark is only wrong when it touches Han text or CJK punctuation.
+Spaces are legitimate in banners and headlines (以优异成绩 庆祝建党100周年) and between the
+halves of a quoted slogan (“工会在您身边 竭诚为您服务”), so those are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from proofread.base import finding
+from proofread.chars import PAUSE, han_count, is_cjk_punct, is_han
+from proofread.finding import Finding
+from proofread.texts import PROSE_ROLES, TextRef
+
+HALF_TO_FULL = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_DOTS = re.compile(r"\.{2,}")
+_DOUBLED = re.compile(f"[{PAUSE}]{{2,}}")
+_OK_DOUBLES = {"？！", "！？"}
+_SOFT_DOUBLES = {"！！", "？？", "！！！", "？？？"}
+_SPACE = re.compile(r"[ \u3000\u00a0]+")
+_FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_FULL_TO_HALF = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
+
+
+def _cjk(ch: str) -> bool:
+    return is_han(ch) or is_cjk_punct(ch)
+
+
+def check_halfwidth(ref: TextRef) -> Iterator[Finding]:
+    text = ref.text
+    if not any(ch in HALF_TO_FULL for ch in text):
+        return
+    chinese = han_count(text) * 2 > len(text.replace(" ", ""))
+    skip: set[int] = set()
+    for m in _DOTS.finditer(text):
+        if m.group(0).startswith(".") and (_cjk(text[m.start() - 1: m.start()]) or _cjk(text[m.end(): m.end() + 1])):
+            yield finding(ref, "error", "halfwidth", m.start(), m.end() - m.start(),
+                          f"“{m.group(0)}” in Chinese text", "use the ellipsis ……", "……")
+        skip.update(range(m.start(), m.end()))
+    for i, ch in enumerate(text):
+        if ch not in HALF_TO_FULL or i in skip:
+            continue
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if ch in ".:," and prev.isdigit() and nxt.isdigit():
+            continue  # 2484.4, 10:30, 1,000
+        touches = _cjk(prev) or _cjk(nxt)
+        at_end = chinese and ch in ".,;!?" and (nxt == "" or nxt.isspace()) and (prev.isdigit() or prev in "%％")
+        if touches or at_end:
+            full = HALF_TO_FULL[ch]
+            yield finding(ref, "error", "halfwidth", i, 1, f"half-width “{ch}” in Chinese text",
+                          f"use the full-width “{full}”", full)
+
+
+def check_doubled_marks(ref: TextRef) -> Iterator[Finding]:
+    for m in _DOUBLED.finditer(ref.text):
+        marks = m.group(0)
+        if marks in _OK_DOUBLES:
+            continue
+        soft = marks in _SOFT_DOUBLES
+        yield finding(ref, "warning" if soft else "error", "doubled-mark", m.start(), len(marks),
+                      f"punctuation marks “{marks}” written together",
+                      "keep one mark" if not soft else "one mark is usually enough",
+                      marks[-1] if len(set(marks)) == 1 else None)
+
+
+def _inside_slogan(text: str, start: int, end: int) -> bool:
+    """A space between two halves of a quoted slogan: “决胜小康 奋斗有我”."""
+    open_at = text.rfind("“", 0, start)
+    if open_at < 0 or text.rfind("”", 0, start) > open_at:
+        return False
+    close_at = text.find("”", end)
+    if close_at < 0:
+        return False
+    left, right = text[open_at + 1:start], text[end:close_at]
+    left = left[left.rfind(" ") + 1:]
+    right = right.split(" ")[0]
+    return han_count(left) >= 3 and han_count(right) >= 3
+
+
+def check_spaces(ref: TextRef) -> Iterator[Finding]:
+    if ref.role not in PROSE_ROLES:
+        return
+    text = ref.text
+    for m in _SPACE.finditer(text):
+        a, b = text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
+        if not (_cjk(a) and _cjk(b)) or not (is_han(a) or is_han(b)):
+            continue
+        if is_han(a) and is_han(b) and _inside_slogan(text, m.start(), m.end()):
+            continue
+        yield finding(ref, "warning", "space", m.start(), m.end() - m.start(), "space inside Chinese text",
+                      "delete the space", "")
+
+
+def check_fullwidth(ref: TextRef) -> Iterator[Finding]:
+    for m in _FULLWIDTH.finditer(ref.text):
+        half = m.group(0).translate(str.maketrans(_FULL_TO_HALF))
+        yield finding(ref, "warning", "fullwidth", m.start(), len(m.group(0)),
+                      f"full-width “{m.group(0)}”", f"use ordinary digits and letters: {half}", half)
