@@ -224,11 +224,17 @@ def _register(ttf: Path) -> str:
 
     name = _registered.get(str(ttf))
     if name is None:
-        name = "B" + ttf.stem.rsplit("-", 1)[-1][:20]
+        digest = ttf.stem.rsplit("-", 1)[-1]
+        name = "B" + digest[:20]
         try:
-            pdfmetrics.registerFont(TTFont(name, str(ttf), asciiReadable=False))
+            font = TTFont(name, str(ttf), asciiReadable=False)
         except TTFError as exc:
             raise PdfFontError(f"cannot embed {ttf.name}: {exc}") from exc
+        # reportlab shares one font object between all fonts whose PostScript name is equal,
+        # so every subset of a face would draw with the first one registered: make the
+        # face name as unique as the glyph set (it becomes the PDF BaseFont after the tag).
+        font.face.name = font.face.name + b"-" + digest[:6].upper().encode("ascii")
+        pdfmetrics.registerFont(font)
         _registered[str(ttf)] = name
     return name
 
@@ -343,14 +349,14 @@ def _to_cmyk(img):  # type: ignore[no-untyped-def]
     r, g, b = img.convert("RGB").split()
     mx = ImageChops.lighter(ImageChops.lighter(r, g), b)
     k = ImageChops.invert(mx)
-    # C = (max − R) / max etc., as 8-bit: (mx − r) * 255 / mx
-    def chan(v):  # type: ignore[no-untyped-def]
-        from PIL import ImageMath
+    # C = (max − R) / max etc., as 8-bit: (max − R) · 255 / max
+    from PIL import ImageMath
 
+    def chan(v):  # type: ignore[no-untyped-def]
         return ImageMath.lambda_eval(
-            lambda a: (((a["m"] - a["v"]) * 255) / (a["m"] + (a["m"] == 0))).convert("L"),
-            m=mx, v=v,
+            lambda a: a["convert"]((a["m"] - a["v"]) * 255 / a["max"](a["m"], 1), "L"), m=mx, v=v
         )
+
     return Image.merge("CMYK", (chan(r), chan(g), chan(b), k))
 
 
@@ -435,10 +441,12 @@ def _draw_picture(canvas, pic: Picture, x: float, y: float, colour_mode: str,  #
             data = None
     img = None
     if data:
+        from PIL import Image
+
         try:
             img = _prepare_image(data, pic.crop, colour_mode)
-        except Exception:  # a broken image must not stop the export; the frame shows it
-            img = None
+        except (OSError, ValueError, Image.DecompressionBombError):
+            img = None  # a broken image must not stop the export; the empty frame shows it
     canvas.saveState()
     if img is None:
         _set_colour(canvas, (0, 0, 0, 0.15), colour_mode)
