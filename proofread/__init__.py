@@ -26,7 +26,7 @@ from proofread.punctuation import check_doubled_marks, check_fullwidth, check_ha
 from proofread.repetition import check_repetition
 from proofread.texts import TextRef, iter_texts
 
-__all__ = ["CheckOptions", "Finding", "Level", "TEXT_CHECKS", "check", "has_errors"]
+__all__ = ["CheckOptions", "Finding", "Level", "TEXT_CHECKS", "check", "check_text", "has_errors"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,14 @@ def check(bulletin: Bulletin, *, chars_target: int | None = None,
         return seq, f.offset, 0 if f.level == "error" else 1
 
     return sorted(found, key=key)
+
+
+def check_text(text: str, role: str = "body", *, block_id: str = "", field: str = "",
+               index: int | None = None) -> list[Finding]:
+    """Findings for one piece of text (e.g. while the user types in a form field)."""
+    ref = TextRef(block_id, field, index, role, text, 0)  # type: ignore[arg-type]
+    found = [f for text_check in TEXT_CHECKS for f in text_check(ref)]
+    return sorted(found, key=lambda f: f.offset)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

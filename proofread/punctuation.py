@@ -22,6 +22,7 @@ _DOTS = re.compile(r"\.{2,}")
 _DOUBLED = re.compile(f"[{PAUSE}]{{2,}}")
 _OK_DOUBLES = {"？！", "！？"}
 _SOFT_DOUBLES = {"！！", "？？", "！！！", "？？？"}
+_NUMBERING = re.compile(r"^\s*\d{1,3}\.$")
 _SPACE = re.compile(r"[ \u3000\u00a0]+")
 _FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _FULL_TO_HALF = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
@@ -49,6 +50,8 @@ def check_halfwidth(ref: TextRef) -> Iterator[Finding]:
         nxt = text[i + 1] if i + 1 < len(text) else ""
         if ch in ".:," and prev.isdigit() and nxt.isdigit():
             continue  # 2484.4, 10:30, 1,000
+        if ch == "." and _NUMBERING.match(text[: i + 1]):
+            continue  # "1. 加强组织领导": a list number
         touches = _cjk(prev) or _cjk(nxt)
         at_end = chinese and ch in ".,;!?" and (nxt == "" or nxt.isspace()) and (prev.isdigit() or prev in "%％")
         if touches or at_end:

@@ -10,7 +10,9 @@ head) — so the rules are narrow:
 * a single character doubled is an error only for 的/了/在/被, and not in words that end and
   begin with it (目的的, 不了了之, 了了解, 存在在, 的的确确);
 * X和X / X与X / X、X with X of three or more Han characters is an error (市委、市政府和市委、市政府);
-* a phrase of eight or more characters occurring twice in one sentence is a warning.
+* an item listed twice in one 、 enumeration is an error (劳模精神、劳动精神、劳模精神);
+* a whole clause of eight or more characters occurring twice in one sentence is a warning
+  (parallel frames that repeat only a clause's start are not).
 """
 
 from __future__ import annotations
@@ -83,7 +85,39 @@ def check_repetition(ref: TextRef) -> Iterator[Finding]:
         yield finding(ref, "error", "repeat", start, m.end() - start,
                       f"“{unit}” repeated around “{m.group(2)}”", f"delete “{m.group(2)}{unit}”", "")
         flagged.append((m.start(), m.end()))
+    yield from _enumeration_repeats(ref, flagged)
     yield from _long_repeats(ref, flagged)
+
+
+_CLAUSE_EDGE = "，、；：。！？“”（）"
+
+
+def _clause(s: str, start: int, length: int) -> bool:
+    """Does s[start:start+length] run to the end of its clause?
+
+    A pasted-twice clause does; a parallel frame (让职工群众…感受到温暖，让职工群众…感受到关怀)
+    repeats only the start of its clauses and is left alone.
+    """
+    last = s[start + length - 1]
+    after = s[start + length] if start + length < len(s) else "。"
+    return last in _CLAUSE_EDGE or after in _CLAUSE_EDGE
+
+
+def _enumeration_repeats(ref: TextRef, flagged: list[tuple[int, int]]) -> Iterator[Finding]:
+    """An item listed twice in one 、 enumeration (劳模精神、劳动精神、劳模精神)."""
+    for seg in re.finditer(r"[^，。；：！？“”（）《》]+", ref.text):
+        items = seg.group(0).split("、")
+        if len(items) < 3:
+            continue
+        seen: list[str] = []
+        pos = seg.start()
+        for item in items:
+            again = item in seen or (han_count(item) >= 3 and any(s.endswith(item) for s in seen))
+            if again and han_count(item) >= 2 and not any(a <= pos < b for a, b in flagged):
+                yield finding(ref, "error", "repeat", pos, len(item), f"“{item}” listed twice",
+                              f"delete the second “{item}” or correct it")
+            seen.append(item)
+            pos += len(item) + 1
 
 
 def _long_repeats(ref: TextRef, flagged: list[tuple[int, int]], k: int = 8) -> Iterator[Finding]:
@@ -104,7 +138,7 @@ def _long_repeats(ref: TextRef, flagged: list[tuple[int, int]], k: int = 8) -> I
                 while end < len(s) and end - i < i - first and s[end] == s[first + end - i]:
                     end += 1
                 at = sm.start() + i
-                if not any(a <= at < b for a, b in flagged):
+                if _clause(s, first, end - i) and _clause(s, i, end - i) and not any(a <= at < b for a, b in flagged):
                     yield finding(ref, "warning", "repeat-phrase", at, end - i,
                                   f"“{s[i:end]}” appears twice in one sentence",
                                   "check whether the second one was pasted by mistake")

@@ -1,0 +1,36 @@
+"""Precision and recall on the labelled case set (tests/_files/proofread_cases.txt)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from proofread.evaluation import evaluate, load_cases
+from tests.conftest import FILES
+
+CASES = FILES / "proofread_cases.txt"
+
+
+def test_case_set_is_large_and_balanced():
+    cases = load_cases(CASES)
+    kinds = Counter("ok" if c.expected == "ok" else "slip" for c in cases)
+    assert len(cases) >= 60 and kinds["ok"] >= 30 and kinds["slip"] >= 30
+    assert len({c.expected for c in cases}) >= 10  # every kind of check is exercised
+
+
+def test_precision_and_recall(capsys):
+    scores = evaluate(load_cases(CASES))
+    with capsys.disabled():
+        print(f"\nproofreading cases: {scores.summary()}")
+        for case in scores.misses:
+            print(f"  missed  line {case.line}: {case.expected} {case.text}")
+        for case, f in scores.false_alarms:
+            print(f"  false alarm  line {case.line}: {f.code} {f.message}")
+    assert scores.precision >= 0.95, scores.false_alarms
+    assert scores.recall >= 0.9, scores.misses
+
+
+def test_scoring_counts_false_alarms_and_misses():
+    from proofread.evaluation import Case
+
+    s = evaluate([Case("ok", "body", "以实效实效。", 1), Case("bracket", "body", "干净。", 2)])
+    assert (s.tp, s.fp, s.fn) == (0, 1, 1) and s.precision == 0.0 and s.recall == 0.0
