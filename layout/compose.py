@@ -44,6 +44,8 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import add, sub
 from typing import Literal
 
 from layout import cjk
@@ -89,7 +91,7 @@ class Run:
 
 # proto: (face, gid, cls, box, off, lb, rb, ink_l, ink_r, status), lengths in ems
 _Proto = tuple[Face, int, int, float, float, float, float, float, float, int]
-_proto_cache: weakref.WeakKeyDictionary[FontRegistry, dict[tuple[str, bool], dict[str, _Proto]]] = (
+_proto_cache: weakref.WeakKeyDictionary[FontRegistry, dict[tuple[str, bool, float], dict[str, _Scaled]]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -129,13 +131,26 @@ def _make_proto(fonts: FontRegistry, role: str, bold: bool, ch: str) -> _Proto:
     return (face, gid, cls, box, off, lb, rb, ink_l, ink_r, choice.status)
 
 
-def _protos(fonts: FontRegistry, role: str, bold: bool) -> dict[str, _Proto]:
+# scaled proto: (face, gid, cls, box, off, lb, rb, status), lengths in pt at one size
+_Scaled = tuple[Face, int, int, float, float, float, float, int]
+
+
+def _scaled(pr: _Proto, size: float) -> _Scaled:
+    face, gid, cls, box, off, lb, rb, _il, _ir, status = pr
+    return (face, gid, cls, box * size, off * size, lb * size, rb * size, status)
+
+
+def _protos(fonts: FontRegistry, role: str, bold: bool, size: float) -> dict[str, _Scaled]:
+    """Per-character metrics for one registry, role, weight and size (cached: the composer's
+    inner loop then only looks characters up)."""
     per_reg = _proto_cache.get(fonts)
     if per_reg is None:
         per_reg = _proto_cache[fonts] = {}
-    table = per_reg.get((role, bold))
+    table = per_reg.get((role, bold, size))
     if table is None:
-        table = per_reg[(role, bold)] = {}
+        if len(per_reg) > 256:  # title fitting tries many sizes; do not grow without bound
+            per_reg.clear()
+        table = per_reg[(role, bold, size)] = {}
     return table
 
 
@@ -148,7 +163,7 @@ class _Para:
 
     __slots__ = (
         "ch", "cls", "face", "gid", "size", "bold", "colour", "w", "lb", "rb", "off",
-        "glue", "gsh", "brk", "st", "forced", "X", "XS", "STC", "ET", "problems", "n",
+        "glue", "gsh", "brk", "st", "forced", "X", "XS", "STC", "ET", "problems", "n", "vmetrics",
     )
 
     def __init__(self) -> None:
@@ -170,6 +185,7 @@ class _Para:
         self.forced: list[bool] = []
         self.problems: list[Problem] = []
         self.n = 0
+        self.vmetrics: tuple[float, float] | None = None  # set when one face and size throughout
 
 
 def _as_runs(runs: str | Run | Sequence[Run], role: str = "body", bold: bool = False) -> Sequence[Run]:
@@ -195,6 +211,7 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
 
     prev_cls = -1
     prev_ch = ""
+    prev_size = body_size
     pending_space = 0.0  # width of a typed space waiting between two atoms
     pending_forced = False
     n = 0
@@ -202,11 +219,12 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
         size = run.size or body_size
         bold = run.bold
         role = run.role
-        table = _protos(fonts, role, bold)
+        table = _protos(fonts, role, bold, size)
         stroke = 0.0
         if bold and fonts.needs_synthetic_bold(role):
             stroke = size * SYNTHETIC_BOLD
         colour = run.colour
+        n_run = n
         for ch in run.text:
             pr = table.get(ch)
             if pr is None:
@@ -215,11 +233,11 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
                         pending_forced = True
                     pending_space = 0.0
                     continue
-                pr = table[ch] = _make_proto(fonts, role, bold, ch)
-            face, gid, cls, box, off, lb, rb, _il, _ir, status = pr
+                pr = table[ch] = _scaled(_make_proto(fonts, role, bold, ch), size)
+            face, gid, cls, box, off, lb, rb, status = pr
             if cls == space_cls:
                 if n:
-                    sw = box * size
+                    sw = box
                     if sw > pending_space:
                         pending_space = sw
                 continue
@@ -227,14 +245,21 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
                 seen = (missing_seen if status == MISSING else fallback_seen).setdefault(ch, [face, 0])
                 seen[1] += 1
             # ---- the boundary before this atom
-            if n:
+            if cls == han and prev_cls == han and not pending_space and not pending_forced:
+                # the common case, Han after Han: set solid, break and stretch allowed
+                B_glue.append(0.0)
+                B_gsh.append(0.0)
+                B_brk.append(True)
+                B_st.append(True)
+                B_forced.append(False)
+            elif n:
                 glue = 0.0
                 gsh = 0.0
                 if pending_space:
                     if prev_cls in cjk_punct or cls in cjk_punct:
                         glue = 0.0  # §5.7: no gap next to CJK punctuation
                     elif (prev_cls == han and cls in gapped) or (prev_cls in gapped and cls == han):
-                        glue = 0.25 * (size if prev_cls == han else A_size[-1])  # the space *is* the gap
+                        glue = 0.25 * (size if prev_cls == han else prev_size)  # the space *is* the gap
                     else:
                         glue = pending_space
                         if prev_cls in narrow and cls in narrow:
@@ -243,7 +268,7 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
                     st = True
                 else:
                     if prev_cls == han and cls in gapped:
-                        glue = 0.25 * A_size[-1]
+                        glue = 0.25 * prev_size
                         brk = ch not in no_start
                         st = True
                     elif prev_cls in gapped and cls == han:
@@ -288,42 +313,36 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
             A_cls.append(cls)
             A_face.append(face)
             A_gid.append(gid)
-            A_size.append(size)
-            A_bold.append(stroke)
-            A_col.append(colour)
-            A_w.append(box * size)
-            A_lb.append(lb * size)
-            A_rb.append(rb * size)
-            A_off.append(off * size)
+            A_w.append(box)
+            A_lb.append(lb)
+            A_rb.append(rb)
+            A_off.append(off)
             if cls == dash:
                 have_dash = True
             prev_cls = cls
             prev_ch = ch
+            prev_size = size
             n += 1
+        k = n - n_run
+        if k:
+            A_size.extend([size] * k)
+            A_bold.extend([stroke] * k)
+            A_col.extend([colour] * k)
     p.n = n
     if have_dash:
         _place_dashes(p, runs, fonts)
-    # prefix sums: X natural, XS natural minus shrink, STC stretchable boundaries
-    X = [0.0] * (n + 1)
-    XS = [0.0] * (n + 1)
-    STC = [0] * (n + 1)
-    ET = [0.0] * n
+    # prefix sums (in C via accumulate): X natural, XS natural minus shrink, STC stretchable
+    # boundaries; ET the blank a mark loses at the end of a line
+    X = list(accumulate(map(add, B_glue, A_w), initial=0.0))
+    XS = list(
+        accumulate(map(sub, map(add, B_glue, A_w), map(add, map(add, B_gsh, A_lb), A_rb)), initial=0.0)
+    )
+    STC = list(accumulate(B_st, initial=0))
     end_trim = _END_TRIM
-    x = xs = 0.0
-    c = 0
-    for i in range(n):
-        g = B_glue[i]
-        wi = A_w[i]
-        x += g + wi
-        xs += g - B_gsh[i] + wi - A_lb[i] - A_rb[i]
-        X[i + 1] = x
-        XS[i + 1] = xs
-        if B_st[i]:
-            c += 1
-        STC[i + 1] = c
-        if A_cls[i] in end_trim:
-            ET[i] = A_rb[i]
+    ET = [r if c in end_trim else 0.0 for c, r in zip(A_cls, A_rb)]
     p.X, p.XS, p.STC, p.ET = X, XS, STC, ET
+    if n and len(runs) == 1 and not fallback_seen:
+        p.vmetrics = _vmetrics(p, 0, 1)
     for ch, (face, count) in fallback_seen.items():
         p.problems.append(
             Problem(
@@ -665,21 +684,10 @@ def _position(
         bx.append(x)
         adv.append(a)
         x += a
-    asc = 0.0
-    desc = 0.0
-    seen: set[tuple[int, float]] = set()
-    for k in range(s, e):
-        key = (id(p.face[k]), p.size[k])
-        if key in seen:
-            continue
-        seen.add(key)
-        f = p.face[k]
-        a_ = f.ascender / f.upm * p.size[k]
-        d_ = -f.descender / f.upm * p.size[k]
-        if a_ > asc:
-            asc = a_
-        if d_ > desc:
-            desc = d_
+    if p.vmetrics is not None:
+        asc, desc = p.vmetrics
+    else:
+        asc, desc = _vmetrics(p, s, e)
     return Line(
         text="".join(p.ch[s:e]),
         xs=xs,
@@ -696,6 +704,26 @@ def _position(
         boxes=bx,
         _para=p,
     )
+
+
+def _vmetrics(p: _Para, s: int, e: int) -> tuple[float, float]:
+    """Em-box ascent and descent (pt) of the tallest face/size among atoms s..e."""
+    asc = 0.0
+    desc = 0.0
+    seen: set[tuple[int, float]] = set()
+    for k in range(s, e):
+        key = (id(p.face[k]), p.size[k])
+        if key in seen:
+            continue
+        seen.add(key)
+        f = p.face[k]
+        a_ = f.ascender / f.upm * p.size[k]
+        d_ = -f.descender / f.upm * p.size[k]
+        if a_ > asc:
+            asc = a_
+        if d_ > desc:
+            desc = d_
+    return asc, desc
 
 
 def _norm_align(align: str) -> str:

@@ -307,6 +307,7 @@ def check_paragraph(text: str, c: Composition, measure_em: int, indent_em: float
         and len(prev.text) >= 5
         and all(cjk.is_han(ch) for ch in prev.text)
         and prev.natural == pytest.approx(len(prev.text) * SIZE)  # solid, no spaces
+        and prev.natural == pytest.approx(prev.width)  # and full before the orphan was fixed
     ):
         # with a line of solid Han above, a lone Han character can always be avoided
         assert not (sum(cjk.is_han(ch) for ch in c[-1].text) == 1 and all(
