@@ -166,3 +166,21 @@ def test_cli_bad_file_exit_2(tmp_path):
     assert r.returncode == 2 and "bad.bulletin" in r.stderr and "Traceback" not in r.stderr
     r = run_cli("check", str(tmp_path / "missing.bulletin"))
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+# ------------------------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("工会职工劳模实效市委、市政府和的了在一个常看，。；：！？“”‘’《》（）【】,.;:?!() 　"
+                                 "0123456789AaＡ０…—"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(_ALPHABET, max_size=200)),
+       st.sampled_from(["body", "heading", "name", "title_line", "bullet", "banner", "attribution"]))
+def test_check_text_never_raises_and_points_inside_the_text(text, role):
+    for f in check_text(text, role):
+        assert 0 <= f.offset <= len(text) and 0 <= f.offset + f.length <= len(text)
+        assert f.level in ("error", "warning") and f.message
