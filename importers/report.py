@@ -57,7 +57,7 @@ class ImportReport:
     def lines(self) -> list[str]:
         """Human-readable report, one line per entry (the ``import`` command prints these)."""
         out = [
-            f"imported {', '.join(self.sources) or 'text'}: {self.pages} page(s), {self.columns} column(s), "
+            f"read {', '.join(self.sources) or 'text'}: {self.pages} page(s), {self.columns} column(s), "
             f"{self.speech_sections} speech section(s), {self.paragraphs} paragraph(s), {self.images} picture(s)"
         ]
         for item in self.items:

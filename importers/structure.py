@@ -23,7 +23,7 @@ import re
 
 from importers.errors import SubmissionError
 from importers.leads import detect_leads
-from importers.lines import is_subtitle, is_terminated
+from importers.lines import is_subtitle, is_terminated, is_title
 from importers.regions import opening_region, region_of
 from importers.report import ImportReport
 from importers.tokens import T, Token
@@ -265,6 +265,10 @@ class Assembler:
             run = run[1:]
             if not run:
                 return
+        for tok in run:
+            if is_title(tok.text):
+                self.note(tok, "a title line with no name above it: kept as a headline; check the caption",
+                          tok.text, "warning")
         texts = [t.text for t in run]
         page = self.ensure_page()
         sub = next((i for i, t in enumerate(texts) if is_subtitle(t)), None)

@@ -143,3 +143,9 @@ def test_year_without_bullets_is_not_a_speech_label():
 def test_empty_text_gives_an_empty_bulletin():
     b, report = import_text("\n \n\u3000\n")
     assert b.pages == [] and report.columns == 0
+
+
+def test_title_line_without_a_name_is_reported():
+    b, report = import_text("市总工会主席\n\n2020年，西安市总工会贯彻落实。")
+    assert b.pages[0].blocks[0].headline == "市总工会主席"
+    assert any("no name above it" in w.message for w in report.warnings)

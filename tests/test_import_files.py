@@ -224,3 +224,29 @@ def test_cli_bad_into_file(tmp_path):
     bad.write_bytes(b"not a zip")
     r = run_cli("import", str(IMPORT / "xian-utf8.txt"), "--into", str(bad), "-o", str(tmp_path / "o.bulletin"))
     assert r.returncode == 2 and "bad.bulletin" in r.stderr and not (tmp_path / "o.bulletin").exists()
+
+
+def test_seed_as_word_document_and_as_gbk_text_imports_as_the_example(tmp_path):
+    from model.example import example_bulletin
+    from tests.test_import import _outline
+
+    seed = SEED.read_text(encoding="utf-8")
+    d = docx.Document()
+    for line in seed.splitlines():
+        if line.strip():
+            d.add_paragraph(line)
+    d.save(str(tmp_path / "seed.docx"))
+    (tmp_path / "seed-gbk.txt").write_bytes(seed.replace("\n", "\r\n").encode("gb18030"))
+    want = _outline(example_bulletin())
+    for name in ("seed.docx", "seed-gbk.txt"):
+        b, _ = import_file(tmp_path / name)
+        assert _outline(b) == want, name
+
+
+def test_seed_without_blank_lines_imports_as_the_example():
+    from importers import import_text
+    from model.example import example_bulletin
+    from tests.test_import import _outline
+
+    text = "\n".join(line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert _outline(import_text(text)[0]) == _outline(example_bulletin())
