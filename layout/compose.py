@@ -419,6 +419,8 @@ class Line:
     start: int  # atom index range in the paragraph
     end: int
     boxes: list[float] = field(default_factory=list, repr=False)  # left edge of each glyph box
+    #: broken where no rule allows (a word or number longer than the measure): worth reporting
+    emergency: bool = False
     _para: _Para | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -558,8 +560,87 @@ def _break(p: _Para, measure: float, indent: float) -> list[tuple[int, int, bool
         s = best
         avail = measure
     if len(lines) >= 2:
-        _fix_orphan(p, lines, measure, indent)
+        _repair(p, lines, measure, indent)
+        if _fix_orphan(p, lines, measure, indent):
+            _repair(p, lines, measure, indent)  # spread what the orphan fix pushed down
     return lines
+
+
+def _line_cost(p: _Para, s: int, e: int, avail: float, is_last: bool) -> float:
+    """How visibly a line is adjusted: (stretch per gap / 0.1 em)² or (share of shrink used)².
+
+    Greedy breaking judges one line at a time; this measure lets neighbouring lines trade
+    characters so that one badly stretched line (a number or a pushed-out mark that would not
+    fit) becomes two lightly stretched ones, as a total-fit breaker would do.
+    """
+    X, XS = p.X, p.XS
+    g0 = p.glue[s]
+    lo = XS[e] - XS[s] - (g0 - p.gsh[s])
+    if lo > avail + _EPS:
+        return _INFEASIBLE
+    nat = X[e] - X[s] - g0 - p.ET[e - 1]
+    if nat > avail + _EPS:
+        # squeezing punctuation is the normal Chinese remedy (先挤进) and shows less than
+        # opening every gap: a line whose marks are all halved costs as much as 0.05 em of
+        # stretch between characters
+        r = (nat - avail) / (nat - lo)
+        return _SHRINK_WEIGHT * r * r
+    if is_last:
+        return 0.0
+    gaps = p.STC[e] - p.STC[s + 1] if e > s + 1 else 0
+    if gaps == 0:
+        return 0.0 if nat >= avail - _EPS else 100.0
+    r = (avail - nat) / gaps / (p.size[s] * _STRETCH_UNIT)
+    return r * r
+
+
+_INFEASIBLE = 1e9
+_SHRINK_WEIGHT = 0.25
+#: a pair of lines cheaper than this is left alone (≈ 0.06 em between characters)
+_REPAIR_THRESHOLD = 0.35
+
+
+def _repair(p: _Para, lines: list[tuple[int, int, bool]], measure: float, indent: float) -> None:
+    """Move single line breaks back or forth where that lowers the pair's combined cost."""
+    n = p.n
+    brk, forced = p.brk, p.forced
+    for _round in range(2):
+        changed = False
+        for i in range(1, len(lines)):
+            s0, b, em0 = lines[i - 1]
+            _b, e1, em1 = lines[i]
+            if em0 or em1 or forced[b]:
+                continue
+            a0 = measure - (indent if i == 1 else 0.0)
+            last = e1 == n or forced[e1]
+            cost = _line_cost(p, s0, b, a0, False) + _line_cost(p, b, e1, measure, last)
+            if cost <= _REPAIR_THRESHOLD:
+                continue
+            best, best_b = cost, b
+            tried = 0
+            k = b - 1
+            while k > s0 + 1 and tried < 3:  # the upper line gives characters away
+                if brk[k]:
+                    tried += 1
+                    c = _line_cost(p, s0, k, a0, False) + _line_cost(p, k, e1, measure, last)
+                    if c < best - 1e-9 and not (last and _lone_han(p, k, e1)):
+                        best, best_b = c, k
+                k -= 1
+            tried = 0
+            k = b + 1
+            while k < e1 and tried < 3:  # or takes them over
+                if brk[k]:
+                    tried += 1
+                    c = _line_cost(p, s0, k, a0, False) + _line_cost(p, k, e1, measure, last)
+                    if c < best - 1e-9 and not (last and _lone_han(p, k, e1)):
+                        best, best_b = c, k
+                k += 1
+            if best_b != b:
+                lines[i - 1] = (s0, best_b, False)
+                lines[i] = (best_b, e1, False)
+                changed = True
+        if not changed:
+            break
 
 
 #: stretch per boundary (in ems) regarded as as bad as squeezing all punctuation by half an em
@@ -568,20 +649,9 @@ _STRETCH_UNIT = 0.1
 
 def _less_adjusted(p: _Para, s: int, b_out: int, b_in: int, avail: float) -> int:
     """Choose between stretching [s, b_out) and squeezing [s, b_in) — whichever shows less."""
-    X, XS, ET, STC = p.X, p.XS, p.ET, p.STC
-    g0 = p.glue[s]
-    nat_out = X[b_out] - X[s] - g0 - ET[b_out - 1]
-    gaps = STC[b_out] - STC[s + 1] if b_out > s + 1 else 0
-    if gaps == 0:
-        return b_in
-    em = p.size[s]
-    r_stretch = (avail - nat_out) / gaps / (em * _STRETCH_UNIT)
-    nat_in = X[b_in] - X[s] - g0 - ET[b_in - 1]
-    shrinkable = nat_in - (XS[b_in] - XS[s] - (g0 - p.gsh[s]))
-    if shrinkable <= _EPS:
-        return b_out
-    r_shrink = (nat_in - avail) / shrinkable
-    return b_in if r_shrink < r_stretch else b_out
+    c_out = _line_cost(p, s, b_out, avail, False)
+    c_in = _line_cost(p, s, b_in, avail, False)
+    return b_in if c_in < c_out else b_out
 
 
 def _lone_han(p: _Para, s: int, e: int) -> bool:
@@ -597,11 +667,11 @@ def _lone_han(p: _Para, s: int, e: int) -> bool:
     return han_count == 1
 
 
-def _fix_orphan(p: _Para, lines: list[tuple[int, int, bool]], measure: float, indent: float) -> None:
+def _fix_orphan(p: _Para, lines: list[tuple[int, int, bool]], measure: float, indent: float) -> bool:
     """§5.8: no lone Han character (with or without its marks) on the last line."""
     s, e, _em = lines[-1]
     if p.forced[s] or not _lone_han(p, s, e):
-        return
+        return False
     ps, _pe, _pem = lines[-2]
     avail_prev = measure - (indent if len(lines) == 2 else 0.0)
     XS, glue, gsh = p.XS, p.glue, p.gsh
@@ -609,18 +679,20 @@ def _fix_orphan(p: _Para, lines: list[tuple[int, int, bool]], measure: float, in
     # pull up: squeeze the orphan into the line above
     if XS[e] - base <= avail_prev + _EPS:
         lines[-2:] = [(ps, e, False)]
-        return
+        return True
     # push down: end the line above one legal break earlier, unless that line would then
     # gape (more than half an em between characters) — a worse fault than the orphan
     for b in range(s - 1, ps, -1):
         if p.brk[b] and not p.forced[b] and XS[b] - base <= avail_prev + _EPS:
             if XS[e] - (XS[b] + glue[b] - gsh[b]) > measure + _EPS or _lone_han(p, b, e):
-                return
+                return False
             nat = p.X[b] - p.X[ps] - glue[ps] - p.ET[b - 1]
             gaps = p.STC[b] - p.STC[ps + 1] if b > ps + 1 else 0
             if gaps and (avail_prev - nat) / gaps <= 0.5 * p.size[ps]:
                 lines[-2:] = [(ps, b, False), (b, e, False)]
-            return
+                return True
+            return False
+    return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -758,12 +830,12 @@ def compose(
     breaks = _break(p, measure, indent)
     lines = []
     n = p.n
-    for idx, (s, e, _em) in enumerate(breaks):
+    for idx, (s, e, emergency) in enumerate(breaks):
         first = idx == 0
         is_last = e == n or p.forced[e]
-        lines.append(
-            _position(p, s, e, measure - (indent if first else 0.0), indent if first else 0.0, is_last, align)
-        )
+        line = _position(p, s, e, measure - (indent if first else 0.0), indent if first else 0.0, is_last, align)
+        line.emergency = emergency
+        lines.append(line)
     return Composition(lines, p.problems)
 
 
