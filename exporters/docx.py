@@ -13,11 +13,13 @@ Layering: ``build_document`` is pure (bulletin in, python-docx Document out);
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
 import zipfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -26,14 +28,20 @@ import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.image.image import Image as DocxImage
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
+from docx.parts.image import ImagePart
 from docx.shared import Emu
 from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from exporters.docx_images import PortraitError, prepare_portrait
+from exporters.docx_images import PortraitError, PreparedImage, prepare_portrait
 from model.document import (
     Banner,
     Bulletin,
@@ -194,6 +202,14 @@ class Geometry:
         scale = min(1.0, max(0.45, text_w / 998.0))
         return cls(page_w, page_h, m.top * mm, m.bottom * mm, m.left * mm, m.right * mm, text_w, n, col_w, gap,
                    body, leading, scale)
+
+
+def portrait_width(g: Geometry) -> float:
+    """Printed portrait width in points: about 38 % of a Word column (a basic newspaper column
+    less its gutter on a broadsheet), at most 34 mm, so name and title lines fit beside it."""
+    if g.columns > 1:
+        return min(g.column_w * 0.38, 34 / MM_PER_INCH * 72)
+    return min(g.text_w * 0.25, 100.0)
 
 
 # ----------------------------------------------------------------------------- XML helpers
@@ -517,7 +533,7 @@ def _fill_footer(section, bulletin: Bulletin, page: Page, index: int, style: Bas
     footer = section.footer
     footer.is_linked_to_previous = False
     p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-    p.style = style
+    p._p.style = style.style_id
     left, right = folio_text(bulletin, page, index)
     p.add_run(clean_text(left).replace("\n", " "))
     if right:
@@ -525,6 +541,71 @@ def _fill_footer(section, bulletin: Bulletin, page: Page, index: int, style: Bas
 
 
 # --------------------------------------------------------------------------------- content
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _set_pstyle(p, style_id: str) -> None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    ps = ppr.find(qn("w:pStyle"))
+    if ps is None:
+        ps = OxmlElement("w:pStyle")
+        ppr.insert(0, ps)
+    ps.set(qn("w:val"), style_id)
+
+
+def _add_run(p, text: str, rstyle_id: str = "") -> None:
+    """Append a run; ``\n`` becomes a line break (w:br) and ``\t`` a tab, as in python-docx."""
+    r = OxmlElement("w:r")
+    if rstyle_id:
+        rpr = OxmlElement("w:rPr")
+        rs = OxmlElement("w:rStyle")
+        rs.set(qn("w:val"), rstyle_id)
+        rpr.append(rs)
+        r.append(rpr)
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            r.append(OxmlElement("w:br"))
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                r.append(OxmlElement("w:tab"))
+            if chunk:
+                t = OxmlElement("w:t")
+                t.text = chunk
+                if chunk[0].isspace() or chunk[-1].isspace():
+                    t.set(_XML_SPACE, "preserve")
+                r.append(t)
+    p.append(r)
+
+
+class _Pictures:
+    """Image parts and inline pictures without python-docx's per-picture scans (it hashes
+    every image part and searches the whole document for ids on each add_picture)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.part = doc.part
+        self.by_hash: dict[bytes, tuple[str, str]] = {}
+        self.shape_id = 0
+
+    def add(self, p, data: bytes, ext: str, cx: int, cy: int) -> None:
+        key = hashlib.sha256(data).digest()
+        if key not in self.by_hash:
+            n = len(self.by_hash) + 1
+            filename = f"portrait{n}.{ext}"
+            part = ImagePart.from_image(DocxImage.from_blob(data), PackURI(f"/word/media/{filename}"))
+            self.by_hash[key] = (self.part.relate_to(part, RT.IMAGE), filename)
+        rId, filename = self.by_hash[key]
+        self.shape_id += 1
+        inline = CT_Inline.new_pic_inline(self.shape_id, rId, filename, Emu(cx), Emu(cy))
+        r = OxmlElement("w:r")
+        drawing = OxmlElement("w:drawing")
+        drawing.append(inline)
+        r.append(drawing)
+        p.append(r)
 
 
 class _Writer:
@@ -539,6 +620,8 @@ class _Writer:
         self._sections = 0
         self.accent = _accent(bulletin)
         self.tint = "EDEDED" if bulletin.page_setup.colour_mode == "grey" else "FBF0E4"
+        self.pictures = _Pictures(doc)
+        self._prepared: dict[str, PreparedImage | Exception] = {}
 
     # -- sections --------------------------------------------------------------------------
     def start_section(self, columns: int, new_page: bool, page: Page, index: int) -> None:
@@ -556,20 +639,41 @@ class _Writer:
             section.footer.is_linked_to_previous = True
 
     # -- text -------------------------------------------------------------------------------
+    # Paragraphs and runs are made with lxml directly: python-docx's add_paragraph scans the
+    # body for the insertion point, ``style=`` scans every style and run text is added one
+    # character at a time — together quadratic, and most of the time of a 24-page export.
+    def style(self, p: DocxParagraph, name: str) -> None:
+        """Apply a paragraph style by id (to a paragraph python-docx made)."""
+        _set_pstyle(p._p, self.st[name].style_id)
+
     def para(self, container, style: str, text: str = "") -> DocxParagraph:
-        p = container.add_paragraph(style=self.st[style])
+        p = self._new_p(container, style)
         if text:
-            p.add_run(clean_text(text))
-        return p
+            _add_run(p, clean_text(text))
+        return DocxParagraph(p, container)
 
     def body(self, container, para: Paragraph, style: str = "正文") -> DocxParagraph:
-        p = container.add_paragraph(style=self.st[style])
+        p = self._new_p(container, style)
         lead, rest = para.split_lead()
         if lead:
-            p.add_run(clean_text(lead), style=self.st["段首句"])
+            _add_run(p, clean_text(lead), self.st["段首句"].style_id)
         if rest:
-            p.add_run(clean_text(rest))
+            _add_run(p, clean_text(rest))
+        return DocxParagraph(p, container)
+
+    def _new_p(self, container, style: str):
+        p = OxmlElement("w:p")
+        _set_pstyle(p, self.st[style].style_id)
+        if isinstance(container, _Cell):
+            container._tc.append(p)
+        else:
+            self._body_end.addprevious(p)
         return p
+
+    @property
+    def _body_end(self):
+        """The document-final sectPr: new body content goes right before it."""
+        return self.doc.element.body.get_or_add_sectPr()
 
     # -- blocks -----------------------------------------------------------------------------
     def banner(self, banner: Banner) -> None:
@@ -622,7 +726,7 @@ class _Writer:
             row = table.rows[-1]
             merged = row.cells[0].merge(row.cells[-1]) if ncells > 1 else row.cells[0]
             self._cell_props(merged, self.g.text_w, shade=self.tint, margins=(0, pad, pad, pad))
-            merged.paragraphs[0].style = self.st["落款"]
+            self.style(merged.paragraphs[0], "落款")
             merged.paragraphs[0].add_run(clean_text(block.attribution))
 
     def column(self, block: ColumnBlock) -> None:
@@ -645,7 +749,7 @@ class _Writer:
         person = block.person
         assert person is not None
         g = self.g
-        photo_w = min(g.column_w * 0.38, 34 / MM_PER_INCH * 72) if g.columns > 1 else min(g.text_w * 0.25, 100)
+        photo_w = portrait_width(g)
         image = self._portrait(block, photo_w)
         widths = [photo_w + g.body * 0.6, g.column_w - photo_w - g.body * 0.6] if image else [g.column_w]
         table = self.doc.add_table(rows=1, cols=len(widths))
@@ -658,10 +762,9 @@ class _Writer:
             pic_cell = row.cells[0]
             self._cell_props(pic_cell, widths[0], margins=(0, 0, g.body * 0.6, g.body * 0.6), valign="top")
             p = pic_cell.paragraphs[0]
-            p.style = self.st["肖像"]
-            data, w_px, h_px = image
-            p.add_run().add_picture(io.BytesIO(data), width=Emu(round(photo_w * EMU_PER_PT)),
-                                    height=Emu(round(photo_w * h_px / w_px * EMU_PER_PT)))
+            self.style(p, "肖像")
+            data, ext, w_px, h_px = image
+            self.pictures.add(p._p, data, ext, round(photo_w * EMU_PER_PT), round(photo_w * h_px / w_px * EMU_PER_PT))
         self._cell_props(text_cell, widths[-1], margins=(0, 0, 0, 0), valign="bottom")
         first = True
         if person.name:
@@ -673,26 +776,48 @@ class _Writer:
         if first and block.organisation:
             self._cell_para(text_cell, "单位", block.organisation, first)
 
-    def _portrait(self, block: ColumnBlock, width_pt: float) -> tuple[bytes, int, int] | None:
+    def prefetch_portraits(self, blocks: list[ColumnBlock]) -> None:
+        """Decode and prepare every portrait up front on a few threads: Pillow releases the
+        GIL while it decodes and encodes, so a 240-portrait issue uses more than one core."""
+        width_in = portrait_width(self.g) / 72
+        jobs = [b for b in blocks if b.portrait is not None and b.portrait.image and b.id not in self._prepared]
+        if not jobs:
+            return
+
+        def work(block: ColumnBlock) -> PreparedImage | Exception:
+            assert block.portrait is not None
+            try:
+                return prepare_portrait(self.b.images.get(block.portrait.image), block.portrait.crop, width_in)
+            except (KeyError, OSError, PortraitError) as exc:
+                return exc
+
+        workers = min(4, os.cpu_count() or 1, len(jobs))
+        if workers <= 1:
+            results = [work(b) for b in jobs]
+        else:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                results = list(pool.map(work, jobs))
+        self._prepared.update((b.id, r) for b, r in zip(jobs, results))
+
+    def _portrait(self, block: ColumnBlock, width_pt: float) -> tuple[bytes, str, int, int] | None:
         portrait = block.portrait
         if portrait is None or not portrait.image:
             return None
-        who = block.person.name if block.person and block.person.name else block.region or block.id
-        try:
-            raw = self.b.images.get(portrait.image)
-            prepared = prepare_portrait(raw, portrait.crop, width_pt / 72)
-        except (KeyError, OSError, PortraitError) as exc:
-            self.problems.append(f"portrait of {who}: {exc}; left out of the DOCX")
+        self.prefetch_portraits([block])
+        prepared = self._prepared.pop(block.id)
+        if isinstance(prepared, Exception):
+            who = block.person.name if block.person and block.person.name else block.region or block.id
+            self.problems.append(f"portrait of {who}: {prepared}; left out of the DOCX")
             return None
-        return prepared.data, prepared.width_px, prepared.height_px
+        return prepared.data, prepared.ext, prepared.width_px, prepared.height_px
 
     # -- table plumbing ---------------------------------------------------------------------
     def _cell_para(self, cell: _Cell, style: str, text: str, first: bool) -> DocxParagraph:
         """A styled paragraph in a cell; the cell's initial empty paragraph is reused."""
         if first and cell.paragraphs and not cell.paragraphs[0].text:
             p = cell.paragraphs[0]
-            p.style = self.st[style]
-            p.add_run(clean_text(text))
+            self.style(p, style)
+            _add_run(p._p, clean_text(text))
             return p
         return self.para(cell, style, text)
 
@@ -802,6 +927,7 @@ def build_document(bulletin: Bulletin, timestamp: datetime | None = None) -> tup
     _drop_thumbnail(doc)
     # The template body holds nothing but its sectPr; keep that as our first section.
     w = _Writer(doc, bulletin, g, styles)
+    w.prefetch_portraits([b for _, b in bulletin.iter_blocks() if isinstance(b, ColumnBlock)])
     pages = bulletin.pages or [Page()]
     for index, page in enumerate(pages):
         runs = _page_runs(page)
@@ -823,27 +949,36 @@ def build_document(bulletin: Bulletin, timestamp: datetime | None = None) -> tup
     return doc, w.problems
 
 
-def _deterministic_zip(raw: bytes) -> bytes:
-    """Rewrite the package with fixed member times: the same bulletin gives the same bytes."""
-    src = zipfile.ZipFile(io.BytesIO(raw))
+def _package_bytes(doc: Document) -> bytes:
+    """Write the OPC package ourselves, as python-docx's PackageWriter does, but with fixed
+    member times (the same bulletin gives the same bytes) and photos stored, not deflated
+    (they do not compress, and deflating 240 JPEGs only costs time)."""
+    pkg = doc.part.package
+    parts = list(pkg.iter_parts())
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            zi = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            compressed = not re.search(r"\.(jpe?g|png)$", info.filename, re.I)
-            zi.compress_type = zipfile.ZIP_DEFLATED if compressed else zipfile.ZIP_STORED
+    with zipfile.ZipFile(out, "w") as zf:
+
+        def put(name: str, data: bytes) -> None:
+            zi = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            zi.compress_type = zipfile.ZIP_STORED if name.startswith("word/media/") else zipfile.ZIP_DEFLATED
             zi.external_attr = 0o644 << 16
-            dst.writestr(zi, data)
+            zf.writestr(zi, data)
+
+        put("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        put("_rels/.rels", pkg.rels.xml)
+        for part in parts:
+            put(part.partname.membername, part.blob)
+            if len(part.rels):
+                put(part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()
 
 
 def docx_bytes(bulletin: Bulletin, timestamp: datetime | None = None) -> tuple[bytes, list[str]]:
     """The finished .docx file as bytes, plus problems (see ``build_document``)."""
     doc, problems = build_document(bulletin, timestamp)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return _deterministic_zip(buf.getvalue()), problems
+    return _package_bytes(doc), problems
 
 
 def write_docx(bulletin: Bulletin, path: str | os.PathLike[str], timestamp: datetime | None = None) -> list[str]:

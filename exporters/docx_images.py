@@ -18,7 +18,9 @@ from model.document import Crop
 from model.images import MAX_PIXELS
 
 #: Above this effective resolution the photo is resampled: more pixels only bloat the file.
-MAX_PPI = 600.0
+#: Below it the pixels are left alone — re-encoding costs quality and time for a saving of
+#: less than half the file.
+MAX_PPI = 900.0
 #: ... and it is resampled to this, comfortably above the 300 ppi print needs (DESIGN §7), so
 #: a colleague may enlarge the portrait in Word a little without it going soft.
 TARGET_PPI = 450.0
@@ -115,14 +117,17 @@ def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
             if src.size[0] * src.size[1] > MAX_PIXELS:
                 raise PortraitError(f"{src.size[0]}×{src.size[1]} is more than {MAX_PIXELS // 1_000_000} megapixels")
             fmt = src.format or ""
+            if _embed_as_is(src, crop, width_in):
+                return PreparedImage(data, "jpg" if fmt == "JPEG" else "png", *src.size)
+            drafted = _draft(src, crop, width_in)
             src.load()
     except PortraitError:
         raise
     except Exception as exc:  # Pillow raises many types for junk input
         raise PortraitError(f"not a readable image: {exc}") from None
 
-    upright = ImageOps.exif_transpose(src)
-    rotated = upright is not src and upright.size != src.size or _has_rotation(src)
+    rotated = _has_rotation(src)
+    upright = ImageOps.exif_transpose(src) if rotated else src
     box = crop_box(upright.size, crop)
     cropped = upright.crop(box) if box != (0, 0, *upright.size) else upright
     im = _to_displayable(cropped)
@@ -132,10 +137,11 @@ def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
     if im.width > max_w:
         new_w = max(1, round(width_in * TARGET_PPI))
         new_h = max(1, round(im.height * new_w / im.width))
-        im = im.resize((new_w, new_h), Image.Resampling.LANCZOS)
+        # reducing_gap: box-reduce first, then Lanczos — same look, several times faster
+        im = im.resize((new_w, new_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
         resized = True
 
-    untouched = not rotated and cropped is upright and not resized and src.mode in ("RGB", "L")
+    untouched = not (rotated or drafted or resized) and cropped is upright and src.mode in ("RGB", "L")
     if fmt == "JPEG" and untouched:
         return PreparedImage(data, "jpg", im.width, im.height)
     out = io.BytesIO()
@@ -146,11 +152,45 @@ def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
     return PreparedImage(out.getvalue(), "png", im.width, im.height)
 
 
-def _has_rotation(im: Image.Image) -> bool:
-    try:
-        return im.getexif().get(0x0112, 1) not in (1, None)
-    except Exception:
+def _embed_as_is(im: Image.Image, crop: Crop, width_in: float) -> bool:
+    """True when the file's own bytes already are what Word needs: decided from the header
+    alone, so the common case (a sensible JPEG or PNG portrait) costs no decoding at all."""
+    if im.format not in ("JPEG", "PNG") or im.mode not in ("RGB", "L") or _orientation(im) != 1:
         return False
+    if "transparency" in im.info:
+        return False
+    if crop_box(im.size, crop) != (0, 0, *im.size):
+        return False
+    return im.width <= max(1, round(width_in * MAX_PPI))
+
+
+def _draft(im: Image.Image, crop: Crop, width_in: float) -> bool:
+    """Let libjpeg decode a big photo at 1/2, 1/4 or 1/8 scale when that still leaves at least
+    TARGET_PPI: a 12-megapixel phone photo then decodes several times faster, which is what
+    keeps a 24-page issue with 240 portraits quick. Returns True when the size was reduced."""
+    if im.format != "JPEG" or width_in <= 0:
+        return False
+    w, h = im.size
+    sideways = _orientation(im) in (5, 6, 7, 8)  # EXIF rotation swaps width and height
+    shown_w = (h if sideways else w) * max(min(crop.w, 1.0), 1e-6)
+    need = width_in * TARGET_PPI
+    if shown_w < 2 * need:
+        return False
+    f = need / shown_w
+    before = im.size
+    im.draft(im.mode, (max(1, int(w * f) + 1), max(1, int(h * f) + 1)))
+    return im.size != before
+
+
+def _orientation(im: Image.Image) -> int:
+    try:
+        return int(im.getexif().get(0x0112, 1) or 1)
+    except Exception:
+        return 1
+
+
+def _has_rotation(im: Image.Image) -> bool:
+    return _orientation(im) != 1
 
 
 def _dpi(im: Image.Image, width_in: float) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from exporters import docx as dx
-from exporters.docx_images import prepare_portrait
+from exporters.docx_images import MAX_PPI, prepare_portrait
 from model.document import (
     Bulletin,
     ColumnBlock,
@@ -330,10 +330,10 @@ def test_example_portraits_present_at_full_resolution(example, tmp_path):
     for im in images:
         src_w, src_h = next(iter(sources))
         ppi = im.width / w_in
-        if src_w / w_in <= 600:
+        if src_w / w_in <= MAX_PPI:
             assert im.size == (src_w, src_h)  # kept as it came
         else:
-            assert 300 <= ppi <= 600  # print resolution at the size it is shown, no bloat
+            assert 300 <= ppi <= MAX_PPI  # print resolution at the size it is shown, no bloat
         assert abs(im.height / im.width - src_h / src_w) < 0.01
     for shape in doc.inline_shapes:
         assert abs(shape.height / shape.width - src_h / src_w) < 0.01
@@ -406,12 +406,28 @@ def test_huge_photo_downsampled_but_still_print_resolution(tmp_path):
     path, doc = export(one_column_bulletin(data), tmp_path)
     [out] = embedded_images(path)
     w_in = doc.inline_shapes[0].width / 914400
-    assert 300 <= out.width / w_in <= 600
+    assert 300 <= out.width / w_in <= MAX_PPI
     assert abs(out.height / out.width - 4 / 3) < 0.01
 
 
-def test_untouched_jpeg_is_embedded_byte_for_byte(tmp_path):
-    data = jpeg(Image.new("RGB", (300, 400), (10, 200, 30)))
+def test_huge_sideways_photo_uses_fast_decode_and_stays_upright(tmp_path):
+    upright = Image.new("RGB", (3000, 4000), "white")
+    upright.paste((255, 0, 0), (0, 0, 3000, 1000))
+    exif = Image.Exif()
+    exif[0x0112] = 8  # "rotate 90° counter-clockwise to display"
+    data = jpeg(upright.transpose(Image.Transpose.ROTATE_270), exif=exif)
+    path, doc = export(one_column_bulletin(data, Crop(0, 0, 1, 0.5)), tmp_path)
+    [out] = embedded_images(path)
+    w_in = doc.inline_shapes[0].width / 914400
+    assert 300 <= out.width / w_in <= MAX_PPI
+    assert abs(out.height / out.width - 2 / 3) < 0.01  # top half of a 3:4 portrait
+    assert out.getpixel((out.width // 2, 5))[1] < 60  # red band on top: rotated the right way
+    assert out.getpixel((out.width // 2, out.height - 5))[1] > 200
+
+
+@pytest.mark.parametrize("encode", [jpeg, png])
+def test_untouched_image_is_embedded_byte_for_byte(tmp_path, encode):
+    data = encode(Image.new("RGB", (300, 400), (10, 200, 30)))
     path, _ = export(one_column_bulletin(data), tmp_path)
     with zipfile.ZipFile(path) as zf:
         [name] = [n for n in zf.namelist() if n.startswith("word/media/")]
