@@ -322,7 +322,7 @@ class StyleSpec:
     border_top: float = 0.0
     border_bottom: float = 0.0
     keep_next: bool = False
-    based_on: str = ""
+    based_on: str = ""  # name of one of our styles defined before this one
 
 
 def _accent(bulletin: Bulletin) -> str:
@@ -338,12 +338,12 @@ def style_specs(bulletin: Bulletin, g: Geometry) -> list[StyleSpec]:
     big = max(22.0, round(44 * s))
     return [
         StyleSpec("正文", "BulletinBody", "body", body, indent_chars=2, line=lead),
-        StyleSpec("讲话正文", "BulletinSpeechBody", "body", body, indent_chars=2, line=lead, based_on="BulletinBody"),
+        StyleSpec("讲话正文", "BulletinSpeechBody", "body", body, indent_chars=2, line=lead, based_on="正文"),
         StyleSpec("段首句", "BulletinLead", "body", body, kind="c", bold=True),
         StyleSpec("版头", "BulletinBanner", "banner", max(12.0, round(20 * s)), align="center", colour="FFFFFF",
                   para_shade=accent, bold=True, keep_next=True),
         StyleSpec("版头大字", "BulletinBannerBig", "banner", max(20.0, round(48 * s)), align="center",
-                  colour="FFFFFF", para_shade=accent, bold=True, keep_next=True, based_on="BulletinBanner"),
+                  colour="FFFFFF", para_shade=accent, bold=True, keep_next=True, based_on="版头"),
         StyleSpec("引题", "BulletinKicker", "kicker", max(12.0, round(20 * s)), align="center",
                   before=body, keep_next=True),
         StyleSpec("标题", "BulletinTitle", "title", big, align="center", bold=True, before=body * 0.5,
@@ -357,12 +357,12 @@ def style_specs(bulletin: Bulletin, g: Geometry) -> list[StyleSpec]:
         StyleSpec("讲话要点", "BulletinSpeechPoint", "heading", round(body * 1.2, 1), align="left", line=lead * 1.2,
                   keep_next=True),
         StyleSpec("落款", "BulletinAttribution", "caption", body, align="right", before=body * 0.5, line=lead),
-        StyleSpec("栏目标题", "BulletinColumnHeading", "heading", max(14.0, round(20 * s)), align="center",
+        StyleSpec("栏目标题", "BulletinColumnHeading", "heading", max(14.0, round(18 * s)), align="center",
                   bold=True, before=lead, after=body * 0.6, border_top=0.75, keep_next=True),
         StyleSpec("人名", "BulletinName", "name", max(11.0, round(body * 1.6)), align="left", bold=True,
                   after=body * 0.2),
         StyleSpec("单位", "BulletinOrganisation", "name", max(11.0, round(body * 1.4)), align="center", bold=True,
-                  after=body * 0.5, based_on="BulletinName"),
+                  after=body * 0.5, based_on="人名"),
         StyleSpec("职务", "BulletinPersonTitle", "title_line", round(body * 1.1, 1), align="left",
                   line=round(body * 1.1, 1) * 1.45),
         StyleSpec("肖像", "BulletinPortrait", "caption", body, align="left", line=-1),
@@ -394,10 +394,9 @@ def _install_styles(doc: Document, bulletin: Bulletin, g: Geometry) -> dict[str,
         st.style_id = spec.style_id
         st.quick_style = True
         el = st.element
-        if spec.based_on:
-            _child(el, "basedOn", ("name", "aliases", "basedOn", "next", "link"), val=spec.based_on)
-        elif spec.kind == "p":
-            st.base_style = normal
+        if spec.kind == "p":
+            # python-docx keeps CT_Style's child order (basedOn before qFormat); Word is strict
+            st.base_style = by_name[spec.based_on] if spec.based_on else normal
         rpr = el.get_or_add_rPr()
         _set_fonts(rpr, font_family(bulletin, spec.role))
         if spec.bold:
@@ -848,7 +847,6 @@ class _Writer:
                 _border_el(borders, side, 0.75, "000000", space_pt=0)
             else:
                 _border_el(borders, side, 0, "auto", space_pt=0, val="nil")
-        _child(tblpr, "tblCellMar", _TBLPR_SEQ)
         grid = tbl.tblGrid
         for gc, w in zip(grid.findall(qn("w:gridCol")), widths):
             gc.set(qn("w:w"), str(round(w * TWIPS_PER_PT)))

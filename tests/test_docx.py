@@ -247,6 +247,42 @@ def test_chinese_line_breaking_and_punctuation_compression(example, tmp_path):
     assert [seq.index(t) for t in order] == sorted(seq.index(t) for t in order)
 
 
+_STYLE_SEQ = ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
+              "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
+              "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr")
+
+
+def _in_schema_order(el, seq) -> bool:
+    tags = [c.tag.rsplit("}", 1)[1] for c in el]
+    return [seq.index(t) for t in tags] == sorted(seq.index(t) for t in tags)
+
+
+def test_style_and_property_elements_in_schema_order(example, tmp_path):
+    """Word reports "unreadable content" for misordered children; LibreOffice does not care,
+    so the rendering tests would not catch it."""
+    _, doc = export(example, tmp_path)
+    for name in OUR_STYLES:
+        el = style_el(doc, name)
+        assert _in_schema_order(el, _STYLE_SEQ), name
+        assert _in_schema_order(el.rPr, dx._RPR_SEQ), name
+        if el.pPr is not None:
+            assert _in_schema_order(el.pPr, dx._PPR_SEQ), name
+    assert doc.styles["讲话正文"].base_style.name == "正文"
+    assert doc.styles["版头大字"].base_style.name == "版头"
+    body = doc.element.body
+    for tblpr in body.iter(qn("w:tblPr")):
+        assert _in_schema_order(tblpr, dx._TBLPR_SEQ)
+    for tcpr in body.iter(qn("w:tcPr")):
+        assert _in_schema_order(tcpr, dx._TCPR_SEQ)
+    for sp in body.iter(qn("w:sectPr")):
+        assert _in_schema_order(sp, dx._SECTPR_SEQ)
+    for ppr in body.iter(qn("w:pPr")):
+        assert _in_schema_order(ppr, dx._PPR_SEQ)
+    ids = [el.get("id") for el in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/"
+                                             "wordprocessingDrawing}docPr")]
+    assert len(ids) == len(set(ids)) == 9
+
+
 # ------------------------------------------------------------------------------ page set-up
 
 
