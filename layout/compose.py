@@ -6,17 +6,25 @@ preview (which only draw :class:`layout.types.GlyphRun` items) agree line for li
 API
 ---
 ``compose(runs, measure_em, body_size, fonts=None, *, align="justify", indent_em=2.0,
-block_id="") -> Composition``
+role="body", block_id="") -> Composition``
     Break and justify one paragraph. ``runs`` is a string or a sequence of :class:`Run`
     (text, role, bold, size, colour) — e.g. a bold run-in lead followed by body text.
-    ``measure_em`` is the line length in ems of ``body_size`` (a whole number, §5.1).
-    The result is a list-like :class:`Composition` of :class:`Line` plus ``problems``
-    (font fallback, missing glyphs). ``Line.glyph_runs(x, baseline_y)`` turns a line into
-    ``GlyphRun`` items at a page position; ``Line.width`` is the measure it fills and
-    ``Line.ascent``/``descent`` its em-box extent, for the page composer's leading.
+    ``measure_em`` is the line length in ems of ``body_size`` (a whole number for body
+    text, §5.1); ``indent_em`` the first-line indent in the same ems; ``align`` one of
+    justify / left / centre / right (justify leaves a paragraph's last line flush left).
+    A ``"\n"`` in the text forces a line break (headlines). The result is a list-like
+    :class:`Composition` of :class:`Line` plus ``problems`` (font fallback, missing glyphs).
+:class:`Line`
+    ``text``, ``xs`` (glyph origins), ``boxes`` and ``advances`` (glyph boxes after
+    compression), ``width`` (the measure available to it), ``indent``, ``natural``,
+    ``right`` (== indent + width on a justified line), ``ascent``/``descent`` (em box, for
+    the page composer's leading), ``is_last``, ``justified``, ``emergency`` (broken inside a
+    word longer than the measure). ``Line.glyph_runs(x, baseline_y, block_id=...)`` turns it
+    into :class:`layout.types.GlyphRun` items with the measure's left edge at ``x``.
 ``measure_text(runs, size, fonts=None, *, role="title", bold=False) -> float``
-    Natural one-line width in pt (for titles that must shrink to fit).
-``count_lines(runs, measure_em, body_size, fonts=None, *, align=..., indent_em=...) -> int``
+    Natural one-line width in pt (for titles that must shrink to fit: width is linear in
+    size).
+``count_lines(runs, measure_em, body_size, fonts=None, *, indent_em=2.0, role="body") -> int``
     Number of lines without positioning glyphs (for copy fitting and column balancing).
 
 How lines are found: each paragraph becomes a flat list of *atoms* (one per visible
@@ -25,14 +33,18 @@ compression of adjacent marks (。” = 1.5 em) and a shrinkable amount (the sti
 its punctuation); a boundary has glue (the ¼-em Han–Latin gap or a typed space, which vanish at
 a break), whether a break is allowed there (line-start/-end prohibitions, never inside a
 dash, ellipsis, Latin word or number) and whether justification may stretch it. Prefix sums
-make the width of any candidate line O(1). The breaker is greedy over legal breaks but always
-takes the *longest* line that fits after shrinking — 先挤进 (push in) — and falls back to an
-earlier break and stretching — 后推出 (push out) — only when nothing more can be squeezed in;
-a last-line orphan (one Han character, with or without its marks) is then fixed by pulling it
-up into a squeezed line or pushing one more character down. Justification shrinks
-punctuation proportionally when a line is over-full and otherwise spreads the missing width
-equally over stretchable boundaries. A full-width mark at the end of a line loses its blank
-half so that its ink is flush with the measure.
+make the width of any candidate line O(1). The breaker is greedy: a line ends where the text
+reaches the measure at natural width if it may end there; if a mark that may not start a line
+(or a word, number, dash) is in the way, the line first tries to take it in by shrinking its
+punctuation — 先挤进 (push in) — and only otherwise ends at an earlier break and is stretched —
+后推出 (push out). A repair pass then moves single breaks between neighbouring lines where that
+lowers their combined visible adjustment (a cost that ranks squeezing marks below opening
+gaps), which removes most badly stretched lines a total-fit breaker would avoid, and a
+last-line orphan (one Han character, with or without its marks) is fixed by pulling it up
+into a squeezed line or pushing one more character down. Justification shrinks punctuation
+proportionally when a line is over-full and otherwise spreads the missing width equally over
+stretchable boundaries. A full-width mark at the end of a line loses its blank half so that
+its ink is flush with the measure.
 
 All positions are in points, relative to the left edge of the measure; the output is pure
 data and deterministic. Faces come from :mod:`layout.fonts`; metrics per character are cached

@@ -314,3 +314,33 @@ def test_two_exports_with_different_text_in_one_process():
         page = LaidOutPage(1, 200, 100, compose(text, 13, SIZE, indent_em=0)[0].glyph_runs(10, 20))
         chars = chars_by_line(render_pdf(LaidOutDocument([page])))
         assert "".join(c[0] for c in chars) == text
+
+
+def test_face_of_a_collection_is_embedded(tmp_path):
+    """TTC/OTC: face N is cut out of the collection, converted and embedded on its own."""
+    from fontTools import subset
+    from fontTools.ttLib import TTCollection, TTFont
+
+    from layout.fonts import default_sans_path
+
+    fonts = []
+    for src, text in ((default_serif_path(), "甲乙"), (default_sans_path(), "丙丁")):
+        tt = TTFont(src)
+        opts = subset.Options()
+        opts.name_IDs = ["*"]
+        opts.notdef_outline = True
+        sub = subset.Subsetter(opts)
+        sub.populate(text=text)
+        sub.subset(tt)
+        fonts.append(tt)
+    coll = TTCollection()
+    coll.fonts = fonts
+    path = tmp_path / "pair.otc"
+    coll.save(path)
+    reg = FontRegistry({"body": f"{path}#1"})
+    comp = compose("丙丁", 13, SIZE, reg, indent_em=0)
+    assert comp.problems == []
+    data = render_pdf(LaidOutDocument([LaidOutPage(1, 100, 100, comp[0].glyph_runs(10, 20))]))
+    chars = chars_by_line(data)
+    assert "".join(c[0] for c in chars) == "丙丁"
+    assert {c[3]["fontname"].split("+", 1)[1].rsplit("-", 1)[0] for c in chars} == {"NotoSansSC-Regular"}
