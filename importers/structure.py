@@ -79,6 +79,7 @@ class Assembler:
         self.last: Token | None = None  # the token handled before the current one
         self.last_paragraph: Paragraph | None = None
         self.pending_pictures: list[Token] = []
+        self.indices: dict[int, int] = {}  # id(token) -> its position, for "near the name"
 
     # ------------------------------------------------------------------ helpers
 
