@@ -303,7 +303,11 @@ def _set_colour(canvas, colour: Colour, mode: str, *, stroke: bool = False) -> N
 # Images
 
 
-def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: str):  # type: ignore[no-untyped-def]
+def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: str,  # type: ignore[no-untyped-def]
+                   size_pt: tuple[float, float] | None = None, ppi: float = 300.0, max_ppi: float = 450.0):
+    """Decode, turn upright (EXIF), crop, flatten alpha, convert to the colour mode, and
+    downsample to ``ppi`` at the printed size when the source is finer than ``max_ppi`` —
+    a phone photo in a 3-cm portrait frame would otherwise add megabytes nobody can see."""
     from PIL import Image, ImageOps
 
     Image.MAX_IMAGE_PIXELS = 200_000_000
@@ -323,6 +327,14 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
         img = img.convert("RGBA")
         bg = Image.new("RGBA", img.size, (255, 255, 255, 255))
         img = Image.alpha_composite(bg, img).convert("RGB")
+    elif img.mode not in ("RGB", "L", "CMYK"):
+        img = img.convert("RGB")
+    if size_pt is not None and size_pt[0] > 0 and size_pt[1] > 0:
+        cw_px, ch_px = img.size
+        eff = min(cw_px / (size_pt[0] / 72.0), ch_px / (size_pt[1] / 72.0))
+        if eff > max_ppi:
+            scale = ppi / eff
+            img = img.resize((max(1, round(cw_px * scale)), max(1, round(ch_px * scale))), Image.Resampling.LANCZOS)
     if mode in ("grey", "gray"):
         img = img.convert("L")
     elif mode == "cmyk":
@@ -444,7 +456,7 @@ def _draw_picture(canvas, pic: Picture, x: float, y: float, colour_mode: str,  #
         from PIL import Image
 
         try:
-            img = _prepare_image(data, pic.crop, colour_mode)
+            img = _prepare_image(data, pic.crop, colour_mode, (pic.w, pic.h))
         except (OSError, ValueError, Image.DecompressionBombError):
             img = None  # a broken image must not stop the export; the empty frame shows it
     canvas.saveState()

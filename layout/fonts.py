@@ -418,6 +418,14 @@ def system_fonts() -> tuple[FontInfo, ...]:
     return tuple(infos)
 
 
+def font_families() -> list[str]:
+    """Every installed family name (localized ones too), sorted, for a font chooser.
+
+    ``system_fonts.cache_clear()`` forgets the discovery, e.g. after the user installed fonts.
+    """
+    return sorted({f for info in system_fonts() for f in info.families})
+
+
 def _norm(s: str) -> str:
     return "".join(s.lower().split()).replace("-", "").replace("_", "")
 

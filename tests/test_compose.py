@@ -86,6 +86,17 @@ def test_mark_at_line_end_takes_half_an_em_and_is_flush():
     assert first.xs[k] + 0.5 * EM <= 13 * EM + 1e-6
 
 
+def test_opening_quote_at_line_start_may_drop_its_leading_half():
+    text = "“" + HAN13[:12] + "。" + "寅卯辰巳"  # 13.5 em: the quote's blank half makes room
+    c = compose(text, 13, SIZE, indent_em=0)
+    first = c[0]
+    assert first.text == "“" + HAN13[:12] + "。"
+    assert first.boxes[0] == approx(0.0) and first.advances[0] == approx(0.5 * EM)
+    assert first.xs[0] == approx(-0.5 * EM)  # glyph origin left of the measure, ink inside
+    assert first.boxes[1] == approx(0.5 * EM)
+    assert first.right == approx(13 * EM)
+
+
 # ---- §5.4 prohibitions, push in before push out --------------------------------------------------
 
 

@@ -188,6 +188,12 @@ def test_system_discovery_finds_the_pip_fonts():
     assert os.path.abspath(F.default_sans_path()) in paths
 
 
+def test_font_families_for_a_chooser():
+    names = F.font_families()
+    assert "Noto Serif SC" in names and "Noto Sans SC" in names
+    assert names == sorted(names)
+
+
 def test_scanning_directories_without_fontconfig(collection, small_serif):
     infos = F._scan_dirs([collection.parent])
     names = {(Path(i.path).name, i.index) for i in infos}

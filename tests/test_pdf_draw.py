@@ -344,3 +344,18 @@ def test_face_of_a_collection_is_embedded(tmp_path):
     chars = chars_by_line(data)
     assert "".join(c[0] for c in chars) == "丙丁"
     assert {c[3]["fontname"].split("+", 1)[1].rsplit("-", 1)[0] for c in chars} == {"NotoSansSC-Regular"}
+
+
+def test_pictures_are_downsampled_to_print_resolution_never_upsampled():
+    big = Image.new("RGB", (1200, 1600), (10, 120, 200))
+    small = Image.new("RGB", (60, 80), (10, 120, 200))
+    store = {}
+    for name, img in (("big", big), ("small", small)):
+        buf = io.BytesIO()
+        img.save(buf, "PNG")
+        store[name] = buf.getvalue()
+    frame = (72.0, 96.0)  # 1 × 1.333 inch
+    page = LaidOutPage(1, 300, 300, [Picture("big", 10, 10, *frame), Picture("small", 100, 10, *frame)])
+    with pdfplumber.open(io.BytesIO(render_pdf(LaidOutDocument([page]), get_image=store.get))) as pdf:
+        sizes = sorted(im["srcsize"] for im in pdf.pages[0].images)
+    assert sizes == [(60, 80), (300, 400)]  # 1200 px in an inch → 300 ppi; 60 ppi stays 60
