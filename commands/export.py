@@ -32,10 +32,12 @@ def run(args: argparse.Namespace) -> int:
         from exporters.docx import write_docx
 
         try:
-            write_docx(bulletin, args.docx)
+            problems = write_docx(bulletin, args.docx)
         except OSError as exc:
             return fail(f"cannot write {args.docx}: {exc.strerror or exc}")
         print(f"wrote {args.docx}")
+        for problem in problems:
+            print(f"  warning: {problem}")
     if args.pdf:
         from exporters.pdf import export_pdf_command
 

@@ -27,7 +27,7 @@ from model.document import (
 )
 from resources.example_content import PAGES
 
-PORTRAIT_SIZE = (1050, 1400)  # 3:4, ≥ 300 ppi even as a two-column (≈ 85 mm) picture
+PORTRAIT_SIZE = (1200, 1600)  # 3:4, ≥ 300 ppi even as a tall-cropped two-column (≈ 85 mm) picture
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +35,7 @@ def _label_font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     try:
         import pylopdf_fonts_zh_cn
 
-        return ImageFont.truetype(str(pylopdf_fonts_zh_cn.sans_path()), 112)
+        return ImageFont.truetype(str(pylopdf_fonts_zh_cn.sans_path()), 128)
     except (ImportError, OSError):
         return ImageFont.load_default()
 

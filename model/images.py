@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import threading
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -121,11 +123,41 @@ class ImageStore:
             self._sources[name] = lambda d=data: d
 
 
+_zip_lock = threading.Lock()
+_open_zips: dict[str, tuple[tuple[int, int], zipfile.ZipFile]] = {}
+
+
+def _archive(path: str) -> zipfile.ZipFile:
+    """The project archive, opened once per version of the file (its directory parsed once).
+
+    A save replaces the file (new mtime/size), which opens the new archive on the next read.
+    Callers hold ``_zip_lock``: ZipFile reads are not thread-safe and exports run on a worker.
+    """
+    st = os.stat(path)
+    stamp = (st.st_mtime_ns, st.st_size)
+    cached = _open_zips.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    if cached is not None:
+        cached[1].close()
+    zf = zipfile.ZipFile(path)
+    _open_zips[path] = (stamp, zf)
+    return zf
+
+
+def release_archive(path: str) -> None:
+    """Close a cached archive so the file can be replaced (Windows refuses while it is open)."""
+    with _zip_lock:
+        cached = _open_zips.pop(os.fspath(path), None)
+        if cached is not None:
+            cached[1].close()
+
+
 def zip_member_reader(path: str, member: str) -> Callable[[], bytes]:
-    """A source that re-opens the project archive each time: no file handle is held open."""
+    """A source that reads one image from the project archive when it is needed."""
 
     def read() -> bytes:
-        with zipfile.ZipFile(path) as zf:
-            return zf.read(member)
+        with _zip_lock:
+            return _archive(path).read(member)
 
     return read

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from model.document import Bulletin
-from model.images import ImageError, inspect_image, zip_member_reader
+from model.images import ImageError, inspect_image, release_archive, zip_member_reader
 from model.migrations import migrate
 from model.serialize import ModelError, from_data, to_data, used_images, validate
 
@@ -112,6 +112,7 @@ def save(bulletin: Bulletin, path: str | os.PathLike[str]) -> None:
                 info = zipfile.ZipInfo(f"images/{name}", date_time=(2020, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_STORED  # photos do not compress
                 zf.writestr(info, bulletin.images.get(name))
+        release_archive(os.fspath(path))  # every image is read; let os.replace take the file
 
     atomic_write(path, write)
     # Images now live in the new file; re-point lazy sources so the old file may go away.

@@ -65,7 +65,7 @@ def test_portraits_are_real_images_for_every_person(example):
     assert len(cols) == 9
     for c in cols:
         im = Image.open(io.BytesIO(example.images.get(c.portrait.image)))
-        assert im.size == (1050, 1400)
+        assert im.size == (1200, 1600)
     assert len({c.portrait.image for c in cols}) == 9  # each shows its own name
 
 
