@@ -70,14 +70,15 @@ class BlockMeasurer:
     # ------------------------------------------------------------------ shared pieces
     def paragraph_items(self, para: Paragraph | str, measure_em: float, block_id: str, *, role: str = "body",
                         indent_em: float = 2.0, align: str = "justify", size: float | None = None,
-                        colour: Colour = BLACK, problems: list[Problem], keep: bool = False) -> list[FlowItem]:
+                        colour: Colour = BLACK, problems: list[Problem], keep: bool = False,
+                        bold: bool = False) -> list[FlowItem]:
         g = self.g
         size = size or g.body
         if isinstance(para, Paragraph):
             lead, rest = para.split_lead()
             runs = [Run(lead, "lead"), Run(rest, "body")] if lead else [Run(rest, role)]
         else:
-            runs = [Run(para, role, colour=colour)]
+            runs = [Run(para, role, bold=bold, colour=colour)]
         comp = compose(runs, measure_em * g.body / size, size, self.fonts, align=align, indent_em=indent_em * g.body / size,
                        role=role, block_id=block_id)
         problems.extend(comp.problems)
@@ -146,7 +147,8 @@ class BlockMeasurer:
                     it
                     for text, role, rel in lines_text
                     for it in self.paragraph_items(text, g.span_chars(pw), bid, role=role, indent_em=0,
-                                                   align="centre", size=rel * g.body, problems=problems)
+                                                   align="centre", size=rel * g.body, problems=problems,
+                                                   bold=role == "name")
                 ]
             return captions[pw]
 

@@ -234,7 +234,8 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         row_h = row.height + extra[r]
         col = 0
         for k, (i, span) in enumerate(zip(row.blocks, row.spans)):
-            lines_here = min(row_h, g.lines - line + 1) - 1  # minus the gap line
+            own = fixed_height(measured[i])  # a fixed height is kept even in a taller row
+            lines_here = min(row_h if own is None else own, g.lines - line + 1) - 1  # minus the gap line
             _draw_block(measured[i], g, col, span, line, lines_here, lp, problems, sizes)
             if k:  # column rule between neighbouring blocks, in the middle of the gutter
                 x = g.col_x(col) - g.gutter / 2

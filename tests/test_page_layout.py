@@ -151,3 +151,25 @@ def test_underset_is_reported_for_a_short_block():
                 blk.paragraphs = blk.paragraphs[:1]
     doc = lay_out_bulletin(b)
     assert any(p.kind == "underset" and p.lines > 2 for p in doc.problems)
+
+
+def test_fixed_height_override_is_honoured():
+    from layout.grid import make_grid
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    col = b.pages[1].blocks[1]
+    col.placement.columns = 4
+    col.placement.height_mm = 60.0
+    doc = lay_out_bulletin(b)
+    area = next(a for a in doc.pages[1].areas if a.block_id == col.id)
+    g = make_grid(b.page_setup)
+    assert area.h == pytest.approx(round(60.0 * 72 / 25.4 / g.leading) * g.leading)
+    assert any(p.block_id == col.id and p.kind == "overset" for p in doc.problems)  # 60 mm is too short
+
+
+def test_names_are_set_bold_in_hei(laid):
+    b, doc = laid
+    names = [i for p in doc.pages for i in p.items if isinstance(i, GlyphRun) and i.text == "薛振虎"]
+    assert names and all(n.bold > 0 for n in names)
+    assert "Sans" in names[0].font

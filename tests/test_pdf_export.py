@@ -84,6 +84,14 @@ def test_every_font_is_embedded(example_pdf):
     assert descriptors > 0 and raw.count(b"/FontFile2") == descriptors
 
 
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is installed by .ci/run")
+def test_qpdf_finds_no_structural_errors(example_pdf):
+    _, _, path = example_pdf
+    r = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "No syntax or stream encoding errors" in r.stdout
+
+
 def test_cmyk_black_text_is_pure_k(example_pdf):
     _, _, path = example_pdf
     streams = _content_streams(path)
