@@ -208,6 +208,7 @@ class Bulletin:
     credits: Credits = field(default_factory=Credits)
     page_setup: PageSetup = field(default_factory=PageSetup)
     fonts: dict[str, str] = field(default_factory=dict)  # role -> family name or path
+    chars_target: int | None = None  # characters per column the editor aims for (proofreading budget)
     pages: list[Page] = field(default_factory=list)
     images: ImageStore = field(default_factory=ImageStore)
 

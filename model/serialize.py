@@ -157,6 +157,8 @@ def validate(bulletin: doc.Bulletin) -> None:
         m = getattr(ps.margins, side)
         if not 0 <= m <= min(ps.width_mm, ps.height_mm) / 3:
             raise ModelError(f"page_setup.margins.{side}", f"margin {m} mm is out of range")
+    if bulletin.chars_target is not None and not 1 <= bulletin.chars_target <= 100_000:
+        raise ModelError("chars_target", f"expected 1 to 100000 characters, got {bulletin.chars_target}")
     for role in bulletin.fonts:
         if role not in doc.FONT_ROLES:
             raise ModelError(f"fonts.{role}", f"unknown text role; expected one of {', '.join(doc.FONT_ROLES)}")
