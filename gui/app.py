@@ -47,41 +47,54 @@ def setup_application(lang: str | None):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("会刊编辑器")
     ensure_cjk_ui_font()
     i18n.install(lang or app_settings.language())
     return app
 
 
-def offer_recovery(window) -> bool:
-    """If an earlier session crashed with unsaved work, offer it; True when restored."""
+def ask_recovery(window, rec) -> str:
+    """Ask what to do with one recovery file: "restore", "discard" or "later"."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
+
+    translate = QCoreApplication.translate
+
+    name = os.path.basename(rec.original) if rec.original else translate("Recovery", "未命名会刊")
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("Recovery", "恢复未保存的工作"))
+    box.setText(translate("Recovery", "上次编辑“{name}”时程序意外退出。\n找到 {time} 自动保存的副本，要恢复吗？").format(
+        name=name, time=rec.saved_at.strftime("%Y-%m-%d %H:%M")))
+    restore = box.addButton(translate("Recovery", "恢复"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(translate("Recovery", "丢弃"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(translate("Recovery", "以后再说"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    return "restore" if clicked is restore else "discard" if clicked is discard else "later"
+
+
+def offer_recovery(window, ask=ask_recovery) -> bool:
+    """If an earlier session crashed with unsaved work, offer it; True when restored."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    translate = QCoreApplication.translate
 
     from gui.autosave import find_recoveries
     from model.project_file import ProjectFileError, load
 
     for rec in find_recoveries(window.autosaver.directory):
-        name = os.path.basename(rec.original) if rec.original else window.tr("未命名会刊")
-        box = QMessageBox(window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(window.tr("恢复未保存的工作"))
-        box.setText(window.tr("上次编辑“{name}”时程序意外退出。\n找到 {time} 自动保存的副本，要恢复吗？").format(
-            name=name, time=rec.saved_at.strftime("%Y-%m-%d %H:%M")))
-        restore = box.addButton(window.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(window.tr("丢弃"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(window.tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restore)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is discard:
+        answer = ask(window, rec)
+        if answer == "discard":
             rec.remove()
             continue
-        if clicked is not restore:
+        if answer != "restore":
             continue
         try:
             bulletin = load(rec.path)
         except ProjectFileError as exc:
-            QMessageBox.warning(window, window.tr("无法恢复"), str(exc))
+            QMessageBox.warning(window, translate("Recovery", "无法恢复"), str(exc))
             continue
         window.autosaver.adopt(rec)
         window.doc.replace(bulletin, rec.original or None, modified=True)

@@ -32,6 +32,14 @@ PRESET_NAMES: dict[str, str] = {
     "custom": QT_TRANSLATE_NOOP("Labels", "自定义"),
 }
 
+PRESET_SHORT: dict[str, str] = {
+    "broadsheet": QT_TRANSLATE_NOOP("Labels", "对开"),
+    "tabloid": QT_TRANSLATE_NOOP("Labels", "四开"),
+    "a3": QT_TRANSLATE_NOOP("Labels", "A3"),
+    "a4": QT_TRANSLATE_NOOP("Labels", "A4"),
+    "custom": QT_TRANSLATE_NOOP("Labels", "自定义"),
+}
+
 COLOUR_NAMES: dict[str, str] = {
     "cmyk": QT_TRANSLATE_NOOP("Labels", "CMYK 四色"),
     "grey": QT_TRANSLATE_NOOP("Labels", "灰度（单色）"),
@@ -69,6 +77,14 @@ def role_name(role: str) -> str:
 
 def preset_name(preset: str) -> str:
     return tr(PRESET_NAMES.get(preset, preset))
+
+
+def preset_short(preset: str) -> str:
+    return tr(PRESET_SHORT.get(preset, preset))
+
+
+def body_size_name(name: str, pt: float) -> str:
+    return QCoreApplication.translate(_CTX, "{name}（{pt} pt）").format(name=tr(name), pt=f"{pt:g}")
 
 
 def colour_name(mode: str) -> str:

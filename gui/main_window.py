@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
         return os.path.basename(self.doc.path) if self.doc.path else self.tr("未命名会刊")
 
     def _update_title(self, *_args) -> None:
-        self.setWindowTitle(f"{self.display_name()}[*] — {self.tr('会刊编辑器')}")
+        self.setWindowTitle(self.tr("{}[*] — 会刊编辑器").format(self.display_name()))
         self.setWindowModified(self.doc.is_modified())
 
     def _on_autosaved(self, _path: str) -> None:

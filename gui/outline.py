@@ -162,7 +162,7 @@ class OutlineTree(QTreeWidget):
 def item_text(item: object, page_number: int = 0) -> str:
     """How an item is named in the outline, the problems list and undo texts."""
     if isinstance(item, Page):
-        return translate("Outline", "第 {} 版").format(page_number) + (f"  {item.label}" if item.label else "")
+        return translate("Outline", "第 {} 页").format(page_number) + (f" · {item.label}" if item.label else "")
     if isinstance(item, SpeechBlock):
         return translate("Outline", "讲话摘编") + (f"  {item.speaker.name}" if item.speaker.name else "")
     if isinstance(item, ColumnBlock):
@@ -181,7 +181,7 @@ def _rows(b: Bulletin):
     """(parent id, id, kind, text) in tree order."""
     yield "", BULLETIN_ID, "bulletin", b.publication or translate("Outline", "会刊")
     ps = b.page_setup
-    yield BULLETIN_ID, SETUP_ID, "setup", translate("Outline", "版面设置") + f"  {labels.preset_name(ps.preset).split('（')[0]}"
+    yield BULLETIN_ID, SETUP_ID, "setup", translate("Outline", "版面设置") + f"  {labels.preset_short(ps.preset)}"
     for n, page in enumerate(b.pages, 1):
         yield BULLETIN_ID, page.id, "page", item_text(page, n)
         if page.banner is not None:

@@ -8,7 +8,7 @@ attribute name with defaults, so the panel keeps working while proofread/ evolve
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -26,7 +26,8 @@ def finding_fields(f: object) -> tuple[str, str, str]:
     message = str(getattr(f, "message", "") or f)
     excerpt = getattr(f, "excerpt", "") or getattr(f, "text", "")
     if excerpt and excerpt not in message:
-        message = f"{message}：{excerpt}"
+        message = QCoreApplication.translate("ProblemsPanel", "{message}：{excerpt}").format(
+            message=message, excerpt=excerpt)
     suggestion = getattr(f, "suggestion", "")
     if suggestion:
         message = f"{message} → {suggestion}"

@@ -56,6 +56,7 @@ class Form(QWidget):
         font.setBold(True)
         label.setFont(font)
         self.outer.addWidget(label)
+        self.heading_label = label
         return label
 
     def section(self, title: str) -> QFormLayout:

@@ -133,7 +133,7 @@ class PageSetupForm(Form):
         self.body_size = QComboBox()
         self.body_size.setEditable(False)
         for name, pt in labels.BODY_SIZES:
-            self.body_size.addItem(f"{labels.tr(name)}（{pt:g} pt）", pt)
+            self.body_size.addItem(labels.body_size_name(name, pt), pt)
         g.addRow(self.tr("正文字号"), self.body_size)
         self.binder.add(
             Binding(self.body_size, lambda: self.ps().body_size_pt, self.body_size.currentData,

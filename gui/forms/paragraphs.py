@@ -33,10 +33,17 @@ def paragraphs_from_text(text: str, old: list[Paragraph]) -> list[Paragraph]:
     leads = [False] * len(new_texts)
     matcher = difflib.SequenceMatcher(None, old_texts, new_texts, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("equal", "replace"):
+        if tag == "equal":
             for k in range(j2 - j1):
-                if i1 + k < i2:
-                    leads[j1 + k] = old[i1 + k].lead
+                leads[j1 + k] = old[i1 + k].lead
+        elif tag == "replace":
+            # Edited, split or merged paragraphs: each old flag goes to the most similar new one
+            # (pressing Enter before a lead paragraph must not move its flag to the new line).
+            for i in range(i1, i2):
+                if old[i].lead:
+                    best = max(range(j1, j2), key=lambda j: difflib.SequenceMatcher(
+                        None, old_texts[i], new_texts[j], autojunk=False).ratio())
+                    leads[best] = True
     return [Paragraph(t, lead) for t, lead in zip(new_texts, leads)]
 
 
