@@ -45,6 +45,9 @@ def setup_application(lang: str | None):
     from gui.settings import APPLICATION, ORGANISATION
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from gui.qt_workarounds import install_refcount_guard
+
+    install_refcount_guard()
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     ensure_cjk_ui_font()

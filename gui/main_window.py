@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QGridLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QScrollArea,
-    QToolBar,
+    QSizePolicy,
+    QToolButton,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -46,6 +48,7 @@ from gui.layout_runner import LayoutResult, LayoutRunner, default_check_fn, defa
 from gui.outline import BULLETIN_ID, SETUP_ID, OutlineTree, item_text
 from gui.preview import PreviewWidget
 from gui.problems import ProblemsPanel
+from gui.qt_workarounds import install_refcount_guard
 from gui.templates import TEMPLATES, new_bulletin, template_name
 from model.document import (
     Banner,
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         restore_settings: bool = True,
     ) -> None:
         super().__init__()
+        install_refcount_guard()  # before the first paint event (see gui/qt_workarounds.py)
         self.setObjectName("MainWindow")
         self.doc = Document(bulletin, path, self)
         self.runner = LayoutRunner(
@@ -133,16 +137,20 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(outline_box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        bar = QToolBar()
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_add_column, self.act_add_speech, self.act_add_page):
-            bar.addAction(a)
-        bar2 = QToolBar()
-        bar2.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_duplicate, self.act_delete, self.act_move_up, self.act_move_down):
-            bar2.addAction(a)
-        lay.addWidget(bar)
-        lay.addWidget(bar2)
+        buttons = QGridLayout()
+        buttons.setContentsMargins(4, 4, 4, 4)
+        buttons.setSpacing(2)
+        rows = [(self.act_add_column, self.act_add_speech, self.act_add_page),
+                (self.act_duplicate, self.act_delete, self.act_move_up, self.act_move_down)]
+        for r, row in enumerate(rows):
+            span = 12 // len(row)
+            for c, action in enumerate(row):
+                b = QToolButton()
+                b.setDefaultAction(action)
+                b.setAutoRaise(True)
+                b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                buttons.addWidget(b, r, c * span, 1, span)
+        lay.addLayout(buttons)
         lay.addWidget(self.outline, 1)
         self.outline_dock = self._dock("outlineDock", self.tr("目录"), outline_box, Qt.DockWidgetArea.LeftDockWidgetArea)
 

@@ -22,7 +22,7 @@ _SEVERE = {"overset", "missing_glyph", "missing_portrait", "title_fit"}
 def finding_fields(f: object) -> tuple[str, str, str]:
     """(block id, rule/kind, message) of a proofreading finding of whatever shape."""
     block_id = str(getattr(f, "block_id", "") or "")
-    rule = str(getattr(f, "rule", "") or getattr(f, "kind", "") or "proofread")
+    rule = str(getattr(f, "code", "") or getattr(f, "rule", "") or "proofread")
     message = str(getattr(f, "message", "") or f)
     excerpt = getattr(f, "excerpt", "") or getattr(f, "text", "")
     if excerpt and excerpt not in message:
@@ -63,7 +63,7 @@ class ProblemsPanel(QTreeWidget):
             self._add("error", "", self.tr("排版出错：{}").format(result.error), True)
         for f in result.findings:
             block_id, _rule, message = finding_fields(f)
-            self._add("proofread", block_id, message, False)
+            self._add("proofread", block_id, message, getattr(f, "level", "") == "error")
 
     def _add(self, kind: str, block_id: str, message: str, severe: bool) -> None:
         kind_text = labels.kind_name(kind) if kind != "error" else self.tr("错误")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QSpinBox
+
 from gui.forms.base import Form, FormContext, line_edit
+from gui.forms.binding import Binding
 from model.document import Bulletin
 
 
@@ -25,6 +28,22 @@ class BulletinForm(Form):
             f.addRow(label, w)
             b.line(w, self.obj, attr, self.tr("修改{}").format(label))
             self.fields[attr] = w
+        t = self.section(self.tr("校对"))
+        self.chars_target = QSpinBox()
+        self.chars_target.setObjectName("charsTarget")
+        self.chars_target.setRange(0, 100000)
+        self.chars_target.setSingleStep(50)
+        self.chars_target.setSpecialValueText(self.tr("不限"))
+        self.chars_target.setSuffix(self.tr(" 字"))
+        self.chars_target.setToolTip(self.tr("每个栏目的目标字数；校对时提示超出或不足的栏目"))
+        t.addRow(self.tr("栏目目标字数"), self.chars_target)
+        if hasattr(bulletin, "chars_target"):
+            b.add(Binding(self.chars_target, lambda: self.item.chars_target or 0, self.chars_target.value,
+                          self.chars_target.setValue,
+                          lambda v, k: b.set_attr(self.obj, "chars_target", self.tr("修改目标字数"))(v or None, k)),
+                  self.chars_target.valueChanged)
+        else:  # older model without the option
+            self.chars_target.setEnabled(False)
         c = self.section(self.tr("署名"))
         credits = [
             ("editor", self.tr("责任编辑")),

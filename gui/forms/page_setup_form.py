@@ -53,7 +53,7 @@ def installed_families() -> tuple[str, ...]:
 _qt_families: dict[str, str] = {}
 
 
-def sample_font(spec: str, role: str, size: float = 13.0) -> tuple[QFont | None, str]:
+def sample_font(spec: str, role: str, size: float = 11.0) -> tuple[QFont | None, str]:
     """A QFont showing the face the layout would use for ``spec``, or (None, error message)."""
     try:
         from layout.fonts import FontError, resolve_spec

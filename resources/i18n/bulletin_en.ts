@@ -56,6 +56,26 @@
         <translation>Edit {}</translation>
     </message>
     <message>
+        <source>不限</source>
+        <translation>No target</translation>
+    </message>
+    <message>
+        <source> 字</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <source>每个栏目的目标字数；校对时提示超出或不足的栏目</source>
+        <translation>Target characters per column; proofreading points out columns that are too long or too short</translation>
+    </message>
+    <message>
+        <source>栏目目标字数</source>
+        <translation>Column length target</translation>
+    </message>
+    <message>
+        <source>修改目标字数</source>
+        <translation>Change length target</translation>
+    </message>
+    <message>
         <source>署名</source>
         <translation>Credits</translation>
     </message>
