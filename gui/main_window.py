@@ -38,6 +38,7 @@ from gui import settings as app_settings
 from gui.autosave import Autosaver
 from gui.document import Document
 from gui.export import Exporter
+from gui.fixes import FixError, apply_finding
 from gui.forms.base import Form
 from gui.forms.bulletin_form import BulletinForm
 from gui.forms.column_form import ColumnForm
@@ -133,6 +134,11 @@ class MainWindow(QMainWindow):
         self.outline.moveRequested.connect(self._move_requested)
         self.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.outline.customContextMenuRequested.connect(self._outline_menu)
+        delete_key = QAction(self.outline)
+        delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.act_delete.trigger)
+        self.outline.addAction(delete_key)
         outline_box = QWidget()
         lay = QVBoxLayout(outline_box)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -161,6 +167,7 @@ class MainWindow(QMainWindow):
 
         self.problems = ProblemsPanel(self._name_of)
         self.problems.jump.connect(lambda block_id: self.select(block_id, source="problems"))
+        self.problems.fixRequested.connect(self.apply_fix)
         self.problems_dock = self._dock("problemsDock", self.tr("问题"), self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history = QUndoView(self.doc.undo_stack)
         self.history.setEmptyLabel(self.tr("<打开时的状态>"))
@@ -431,6 +438,16 @@ class MainWindow(QMainWindow):
         self.act_delete.setEnabled(structure.can_delete(b, sid))
         self.act_move_up.setEnabled(is_block or is_page)
         self.act_move_down.setEnabled(is_block or is_page)
+
+    def apply_fix(self, finding: object) -> bool:
+        """Apply a proofreading suggestion (one undo step), or say why it cannot be applied."""
+        try:
+            apply_finding(self.doc, finding)
+        except FixError as exc:
+            QMessageBox.information(self, self.tr("无法采用建议"), str(exc))
+            return False
+        self.select(getattr(finding, "block_id", self.selected_id))
+        return True
 
     # ================================================================== layout results
     def _on_layout_started(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from gui import labels
 from gui.layout_runner import LayoutResult
@@ -34,8 +34,13 @@ def finding_fields(f: object) -> tuple[str, str, str]:
     return block_id, rule, message
 
 
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
 class ProblemsPanel(QTreeWidget):
     jump = Signal(str)
+    #: the user asked to apply a proofreading finding's suggested replacement
+    fixRequested = Signal(object)
 
     def __init__(self, name_of, parent: QWidget | None = None) -> None:
         """``name_of(block_id)`` gives a human name for the block (outline text)."""
@@ -51,6 +56,8 @@ class ProblemsPanel(QTreeWidget):
         self.setColumnWidth(1, 220)
         self.itemActivated.connect(self._activated)
         self.itemDoubleClicked.connect(self._activated)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
 
     def show_result(self, result: LayoutResult | None) -> None:
         self.clear()
@@ -63,9 +70,12 @@ class ProblemsPanel(QTreeWidget):
             self._add("error", "", self.tr("排版出错：{}").format(result.error), True)
         for f in result.findings:
             block_id, _rule, message = finding_fields(f)
-            self._add("proofread", block_id, message, getattr(f, "level", "") == "error")
+            item = self._add("proofread", block_id, message, getattr(f, "level", "") == "error")
+            if getattr(f, "replacement", None) is not None:
+                item.setData(0, FINDING_ROLE, f)
+                item.setToolTip(0, self.tr("右键可一键采用建议"))
 
-    def _add(self, kind: str, block_id: str, message: str, severe: bool) -> None:
+    def _add(self, kind: str, block_id: str, message: str, severe: bool) -> QTreeWidgetItem:
         kind_text = labels.kind_name(kind) if kind != "error" else self.tr("错误")
         item = QTreeWidgetItem([kind_text, self.name_of(block_id) if block_id else "", message])
         item.setData(0, ID_ROLE, block_id)
@@ -73,6 +83,22 @@ class ProblemsPanel(QTreeWidget):
         if severe:
             item.setForeground(0, QBrush(QColor(198, 40, 40)))
         self.addTopLevelItem(item)
+        return item
+
+    def _menu(self, pos) -> None:
+        item = self.itemAt(pos)
+        if item is None:
+            return
+        menu = QMenu(self)
+        finding = item.data(0, FINDING_ROLE)
+        go = menu.addAction(self.tr("转到"))
+        go.triggered.connect(lambda: self._activated(item))
+        if finding is not None:
+            marked = getattr(finding, "excerpt", "")
+            old = marked[marked.find("⟦") + 1:marked.find("⟧")] if "⟦" in marked else ""
+            fix = menu.addAction(self.tr("采用建议：“{}” → “{}”").format(old, finding.replacement))
+            fix.triggered.connect(lambda: self.fixRequested.emit(finding))
+        menu.exec(self.viewport().mapToGlobal(pos))
 
     def count_rows(self) -> int:
         return self.topLevelItemCount()

@@ -303,6 +303,25 @@ Chair, City Trade Union Council</translation>
     </message>
 </context>
 <context>
+    <name>Fixes</name>
+    <message>
+        <source>这条提示没有可自动采用的修改建议。</source>
+        <translation>This finding has no suggestion that can be applied automatically.</translation>
+    </message>
+    <message>
+        <source>找不到这条提示所指的文字，它可能已被删除。</source>
+        <translation>The text this finding points at cannot be found; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>这段文字在校对后又改动过，请等下一次校对结果出来再采用建议。</source>
+        <translation>This text was changed after proofreading; apply the suggestion once the next check has run.</translation>
+    </message>
+    <message>
+        <source>采用校对建议</source>
+        <translation>Apply proofreading suggestion</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>主题（大标题）</source>
@@ -619,6 +638,10 @@ Chair, City Trade Union Council</translation>
     <message>
         <source>关于会刊编辑器</source>
         <translation>About Bulletin Editor</translation>
+    </message>
+    <message>
+        <source>无法采用建议</source>
+        <translation>Cannot apply suggestion</translation>
     </message>
     <message>
         <source>排版中…</source>
@@ -1259,6 +1282,7 @@ drop or choose</translation>
     </message>
     <message>
         <source>类型</source>
+        <extracomment>the user asked to apply a proofreading finding&apos;s suggested replacement</extracomment>
         <translation>Type</translation>
     </message>
     <message>
@@ -1274,8 +1298,20 @@ drop or choose</translation>
         <translation>Layout error: {}</translation>
     </message>
     <message>
+        <source>右键可一键采用建议</source>
+        <translation>Right-click to apply the suggestion</translation>
+    </message>
+    <message>
         <source>错误</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>转到</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <source>采用建议：“{}” → “{}”</source>
+        <translation>Apply suggestion: “{}” → “{}”</translation>
     </message>
 </context>
 <context>
