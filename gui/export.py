@@ -146,7 +146,7 @@ class Exporter(QObject):
     def ask_pdf(self) -> None:
         try:
             writer = self.pdf_loader()
-        except ImportError as exc:
+        except Exception as exc:  # noqa: BLE001 - missing or broken exporter: say so, keep editing
             self._missing(self.tr("PDF"), exc)
             return
         dlg = PdfOptionsDialog(self._default_path(".pdf"), self.doc.bulletin.page_setup.colour_mode, self.parent_widget)
@@ -164,7 +164,7 @@ class Exporter(QObject):
     def ask_docx(self) -> None:
         try:
             writer = self.docx_loader()
-        except ImportError as exc:
+        except Exception as exc:  # noqa: BLE001 - missing or broken exporter: say so, keep editing
             self._missing(self.tr("Word (DOCX)"), exc)
             return
         path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("导出 Word 文档"),

@@ -4,7 +4,7 @@ Why: laying out a broadsheet in pure Python takes long enough that doing it on e
 in the GUI thread would make typing stutter. Edits restart a short timer; when it fires, a deep
 copy of the bulletin (the worker must never see a half-applied edit) is laid out in a worker
 thread. While one layout runs, newer edits only mark the result stale, and one more layout
-follows; results of superseded runs are dropped.
+follows as soon as it is done, so the preview is at most one layout behind the typing.
 
 The layout function is injectable so tests and the screenshot helper can use a hand-built
 layout, and so the editor still opens while ``layout.document`` is being written.
@@ -36,6 +36,9 @@ def default_layout_fn() -> LayoutFn | None:
         from layout.document import lay_out_bulletin
     except ImportError:
         return None
+    except Exception:  # noqa: BLE001 - broken mid-development: the editor still opens
+        traceback.print_exc()
+        return None
     return lay_out_bulletin
 
 
@@ -44,6 +47,9 @@ def default_check_fn() -> Callable[[Bulletin], list] | None:
     try:
         from proofread import check
     except ImportError:
+        return None
+    except Exception:  # noqa: BLE001 - proofreading is optional
+        traceback.print_exc()
         return None
     return check
 
