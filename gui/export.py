@@ -231,6 +231,11 @@ class Exporter(QObject):
                 details = [f"[{labels.kind_name(pr.kind)}] {pr.message}" for pr in result.problems]
             else:
                 lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
+        elif isinstance(result, (list, tuple)) and result:  # DOCX: a list of warnings
+            box.setIcon(QMessageBox.Icon.Warning)
+            lines.append(self.tr("请注意以下 {} 处：").format(len(result)))
+            lines += [f"  • {w}" for w in list(result)[:8]]
+            details = [str(w) for w in result]
         box.setText("\n".join(lines))
         if details:
             box.setDetailedText("\n".join(details))

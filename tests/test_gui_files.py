@@ -220,3 +220,24 @@ def test_missing_exporter_gives_a_clear_message(make_window, monkeypatch):
     w.exporter.docx_loader = missing
     w.exporter.ask_docx()
     assert told and "尚未" in told[0][2]
+
+
+def test_real_exports_from_the_window(make_window, qtbot, tmp_path):
+    """With the project's exporters: PDF and DOCX written off the GUI thread, then reported."""
+    import pytest
+
+    pytest.importorskip("exporters.pdf")
+    pytest.importorskip("exporters.docx")
+    w = make_window()
+    pdf, docx = str(tmp_path / "专版.pdf"), str(tmp_path / "专版.docx")
+    with qtbot.waitSignal(w.exporter.done, timeout=180000) as sig:
+        w.exporter.export_pdf(pdf, "cmyk", 0.0)
+    assert sig.args[0] == "pdf", sig.args
+    assert open(pdf, "rb").read(5) == b"%PDF-"
+    assert "专版.pdf" in w.exporter.report.text()
+    w.exporter.report.close()
+    with qtbot.waitSignal(w.exporter.done, timeout=180000) as sig:
+        w.exporter.export_docx(docx)
+    assert sig.args[0] == "docx", sig.args
+    assert open(docx, "rb").read(2) == b"PK"
+    w.exporter.report.close()

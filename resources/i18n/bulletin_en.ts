@@ -298,6 +298,10 @@ Chair, City Trade Union Council</translation>
         <translation>No problems: all text fits, images have enough resolution, no substitute fonts.</translation>
     </message>
     <message>
+        <source>请注意以下 {} 处：</source>
+        <translation>Please check these {} points:</translation>
+    </message>
+    <message>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
