@@ -180,3 +180,31 @@ def test_export_command_reports_and_fails_on_overset(tmp_path):
     r = _cli("export", str(src), "--pdf", str(tmp_path / "o.pdf"), "--allow-overset", "--bleed", "3")
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "o.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_exported_example_obeys_line_start_and_end_rules(example_pdf):
+    """Read the body lines back off the PDF itself: none starts with ，。” etc. or ends with “（."""
+    from layout import cjk
+    from layout.grid import make_grid
+
+    b, _, path = example_pdf
+    g = make_grid(b.page_setup)
+    pitch = g.col_w + g.gutter
+    bad = []
+    n_lines = 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            lines: dict[tuple[float, int], list] = {}
+            for c in page.chars:
+                if c["text"].isspace() or abs(float(c["size"]) - g.body) > 0.01:
+                    continue  # body text: full-width titles would be cut up by the column buckets
+                col = int((float(c["x0"]) - g.left + g.gutter / 2) // pitch)
+                lines.setdefault((round(float(c["top"]), 1), col), []).append(c)
+            for chars in lines.values():
+                chars.sort(key=lambda c: float(c["x0"]))
+                text = "".join(c["text"] for c in chars)
+                n_lines += 1
+                if text[0] in cjk.NO_START or text[-1] in cjk.NO_END:
+                    bad.append(text)
+    assert n_lines > 500
+    assert bad == []
