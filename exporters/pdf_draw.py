@@ -12,30 +12,42 @@ used). What this module does decide is how the print file is built:
   with two glyphs, the second gets a private-use code. Converting costs about a second, so
   results are cached on disk keyed by font file (path, size, mtime) and glyph set; a second
   export of the same text does no conversion.
+* Pictures are prepared for print (upright, cropped, flattened, converted to the colour mode,
+  downsampled above 450 ppi) and Flate-compressed once; the result is cached on disk keyed by
+  the image's content, crop, frame size and colour mode, so a warm export does no image work.
+  Cold, pictures are prepared on threads while the fonts are converted.
+* Streams are binary (no ASCII85) and each glyph's text matrix is written directly rather than
+  through reportlab's per-call text API; the operators are the ones that API would write.
 * Colours are DeviceCMYK (black text is pure K), or DeviceGray / DeviceRGB on request.
 * Page boxes: TrimBox is the page, BleedBox adds the bleed, MediaBox adds room for crop marks.
 * The same input gives the same bytes (reportlab's invariant mode) unless a timestamp is asked.
 
-Public API: :func:`render_pdf`, :func:`font_cache_dir`, :func:`embeddable_font`.
+Public API: :func:`render_pdf`, :func:`font_cache_dir`, :func:`image_cache_dir`,
+:func:`embeddable_font`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
+import math
 import os
-import sys
+import struct
 import threading
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from layout.fonts import load_face
+from layout.fonts import cache_base_dir, load_face
 from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Rect, Rule
 
 MM = 72.0 / 25.4
 #: bump when the conversion changes so that stale cache files are not reused
-_CONVERTER_VERSION = "1"
+#: (2: the subset keeps the source font's head.modified, so a rebuilt cache gives the same bytes)
+_CONVERTER_VERSION = "2"
 #: colour for crop marks: on every separation
 REGISTRATION: Colour = (1.0, 1.0, 1.0, 1.0)
 _PUA_START = 0xF0000  # supplementary private use area A: never used by text
@@ -51,16 +63,7 @@ class PdfFontError(Exception):
 
 def font_cache_dir() -> Path:
     """Where converted font subsets are kept: BULLETIN_CACHE_DIR, else the user cache dir."""
-    env = os.environ.get("BULLETIN_CACHE_DIR")
-    if env:
-        base = Path(env)
-    elif sys.platform.startswith("win"):
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "bulletin-editor" / "cache"
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches" / "bulletin-editor"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "bulletin-editor"
-    return base / "fonts"
+    return cache_base_dir() / "fonts"
 
 
 def _cache_key(path: str, index: int, cmap: Mapping[int, int]) -> str:
@@ -109,7 +112,7 @@ def _convert(path: str, index: int, cmap: Mapping[int, int]) -> bytes:
     from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
     try:
-        tt = TTFont(path, fontNumber=index, lazy=False)
+        tt = TTFont(path, fontNumber=index, lazy=False, recalcTimestamp=False)
     except Exception as exc:
         raise PdfFontError(f"cannot read font {path}: {exc}") from exc
     os2 = tt["OS/2"] if "OS/2" in tt else None
@@ -131,26 +134,40 @@ def _convert(path: str, index: int, cmap: Mapping[int, int]) -> bytes:
     opts.name_IDs = [0, 1, 2, 3, 4, 5, 6]
     opts.name_languages = ["*"]
     opts.recalc_bounds = True
-    sub = subset.Subsetter(opts)
-    sub.populate(glyphs=sorted(set(names.values()) - {order[0]}))
-    sub.subset(tt)
+    for tag in opts.drop_tables:
+        if tag in tt:
+            del tt[tag]  # before the subsetter would parse the big layout tables only to drop them
+    keep = sorted(set(names.values()) - {order[0]})
 
     if "CFF " in tt or "CFF2" in tt:
+        # Draw just the glyphs in use (and .notdef) as quadratic TrueType outlines straight from
+        # the CFF, and give the font a glyf table in its place before subsetting: subsetting the
+        # CFF itself (closure over seac accents, hint and subroutine removal) would run every
+        # charstring of the font and cost seconds for a table that is dropped anyway.
         upm = tt["head"].unitsPerEm
-        glyph_order = tt.getGlyphOrder()
         glyph_set = tt.getGlyphSet()
         glyf = newTable("glyf")
-        glyf.glyphOrder = glyph_order
+        glyf.glyphOrder = order
         glyf.glyphs = {}
-        for gname in glyph_order:
+        todo = [order[0], *keep]
+        while todo:
+            gname = todo.pop()
+            if gname in glyf.glyphs:
+                continue
             pen = TTGlyphPen(None)
             glyph_set[gname].draw(Cu2QuPen(pen, max_err=upm / 1000.0, reverse_direction=True))
-            glyf[gname] = pen.glyph()
+            glyph = glyf.glyphs[gname] = pen.glyph()
+            if glyph.isComposite():  # a seac accent: its base and accent glyphs are drawn too
+                todo.extend(c.glyphName for c in glyph.components)
+        empty = TTGlyphPen(None).glyph()
+        for gname in order:
+            if gname not in glyf.glyphs:
+                glyf.glyphs[gname] = empty
         tt["glyf"] = glyf
         tt["loca"] = newTable("loca")
         maxp = newTable("maxp")
         maxp.tableVersion = 0x00010000
-        maxp.numGlyphs = len(glyph_order)
+        maxp.numGlyphs = len(order)
         for attr in (
             "maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
             "maxStackElements", "maxSizeOfInstructions", "maxComponentElements",
@@ -167,6 +184,10 @@ def _convert(path: str, index: int, cmap: Mapping[int, int]) -> bytes:
         post.formatType = 3.0
         tt["head"].glyphDataFormat = 0
         tt.sfntVersion = "\x00\x01\x00\x00"
+
+    sub = subset.Subsetter(opts)
+    sub.populate(glyphs=keep)
+    sub.subset(tt)
 
     # cmap: exactly the (code point → glyph) pairs the layout drew
     cm = newTable("cmap")
@@ -239,6 +260,9 @@ def _register(ttf: Path) -> str:
     return name
 
 
+_ESCAPED: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class _FacePlan:
     """Which code point each (character, glyph) pair of a face is drawn with."""
@@ -247,9 +271,17 @@ class _FacePlan:
     codes: dict[tuple[str, int], int]
     cmap: dict[int, int]  # code point → original glyph id
     rl_name: str = ""
+    rl_font: object = None  # the registered reportlab TTFont
+    escaped: tuple[str, ...] = ()  # each byte as it goes into a PDF string
 
 
 def _plan_fonts(doc: LaidOutDocument) -> dict[str, _FacePlan]:
+    from reportlab.lib.rl_accel import escapePDF
+    from reportlab.pdfbase import pdfmetrics
+
+    global _ESCAPED
+    if not _ESCAPED:
+        _ESCAPED = tuple(escapePDF(bytes([b])) for b in range(256))
     plans: dict[str, _FacePlan] = {}
     for page in doc.pages:
         for item in page.items:
@@ -280,6 +312,8 @@ def _plan_fonts(doc: LaidOutDocument) -> dict[str, _FacePlan]:
         face = load_face(plan.key)
         ttf = embeddable_font(face.path, face.index, plan.cmap)
         plan.rl_name = _register(ttf)
+        plan.rl_font = pdfmetrics.getFont(plan.rl_name)
+        plan.escaped = _ESCAPED
     return plans
 
 
@@ -373,6 +407,135 @@ def _to_cmyk(img):  # type: ignore[no-untyped-def]
 
 
 # --------------------------------------------------------------------------------------------
+# Prepared pictures, cached on disk
+
+#: bump when the preparation of pictures (or what the cache file holds) changes
+_IMAGE_VERSION = "1"
+_IMAGE_MAGIC = b"BULLETIN-PDF-IMAGE\n"
+_MODE_CS = {"RGB": "DeviceRGB", "L": "DeviceGray", "CMYK": "DeviceCMYK"}
+_CHANNELS = {"DeviceRGB": 3, "DeviceGray": 1, "DeviceCMYK": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class _PreparedImage:
+    """A picture ready for the PDF: 8-bit pixels, Flate-compressed, as reportlab embeds them."""
+
+    width: int
+    height: int
+    colour_space: str  # DeviceRGB / DeviceGray / DeviceCMYK
+    name: str  # reportlab's XObject digest of the pixels (same pixels → same name)
+    stream: bytes  # zlib-compressed pixel rows
+
+
+def image_cache_dir() -> Path:
+    """Where prepared pictures are kept (BULLETIN_CACHE_DIR or the user cache dir)."""
+    return cache_base_dir() / "images"
+
+
+def _image_key(data: bytes, crop: tuple[float, float, float, float], mode: str,
+               size_pt: tuple[float, float]) -> str:
+    import PIL
+
+    h = hashlib.sha256()
+    h.update(f"{_IMAGE_VERSION}\0{PIL.__version__}\0{mode}\0{tuple(map(float, crop))!r}\0"
+             f"{tuple(map(float, size_pt))!r}\0".encode())
+    h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()[:40]
+
+
+def _read_prepared(path: Path) -> _PreparedImage | None:
+    """A cached picture, or None when missing or damaged in any way (then it is made again)."""
+    try:
+        with open(path, "rb") as fh:
+            blob = fh.read()
+    except OSError:
+        return None
+    try:
+        n = len(_IMAGE_MAGIC)
+        if blob[:n] != _IMAGE_MAGIC:
+            return None
+        (hlen,) = struct.unpack_from("<I", blob, n)
+        head = json.loads(blob[n + 4 : n + 4 + hlen].decode("ascii"))
+        stream = blob[n + 4 + hlen :]
+        w, h, cs, name = head["width"], head["height"], head["colour_space"], head["name"]
+        if (
+            head.get("version") != _IMAGE_VERSION
+            or not (isinstance(w, int) and isinstance(h, int) and w > 0 and h > 0)
+            or cs not in _CHANNELS
+            or not (isinstance(name, str) and len(name) == 32 and all(c in "0123456789abcdef" for c in name))
+            or len(stream) != head["length"]
+            or hashlib.sha256(stream).hexdigest() != head["sha256"]
+        ):
+            return None
+        return _PreparedImage(w, h, cs, name, stream)
+    except (ValueError, TypeError, KeyError, struct.error, UnicodeDecodeError):
+        return None
+
+
+def _write_prepared(path: Path, prep: _PreparedImage) -> None:
+    head = json.dumps({
+        "version": _IMAGE_VERSION, "width": prep.width, "height": prep.height,
+        "colour_space": prep.colour_space, "name": prep.name, "length": len(prep.stream),
+        "sha256": hashlib.sha256(prep.stream).hexdigest(),
+    }, sort_keys=True).encode("ascii")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(_IMAGE_MAGIC + struct.pack("<I", len(head)) + head + prep.stream)
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache only costs time
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def _prepared(data: bytes, crop: tuple[float, float, float, float], mode: str,
+              size_pt: tuple[float, float]) -> _PreparedImage:
+    """The picture prepared for print (see :func:`_prepare_image`) and compressed, from the
+    cache when the same image was prepared for the same crop, frame size and colour mode.
+
+    Why: decoding, resampling, colour conversion and compression of a page of portraits take
+    most of an export otherwise. Raises what Pillow raises for a broken image.
+    """
+    from reportlab.lib.utils import _digester
+
+    path = image_cache_dir() / f"{_image_key(data, crop, mode, size_pt)}.img"
+    prep = _read_prepared(path)
+    if prep is not None:
+        return prep
+    img = _prepare_image(data, crop, mode, size_pt)
+    raw = img.tobytes()
+    prep = _PreparedImage(img.size[0], img.size[1], _MODE_CS[img.mode], _digester(raw + b"None"),
+                          zlib.compress(raw))
+    _write_prepared(path, prep)
+    return prep
+
+
+def _image_xobject(canvas, prep: _PreparedImage) -> str:  # type: ignore[no-untyped-def]
+    """Register a prepared picture once per document (as ``Canvas.drawImage`` does, minus
+    decoding and compressing it again); returns its XObject name."""
+    from reportlab.pdfbase import pdfdoc
+
+    doc = canvas._doc
+    reg_name = doc.getXObjectName(prep.name)
+    if not doc.idToObject.get(reg_name):
+        obj = pdfdoc.PDFImageXObject(prep.name)
+        obj.width, obj.height = prep.width, prep.height
+        obj.bitsPerComponent = 8
+        obj.colorSpace = prep.colour_space
+        obj.streamContent = prep.stream
+        obj._filters = ("FlateDecode",)
+        obj.mask = None
+        canvas._setXObjects(obj)
+        doc.Reference(obj, reg_name)
+        doc.addForm(prep.name, obj)
+    canvas._formsinuse.append(prep.name)
+    return reg_name
+
+
+# --------------------------------------------------------------------------------------------
 # Drawing
 
 
@@ -389,8 +552,55 @@ def _crop_marks(canvas, ox: float, oy: float, w: float, h: float, bleed: float, 
     canvas.restoreState()
 
 
+_LN10 = math.log(10.0)
+_FP_FORMATS = ("%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f")
+
+
+@lru_cache(maxsize=1 << 16)
+def _fp(v: float) -> str:
+    """A number as reportlab's ``fp_str`` writes it (six significant decimals, no trailing
+    zeros), without its per-call overhead (and memoized: glyphs on the em grid share their
+    x); ours, so the bytes do not depend on whether reportlab's C accelerator is installed."""
+    a = abs(v)
+    if a <= 1e-7:
+        return "0"
+    places = 6 if a <= 1 else min(max(0, 6 - int(math.log(a) / _LN10)), 6)
+    s = _FP_FORMATS[places] % v
+    if places:
+        s = s.rstrip("0")
+        if s[-1] == ".":
+            s = s[:-1]
+    return s[1:] if s[0] == "0" and len(s) > 1 else s
+
+
+def _glyph_ops(text, item: GlyphRun, plan: _FacePlan, ox: float, y: float) -> None:  # type: ignore[no-untyped-def]
+    """Every glyph of a run at its own text matrix — the operators ``setTextOrigin`` +
+    ``textOut`` would write per glyph, built once per run: the text is split into
+    reportlab's font subsets in one call and each glyph becomes ``x y Tm (b) Tj``."""
+    doc = text._canvas._doc
+    font = plan.rl_font
+    code = text._code
+    codes = plan.codes
+    escaped = plan.escaped
+    ys = _fp(y)
+    tf = f"{_fp(text._fontsize)} Tf {_fp(text._leading)} TL"
+    s = "".join([chr(codes[(ch, gid)]) for ch, gid in zip(item.text, item.glyphs)])
+    x0 = item.x
+    xs = iter(item.xs)
+    cur = text._curSubset
+    for subset, chunk in font.splitString(s, doc):
+        for b in chunk:
+            code.append(f"1 0 0 1 {_fp(ox + (x0 + next(xs)))} {ys} Tm")
+            if subset != cur:
+                cur = subset
+                code.append(f"{font.getSubsetInternalName(subset, doc)} {tf} ({escaped[b]}) Tj")
+            else:
+                code.append(f"({escaped[b]}) Tj")
+    text._curSubset = cur
+
+
 def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: float, oy: float,  # type: ignore[no-untyped-def]
-               colour_mode: str, get_image: Callable[[str], bytes | None] | None) -> None:
+               colour_mode: str, prepared: Mapping[_PicKey, _PreparedImage | None]) -> None:
     h = page.height
 
     def X(x: float) -> float:
@@ -402,7 +612,6 @@ def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: fl
     for item in page.items:
         if isinstance(item, GlyphRun):
             plan = plans[item.font]
-            codes = plan.codes
             canvas.saveState()
             _set_colour(canvas, item.colour, colour_mode)
             text = canvas.beginText()
@@ -412,11 +621,7 @@ def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: fl
                 canvas.setLineWidth(item.bold)
                 canvas.setLineJoin(1)
                 text.setTextRenderMode(2)  # fill + stroke: synthetic bold
-            y = Y(item.y)
-            x0 = item.x
-            for ch, gid, dx in zip(item.text, item.glyphs, item.xs):
-                text.setTextOrigin(X(x0 + dx), y)
-                text.textOut(chr(codes[(ch, gid)]))
+            _glyph_ops(text, item, plan, ox, Y(item.y))
             canvas.drawText(text)
             canvas.restoreState()
         elif isinstance(item, Rule):
@@ -438,29 +643,66 @@ def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: fl
                         fill=1 if item.fill is not None else 0, stroke=1 if item.stroke is not None else 0)
             canvas.restoreState()
         elif isinstance(item, Picture):
-            _draw_picture(canvas, item, X(item.x), Y(item.y + item.h), colour_mode, get_image)
+            _draw_picture(canvas, item, X(item.x), Y(item.y + item.h), colour_mode, prepared)
+
+
+_PicKey = tuple[str, tuple[float, float, float, float], float, float]
+
+
+def _pic_key(pic: Picture) -> _PicKey:
+    return (pic.image, tuple(pic.crop), pic.w, pic.h)  # type: ignore[return-value]
+
+
+def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes | None] | None,
+                      colour_mode: str) -> dict[_PicKey, _PreparedImage | None]:
+    """Every distinct (image, crop, frame) of the document prepared for print — on a few
+    threads (decoding, resampling and zlib release the GIL), with at most a few source images
+    in memory at once; None for a missing or broken image. Each picture is prepared on its
+    own, so the result does not depend on the number of threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from PIL import Image
+
+    def work(data: bytes, pic: Picture) -> _PreparedImage | None:
+        try:
+            return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h))
+        except (OSError, ValueError, Image.DecompressionBombError):
+            return None  # a broken image must not stop the export; the empty frame shows it
+
+    out: dict[_PicKey, _PreparedImage | None] = {}
+    todo: dict[_PicKey, Picture] = {}
+    for pic in pictures:
+        todo.setdefault(_pic_key(pic), pic)
+    if not todo:
+        return out
+    workers = max(1, min(4, os.cpu_count() or 1, len(todo)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: list[tuple[_PicKey, object]] = []
+        for key, pic in todo.items():
+            data = None
+            if get_image is not None:
+                try:
+                    data = get_image(pic.image)
+                except (KeyError, OSError):
+                    data = None
+            if not data:
+                out[key] = None
+                continue
+            pending.append((key, pool.submit(work, data, pic)))
+            del data
+            if len(pending) >= 2 * workers:
+                k, fut = pending.pop(0)
+                out[k] = fut.result()  # type: ignore[attr-defined]
+        for k, fut in pending:
+            out[k] = fut.result()  # type: ignore[attr-defined]
+    return out
 
 
 def _draw_picture(canvas, pic: Picture, x: float, y: float, colour_mode: str,  # type: ignore[no-untyped-def]
-                  get_image: Callable[[str], bytes | None] | None) -> None:
-    from reportlab.lib.utils import ImageReader
-
-    data = None
-    if get_image is not None:
-        try:
-            data = get_image(pic.image)
-        except (KeyError, OSError):
-            data = None
-    img = None
-    if data:
-        from PIL import Image
-
-        try:
-            img = _prepare_image(data, pic.crop, colour_mode, (pic.w, pic.h))
-        except (OSError, ValueError, Image.DecompressionBombError):
-            img = None  # a broken image must not stop the export; the empty frame shows it
+                  prepared: Mapping[_PicKey, _PreparedImage | None]) -> None:
+    prep = prepared.get(_pic_key(pic))
     canvas.saveState()
-    if img is None:
+    if prep is None:
         _set_colour(canvas, (0, 0, 0, 0.15), colour_mode)
         _set_colour(canvas, (0, 0, 0, 0.5), colour_mode, stroke=True)
         canvas.setLineWidth(0.5)
@@ -468,7 +710,14 @@ def _draw_picture(canvas, pic: Picture, x: float, y: float, colour_mode: str,  #
         canvas.line(x, y, x + pic.w, y + pic.h)
         canvas.line(x, y + pic.h, x + pic.w, y)
     else:
-        canvas.drawImage(ImageReader(img), x, y, pic.w, pic.h)
+        canvas._currentPageHasImages = 1
+        reg_name = _image_xobject(canvas, prep)
+        # what Canvas.drawImage draws: the unit square scaled to the frame
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.scale(pic.w, pic.h)
+        canvas._code.append(f"/{reg_name} Do")
+        canvas.restoreState()
     canvas.restoreState()
 
 
@@ -490,12 +739,25 @@ def render_pdf(
     ``metadata`` keys: title, author, subject, creator, keywords. Without ``timestamp`` the
     output is byte-for-byte reproducible.
     """
+    from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
+    # binary streams: ASCII85 only makes them 25 % larger, and reportlab's pure-Python encoder
+    # costs a quarter of a second per example export (set for good, so that exports running
+    # side by side cannot see different settings)
+    rl_config.useA85 = 0
     if colour not in ("cmyk", "grey", "gray", "rgb"):
         raise ValueError(f"unknown colour mode {colour!r}")
     _fix_tounicode()
-    plans = _plan_fonts(doc)
+    # pictures are prepared while the fonts are planned (converting a new glyph set is pure
+    # Python; decoding and compressing pictures mostly is not, so the two overlap)
+    from concurrent.futures import ThreadPoolExecutor
+
+    pics = [it for p in doc.pages for it in p.items if isinstance(it, Picture)]
+    with ThreadPoolExecutor(max_workers=1) as side:
+        pictures = side.submit(_prepare_pictures, pics, get_image, colour)
+        plans = _plan_fonts(doc)
+        prepared = pictures.result()
     bleed = max(0.0, bleed_mm) * MM
     margin = bleed + ((max(bleed, 3 * MM) + 6 * MM - bleed) if crop_marks else 0.0)
     buf = io.BytesIO()
@@ -520,7 +782,7 @@ def render_pdf(
         canvas.setTrimBox((margin, margin, margin + w, margin + h))
         canvas.setBleedBox((margin - bleed, margin - bleed, margin + w + bleed, margin + h + bleed))
         canvas.setCropBox((0, 0, mw, mh))
-        _draw_page(canvas, page, plans, margin, margin, colour, get_image)
+        _draw_page(canvas, page, plans, margin, margin, colour, prepared)
         if crop_marks:
             _crop_marks(canvas, margin, margin, w, h, bleed, colour)
         canvas.showPage()

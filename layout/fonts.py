@@ -4,8 +4,9 @@ Why this module exists separately from the composer: the composer needs *metrics
 character maps to, how wide it is, where its ink sits) and must never guess them, while the
 drawing back ends need to find the very same face file again from the key stored in each
 ``GlyphRun.font``. Both sides go through :func:`load_face`, which caches one :class:`Face` per
-file and face index per process. Metrics are read lazily with fontTools so that opening a
-30 000-glyph CJK font costs only the tables that are actually touched.
+file and face index per process. Metrics are read once with fontTools and kept in a small
+binary file in the user cache (:func:`cache_base_dir`), so that a later process gets a
+30 000-glyph CJK font's cmap and advances in milliseconds without importing fontTools.
 
 Face keys are the font file path, with ``#N`` appended for face N > 0 of a collection
 (TTC/OTC). They are plain strings so that a laid-out document can be drawn by another process.
@@ -17,18 +18,26 @@ family / full name as installed on the system (``"方正书宋_GBK"``, ``"Noto S
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Mapping
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools.pens.boundsPen import BoundsPen
-from fontTools.ttLib import TTCollection, TTFont
+from layout import cjk
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 ROLES: tuple[str, ...] = (
     "title",
@@ -85,6 +94,175 @@ def split_key(key: str) -> tuple[str, int]:
 
 
 # --------------------------------------------------------------------------------------------
+# Cache directory and the on-disk metrics cache
+
+
+def cache_base_dir() -> Path:
+    """The user cache directory of the editor: BULLETIN_CACHE_DIR, else the platform's.
+
+    Converted font subsets (``fonts/``), font metrics (``metrics/``) and prepared pictures
+    (``images/``) live below it. Everything there may be deleted at any time.
+    """
+    env = os.environ.get("BULLETIN_CACHE_DIR")
+    if env:
+        return Path(env)
+    if sys.platform.startswith("win"):
+        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "bulletin-editor" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "bulletin-editor"
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "bulletin-editor"
+
+
+#: bump when what the metrics cache holds (or how it is computed) changes
+_METRICS_VERSION = 1
+_METRICS_MAGIC = b"BULLETIN-FONT-METRICS\n"
+#: characters whose ink the composer measures (compressible marks, dashes, ellipses): their
+#: glyphs' bounds are stored with the metrics so that a warm process never draws outlines
+_INK_CHARS = "".join(
+    sorted(set(cjk.PAUSE + cjk.CLOSE + cjk.OPEN + cjk.DASH_CHARS + cjk.ELLIPSIS_CHARS + cjk.MIDDOT_CHARS))
+)
+_HEADER_FIELDS = (
+    "upm", "family", "style", "full_name", "postscript_name", "weight", "is_bold", "is_cff",
+    "hhea_ascender", "hhea_descender", "ascender", "descender", "fs_type",
+)
+
+_HEADER_TYPES: dict[str, type] = {
+    "family": str, "style": str, "full_name": str, "postscript_name": str, "is_bold": bool, "is_cff": bool,
+}
+
+
+class _SortedMap(Mapping[int, int]):
+    """A read-only int → int map over two parallel sorted arrays, as stored in the cache file:
+    a face's cmap without building a 40 000-entry dict (lookups are a C bisection)."""
+
+    __slots__ = ("_keys", "_values")
+
+    def __init__(self, keys: Sequence[int], values: Sequence[int]) -> None:
+        self._keys, self._values = keys, values
+
+    def get(self, key: int, default: int | None = None) -> int | None:  # type: ignore[override]
+        keys = self._keys
+        i = bisect_left(keys, key)
+        if i < len(keys) and keys[i] == key:
+            return self._values[i]
+        return default
+
+    def __getitem__(self, key: int) -> int:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        keys = self._keys
+        i = bisect_left(keys, key)  # type: ignore[arg-type]
+        return i < len(keys) and keys[i] == key
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _metrics_path(path: str, index: int) -> Path:
+    digest = hashlib.sha256(f"{path}\0{index}".encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return cache_base_dir() / "metrics" / f"{Path(path).stem[:40]}-{index}-{digest}.metrics"
+
+
+def _u32(values: Iterable[int]) -> bytes:
+    a = array("I", values) if array("I").itemsize == 4 else array("L", values)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a.tobytes()
+
+
+def _from_u32(data: bytes | memoryview) -> array:
+    a = array("I") if array("I").itemsize == 4 else array("L")
+    a.frombytes(data)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
+
+
+def _write_metrics(dest: Path, header: dict, cmap: Mapping[int, int], advances: Iterable[int]) -> None:
+    """Write the cache atomically: magic, header length, JSON header, cmap keys, cmap glyph
+    ids, advances (little-endian uint32). The header holds a SHA-256 of the arrays."""
+    keys = sorted(cmap)
+    arrays = _u32(keys) + _u32(cmap[k] for k in keys) + _u32(advances)
+    header = dict(header, n_cmap=len(keys), n_arrays=len(arrays) // 4,
+                  sha256=hashlib.sha256(arrays).hexdigest())
+    head = json.dumps(header, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
+    tmp = dest.with_name(f"{dest.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(_METRICS_MAGIC + struct.pack("<I", len(head)) + head + arrays)
+        os.replace(tmp, dest)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def _read_metrics(src: Path, path: str, index: int, st: os.stat_result) -> dict | None:
+    """The cached metrics of a face, or None when absent, stale (other size or mtime) or
+    corrupt in any way — the caller then reads the font and rewrites the cache."""
+    try:
+        with open(src, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    try:
+        n = len(_METRICS_MAGIC)
+        if data[:n] != _METRICS_MAGIC:
+            return None
+        (hlen,) = struct.unpack_from("<I", data, n)
+        header = json.loads(data[n + 4 : n + 4 + hlen].decode("ascii"))
+        if not isinstance(header, dict):
+            return None
+        if (
+            header.get("version") != _METRICS_VERSION
+            or header.get("path") != path
+            or header.get("index") != index
+            or header.get("size") != st.st_size
+            or header.get("mtime_ns") != st.st_mtime_ns
+        ):
+            return None
+        arrays = memoryview(data)[n + 4 + hlen :]
+        n_cmap, n_arrays = header["n_cmap"], header["n_arrays"]
+        if (
+            not isinstance(n_cmap, int) or not isinstance(n_arrays, int)
+            or len(arrays) != 4 * n_arrays or not 0 <= 2 * n_cmap <= n_arrays
+            or hashlib.sha256(arrays).hexdigest() != header.get("sha256")
+        ):
+            return None
+        for name in _HEADER_FIELDS:
+            kind = _HEADER_TYPES.get(name, int)
+            value = header.get(name)
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                return None
+        if header["upm"] <= 0:
+            return None
+        ink = header.get("ink")
+        if not isinstance(ink, dict):
+            return None
+        bounds: dict[int, tuple[float, float, float, float] | None] = {}
+        for g, b in ink.items():
+            if b is not None and not (
+                isinstance(b, list) and len(b) == 4 and all(isinstance(v, (int, float)) for v in b)
+            ):
+                return None
+            bounds[int(g)] = None if b is None else (b[0], b[1], b[2], b[3])
+        header["ink"] = bounds
+        header["arrays"] = arrays
+        return header
+    except (ValueError, TypeError, KeyError, IndexError, struct.error, UnicodeDecodeError):
+        return None
+
+
+# --------------------------------------------------------------------------------------------
 # Faces
 
 
@@ -93,6 +271,13 @@ class Face:
 
     All metric accessors return font units (``upm`` per em) so that callers scale once.
     Thread-safe for the lazy loads (exports run off the GUI thread).
+
+    Reading the cmap and advances of a 30 000-glyph CJK font with fontTools takes about half a
+    second, so what the composer needs (names and vertical metrics, code point → glyph after
+    ``locl``, advances, ink of punctuation) is kept in a small binary file in the user cache
+    (:func:`cache_base_dir` / ``metrics``), keyed by file path, face index, size and mtime. A
+    warm process does not import fontTools at all; a stale or corrupt cache file is ignored and
+    rewritten.
     """
 
     def __init__(self, path: str, index: int = 0) -> None:
@@ -101,22 +286,42 @@ class Face:
         self.key = face_key(self.path, index)
         if not os.path.isfile(self.path):
             raise FontError(f"font file not found: {self.path}")
+        self._lock = threading.RLock()
+        self._tt: TTFont | None = None
+        self._cmap: Mapping[int, int] | None = None  # code point → glyph id (zh-Hans locl applied)
+        self._adv: Sequence[int] | None = None  # advance per glyph id
+        self._order: list[str] | None = None
+        self._ink: dict[int, tuple[float, float, float, float] | None] = {}
+        self._cached: dict | None = None
+        self._cache_file: Path | None = None
+        self._stat: os.stat_result | None = None
         try:
-            self._tt = TTFont(self.path, lazy=True, fontNumber=index)
-            head = self._tt["head"]
+            self._stat = os.stat(self.path)
+            self._cache_file = _metrics_path(self.path, index)
+            self._cached = _read_metrics(self._cache_file, self.path, index, self._stat)
+        except (OSError, ValueError):
+            self._cached = None
+        if self._cached is not None:
+            for name in _HEADER_FIELDS:
+                setattr(self, name, self._cached[name])
+            self._ink = dict(self._cached["ink"])
+            return
+        try:
+            tt = self._open()
+            head = tt["head"]
             self.upm: int = head.unitsPerEm
-            name = self._tt["name"]
+            name = tt["name"]
             self.family: str = (
                 name.getDebugName(16) or name.getDebugName(1) or Path(self.path).stem
             )
             self.style: str = name.getDebugName(17) or name.getDebugName(2) or "Regular"
             self.full_name: str = name.getDebugName(4) or self.family
             self.postscript_name: str = name.getDebugName(6) or Path(self.path).stem
-            os2 = self._tt["OS/2"] if "OS/2" in self._tt else None
-            hhea = self._tt["hhea"]
+            os2 = tt["OS/2"] if "OS/2" in tt else None
+            hhea = tt["hhea"]
             self.weight: int = os2.usWeightClass if os2 is not None else 400
             self.is_bold: bool = self.weight >= 600 or bool(head.macStyle & 1)
-            self.is_cff: bool = "CFF " in self._tt or "CFF2" in self._tt
+            self.is_cff: bool = "CFF " in tt or "CFF2" in tt
             self.hhea_ascender: int = hhea.ascent
             self.hhea_descender: int = hhea.descent
             if os2 is not None and os2.sTypoAscender - os2.sTypoDescender > 0:
@@ -129,32 +334,80 @@ class Face:
             raise
         except Exception as exc:  # fontTools raises many kinds on bad files
             raise FontError(f"cannot read font {self.path} (face {index}): {exc}") from exc
-        self._lock = threading.RLock()
-        self._cmap: dict[int, str] | None = None
-        self._gid: dict[str, int] | None = None
-        self._order: list[str] | None = None
-        self._hmtx: dict[str, tuple[int, int]] | None = None
-        self._locl: dict[str, str] | None = None
-        self._ink: dict[int, tuple[float, float, float, float] | None] = {}
 
     def __repr__(self) -> str:
         return f"Face({self.full_name!r}, {self.key!r})"
 
+    def _open(self) -> TTFont:
+        from fontTools.ttLib import TTFont
+
+        with self._lock:
+            if self._tt is None:
+                self._tt = TTFont(self.path, lazy=True, fontNumber=self.index)
+            return self._tt
+
     @property
     def ttfont(self) -> TTFont:
-        """The underlying lazily loaded fontTools object (read-only use, hold the lock)."""
+        """The underlying lazily loaded fontTools object (read-only use, hold the lock).
+
+        Opened on first use: with warm metrics the composer never needs it."""
+        if self._tt is None:
+            try:
+                self._open()
+            except Exception as exc:
+                raise FontError(f"cannot read font {self.path} (face {self.index}): {exc}") from exc
+        assert self._tt is not None
         return self._tt
 
     def _load_cmap(self) -> None:
         with self._lock:
             if self._cmap is not None:
                 return
-            tt = self._tt
-            self._order = tt.getGlyphOrder()
-            self._gid = {n: i for i, n in enumerate(self._order)}
-            self._hmtx = tt["hmtx"].metrics
-            self._locl = self._read_locl()
-            self._cmap = tt.getBestCmap() or {}
+            cached = self._cached
+            if cached is not None:
+                arrays = cached["arrays"]
+                n = cached["n_cmap"]
+                self._cmap = _SortedMap(_from_u32(arrays[: 4 * n]), _from_u32(arrays[4 * n : 8 * n]))
+                self._adv = _from_u32(arrays[8 * n :])
+                self._cached = None  # the raw bytes are no longer needed
+                return
+            tt = self.ttfont
+            order = tt.getGlyphOrder()
+            gid_of = {n: i for i, n in enumerate(order)}
+            hmtx = tt["hmtx"].metrics
+            locl = self._read_locl()
+            best = tt.getBestCmap() or {}
+            cmap = {cp: gid_of[locl.get(name, name)] for cp, name in best.items()}
+            advances = [hmtx[n][0] for n in order]
+            gs = None
+            for ch in _INK_CHARS:
+                gid = cmap.get(ord(ch))
+                if gid is not None and gid not in self._ink:
+                    if gs is None:
+                        gs = tt.getGlyphSet()
+                    self._ink[gid] = self._draw_ink(gid, order, gs)
+            self._order = order
+            self._adv = advances
+            self._cmap = cmap
+            self._save_metrics()
+
+    def _save_metrics(self) -> None:
+        """Write (or rewrite, after a new ink measurement) the metrics cache file."""
+        if self._cache_file is None or self._stat is None or self._cmap is None or self._adv is None:
+            return
+        header = {name: getattr(self, name) for name in _HEADER_FIELDS}
+        header.update(
+            version=_METRICS_VERSION, path=self.path, index=self.index,
+            size=self._stat.st_size, mtime_ns=self._stat.st_mtime_ns,
+            ink={str(g): (None if b is None else list(b)) for g, b in sorted(self._ink.items())},
+        )
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return
+        if (st.st_size, st.st_mtime_ns) != (self._stat.st_size, self._stat.st_mtime_ns):
+            return  # the font changed under us: do not label new data with old stamps
+        _write_metrics(self._cache_file, header, self._cmap, self._adv)
 
     def _read_locl(self) -> dict[str, str]:
         """Single substitutions of the Simplified-Chinese ``locl`` feature.
@@ -163,7 +416,7 @@ class Face:
         ``locl`` for ZHS picks the full-width, vertically centred dash that Chinese text
         needs. A proper shaper does this; we apply just these one-to-one substitutions.
         """
-        tt = self._tt
+        tt = self.ttfont
         if "GSUB" not in tt:
             return {}
         try:
@@ -197,12 +450,8 @@ class Face:
         """Glyph id for a character (with zh-Hans localized forms), or None if the face lacks it."""
         if self._cmap is None:
             self._load_cmap()
-        assert self._cmap is not None and self._gid is not None and self._locl is not None
-        name = self._cmap.get(ord(ch))
-        if name is None:
-            return None
-        name = self._locl.get(name, name)
-        return self._gid[name]
+        assert self._cmap is not None
+        return self._cmap.get(ord(ch))
 
     def has(self, ch: str) -> bool:
         if self._cmap is None:
@@ -212,34 +461,50 @@ class Face:
 
     def advance(self, gid: int) -> int:
         """Advance width of a glyph in font units."""
-        if self._hmtx is None:
+        if self._adv is None:
             self._load_cmap()
-        assert self._hmtx is not None and self._order is not None
-        return self._hmtx[self._order[gid]][0]
+        assert self._adv is not None
+        return self._adv[gid]
+
+    def _glyph_order(self) -> list[str]:
+        with self._lock:
+            if self._order is None:
+                self._order = self.ttfont.getGlyphOrder()
+            return self._order
 
     def glyph_name(self, gid: int) -> str:
-        if self._order is None:
-            self._load_cmap()
-        assert self._order is not None
-        return self._order[gid]
+        return self._glyph_order()[gid]
+
+    def _draw_ink(self, gid: int, order: list[str], gs=None) -> tuple[float, float, float, float] | None:  # type: ignore[no-untyped-def]
+        from fontTools.pens.boundsPen import BoundsPen
+
+        if gs is None:
+            gs = self.ttfont.getGlyphSet()
+        pen = BoundsPen(gs)
+        gs[order[gid]].draw(pen)
+        return pen.bounds
 
     def ink(self, gid: int) -> tuple[float, float, float, float] | None:
         """Ink bounds (xmin, ymin, xmax, ymax) in font units; None for a blank glyph.
 
         Used for punctuation only (which half of a mark is blank and may be compressed), so
-        the cost of drawing outlines is paid for a few dozen glyphs per face.
+        the cost of drawing outlines is paid for a few dozen glyphs per face — once: the
+        bounds of the usual marks go into the metrics cache, and any other glyph measured
+        is added to it.
         """
         if gid in self._ink:
             return self._ink[gid]
         with self._lock:
-            if self._order is None:
+            if gid in self._ink:
+                return self._ink[gid]
+            if self._cmap is None:
                 self._load_cmap()
-            assert self._order is not None
-            gs = self._tt.getGlyphSet()
-            pen = BoundsPen(gs)
-            gs[self._order[gid]].draw(pen)
-            self._ink[gid] = pen.bounds
-            return pen.bounds
+                if gid in self._ink:
+                    return self._ink[gid]
+            bounds = self._draw_ink(gid, self._glyph_order())
+            self._ink[gid] = bounds
+            self._save_metrics()
+            return bounds
 
 
 _faces: dict[str, Face] = {}
@@ -368,6 +633,8 @@ def _names(tt: TTFont, ids: Iterable[int]) -> tuple[str, ...]:
 
 def scan_font_file(path: str | os.PathLike[str]) -> list[FontInfo]:
     """Read the names of every face in one font file (collections give several)."""
+    from fontTools.ttLib import TTCollection, TTFont
+
     path = os.fspath(path)
     try:
         if path.lower().endswith((".ttc", ".otc")):
