@@ -43,7 +43,10 @@ class ImageSizes:
                     warnings.simplefilter("ignore")
                     with Image.open(io.BytesIO(self.store.get(name))) as im:
                         w, h = im.size
-                        orientation = im.getexif().get(0x0112, 1)
+                        # getexif() decodes a whole PNG to find a trailing eXIf chunk; photos
+                        # that carry an orientation are JPEG/TIFF/WebP (or say so in info)
+                        has_exif = im.format in ("JPEG", "MPO", "TIFF", "WEBP") or "exif" in im.info
+                        orientation = im.getexif().get(0x0112, 1) if has_exif else 1
                 self._cache[name] = (h, w) if orientation in (5, 6, 7, 8) else (w, h)
             except Exception:
                 self._cache[name] = None

@@ -53,7 +53,7 @@ def placeholder_portrait(label: str) -> bytes:
     d.text(((w - (box[2] - box[0])) / 2 - box[0], h * 0.92 - (box[3] - box[1]) / 2 - box[1]), label,
            fill=60, font=font)
     out = io.BytesIO()
-    im.save(out, format="PNG", optimize=True)
+    im.save(out, format="PNG")  # optimize=True triples the time for 30 % of a few KB
     return out.getvalue()
 
 

@@ -173,3 +173,25 @@ def test_names_are_set_bold_in_hei(laid):
     names = [i for p in doc.pages for i in p.items if isinstance(i, GlyphRun) and i.text == "薛振虎"]
     assert names and all(n.bold > 0 for n in names)
     assert "Sans" in names[0].font
+
+
+def test_image_sizes_are_upright_for_rotated_phone_photos():
+    import io
+
+    from PIL import Image
+
+    from layout.document import ImageSizes
+    from model.images import ImageStore
+
+    store = ImageStore()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° on display: a portrait photo stored landscape
+    out = io.BytesIO()
+    Image.new("RGB", (400, 300), "grey").save(out, "JPEG", exif=exif.tobytes())
+    rotated = store.add(out.getvalue())
+    out = io.BytesIO()
+    Image.new("RGB", (400, 300), "grey").save(out, "PNG")
+    plain = store.add(out.getvalue())
+    sizes = ImageSizes(store)
+    assert sizes.size(rotated) == (300, 400)
+    assert sizes.size(plain) == (400, 300)
