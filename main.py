@@ -62,5 +62,17 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(args.file, screenshot=args.screenshot, lang=args.lang)
 
 
+def _run() -> int:
+    try:
+        return main()
+    except BrokenPipeError:  # `main.py check F | head`: the reader left; that is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_run())
