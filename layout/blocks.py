@@ -153,6 +153,9 @@ class BlockMeasurer:
             return captions[pw]
 
         has_picture = block.portrait is not None and bool(block.portrait.image)
+        # read now, not when drawn: a measured block may be reused from the cache after the
+        # bulletin object it came from is gone (the key holds the image's content hash)
+        picture_size = images.size(block.portrait.image) if has_picture else None
 
         def natural(pw: int) -> int:
             return _lines_for(g.span_w(pw) * PORTRAIT_ASPECT, g.leading, 1.0) if has_picture else 0
@@ -166,7 +169,7 @@ class BlockMeasurer:
             w = g.span_w(pw)
             if has_picture and portrait_lines:
                 h = portrait_lines * g.leading - 2.0
-                crop = _fit_crop(block.portrait.crop, images.size(block.portrait.image), w, h)
+                crop = _fit_crop(block.portrait.crop, picture_size, w, h)
                 out.append(Picture(block.portrait.image, x, y + 1.0, w, h, crop, bid))
             yy = y + portrait_lines * g.leading
             for it in caption(pw):

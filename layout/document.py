@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections import OrderedDict
 from functools import lru_cache
 
 from PIL import Image
@@ -76,6 +77,35 @@ def lay_out_bulletin(bulletin: Bulletin, fonts: FontRegistry | None = None) -> L
     return doc
 
 
+_MEASURED: OrderedDict[tuple, MeasuredBlock] = OrderedDict()
+_MEASURED_MAX = 1024
+
+
+def _measure_cached(measurer: BlockMeasurer, block, sizes: ImageSizes) -> MeasuredBlock:
+    """Composing a block's text is most of the layout's cost, and an edit changes one block:
+    reuse the measurement of every block whose content, grid and fonts are unchanged, so
+    the live preview re-composes only what was typed into."""
+    key = (measurer.g, tuple(sorted(measurer.fonts.specs.items())), repr(block))
+    hit = _MEASURED.get(key)
+    if hit is not None and hit.block == block:
+        _MEASURED.move_to_end(key)
+        return _rebind(hit, block)
+    m = measurer.measure(block, sizes)
+    _MEASURED[key] = m
+    if len(_MEASURED) > _MEASURED_MAX:
+        _MEASURED.popitem(last=False)
+    return m
+
+
+def _rebind(m: MeasuredBlock, block) -> MeasuredBlock:
+    """The cached measurement, pointing at this bulletin's block object (ids and placement)."""
+    if m.block is block:
+        return m
+    import dataclasses
+
+    return dataclasses.replace(m, block=block)
+
+
 def _dedupe(problems: list[Problem]) -> list[Problem]:
     seen: set[tuple[str, str, str]] = set()
     out = []
@@ -105,7 +135,7 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
     if page.headline and any(t.strip() for t in (page.headline.kicker, page.headline.title, page.headline.subtitle)):
         line += _headline_group(page, g, fonts, lp, problems, line)
     measurer = BlockMeasurer(g, fonts)
-    measured = [measurer.measure(b, sizes) for b in page.blocks]
+    measured = [_measure_cached(measurer, b, sizes) for b in page.blocks]
     for m in measured:
         problems += m.problems
     _place_blocks(measured, g, line, lp, problems, sizes)
