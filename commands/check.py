@@ -1,4 +1,7 @@
-"""``main.py check FILE.bulletin [--target N] [--json]``: proofread a bulletin.
+"""``main.py check FILE.bulletin [--target N] [--json] [--lang zh|en]``: proofread a bulletin.
+
+The report is in Chinese unless ``--lang en`` asks for English. ``--json`` prints every finding
+with both languages (``message``/``suggestion`` Chinese, ``message_en``/``suggestion_en`` English).
 
 Exit status 1 when any error-level finding exists (so a script or CI can stop a bad issue going
 to print), 0 when there are only warnings or nothing, 2 when the file cannot be opened.
@@ -18,7 +21,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(NAME, help="proofread a bulletin: repetitions, quotes, punctuation, headlines, length")
     p.add_argument("file", metavar="FILE.bulletin")
     p.add_argument("--target", type=int, metavar="N", help="body characters per column to aim for (e.g. 600)")
-    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON (both languages)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="language of the report: zh (Chinese, the default) or en (English)")
 
 
 def block_names(bulletin) -> dict[str, str]:
@@ -40,6 +45,9 @@ def block_names(bulletin) -> dict[str, str]:
     return names
 
 
+_LEVELS_ZH = {"error": "错误   ", "warning": "警告   "}  # as wide as the English "warning"
+
+
 def run(args: argparse.Namespace) -> int:
     import proofread
 
@@ -54,15 +62,20 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([{**f.__dict__, "paragraph": f.paragraph} for f in findings], ensure_ascii=False, indent=1))
     else:
+        lang = args.lang
+        english = lang == "en"
         names = block_names(bulletin)
         for f in findings:
             where = names.get(f.block_id, f.block_id)
             item = f"{f.field}[{f.index}]" if f.index is not None else f.field
-            print(f"{f.level:7} {f.code:13} {where} · {item} @{f.offset}: {f.message}")
+            level = f"{f.level:7}" if english else _LEVELS_ZH.get(f.level, f.level)
+            print(f"{level} {f.code:13} {where} · {item} @{f.offset}: {f.message_in(lang)}")
             if f.excerpt:
                 print(f"        {f.excerpt}")
-            if f.suggestion:
-                print(f"        → {f.suggestion}")
+            suggestion = f.suggestion_in(lang)
+            if suggestion:
+                print(f"        → {suggestion}")
         errors = sum(f.level == "error" for f in findings)
-        print(f"{errors} error(s), {len(findings) - errors} warning(s)")
+        warnings = len(findings) - errors
+        print(f"{errors} error(s), {warnings} warning(s)" if english else f"{errors} 个错误，{warnings} 个警告")
     return 1 if proofread.has_errors(findings) else 0

@@ -3,7 +3,9 @@
 Lists the layout's problems (overset / underset text, missing portraits, low-resolution images,
 fallback fonts, missing glyphs) and the proofreader's findings, each with the block it belongs
 to. Double-clicking a row selects that block everywhere. Proofreading findings are read by
-attribute name with defaults, so the panel keeps working while proofread/ evolves.
+attribute name with defaults, so the panel keeps working while proofread/ evolves. A finding's
+text is shown in the UI language: its Chinese ``message``/``suggestion`` in the Chinese UI, its
+``message_en``/``suggestion_en`` in the English one.
 """
 
 from __future__ import annotations
@@ -12,23 +14,31 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
-from gui import labels
+from gui import i18n, labels
 from gui.layout_runner import LayoutResult
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _SEVERE = {"overset", "missing_glyph", "missing_portrait", "title_fit"}
 
 
-def finding_fields(f: object) -> tuple[str, str, str]:
-    """(block id, rule/kind, message) of a proofreading finding of whatever shape."""
+def _in_language(f: object, name: str, english: bool) -> str:
+    """``f.<name>`` in the UI language: ``<name>_en`` for English; either one when the other is empty."""
+    zh, en = getattr(f, name, "") or "", getattr(f, f"{name}_en", "") or ""
+    return str((en or zh) if english else (zh or en))
+
+
+def finding_fields(f: object, lang: str | None = None) -> tuple[str, str, str]:
+    """(block id, rule/kind, message) of a proofreading finding of whatever shape, the message in
+    ``lang`` (default: the current UI language)."""
+    english = (lang or i18n.current()).split("_")[0] == "en"
     block_id = str(getattr(f, "block_id", "") or "")
     rule = str(getattr(f, "code", "") or getattr(f, "rule", "") or "proofread")
-    message = str(getattr(f, "message", "") or f)
+    message = _in_language(f, "message", english) or str(f)
     excerpt = getattr(f, "excerpt", "") or getattr(f, "text", "")
     if excerpt and excerpt not in message:
         message = QCoreApplication.translate("ProblemsPanel", "{message}：{excerpt}").format(
             message=message, excerpt=excerpt)
-    suggestion = getattr(f, "suggestion", "")
+    suggestion = _in_language(f, "suggestion", english)
     if suggestion:
         message = f"{message} → {suggestion}"
     return block_id, rule, message

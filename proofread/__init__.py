@@ -5,6 +5,9 @@ and the GUI's Problems panel show the same findings.
     findings = proofread.check(bulletin, chars_target=600)
     errors = [f for f in findings if f.level == "error"]
 
+Findings speak Chinese (``message``, ``suggestion``) and English (``message_en``,
+``suggestion_en``); ``f.message_in(lang)`` / ``f.suggestion_in(lang)`` pick one.
+
 Hook for later checks (the layout's overset/underset): pass ``extra_checks``, callables taking
 ``(bulletin, options)`` and yielding Findings; their findings are merged and sorted with ours::
 

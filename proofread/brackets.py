@@ -43,19 +43,24 @@ def check_brackets(ref: TextRef) -> Iterator[Finding]:
             elif any(o == opener for o, _ in stack):
                 inner, at = stack[-1]
                 yield finding(ref, "error", "bracket", i, 1,
-                              f"{ch} closes {opener} while {inner} (at {at}) is still open: misnested",
-                              f"close {inner} with {PAIRS[inner]} before {ch}")
+                              (f"{ch}与{opener}之间的{inner}（第 {at + 1} 字）尚未闭合，嵌套错乱",
+                               f"{ch} closes {opener} while {inner} (at {at}) is still open: misnested"),
+                              (f"在{ch}之前用{PAIRS[inner]}闭合{inner}", f"close {inner} with {PAIRS[inner]} before {ch}"))
                 while stack and stack[-1][0] != opener:
                     stack.pop()
                 stack.pop()
             else:
-                yield finding(ref, "error", "bracket", i, 1, f"{ch} without an opening {opener}",
-                              f"add the missing {opener} where the quotation begins, or delete this {ch}")
+                yield finding(ref, "error", "bracket", i, 1, (f"{ch}缺少对应的{opener}", f"{ch} without an opening {opener}"),
+                              (f"在引文或括注开始处补上{opener}，或删去此处的{ch}",
+                               f"add the missing {opener} where the quotation begins, or delete this {ch}"))
     for outer, inner in nested:
         if outer in closed and inner in closed:  # an unclosed outer quote is reported already
             ch = text[inner]
-            yield finding(ref, "warning", "bracket", inner, 1, f"{ch} inside {ch}: nested quotes alternate “ ‘ ’ ”",
-                          "use ‘ ’ inside “ ”" if ch == "“" else "check the quotes")
+            yield finding(ref, "warning", "bracket", inner, 1,
+                          (f"{ch}内又套用{ch}：引号嵌套应双单交替（“ ‘ ’ ”）",
+                           f"{ch} inside {ch}: nested quotes alternate “ ‘ ’ ”"),
+                          ("“ ”内的引号改用‘ ’", "use ‘ ’ inside “ ”") if ch == "“" else ("核对引号", "check the quotes"))
     for opener, at in stack:
-        yield finding(ref, "error", "bracket", at, 1, f"{opener} is never closed",
-                      f"add the missing {PAIRS[opener]} where the quotation ends, or delete this {opener}")
+        yield finding(ref, "error", "bracket", at, 1, (f"{opener}缺少对应的{PAIRS[opener]}", f"{opener} is never closed"),
+                      (f"在引文或括注结束处补上{PAIRS[opener]}，或删去此处的{opener}",
+                       f"add the missing {PAIRS[opener]} where the quotation ends, or delete this {opener}"))

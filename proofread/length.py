@@ -24,10 +24,14 @@ def check_length(bulletin: Bulletin, chars_target: int | None) -> Iterator[Findi
         n = char_count([p.text for p in block.paragraphs])
         who = block.region or block.organisation or (block.person.name if block.person else "") or block.headline
         if n > chars_target:
-            yield Finding("warning", "length", f"column {who}: {n} characters, {n - chars_target} over the "
-                                               f"target of {chars_target}",
-                          block.id, "paragraphs", None, 0, 0, "", f"cut about {n - chars_target} characters")
+            over = n - chars_target
+            yield Finding("warning", "length", f"本栏正文 {n} 字，超出目标 {chars_target} 字 {over} 字",
+                          block.id, "paragraphs", None, 0, 0, "", f"删减约 {over} 字",
+                          message_en=f"column {who}: {n} characters, {over} over the target of {chars_target}",
+                          suggestion_en=f"cut about {over} characters")
         elif n < chars_target * UNDER_FRACTION:
-            yield Finding("warning", "length", f"column {who}: {n} characters, {chars_target - n} under the "
-                                               f"target of {chars_target}",
-                          block.id, "paragraphs", None, 0, 0, "", f"about {chars_target - n} more characters fit")
+            under = chars_target - n
+            yield Finding("warning", "length", f"本栏正文 {n} 字，比目标 {chars_target} 字少 {under} 字",
+                          block.id, "paragraphs", None, 0, 0, "", f"还可增加约 {under} 字",
+                          message_en=f"column {who}: {n} characters, {under} under the target of {chars_target}",
+                          suggestion_en=f"about {under} more characters fit")

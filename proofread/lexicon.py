@@ -50,5 +50,7 @@ def check_misspellings(ref: TextRef) -> Iterator[Finding]:
         return
     for m in _PATTERN.finditer(ref.text):
         right = MISSPELLINGS[m.group(0)]
-        yield finding(ref, "error", "typo", m.start(), len(m.group(0)), f"“{m.group(0)}” is a common misspelling",
-                      f"write “{right}”", right)
+        wrong = m.group(0)
+        yield finding(ref, "error", "typo", m.start(), len(wrong),
+                      (f"“{wrong}”是常见误写", f"“{wrong}” is a common misspelling"),
+                      (f"改为“{right}”", f"write “{right}”"), right)

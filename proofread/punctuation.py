@@ -17,6 +17,9 @@ from proofread.chars import PAUSE, han_count, is_cjk_punct, is_han
 from proofread.finding import Finding
 from proofread.texts import PROSE_ROLES, TextRef
 
+#: Chinese names of the half-width marks, for the messages.
+MARK_NAMES = {",": "逗号", ".": "句点", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "左括号",
+              ")": "右括号"}
 HALF_TO_FULL = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _DOTS = re.compile(r"\.{2,}")
 _DOUBLED = re.compile(f"[{PAUSE}]{{2,}}")
@@ -41,7 +44,8 @@ def check_halfwidth(ref: TextRef) -> Iterator[Finding]:
     for m in _DOTS.finditer(text):
         if m.group(0).startswith(".") and (_cjk(text[m.start() - 1: m.start()]) or _cjk(text[m.end(): m.end() + 1])):
             yield finding(ref, "error", "halfwidth", m.start(), m.end() - m.start(),
-                          f"“{m.group(0)}” in Chinese text", "use the ellipsis ……", "……")
+                          (f"中文句中使用了“{m.group(0)}”", f"“{m.group(0)}” in Chinese text"),
+                          ("改用省略号“……”", "use the ellipsis ……"), "……")
         skip.update(range(m.start(), m.end()))
     for i, ch in enumerate(text):
         if ch not in HALF_TO_FULL or i in skip:
@@ -56,8 +60,9 @@ def check_halfwidth(ref: TextRef) -> Iterator[Finding]:
         at_end = chinese and ch in ".,;!?" and (nxt == "" or nxt.isspace()) and (prev.isdigit() or prev in "%％")
         if touches or at_end:
             full = HALF_TO_FULL[ch]
-            yield finding(ref, "error", "halfwidth", i, 1, f"half-width “{ch}” in Chinese text",
-                          f"use the full-width “{full}”", full)
+            yield finding(ref, "error", "halfwidth", i, 1,
+                          (f"中文句中使用了半角{MARK_NAMES[ch]}", f"half-width “{ch}” in Chinese text"),
+                          (f"改为全角“{full}”", f"use the full-width “{full}”"), full)
 
 
 def check_doubled_marks(ref: TextRef) -> Iterator[Finding]:
@@ -67,8 +72,8 @@ def check_doubled_marks(ref: TextRef) -> Iterator[Finding]:
             continue
         soft = marks in _SOFT_DOUBLES
         yield finding(ref, "warning" if soft else "error", "doubled-mark", m.start(), len(marks),
-                      f"punctuation marks “{marks}” written together",
-                      "keep one mark" if not soft else "one mark is usually enough",
+                      (f"标点“{marks}”连用", f"punctuation marks “{marks}” written together"),
+                      ("只保留一个", "keep one mark") if not soft else ("一般用一个即可", "one mark is usually enough"),
                       marks[-1] if len(set(marks)) == 1 else None)
 
 
@@ -96,12 +101,13 @@ def check_spaces(ref: TextRef) -> Iterator[Finding]:
             continue
         if is_han(a) and is_han(b) and _inside_slogan(text, m.start(), m.end()):
             continue
-        yield finding(ref, "warning", "space", m.start(), m.end() - m.start(), "space inside Chinese text",
-                      "delete the space", "")
+        yield finding(ref, "warning", "space", m.start(), m.end() - m.start(),
+                      ("中文句中有多余空格", "space inside Chinese text"), ("删去空格", "delete the space"), "")
 
 
 def check_fullwidth(ref: TextRef) -> Iterator[Finding]:
     for m in _FULLWIDTH.finditer(ref.text):
         half = m.group(0).translate(str.maketrans(_FULL_TO_HALF))
         yield finding(ref, "warning", "fullwidth", m.start(), len(m.group(0)),
-                      f"full-width “{m.group(0)}”", f"use ordinary digits and letters: {half}", half)
+                      (f"使用了全角数字或字母“{m.group(0)}”", f"full-width “{m.group(0)}”"),
+                      (f"改为半角“{half}”", f"use ordinary digits and letters: {half}"), half)

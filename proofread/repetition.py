@@ -66,24 +66,28 @@ def check_repetition(ref: TextRef) -> Iterator[Finding]:
             pos = m.start() + 1
             continue
         second = m.start() + len(unit)
-        what = "clause" if han_count(unit) >= 6 else "word"
-        yield finding(ref, "error", "repeat", second, len(unit), f"repeated {what} “{unit}”",
-                      f"delete the second “{unit}”", "")
+        clause = han_count(unit) >= 6
+        what, what_zh = ("clause", "语句") if clause else ("word", "词语")
+        yield finding(ref, "error", "repeat", second, len(unit), (f"重复{what_zh}“{unit}”", f"repeated {what} “{unit}”"),
+                      (f"删去第二个“{unit}”", f"delete the second “{unit}”"), "")
         flagged.append((m.start(), m.end()))
         pos = m.end()
     for m in _SINGLE.finditer(text):
         around = text[max(0, m.start() - 2): m.end() + 2]
         if _SINGLE_OK.search(around) or any(a <= m.start() < b for a, b in flagged):
             continue
-        yield finding(ref, "error", "repeat", m.start() + 1, 1, f"“{m.group(1)}” written twice",
-                      f"delete one “{m.group(1)}”", "")
+        c = m.group(1)
+        yield finding(ref, "error", "repeat", m.start() + 1, 1, (f"“{c}”字重复", f"“{c}” written twice"),
+                      (f"删去一个“{c}”", f"delete one “{c}”"), "")
     for m in _CONJOINED.finditer(text):
         unit = m.group(1)
         if han_count(unit) < 3 or any(a <= m.start() < b for a, b in flagged):
             continue
         start = m.start(2)
+        conj = m.group(2)
         yield finding(ref, "error", "repeat", start, m.end() - start,
-                      f"“{unit}” repeated around “{m.group(2)}”", f"delete “{m.group(2)}{unit}”", "")
+                      (f"“{unit}”在“{conj}”前后重复", f"“{unit}” repeated around “{conj}”"),
+                      (f"删去“{conj}{unit}”", f"delete “{conj}{unit}”"), "")
         flagged.append((m.start(), m.end()))
     yield from _enumeration_repeats(ref, flagged)
     yield from _long_repeats(ref, flagged)
@@ -114,8 +118,9 @@ def _enumeration_repeats(ref: TextRef, flagged: list[tuple[int, int]]) -> Iterat
         for item in items:
             again = item in seen or (han_count(item) >= 3 and any(s.endswith(item) for s in seen))
             if again and han_count(item) >= 2 and not any(a <= pos < b for a, b in flagged):
-                yield finding(ref, "error", "repeat", pos, len(item), f"“{item}” listed twice",
-                              f"delete the second “{item}” or correct it")
+                yield finding(ref, "error", "repeat", pos, len(item),
+                              (f"并列成分“{item}”重复出现", f"“{item}” listed twice"),
+                              (f"删去第二个“{item}”或改正", f"delete the second “{item}” or correct it"))
             seen.append(item)
             pos += len(item) + 1
 
@@ -140,8 +145,8 @@ def _long_repeats(ref: TextRef, flagged: list[tuple[int, int]], k: int = 8) -> I
                 at = sm.start() + i
                 if _clause(s, first, end - i) and _clause(s, i, end - i) and not any(a <= at < b for a, b in flagged):
                     yield finding(ref, "warning", "repeat-phrase", at, end - i,
-                                  f"“{s[i:end]}” appears twice in one sentence",
-                                  "check whether the second one was pasted by mistake")
+                                  (f"同一句中“{s[i:end]}”出现两次", f"“{s[i:end]}” appears twice in one sentence"),
+                                  ("核对第二处是否误粘贴", "check whether the second one was pasted by mistake"))
                 i = end
                 continue
             seen.setdefault(gram, i)

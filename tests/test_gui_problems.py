@@ -44,6 +44,29 @@ def test_overset_and_findings_are_listed_and_jump_to_their_block(make_window, qt
     assert w.form.item.id == "column-yanan"
 
 
+def test_findings_are_shown_in_the_ui_language(make_window, qtbot):
+    w = make_window(check_fn=proofread.check)
+    wait_layout(qtbot, w)
+    row = next(r for r in _rows(w) if "实效" in r[2])
+    assert row[2].startswith("重复词语“实效”：") and row[2].endswith("→ 删去第二个“实效”")
+    assert "repeated" not in row[2]
+    w.set_language("en")
+    row = next(r for r in _rows(w) if "实效" in r[2])
+    assert row[2].startswith("repeated word “实效”: ") and row[2].endswith("→ delete the second “实效”")
+    assert "重复词语" not in row[2]
+    w.set_language("zh_CN")
+    assert any(r[2].startswith("重复词语“实效”") for r in _rows(w))
+
+
+def test_finding_fields_pick_the_language():
+    from gui.problems import finding_fields
+
+    (f,) = proofread.check_text("全体职工再接再励。", block_id="b")
+    assert finding_fields(f, "zh_CN") == ("b", "typo", "“再接再励”是常见误写：全体职工⟦再接再励⟧。 → 改为“再接再厉”")
+    assert finding_fields(f, "en")[2].startswith("“再接再励” is a common misspelling")
+    assert finding_fields(f, "en")[2].endswith("→ write “再接再厉”")
+
+
 def test_one_click_fix_applies_the_suggestion_and_undoes(make_window, qtbot):
     w = make_window(check_fn=proofread.check)
     finding = next(f for f in w.runner.result.findings if f.code == "repeat" and "实效" in f.message)

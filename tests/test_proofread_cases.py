@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+import proofread
+from proofread import check_text
+from proofread.chars import han_count
 from proofread.evaluation import evaluate, load_cases
 from tests.conftest import FILES
 
@@ -34,3 +37,16 @@ def test_scoring_counts_false_alarms_and_misses():
 
     s = evaluate([Case("ok", "body", "以实效实效。", 1), Case("bracket", "body", "干净。", 2)])
     assert (s.tp, s.fp, s.fn) == (0, 1, 1) and s.precision == 0.0 and s.recall == 0.0
+
+
+def test_every_finding_speaks_chinese_and_english(example):
+    """Every finding on the example and on the case set has a Chinese message (with Han
+    characters, not English in disguise) and an English one; a suggestion comes in both or neither."""
+    findings = proofread.check(example, chars_target=600)
+    findings += [f for case in load_cases(CASES) for f in check_text(case.text, case.role)]
+    assert len({f.code for f in findings}) >= 10
+    for f in findings:
+        assert f.message and f.message_en, f
+        assert han_count(f.message) > 0 and f.message != f.message_en, f
+        assert bool(f.suggestion) == bool(f.suggestion_en), f
+        assert not f.suggestion or (han_count(f.suggestion) > 0 and f.suggestion != f.suggestion_en), f
