@@ -10,6 +10,8 @@ text is shown in the UI language: its Chinese ``message``/``suggestion`` in the 
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
@@ -75,7 +77,7 @@ class ProblemsPanel(QTreeWidget):
             return
         if result.document is not None:
             for pr in result.document.problems:
-                self._add(pr.kind, pr.block_id, pr.message, pr.kind in _SEVERE)
+                self._add(pr.kind, pr.block_id, self.layout_message(pr), pr.kind in _SEVERE)
         elif result.error:
             self._add("error", "", self.tr("排版出错：{}").format(result.error), True)
         for f in result.findings:
@@ -84,6 +86,27 @@ class ProblemsPanel(QTreeWidget):
             if getattr(f, "replacement", None) is not None:
                 item.setData(0, FINDING_ROLE, f)
                 item.setToolTip(0, self.tr("右键可一键采用建议"))
+
+    def layout_message(self, pr) -> str:
+        """The layout's problem in the UI language, from its kind and numbers (the layout's own
+        ``message`` is for the command line and is not translated)."""
+        quoted = re.search(r"“(.+?)”", pr.message)
+        ch = quoted.group(1) if quoted else ""
+        if pr.kind == "overset":
+            return self.tr("超出 {chars} 字（{lines} 行）").format(chars=pr.chars, lines=pr.lines)
+        if pr.kind == "underset":
+            return self.tr("还差 {lines} 行").format(lines=pr.lines)
+        if pr.kind == "low_res":
+            return self.tr("照片只有 {ppi} ppi，印刷需要 300 ppi").format(ppi=pr.chars)
+        if pr.kind == "missing_portrait":
+            return self.tr("没有照片")
+        if pr.kind == "title_fit":
+            return self.tr("标题太长，缩小后仍需 {lines} 行").format(lines=pr.lines)
+        if pr.kind == "fallback" and ch:
+            return self.tr("“{ch}”不在所选字体中，已用其他字体排出").format(ch=ch)
+        if pr.kind == "missing_glyph" and ch:
+            return self.tr("“{ch}”在所有字体中都没有，排成方框").format(ch=ch)
+        return pr.message
 
     def _add(self, kind: str, block_id: str, message: str, severe: bool) -> QTreeWidgetItem:
         kind_text = labels.kind_name(kind) if kind != "error" else self.tr("错误")

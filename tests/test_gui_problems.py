@@ -114,3 +114,18 @@ def test_screenshot_helper_on_a_file(tmp_path):
     image = QImage(str(png))
     assert image.width() >= 1000 and image.height() >= 600
     assert not list((tmp_path / "data").rglob("recovery-*.bulletin"))  # nothing left behind
+
+
+def test_layout_problems_are_shown_in_the_ui_language(make_window, qtbot):
+    w = make_window()
+    col = first_column(w.doc.bulletin)
+    w.select(col.id)
+    w.form.body.editor.setPlainText("很长的正文。" * (OVERSET_CHARS // 5))
+    wait_layout(qtbot, w)
+    msgs = [r[2] for r in _rows(w)]
+    assert any(m.startswith("超出 ") and m.endswith("行）") for m in msgs), msgs
+    w.set_language("en")
+    msgs = [r[2] for r in _rows(w)]
+    assert any(" characters over (" in m and m.endswith(" lines)") for m in msgs), msgs
+    assert not any("超出" in m for m in msgs)
+    w.set_language("zh_CN")

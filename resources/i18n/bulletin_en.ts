@@ -1306,6 +1306,34 @@ drop or choose</translation>
         <translation>Right-click to apply the suggestion</translation>
     </message>
     <message>
+        <source>超出 {chars} 字（{lines} 行）</source>
+        <translation>{chars} characters over ({lines} lines)</translation>
+    </message>
+    <message>
+        <source>还差 {lines} 行</source>
+        <translation>{lines} lines short</translation>
+    </message>
+    <message>
+        <source>照片只有 {ppi} ppi，印刷需要 300 ppi</source>
+        <translation>photo is only {ppi} ppi; print needs 300 ppi</translation>
+    </message>
+    <message>
+        <source>没有照片</source>
+        <translation>no portrait</translation>
+    </message>
+    <message>
+        <source>标题太长，缩小后仍需 {lines} 行</source>
+        <translation>title too long: still {lines} lines when shrunk</translation>
+    </message>
+    <message>
+        <source>“{ch}”不在所选字体中，已用其他字体排出</source>
+        <translation>“{ch}” is not in the chosen font; set in another font</translation>
+    </message>
+    <message>
+        <source>“{ch}”在所有字体中都没有，排成方框</source>
+        <translation>“{ch}” is in no font; shown as a box</translation>
+    </message>
+    <message>
         <source>错误</source>
         <translation>Error</translation>
     </message>
