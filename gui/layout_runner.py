@@ -112,7 +112,7 @@ class LayoutRunner(QObject):
         check_fn=None,
         *,
         threaded: bool = True,
-        debounce_ms: int = 50,
+        debounce_ms: int = 20,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
