@@ -338,7 +338,7 @@ def _set_colour(canvas, colour: Colour, mode: str, *, stroke: bool = False) -> N
 
 
 def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: str,  # type: ignore[no-untyped-def]
-                   size_pt: tuple[float, float] | None = None, ppi: float = 300.0, max_ppi: float = 450.0):
+                   size_pt: tuple[float, float] | None = None, ppi: float = 300.0, max_ppi: float = 360.0):
     """Decode, turn upright (EXIF), crop, flatten alpha, convert to the colour mode, and
     downsample to ``ppi`` at the printed size when the source is finer than ``max_ppi`` —
     a phone photo in a 3-cm portrait frame would otherwise add megabytes nobody can see."""
@@ -418,7 +418,7 @@ def _to_cmyk(img):  # type: ignore[no-untyped-def]
 # Prepared pictures, cached on disk
 
 #: bump when the preparation of pictures (or what the cache file holds) changes
-_IMAGE_VERSION = "2"  # 2: JPEG sources decoded at reduced scale (draft)
+_IMAGE_VERSION = "3"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib level 1
 _IMAGE_MAGIC = b"BULLETIN-PDF-IMAGE\n"
 _MODE_CS = {"RGB": "DeviceRGB", "L": "DeviceGray", "CMYK": "DeviceCMYK"}
 _CHANNELS = {"DeviceRGB": 3, "DeviceGray": 1, "DeviceCMYK": 4}
@@ -516,7 +516,8 @@ def _prepared(data: bytes, crop: tuple[float, float, float, float], mode: str,
     img = _prepare_image(data, crop, mode, size_pt)
     raw = img.tobytes()
     prep = _PreparedImage(img.size[0], img.size[1], _MODE_CS[img.mode], _digester(raw + b"None"),
-                          zlib.compress(raw))
+                          # level 1: photos hardly compress better at 6, which costs 3× the time
+                          zlib.compress(raw, 1))
     _write_prepared(path, prep)
     return prep
 
