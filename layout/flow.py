@@ -42,15 +42,21 @@ def _take(heights: Sequence[int], keep: Sequence[bool] | None, i: int, cap: int,
     return j
 
 
-def _fill(heights: Sequence[int], caps: Sequence[int], keep: Sequence[bool] | None = None) -> list[int] | None:
-    """Greedy fill: how many items go in each column, or None when they do not all fit."""
+def _greedy(heights: Sequence[int], caps: Sequence[int], keep: Sequence[bool] | None) -> tuple[list[int], int]:
+    """Greedy fill: how many items go in each column, and how many items were placed."""
     counts = []
     i = 0
     for cap in caps:
         j = _take(heights, keep, i, cap)
         counts.append(j - i)
         i = j
-    return counts if i == len(heights) else None
+    return counts, i
+
+
+def _fill(heights: Sequence[int], caps: Sequence[int], keep: Sequence[bool] | None = None) -> list[int] | None:
+    """Greedy fill, or None when the items do not all fit."""
+    counts, placed = _greedy(heights, caps, keep)
+    return counts if placed == len(heights) else None
 
 
 def min_height(heights: Sequence[int], columns: int, reserved: Reserved = 0, limit: int = 10_000,
@@ -101,11 +107,5 @@ def balance(heights: Sequence[int], columns: int, height: int, reserved: Reserve
 def split_fit(heights: Sequence[int], columns: int, height: int, reserved: Reserved = 0,
               keep: Sequence[bool] | None = None) -> tuple[list[int], int]:
     """When not everything fits: counts per column for as many items as fit, and how many did not."""
-    caps = _caps(height, reserved, columns)
-    counts = []
-    i = 0
-    for cap in caps:
-        j = _take(heights, keep, i, cap)
-        counts.append(j - i)
-        i = j
-    return counts, len(heights) - i
+    counts, placed = _greedy(heights, _caps(height, reserved, columns), keep)
+    return counts, len(heights) - placed
