@@ -235,10 +235,20 @@ def test_pictures_upright_cropped_and_cmyk():
         assert (im["x0"], im["top"], im["width"], im["height"]) == pytest.approx((50, 60, 40, 40))
         assert im["srcsize"] == (20, 20)  # upright 20×40, top half kept
         assert "CMYK" in str(im["colorspace"])
-        pixels = im["stream"].get_data()
+        stream = im["stream"]
+        filters = str(stream.attrs.get("Filter"))
+        decode = stream.attrs.get("Decode")
+        pixels = stream.get_data()
+    # a photo stays a JPEG; Pillow's CMYK JPEGs are Adobe-inverted, so the PDF must say Decode
+    assert "DCTDecode" in filters and list(decode) == [1, 0, 1, 0, 1, 0, 1, 0]
     # the upright top half is the stored left half: blue → C and M inked, Y not
-    c, m, y, k = pixels[0], pixels[1], pixels[2], pixels[3]
+    c, m, y, k = Image.open(io.BytesIO(pixels)).getpixel((0, 0))
     assert c > 200 and m > 200 and y < 40 and k < 40
+    if shutil.which("pdftoppm"):  # and a real renderer shows blue, not its inverse
+        png = subprocess.run(["pdftoppm", "-r", "72", "-png", "-"], input=data, capture_output=True,
+                             check=True).stdout
+        r, g, b = Image.open(io.BytesIO(png)).convert("RGB").getpixel((70, 80))
+        assert b > 120 and b > r + 60 and b > g + 60, (r, g, b)  # inverted it would be yellow
     grey = render_pdf(LaidOutDocument([page]), get_image=images.get, colour="grey")
     with pdfplumber.open(io.BytesIO(grey)) as pdf:
         assert "Gray" in str(pdf.pages[0].images[0]["colorspace"])
