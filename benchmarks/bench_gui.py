@@ -5,8 +5,9 @@
 Prints numbers, asserts nothing (DESIGN §10). "Start" is measured from interpreter start to a
 shown window whose preview holds the laid-out example (the real layout engine, in its worker
 thread, as a user gets it). A "keystroke" is one character typed into a column's body text; it
-is timed until the preview shows a layout that includes it (debounce + deep copy + layout +
-hand-over to the GUI thread).
+is timed until the preview shows a layout that includes it (debounce + deep copy + layout of the
+changed page + hand-over to the GUI thread + repaint of what changed); the proofreader runs on
+its own slower timer and is not part of it.
 """
 
 from __future__ import annotations

@@ -24,8 +24,24 @@ _CACHE_MAX = 48
 _cache: OrderedDict[tuple[str, int], QImage] = OrderedDict()
 
 
+_sizes: OrderedDict[tuple[int, int], tuple[int, int]] = OrderedDict()
+
+
 def upright_size(data: bytes) -> tuple[int, int]:
-    """Pixel size of the image as it should be seen (EXIF orientations 5–8 swap the sides)."""
+    """Pixel size of the image as it should be seen (EXIF orientations 5–8 swap the sides).
+
+    Cached by content (the portrait form asks on every edit, and finding a PNG's EXIF means
+    decoding the whole image)."""
+    key = (len(data), hash(data))
+    size = _sizes.get(key)
+    if size is None:
+        size = _sizes[key] = _upright_size(data)
+        if len(_sizes) > _CACHE_MAX:
+            _sizes.popitem(last=False)
+    return size
+
+
+def _upright_size(data: bytes) -> tuple[int, int]:
     with Image.open(io.BytesIO(data)) as im:
         w, h = im.size
         try:

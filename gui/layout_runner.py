@@ -8,11 +8,18 @@ follows as soon as it is done, so the preview is at most one layout behind the t
 
 The layout function is injectable so tests and the screenshot helper can use a hand-built
 layout, and so the editor still opens while ``layout.document`` is being written.
+
+Keeping a keystroke → preview round trip short (≤ 50 ms): with the real engine only pages
+whose content changed are laid out again (``IncrementalLayout``; the others are reused, so the
+preview keeps their painted pixmaps too), and in the threaded editor the proofreader runs on
+its own slower timer (``PROOFREAD_MS``) as a separate job instead of after every layout; its
+findings are attached to each later layout result and announced by ``checked``.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import time
 import traceback
 from collections.abc import Callable
@@ -24,6 +31,7 @@ from layout.types import LaidOutDocument
 from model.document import Bulletin
 
 LayoutFn = Callable[[Bulletin], LaidOutDocument]
+PROOFREAD_MS = 400  # the proofreader's own throttle in the threaded editor
 
 
 class LayoutUnavailable(Exception):
@@ -52,6 +60,56 @@ def default_check_fn() -> Callable[[Bulletin], list] | None:
         traceback.print_exc()
         return None
     return check
+
+
+class IncrementalLayout:
+    """``lay_out_bulletin`` that re-lays out only the pages whose content changed since its last call.
+
+    A page is re-laid out when its ``repr`` (the model is plain dataclasses, so the repr is its
+    whole content, the same key ``layout.document`` uses for its measurement cache) or any
+    bulletin-wide input (fonts, page setup, folio texts, the set of images) differs from the
+    previous call. Pages not laid out again are the very same ``LaidOutPage`` objects as before,
+    which lets the preview keep their pixmaps. Not thread-safe: one caller at a time (the
+    runner's single worker).
+    """
+
+    def __init__(self) -> None:
+        from layout.document import assemble, lay_out_pages
+
+        self._lay_out_pages, self._assemble = lay_out_pages, assemble
+        self._key: tuple | None = None
+        self._page_keys: list[str] = []
+        self._pages: list | None = None
+
+    @staticmethod
+    def _global_key(bulletin: Bulletin) -> tuple:
+        return (tuple(repr(getattr(bulletin, f.name)) for f in dataclasses.fields(bulletin)
+                      if f.name not in ("pages", "images")), tuple(bulletin.images))
+
+    def __call__(self, bulletin: Bulletin) -> LaidOutDocument:
+        key = self._global_key(bulletin)
+        page_keys = [repr(p) for p in bulletin.pages]
+        if key == self._key and self._pages is not None and len(page_keys) == len(self._page_keys):
+            todo = {i for i, (a, b) in enumerate(zip(page_keys, self._page_keys)) if a != b}
+            pages = self._lay_out_pages(bulletin, todo, self._pages)
+        else:
+            pages = self._lay_out_pages(bulletin)
+        self._key, self._page_keys, self._pages = key, page_keys, pages
+        return self._assemble(pages)
+
+    def reset(self) -> None:
+        self._key, self._page_keys, self._pages = None, [], None
+
+
+def incremental(layout_fn: LayoutFn | None) -> LayoutFn | None:
+    """An ``IncrementalLayout`` in place of the real engine's ``lay_out_bulletin``; others unchanged."""
+    if layout_fn is None:
+        return None
+    try:
+        from layout.document import lay_out_bulletin
+    except Exception:  # noqa: BLE001 - see default_layout_fn
+        return layout_fn
+    return IncrementalLayout() if layout_fn is lay_out_bulletin else layout_fn
 
 
 @dataclass
@@ -84,6 +142,17 @@ def run_layout(bulletin: Bulletin, layout_fn: LayoutFn | None, check_fn, generat
     return LayoutResult(doc, findings, seconds=time.perf_counter() - start, generation=generation)
 
 
+def run_check(bulletin: Bulletin, check_fn) -> list:
+    """Proofread one snapshot; never raises."""
+    if check_fn is None:
+        return []
+    try:
+        return list(check_fn(bulletin))
+    except Exception:  # noqa: BLE001 - proofreading is advisory
+        traceback.print_exc()
+        return []
+
+
 class _Signals(QObject):
     done = Signal(object)
 
@@ -98,11 +167,23 @@ class _Job(QRunnable):
         self.signals.done.emit(run_layout(self.bulletin, self.layout_fn, self.check_fn, self.generation))
 
 
+class _CheckJob(QRunnable):
+    def __init__(self, bulletin: Bulletin, check_fn, generation: int) -> None:
+        super().__init__()
+        self.bulletin, self.check_fn, self.generation = bulletin, check_fn, generation
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        self.signals.done.emit((self.generation, run_check(self.bulletin, self.check_fn)))
+
+
 class LayoutRunner(QObject):
     """Owns the debounce timer and the worker; emits ``finished(LayoutResult)`` in the GUI thread."""
 
     finished = Signal(object)
     started = Signal()
+    #: new proofreading findings (list) for ``result``, from the proofreader's own timer
+    checked = Signal(object)
 
     def __init__(
         self,
@@ -112,36 +193,61 @@ class LayoutRunner(QObject):
         check_fn=None,
         *,
         threaded: bool = True,
-        debounce_ms: int = 20,
+        debounce_ms: int = 5,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.get_bulletin = get_bulletin
         self.get_generation = get_generation
         self.layout_fn = layout_fn
+        self._layout = incremental(layout_fn)
         self.check_fn = check_fn
         self.threaded = threaded
         self.result: LayoutResult | None = None
+        #: the latest proofreading findings and the document generation they were made for
+        self.findings: list = []
+        self.findings_generation = -1
         self._busy = False
         self._again = False
+        self._checking = False
+        self._check_again = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._jobs: list[_Job] = []  # keep Python wrappers alive until they report
+        self._jobs: list[QRunnable] = []  # keep Python wrappers alive until they report
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)
         self.timer.timeout.connect(self._start)
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(PROOFREAD_MS)
+        self.check_timer.timeout.connect(self._start_check)
+
+    @property
+    def _separate_check(self) -> bool:
+        """Threaded editors proofread on their own timer; synchronous ones (tests) with each layout."""
+        return self.threaded and self.check_fn is not None
 
     def request(self) -> None:
-        """Something changed: lay out again shortly."""
+        """Something changed: lay out again shortly (and proofread a little later)."""
         self.timer.start()
+        if self._separate_check and not self.check_timer.isActive():
+            self.check_timer.start()  # a throttle, not a debounce: long typing still gets checked
 
     def run_now(self) -> None:
         self.timer.stop()
         self._start()
+        if self._separate_check:
+            self.check_timer.stop()
+            self._start_check()
 
     def is_idle(self) -> bool:
+        """No layout running or pending (the proofreader may still be at work: see ``is_settled``)."""
         return not self._busy and not self.timer.isActive()
+
+    def is_settled(self) -> bool:
+        """Idle, and the proofreading findings are of the current document too."""
+        return self.is_idle() and not self._checking and not self.check_timer.isActive()
 
     def _start(self) -> None:
         if self._busy:
@@ -152,17 +258,44 @@ class LayoutRunner(QObject):
         self._busy = True
         self.started.emit()
         if not self.threaded:
-            self._done(run_layout(snapshot, self.layout_fn, self.check_fn, generation))
+            self._done(run_layout(snapshot, self._layout, self.check_fn, generation))
             return
-        job = _Job(snapshot, self.layout_fn, self.check_fn, generation)
+        job = _Job(snapshot, self._layout, None if self._separate_check else self.check_fn, generation)
         job.setAutoDelete(False)
         job.signals.done.connect(self._done)
         self._jobs.append(job)
         self._pool.start(job)
 
+    def _start_check(self) -> None:
+        if self._checking:
+            self._check_again = True
+            return
+        self._checking = True
+        job = _CheckJob(copy.deepcopy(self.get_bulletin()), self.check_fn, self.get_generation())
+        job.setAutoDelete(False)
+        job.signals.done.connect(self._checked)
+        self._jobs.append(job)
+        self._pool.start(job)
+
+    def _checked(self, answer: tuple[int, list]) -> None:
+        generation, findings = answer
+        self._checking = False
+        self._jobs = [j for j in self._jobs if not (isinstance(j, _CheckJob) and j.generation == generation)]
+        self.findings, self.findings_generation = findings, generation
+        if self.result is not None:
+            self.result.findings = findings
+        self.checked.emit(findings)
+        if self._check_again:
+            self._check_again = False
+            self._start_check()
+
     def _done(self, result: LayoutResult) -> None:
         self._busy = False
-        self._jobs = [j for j in self._jobs if j.generation != result.generation]
+        self._jobs = [j for j in self._jobs if not (isinstance(j, _Job) and j.generation == result.generation)]
+        if self._separate_check:
+            result.findings = self.findings  # the latest the proofreader has (it runs on its own timer)
+        elif self.check_fn is not None:
+            self.findings, self.findings_generation = result.findings, result.generation
         self.result = result
         self.finished.emit(result)
         if self._again:

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.selected_id = BULLETIN_ID
         self.form: Form | None = None
         self._closing = False
+        self._char_counts: dict[tuple[str, ...], int] = {}
 
         self.doc.changed.connect(self._on_doc_changed)
         self.doc.replaced.connect(self._on_replaced)
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.doc.pathChanged.connect(lambda _p: self._update_title())
         self.runner.finished.connect(self._on_layout)
         self.runner.started.connect(self._on_layout_started)
+        self.runner.checked.connect(lambda _findings: self._show_problems())
         self.autosaver.saved.connect(self._on_autosaved)
         app = QApplication.instance()
         if app is not None:
@@ -401,6 +403,7 @@ class MainWindow(QMainWindow):
         self.outline.select(BULLETIN_ID)
         self._show_form(BULLETIN_ID)
         self.problems.clear()
+        self.problems.shown = None
         self.runner.run_now()
         self._update_status()
         self._update_actions()
@@ -467,22 +470,43 @@ class MainWindow(QMainWindow):
             self.preview.set_document(None, self.tr("排版出错，暂时无法预览：\n{}").format(result.error), size)
             self.preview.status.setText(self.tr("排版出错"))
         self.preview.select(self.selected_id, scroll=False)
-        self.problems.show_result(result)
-        n = self.problems.count_rows()
-        self.problems_dock.setWindowTitle(self.tr("问题（{}）").format(n) if n else self.tr("问题"))
+        self._show_problems()
         bad = set()
         if result.document is not None:
             bad = {p.block_id for p in result.document.problems if p.kind == "overset"}
         self.outline.set_problem_ids(bad)
 
+    def _show_problems(self) -> None:
+        """The problems panel for the latest layout and the latest proofreading (own timer)."""
+        result = self.runner.result
+        if result is None:
+            return
+        problems = tuple(result.document.problems) if result.document is not None else ()
+        ids = {p.block_id for p in problems} | {str(getattr(f, "block_id", "") or "") for f in result.findings}
+        key = (problems, result.error, result.unavailable, tuple(sorted((i, self._name_of(i)) for i in ids if i)))
+        shown = getattr(self.problems, "shown", None)
+        if shown is not None and shown[0] == key and shown[1] is result.findings:
+            return  # typing that changes no problem: keep the panel (and its selection) as it is
+        self.problems.shown = (key, result.findings)
+        self.problems.show_result(result)
+        n = self.problems.count_rows()
+        self.problems_dock.setWindowTitle(self.tr("问题（{}）").format(n) if n else self.tr("问题"))
+
     # ================================================================== status and title
     def _update_status(self) -> None:
         b = self.doc.bulletin
         chars = 0
+        counts: dict[tuple[str, ...], int] = {}
         for page in b.pages:
             for item in (page.banner, page.headline, *page.blocks):
                 if item is not None:
-                    chars += char_count(block_texts(item))
+                    texts = tuple(block_texts(item))
+                    n = self._char_counts.get(texts)
+                    if n is None:
+                        n = char_count(list(texts))
+                    counts[texts] = n
+                    chars += n
+        self._char_counts = counts  # only the blocks typed into are counted again
         self.status_pages.setText(self.tr("共 {} 版").format(len(b.pages)))
         self.status_chars.setText(self.tr("{} 字").format(chars))
         if self.doc.saved_at is not None:
@@ -616,6 +640,7 @@ class MainWindow(QMainWindow):
         self.autosaver.stop()
         self.autosaver.discard()
         self.runner.timer.stop()
+        self.runner.check_timer.stop()
         self.runner.wait(5000)
         self.exporter.wait(60000)
         e.accept()

@@ -158,12 +158,37 @@ def draw_picture(p: QPainter, pic: Picture, fetch: Callable[[str], bytes]) -> No
     p.drawImage(target, image, source)
 
 
+def item_bounds(item: object) -> tuple[float, float, float, float] | None:
+    """(x0, y0, x1, y1) in points that surely contains all ``item`` paints (generously, for
+    partial repaints); None when it paints nothing. Raises TypeError for an unknown item."""
+    if isinstance(item, GlyphRun):
+        if not item.glyphs:
+            return None
+        s, b = item.size, item.bold
+        return (item.x + min(item.xs) - 0.5 * s - b, item.y - 1.5 * s - b,
+                item.x + max(item.xs) + 1.5 * s + b, item.y + 0.75 * s + b)
+    if isinstance(item, Rule):
+        m = item.width / 2 + 1.0
+        return min(item.x0, item.x1) - m, min(item.y0, item.y1) - m, max(item.x0, item.x1) + m, max(item.y0, item.y1) + m
+    if isinstance(item, Rect):
+        m = (item.stroke_width if item.stroke is not None else 0.0) + 1.0
+        return item.x - m, item.y - m, item.x + item.w + m, item.y + item.h + m
+    if isinstance(item, Picture):
+        return item.x - 1.0, item.y - 1.0, item.x + item.w + 1.0, item.y + item.h + 1.0
+    raise TypeError(f"unknown page item {type(item).__name__}")
+
+
 def paint_page(p: QPainter, page: LaidOutPage, fonts: FontCache, fetch: Callable[[str], bytes]) -> None:
     """Draw every item of ``page`` in order (later items on top), as the PDF does."""
+    paint_items(p, page.items, fonts, fetch)
+
+
+def paint_items(p: QPainter, items, fonts: FontCache, fetch: Callable[[str], bytes]) -> None:
+    """Draw ``items`` in order (later items on top); ``paint_page`` for part of a page."""
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    for item in page.items:
+    for item in items:
         if isinstance(item, GlyphRun):
             draw_glyph_run(p, item, fonts)
         elif isinstance(item, Rule):

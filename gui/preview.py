@@ -1,7 +1,9 @@
 """The live page preview: laid-out pages stacked vertically, zoomable, clickable.
 
 Pages are painted by gui/page_painter (the same items as the PDF) into a per-page pixmap cache
-at the current zoom, so scrolling and selection changes repaint only overlays. Overlays mark the
+at the current zoom, so scrolling and selection changes repaint only overlays. A new layout
+keeps the pixmaps of pages that did not change and repaints, in a changed page's pixmap, only
+the rectangle covering the items that differ (typing re-flows one block, not the page). Overlays mark the
 selected block (blue) and blocks whose text does not fit (red, with the overset count).
 Clicking a block area selects that block in the outline and form; selecting elsewhere
 scrolls the preview to the block.
@@ -24,12 +26,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.page_painter import FontCache, paint_page
+from gui.page_painter import FontCache, item_bounds, paint_items, paint_page
 from layout.types import BlockArea, LaidOutDocument, LaidOutPage, Problem
 
 _GAP = 18  # px between pages and around them
 _MAX_CACHE_PIXELS = 24_000_000  # above this a page is painted directly (deep zoom)
+_PARTIAL_MAX = 0.5  # repaint a changed page whole when what changed covers more than this share
 ZOOM_MIN, ZOOM_MAX = 0.1, 8.0
+
+
+def changed_bounds(old: LaidOutPage, new: LaidOutPage) -> tuple[float, float, float, float] | None | bool:
+    """Where ``new`` paints differently from ``old`` (same page size): (x0, y0, x1, y1) in points
+    around every item between their longest common head and tail of items (an edit re-flows one
+    block; the items before and after it are equal); None when they paint the same; True when
+    that cannot be told (items of an unknown kind): repaint it all."""
+    if old is new:
+        return None
+    a, b = old.items, new.items
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    if head == len(a) == len(b):
+        return None
+    tail = 0
+    while tail < n - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    box = None
+    try:
+        for item in (*a[head:len(a) - tail], *b[head:len(b) - tail]):
+            r = item_bounds(item)
+            if r is None:
+                continue
+            box = r if box is None else (min(box[0], r[0]), min(box[1], r[1]), max(box[2], r[2]), max(box[3], r[3]))
+    except TypeError:
+        return True
+    return box
 
 
 class PageCanvas(QWidget):
@@ -64,15 +96,64 @@ class PageCanvas(QWidget):
         return [self.message_size]
 
     def set_document(self, doc: LaidOutDocument | None, message: str = "") -> None:
+        old, old_sizes, old_problems = self.document, self.page_sizes(), self.problems
         self.document = doc
         self.message = message
         self.problems = {}
         if doc is not None:
             for pr in doc.problems:
                 self.problems.setdefault(pr.block_id, []).append(pr)
-        self._cache.clear()
-        self._resize()
-        self.update()
+        if old is None or doc is None or old_sizes != self.page_sizes():
+            self._cache.clear()
+            self._resize()
+            self.update()
+            return
+        # Same pages, same sizes: keep every pixmap still right, patch the changed parts.
+        rects = self.page_rects()
+        for i, (before, page) in enumerate(zip(old.pages, doc.pages)):
+            changed = changed_bounds(before, page)
+            overlays = before.areas != page.areas or any(
+                [p for p in old_problems.get(a.block_id, []) if p.kind == "overset"]
+                != [p for p in self.problems.get(a.block_id, []) if p.kind == "overset"]
+                for a in (*before.areas, *page.areas))
+            if changed is None and not overlays:
+                continue
+            pix = self._cache.get(i)
+            if changed is True or (pix is not None and changed is not None
+                                   and not self._repaint_part(pix, page, changed)):
+                self._cache.pop(i, None)
+            self.update(rects[i].adjusted(-4, -4, 4, 4).toAlignedRect())
+
+    def _repaint_part(self, pix: QPixmap, page: LaidOutPage, box: tuple[float, float, float, float]) -> bool:
+        """Repaint the part of a cached page pixmap inside ``box`` (points); False when it is
+        most of the page (then the caller drops the pixmap and the page is painted whole)."""
+        x0, y0, x1, y1 = max(0.0, box[0]), max(0.0, box[1]), min(page.width, box[2]), min(page.height, box[3])
+        if x1 <= x0 or y1 <= y0:
+            return True
+        if (x1 - x0) * (y1 - y0) > _PARTIAL_MAX * page.width * page.height:
+            return False
+        dpr = pix.devicePixelRatio()
+        ppp = self.scale * dpr  # pixmap pixels per point, as render_page drew it
+        dev = QRectF(x0 * ppp, y0 * ppp, (x1 - x0) * ppp, (y1 - y0) * ppp).toAlignedRect().adjusted(-1, -1, 1, 1)
+        dev = dev.intersected(pix.rect())
+        area = (dev.left() / ppp, dev.top() / ppp, (dev.right() + 1) / ppp, (dev.bottom() + 1) / ppp)
+        items = []
+        try:
+            for item in page.items:
+                r = item_bounds(item)
+                if r is not None and r[0] < area[2] and r[2] > area[0] and r[1] < area[3] and r[3] > area[1]:
+                    items.append(item)
+        except TypeError:  # an item kind this module cannot bound: paint the page whole
+            return False
+        pix.setDevicePixelRatio(1.0)
+        p = QPainter(pix)
+        p.setClipRect(dev)
+        p.fillRect(dev, QColor(255, 255, 255))
+        p.scale(ppp, ppp)
+        paint_items(p, items, self.fonts, self.fetch_image)
+        p.end()
+        pix.setDevicePixelRatio(dpr)
+        return True
 
     def set_zoom(self, zoom: float) -> None:
         zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))

@@ -77,6 +77,42 @@ def lay_out_bulletin(bulletin: Bulletin, fonts: FontRegistry | None = None) -> L
     return doc
 
 
+def lay_out_pages(bulletin: Bulletin, pages: set[int] | None = None,
+                  previous: list[tuple[LaidOutPage, list[Problem]]] | None = None,
+                  fonts: FontRegistry | None = None) -> list[tuple[LaidOutPage, list[Problem]]]:
+    """Each page of ``bulletin`` laid out alone: [(page, its problems)], in page order.
+
+    Re-lays out only the 0-based indices in ``pages`` and takes every other page from
+    ``previous`` (an earlier result of this function for the same page count, fonts, page
+    setup and folio texts); ``pages=None``, or a ``previous`` of another length, lays out all.
+    A page's layout depends on nothing but that page, its number and those bulletin-wide
+    settings, so the live preview re-lays out just the page being typed into.
+    ``assemble`` turns the result into the LaidOutDocument ``lay_out_bulletin`` returns.
+    """
+    n = len(bulletin.pages)
+    if pages is None or previous is None or len(previous) != n:
+        pages = set(range(n))
+    out = list(previous) if previous is not None and len(previous) == n else [None] * n
+    todo = sorted(i for i in pages if 0 <= i < n)
+    if todo:
+        fonts = fonts or registry_for(bulletin)
+        grid = make_grid(bulletin.page_setup)
+        sizes = ImageSizes(bulletin.images)
+        for i in todo:
+            out[i] = _lay_out_page(bulletin, bulletin.pages[i], i + 1, grid, fonts, sizes)
+    return out  # type: ignore[return-value]
+
+
+def assemble(per_page: list[tuple[LaidOutPage, list[Problem]]]) -> LaidOutDocument:
+    """The document of ``lay_out_pages``' result: pages in order, problems deduplicated."""
+    doc = LaidOutDocument()
+    for lp, problems in per_page:
+        doc.pages.append(lp)
+        doc.problems += problems
+    doc.problems = _dedupe(doc.problems)
+    return doc
+
+
 _MEASURED: OrderedDict[tuple, MeasuredBlock] = OrderedDict()
 _MEASURED_MAX = 1024
 
