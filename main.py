@@ -10,19 +10,32 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
+import os
 import sys
 
 import commands
 
 
-def _command_modules() -> dict:
-    """Sub-commands are discovered, so each lives in a module of its own."""
+def _command_names() -> dict[str, str]:
+    """Command name → module name, from the file names alone (``import_.py`` is ``import``):
+    nothing is imported, so starting one command does not pay for the others."""
+    names = {}
+    for directory in commands.__path__:
+        for entry in sorted(os.listdir(directory)):
+            stem, ext = os.path.splitext(entry)
+            if ext == ".py" and not stem.startswith("_") and stem.isidentifier():
+                names[stem.rstrip("_")] = stem
+    return names
+
+
+def _command_modules(only: str | None = None) -> dict:
+    """Sub-commands are discovered, so each lives in a module of its own; ``only`` imports
+    just the one about to run."""
     found = {}
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
+    for name, stem in sorted(_command_names().items(), key=lambda kv: kv[1]):
+        if only is not None and name != only:
             continue
-        module = importlib.import_module(f"commands.{info.name}")
+        module = importlib.import_module(f"commands.{stem}")
         found[module.NAME] = module
     return found
 
@@ -48,8 +61,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    modules = _command_modules()
-    if argv and (argv[0] in modules or argv[0] in ("-h", "--help")):
+    names = _command_names()
+    if argv and (argv[0] in names or argv[0] in ("-h", "--help")):
+        modules = _command_modules(argv[0] if argv[0] in names else None)
         parser = build_parser(modules)
         args = parser.parse_args(argv)
         if args.command is None:

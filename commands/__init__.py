@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from model.document import Bulletin
+if TYPE_CHECKING:
+    from model.document import Bulletin
 
 
 def fail(message: str, status: int = 2) -> int:

@@ -8,7 +8,9 @@ the printer: overset/underset blocks, low-resolution photos, fallback characters
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
+import threading
 from collections import Counter
 
 from layout.document import lay_out_bulletin
@@ -21,7 +23,25 @@ def pdf_bytes(bulletin: Bulletin, *, colour: str | None = None, bleed_mm: float 
               timestamp: bool = False, doc: LaidOutDocument | None = None) -> tuple[bytes, LaidOutDocument]:
     from exporters.pdf_draw import render_pdf
 
-    doc = doc or lay_out_bulletin(bulletin)
+    # the images' digests are taken while the pages are laid out (reading and hashing release
+    # the GIL): the picture cache is then looked up without reading any image again
+    digests: dict[str, bytes] = {}
+    images = bulletin.images
+    names = list(images)
+
+    def take_digests() -> None:
+        for name in names:
+            try:
+                digests[name] = hashlib.sha256(images.get(name)).digest()
+            except (KeyError, OSError):
+                pass
+
+    reader = threading.Thread(target=take_digests, daemon=True)
+    reader.start()
+    try:
+        doc = doc or lay_out_bulletin(bulletin)
+    finally:
+        reader.join()
     metadata = {
         "title": bulletin.issue_title or bulletin.publication,
         "author": bulletin.publication,
@@ -36,6 +56,7 @@ def pdf_bytes(bulletin: Bulletin, *, colour: str | None = None, bleed_mm: float 
         crop_marks=bleed_mm > 0,
         metadata=metadata,
         timestamp=timestamp,
+        image_digest=digests.get,
     )
     return data, doc
 

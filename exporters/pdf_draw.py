@@ -441,14 +441,15 @@ def image_cache_dir() -> Path:
     return cache_base_dir() / "images"
 
 
-def _image_key(data: bytes, crop: tuple[float, float, float, float], mode: str,
-               size_pt: tuple[float, float]) -> str:
+def _image_key(data: bytes | None, crop: tuple[float, float, float, float], mode: str,
+               size_pt: tuple[float, float], digest: bytes | None = None) -> str:
+    """``digest``: the SHA-256 of ``data`` when already known (then data may be None)."""
     import PIL
 
     h = hashlib.sha256()
     h.update(f"{_IMAGE_VERSION}\0{PIL.__version__}\0{mode}\0{tuple(map(float, crop))!r}\0"
              f"{tuple(map(float, size_pt))!r}\0".encode())
-    h.update(hashlib.sha256(data).digest())
+    h.update(digest if digest is not None else hashlib.sha256(data).digest())  # type: ignore[arg-type]
     return h.hexdigest()[:40]
 
 
@@ -502,16 +503,29 @@ def _write_prepared(path: Path, prep: _PreparedImage) -> None:
             pass
 
 
-def _prepared(data: bytes, crop: tuple[float, float, float, float], mode: str,
-              size_pt: tuple[float, float]) -> _PreparedImage:
+def _prepared(data: bytes | Callable[[], bytes], crop: tuple[float, float, float, float], mode: str,
+              size_pt: tuple[float, float], digest: bytes | None = None) -> _PreparedImage:
     """The picture prepared for print (see :func:`_prepare_image`) and compressed, from the
     cache when the same image was prepared for the same crop, frame size and colour mode.
 
     Why: decoding, resampling, colour conversion and compression of a page of portraits take
-    most of an export otherwise. Raises what Pillow raises for a broken image.
+    most of an export otherwise. Raises what Pillow raises for a broken image. ``data`` may be
+    a function giving the bytes, called only when the picture is not cached (``digest`` is
+    then their SHA-256).
     """
     from reportlab.lib.utils import _digester
 
+    if callable(data):
+        if digest is None:
+            data = data()
+        else:
+            path = image_cache_dir() / f"{_image_key(None, crop, mode, size_pt, digest)}.img"
+            prep = _read_prepared(path)
+            if prep is not None:
+                return prep
+            data = data()
+            if not data:
+                raise OSError("image has no bytes")
     path = image_cache_dir() / f"{_image_key(data, crop, mode, size_pt)}.img"
     prep = _read_prepared(path)
     if prep is not None:
@@ -549,7 +563,8 @@ def _image_xobject(canvas, prep: _PreparedImage) -> str:  # type: ignore[no-unty
         if prep.filter == "DCTDecode" and prep.colour_space == "DeviceCMYK":
             obj._decode = [1, 0, 1, 0, 1, 0, 1, 0]  # Pillow writes Adobe-style inverted CMYK JPEGs
         obj.mask = None
-        canvas._setXObjects(obj)
+        # (Canvas.drawImage also gives the image the page's XObject dictionary so far, which an
+        # image XObject never writes — skipped: building it is quadratic in pictures per page)
         doc.Reference(obj, reg_name)
         doc.addForm(prep.name, obj)
     canvas._formsinuse.append(prep.name)
@@ -594,35 +609,88 @@ def _fp(v: float) -> str:
     return s[1:] if s[0] == "0" and len(s) > 1 else s
 
 
-def _glyph_ops(text, item: GlyphRun, plan: _FacePlan, ox: float, y: float) -> None:  # type: ignore[no-untyped-def]
-    """Every glyph of a run at its own text matrix — the operators ``setTextOrigin`` +
-    ``textOut`` would write per glyph, built once per run: the text is split into
-    reportlab's font subsets in one call and each glyph becomes ``x y Tm (b) Tj``."""
-    doc = text._canvas._doc
-    font = plan.rl_font
-    code = text._code
-    codes = plan.codes
-    escaped = plan.escaped
-    ys = _fp(y)
-    tf = f"{_fp(text._fontsize)} Tf {_fp(text._leading)} TL"
-    s = "".join([chr(codes[(ch, gid)]) for ch, gid in zip(item.text, item.glyphs)])
-    x0 = item.x
-    xs = iter(item.xs)
-    cur = text._curSubset
-    for subset, chunk in font.splitString(s, doc):
-        for b in chunk:
-            code.append(f"1 0 0 1 {_fp(ox + (x0 + next(xs)))} {ys} Tm")
+class _RunWriter:
+    """Writes a glyph run's operators straight into the page's content — exactly the ones
+    ``saveState`` + ``beginText`` + ``setFont`` + per-glyph ``setTextOrigin``/``textOut`` +
+    ``drawText`` + ``restoreState`` would write, without their per-call overhead: colour
+    operators are memoized per colour, each (character, glyph) pair's subset byte is assigned
+    once (in the order of first use, as reportlab would) and each run is one joined string."""
+
+    __slots__ = ("canvas", "doc", "mode", "colours", "glyphs", "subset_names", "widths")
+
+    def __init__(self, canvas, mode: str) -> None:  # type: ignore[no-untyped-def]
+        self.canvas = canvas
+        self.doc = canvas._doc
+        self.mode = mode
+        self.colours: dict[tuple[Colour, bool], list[str]] = {}
+        self.glyphs: dict[tuple[str, str, int], tuple[int, str]] = {}
+        self.subset_names: dict[tuple[str, int], str] = {}
+        self.widths: dict[float, str] = {}
+
+    def colour(self, colour: Colour, stroke: bool) -> list[str]:
+        key = (tuple(colour), stroke)
+        ops = self.colours.get(key)
+        if ops is None:
+            canvas = self.canvas
+            code = canvas._code
+            n = len(code)
+            canvas.saveState()
+            _set_colour(canvas, colour, self.mode, stroke=stroke)
+            canvas.restoreState()
+            ops = self.colours[key] = code[n + 1 : -1]
+            del code[n:]
+        return ops
+
+    def run(self, item: GlyphRun, plan: _FacePlan, ox: float, y: float) -> None:
+        code = self.canvas._code
+        code.append("q")
+        code.extend(self.colour(item.colour, False))
+        if item.bold > 0:
+            code.extend(self.colour(item.colour, True))
+            w = self.widths.get(item.bold)
+            if w is None:
+                from reportlab.lib.rl_accel import fp_str
+
+                w = self.widths[item.bold] = f"{fp_str(item.bold)} w"
+            code.append(w)
+            code.append("1 j")
+            parts = ["BT 1 0 0 1 0 0 Tm 2 Tr"]
+        else:
+            parts = ["BT 1 0 0 1 0 0 Tm"]
+        font = plan.rl_font
+        doc = self.doc
+        glyphs = self.glyphs
+        fkey = plan.key
+        tf = f"{_fp(item.size)} Tf {_fp(item.size * 1.2)} TL"
+        ys = _fp(y)
+        x0 = item.x
+        cur = -1
+        for ch, gid, x in zip(item.text, item.glyphs, item.xs):
+            g = glyphs.get((fkey, ch, gid))
+            if g is None:
+                ((subset, b),) = font.splitString(chr(plan.codes[(ch, gid)]), doc)  # type: ignore[attr-defined]
+                g = glyphs[(fkey, ch, gid)] = (subset, f"({plan.escaped[b[0]]}) Tj")
+            subset, tj = g
+            parts.append(f"1 0 0 1 {_fp(ox + (x0 + x))} {ys} Tm")
             if subset != cur:
                 cur = subset
-                code.append(f"{font.getSubsetInternalName(subset, doc)} {tf} ({escaped[b]}) Tj")
+                name = self.subset_names.get((fkey, subset))
+                if name is None:
+                    name = self.subset_names[(fkey, subset)] = font.getSubsetInternalName(subset, doc)  # type: ignore[attr-defined]
+                parts.append(f"{name} {tf} {tj}")
             else:
-                code.append(f"({escaped[b]}) Tj")
-    text._curSubset = cur
+                parts.append(tj)
+        parts.append("ET")
+        code.append(" ".join(parts))
+        code.append("Q")
 
 
 def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: float, oy: float,  # type: ignore[no-untyped-def]
-               colour_mode: str, prepared: Mapping[_PicKey, _PreparedImage | None]) -> None:
+               colour_mode: str, prepared: Mapping[_PicKey, _PreparedImage | None],
+               writer: _RunWriter | None = None) -> None:
     h = page.height
+    if writer is None:
+        writer = _RunWriter(canvas, colour_mode)
 
     def X(x: float) -> float:
         return ox + x
@@ -632,19 +700,7 @@ def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: fl
 
     for item in page.items:
         if isinstance(item, GlyphRun):
-            plan = plans[item.font]
-            canvas.saveState()
-            _set_colour(canvas, item.colour, colour_mode)
-            text = canvas.beginText()
-            text.setFont(plan.rl_name, item.size)
-            if item.bold > 0:
-                _set_colour(canvas, item.colour, colour_mode, stroke=True)
-                canvas.setLineWidth(item.bold)
-                canvas.setLineJoin(1)
-                text.setTextRenderMode(2)  # fill + stroke: synthetic bold
-            _glyph_ops(text, item, plan, ox, Y(item.y))
-            canvas.drawText(text)
-            canvas.restoreState()
+            writer.run(item, plans[item.font], ox, oy + h - item.y)
         elif isinstance(item, Rule):
             canvas.saveState()
             _set_colour(canvas, item.colour, colour_mode, stroke=True)
@@ -675,7 +731,8 @@ def _pic_key(pic: Picture) -> _PicKey:
 
 
 def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes | None] | None,
-                      colour_mode: str) -> dict[_PicKey, _PreparedImage | None]:
+                      colour_mode: str, image_digest: Callable[[str], bytes | None] | None = None,
+                      ) -> dict[_PicKey, _PreparedImage | None]:
     """Every distinct (image, crop, frame) of the document prepared for print — on a few
     threads (decoding, resampling and zlib release the GIL), with at most a few source images
     in memory at once; None for a missing or broken image. Each picture is prepared on its
@@ -684,10 +741,10 @@ def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes 
 
     from PIL import Image
 
-    def work(data: bytes, pic: Picture) -> _PreparedImage | None:
+    def work(data: bytes | Callable[[], bytes], pic: Picture, digest: bytes | None = None) -> _PreparedImage | None:
         try:
-            return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h))
-        except (OSError, ValueError, Image.DecompressionBombError):
+            return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h), digest)
+        except (KeyError, OSError, ValueError, Image.DecompressionBombError):
             return None  # a broken image must not stop the export; the empty frame shows it
 
     out: dict[_PicKey, _PreparedImage | None] = {}
@@ -701,16 +758,22 @@ def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes 
         pending: list[tuple[_PicKey, object]] = []
         for key, pic in todo.items():
             data = None
-            if get_image is not None:
+            digest = image_digest(pic.image) if image_digest is not None and get_image is not None else None
+            if digest is not None:
+                # the cache is looked up by the known digest: the bytes are read only on a miss
+                fut = pool.submit(work, lambda name=pic.image: get_image(name) or b"", pic, digest)  # type: ignore[misc]
+                pending.append((key, fut))
+            elif get_image is not None:
                 try:
                     data = get_image(pic.image)
                 except (KeyError, OSError):
                     data = None
-            if not data:
-                out[key] = None
-                continue
-            pending.append((key, pool.submit(work, data, pic)))
-            del data
+            if digest is None:
+                if not data:
+                    out[key] = None
+                    continue
+                pending.append((key, pool.submit(work, data, pic)))
+                del data
             if len(pending) >= 2 * workers:
                 k, fut = pending.pop(0)
                 out[k] = fut.result()  # type: ignore[attr-defined]
@@ -751,6 +814,7 @@ def render_pdf(
     crop_marks: bool = False,
     metadata: Mapping[str, str] | None = None,
     timestamp: bool = False,
+    image_digest: Callable[[str], bytes | None] | None = None,
 ) -> bytes:
     """The document as PDF bytes.
 
@@ -758,7 +822,8 @@ def render_pdf(
     ``bleed_mm`` grows BleedBox/MediaBox around the TrimBox (items drawn past the trim edge
     show in the bleed); ``crop_marks`` adds marks outside the bleed and room for them.
     ``metadata`` keys: title, author, subject, creator, keywords. Without ``timestamp`` the
-    output is byte-for-byte reproducible.
+    output is byte-for-byte reproducible. ``image_digest``: the SHA-256 of an image's bytes when
+    known (None otherwise), so that a cached picture is found without reading the image.
     """
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
@@ -776,7 +841,7 @@ def render_pdf(
 
     pics = [it for p in doc.pages for it in p.items if isinstance(it, Picture)]
     with ThreadPoolExecutor(max_workers=1) as side:
-        pictures = side.submit(_prepare_pictures, pics, get_image, colour)
+        pictures = side.submit(_prepare_pictures, pics, get_image, colour, image_digest)
         plans = _plan_fonts(doc)
         prepared = pictures.result()
     bleed = max(0.0, bleed_mm) * MM
@@ -796,6 +861,7 @@ def render_pdf(
     if meta.get("keywords"):
         canvas.setKeywords(meta["keywords"])
     pages = doc.pages or [LaidOutPage(1, 595.2756, 841.8898)]
+    writer = _RunWriter(canvas, colour)
     for page in pages:
         w, h = page.width, page.height
         mw, mh = w + 2 * margin, h + 2 * margin
@@ -803,7 +869,7 @@ def render_pdf(
         canvas.setTrimBox((margin, margin, margin + w, margin + h))
         canvas.setBleedBox((margin - bleed, margin - bleed, margin + w + bleed, margin + h + bleed))
         canvas.setCropBox((0, 0, mw, mh))
-        _draw_page(canvas, page, plans, margin, margin, colour, prepared)
+        _draw_page(canvas, page, plans, margin, margin, colour, prepared, writer)
         if crop_marks:
             _crop_marks(canvas, margin, margin, w, h, bleed, colour)
         canvas.showPage()

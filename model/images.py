@@ -16,8 +16,6 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from PIL import Image
-
 MAX_PIXELS = 100_000_000  # DESIGN §4: refuse decompression-bomb images
 MAX_IMAGE_BYTES = 200 * 1024 * 1024
 _FORMATS = {"JPEG": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "BMP": "bmp", "GIF": "gif"}
@@ -45,6 +43,8 @@ def inspect_image(data: bytes, what: str = "image") -> ImageInfo:
     """
     if len(data) > MAX_IMAGE_BYTES:
         raise ImageError(f"{what}: {len(data) / 1e6:.0f} MB is larger than the 200 MB allowed")
+    from PIL import Image  # here, not at import: loading a project need not pay for Pillow
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)

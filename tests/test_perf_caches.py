@@ -299,3 +299,28 @@ def test_fp_matches_reportlab_number_format():
     values += [i * 0.37 + j * 13.1 for i in range(50) for j in range(-3, 40)]
     for v in values:
         assert pdf_draw._fp(v) == fp_str(v), v
+
+
+def test_known_digests_find_cached_pictures_without_reading_images(cache):
+    """With the images' digests given (pdf_bytes takes them while laying out), a warm export
+    reads no image bytes at all, and gives the same bytes as without digests, cold or warm."""
+    import hashlib
+
+    images = _images()
+    doc = _doc()
+    digests = {k: hashlib.sha256(v).digest() for k, v in images.items()}
+    cold = render_pdf(doc, get_image=images.get, colour="cmyk", image_digest=digests.get)
+    assert render_pdf(doc, get_image=images.get, colour="cmyk") == cold
+    read: list[str] = []
+
+    def get(name):
+        read.append(name)
+        return images.get(name)
+
+    assert render_pdf(doc, get_image=get, colour="cmyk", image_digest=digests.get) == cold
+    assert set(read) <= {"junk", "gone"}  # only what is never cached is read again
+    # a stale digest (the image changed under the same name) only costs a read
+    images["big"] = _jpeg((1500, 2000), (30, 200, 30))
+    changed = render_pdf(doc, get_image=images.get, colour="cmyk")
+    assert render_pdf(doc, get_image=images.get, colour="cmyk", image_digest={**digests, "big": b"x" * 32}.get) \
+        == changed
