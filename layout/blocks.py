@@ -87,7 +87,12 @@ class BlockMeasurer:
         for line in comp:
             def emit(x: float, top: float, line=line) -> list[Item]:
                 return list(line.glyph_runs(x, _baseline(top, per, g.leading, size), block_id=block_id))
-            items.append(FlowItem(per, emit, sum(1 for ch in line.text if not ch.isspace()), keep))
+            text = line.text
+            # printable text holds no white space but the ASCII space (typed spaces never become
+            # glyphs, but count it the slow way should one ever be there)
+            chars = len(text) if text.isprintable() and " " not in text else sum(
+                1 for ch in text if not ch.isspace())
+            items.append(FlowItem(per, emit, chars, keep))
         return items
 
     def headline(self, text: str, block_id: str, max_size: float, min_size: float, problems: list[Problem],
@@ -95,12 +100,22 @@ class BlockMeasurer:
         """A centred headline across the block: largest size ≤ max that fits one line."""
         g = self.g
         fonts = self.fonts
+        done: dict = {}  # span -> (lines, draw); -1 -> natural width at max_size
 
         def at(span: int):
+            # the packer asks for every span it tries, some many times
+            hit = done.get(span)
+            if hit is None:
+                hit = done[span] = fit(span)
+            return hit
+
+        def fit(span: int):
             if not text.strip():
                 return 0, lambda x, top, w: []
             width = g.span_w(span)
-            natural = measure_text(text, max_size, fonts, role=role)
+            natural = done.get(-1)
+            if natural is None:  # the same at every span
+                natural = done[-1] = measure_text(text, max_size, fonts, role=role)
             size = max_size if natural <= width else max(min_size, max_size * width / natural * 0.999)
             comp = compose(Run(text, role, colour=colour), width / size, size, fonts, align="centre", indent_em=0,
                            block_id=block_id)

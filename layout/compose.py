@@ -175,7 +175,7 @@ class _Para:
 
     __slots__ = (
         "ch", "cls", "face", "gid", "size", "bold", "colour", "w", "lb", "rb", "off",
-        "glue", "gsh", "brk", "st", "forced", "X", "XS", "STC", "ET", "problems", "n", "vmetrics",
+        "glue", "gsh", "brk", "st", "forced", "X", "XS", "STC", "ET", "problems", "n", "vmetrics", "segs",
     )
 
     def __init__(self) -> None:
@@ -198,6 +198,8 @@ class _Para:
         self.problems: list[Problem] = []
         self.n = 0
         self.vmetrics: tuple[float, float] | None = None  # set when one face and size throughout
+        #: (start, end, ascent, descent) per run when no character fell back to another face
+        self.segs: list[tuple[int, int, float, float]] | None = None
 
 
 def _as_runs(runs: str | Run | Sequence[Run], role: str = "body", bold: bool = False) -> Sequence[Run]:
@@ -220,6 +222,7 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
     fallback_seen: dict[str, list] = {}
     missing_seen: dict[str, list] = {}
     have_dash = False
+    segs: list[tuple[int, int, float, float]] = []
 
     prev_cls = -1
     prev_ch = ""
@@ -340,6 +343,8 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
             A_size.extend([size] * k)
             A_bold.extend([stroke] * k)
             A_col.extend([colour] * k)
+            f = A_face[n_run]
+            segs.append((n_run, n, f.ascender / f.upm * size, -f.descender / f.upm * size))
     p.n = n
     if have_dash:
         _place_dashes(p, runs, fonts)
@@ -355,6 +360,8 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
     p.X, p.XS, p.STC, p.ET = X, XS, STC, ET
     if n and len(runs) == 1 and not fallback_seen:
         p.vmetrics = _vmetrics(p, 0, 1)
+    elif not fallback_seen:
+        p.segs = segs  # each run in one face: a line's vmetrics are its runs' maxima
     for ch, (face, count) in fallback_seen.items():
         p.problems.append(
             Problem(
@@ -448,8 +455,28 @@ class Line:
         One run per stretch of glyphs sharing face, size, synthetic bold and colour.
         """
         p = self._para
-        runs: list[GlyphRun] = []
         s, e = self.start, self.end
+        if p.vmetrics is not None and e > s:
+            # one run, no fallback face: the whole line shares face, size, bold and colour
+            xs = self.xs
+            x0 = xs[0]
+            col = p.colour[s]
+            return [
+                GlyphRun(
+                    font=p.face[s].key,
+                    size=p.size[s],
+                    x=x + x0,
+                    y=baseline,
+                    text=self.text,
+                    glyphs=tuple(p.gid[s:e]),
+                    xs=tuple([v - x0 for v in xs]),
+                    advances=tuple(self.advances),
+                    bold=p.bold[s],
+                    colour=colour if colour is not None else col,
+                    block_id=block_id,
+                )
+            ]
+        runs: list[GlyphRun] = []
         i = s
         while i < e:
             face, size, bold, col = p.face[i], p.size[i], p.bold[i], p.colour[i]
@@ -770,6 +797,14 @@ def _position(
         x += a
     if p.vmetrics is not None:
         asc, desc = p.vmetrics
+    elif p.segs is not None:
+        asc = desc = 0.0
+        for s0, e0, a_, d_ in p.segs:
+            if s0 < e and e0 > s:
+                if a_ > asc:
+                    asc = a_
+                if d_ > desc:
+                    desc = d_
     else:
         asc, desc = _vmetrics(p, s, e)
     return Line(

@@ -31,12 +31,21 @@ def _take(heights: Sequence[int], keep: Sequence[bool] | None, i: int, cap: int,
     """Index after the items that go in one column starting at item ``i``."""
     used = 0
     j = i
-    while j < len(heights) and used + heights[j] <= cap:
-        if stop_at is not None and stop_at(j, used):
-            break
-        used += heights[j]
-        j += 1
-    if keep is not None and j < len(heights):
+    n = len(heights)
+    if stop_at is None:
+        while j < n:
+            h = heights[j]
+            if used + h > cap:
+                break
+            used += h
+            j += 1
+    else:
+        while j < n and used + heights[j] <= cap:
+            if stop_at(j, used):
+                break
+            used += heights[j]
+            j += 1
+    if keep is not None and j < n:
         while j - 1 > i and keep[j - 1]:  # do not strand a heading at the foot of a column
             j -= 1
     return j

@@ -56,22 +56,41 @@ def pack(
     low = 1 if columns < 4 else 2 if columns < 10 else 3
     # every candidate row: (start, end) -> list of (cost, spans, height)
     candidates: dict[int, list[tuple[int, float, tuple[int, ...], int]]] = {i: [] for i in range(n)}
+    # what does not depend on the blocks is worked out once: each row shape's spread penalty,
+    # each span's width in lines; natural heights are asked for once per (block, span)
+    shapes = {
+        k: [(spans, 2.0 * (max(spans) - min(spans))) for spans in _compositions(columns, k, low if k > 1 else 1)]
+        for k in range(1, min(max_per_row, n) + 1)
+    }
+    wide = [0.0] + [0.7 * span_lines(s) for s in range(1, columns + 1)]
+    heights: dict[tuple[int, int], int] = {}
+
+    def block_h(b: int, s: int) -> int:
+        fh = fixed_height[b]
+        if fh is not None:
+            return fh
+        h = heights.get((b, s))
+        if h is None:
+            h = heights[(b, s)] = height(b, s)
+        return h
+
     for i in range(n):
         for k in range(1, min(max_per_row, n - i) + 1):
             best: dict[int, tuple[float, tuple[int, ...]]] = {}
-            for spans in _compositions(columns, k, low if k > 1 else 1):
-                if any(fixed_span[i + j] is not None and fixed_span[i + j] != s for j, s in enumerate(spans)):
+            any_fixed = any(fixed_span[i + j] is not None for j in range(k))
+            for spans, spread in shapes[k]:
+                if any_fixed and any(
+                    fixed_span[i + j] is not None and fixed_span[i + j] != s for j, s in enumerate(spans)
+                ):
                     continue
-                hs = [
-                    fixed_height[i + j] if fixed_height[i + j] is not None else height(i + j, s)
-                    for j, s in enumerate(spans)
-                ]
+                hs = [block_h(i + j, s) for j, s in enumerate(spans)]
                 row_h = max(hs)
                 # level rows read well; very unequal spans look accidental; a block much
                 # wider than it is deep (a 600-character story across the page) looks wrong
-                cost = sum((row_h - h) ** 2 for h in hs) + 2.0 * (max(spans) - min(spans))
-                cost += sum(max(0.0, 0.7 * span_lines(s) - row_h) ** 2 for s in spans)
-                if row_h not in best or cost < best[row_h][0]:
+                cost = sum((row_h - h) ** 2 for h in hs) + spread
+                cost += sum(max(0.0, wide[s] - row_h) ** 2 for s in spans)
+                cur = best.get(row_h)
+                if cur is None or cost < cur[0]:
                     best[row_h] = (cost, spans)
             for row_h, (cost, spans) in best.items():
                 candidates[i].append((i + k, cost, spans, row_h))
