@@ -23,25 +23,26 @@ def pdf_bytes(bulletin: Bulletin, *, colour: str | None = None, bleed_mm: float 
               timestamp: bool = False, doc: LaidOutDocument | None = None) -> tuple[bytes, LaidOutDocument]:
     from exporters.pdf_draw import render_pdf
 
-    # the images' digests are taken while the pages are laid out (reading and hashing release
-    # the GIL): the picture cache is then looked up without reading any image again
     digests: dict[str, bytes] = {}
-    images = bulletin.images
-    names = list(images)
+    if doc is None:
+        # the images' digests are taken while the pages are laid out (reading and hashing
+        # release the GIL): the picture cache is then looked up without reading any image
+        images = bulletin.images
+        names = list(images)
 
-    def take_digests() -> None:
-        for name in names:
-            try:
-                digests[name] = hashlib.sha256(images.get(name)).digest()
-            except (KeyError, OSError):
-                pass
+        def take_digests() -> None:
+            for name in names:
+                try:
+                    digests[name] = hashlib.sha256(images.get(name)).digest()
+                except (KeyError, OSError):
+                    pass
 
-    reader = threading.Thread(target=take_digests, daemon=True)
-    reader.start()
-    try:
-        doc = doc or lay_out_bulletin(bulletin)
-    finally:
-        reader.join()
+        reader = threading.Thread(target=take_digests, daemon=True)
+        reader.start()
+        try:
+            doc = lay_out_bulletin(bulletin)
+        finally:
+            reader.join()
     metadata = {
         "title": bulletin.issue_title or bulletin.publication,
         "author": bulletin.publication,
