@@ -215,7 +215,10 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
     A_ch, A_cls, A_face, A_gid = p.ch, p.cls, p.face, p.gid
     A_size, A_bold, A_col = p.size, p.bold, p.colour
     A_w, A_lb, A_rb, A_off = p.w, p.lb, p.rb, p.off
-    B_glue, B_gsh, B_brk, B_st, B_forced = p.glue, p.gsh, p.brk, p.st, p.forced
+    # boundaries default to Han after Han (set solid, break and stretch allowed) and are only
+    # written where they differ; the lists are cut to the number of atoms at the end
+    cap = sum(len(run.text) for run in runs)
+    B_glue, B_gsh, B_brk, B_st, B_forced = [0.0] * cap, [0.0] * cap, [True] * cap, [True] * cap, [False] * cap
     no_start, no_end = _NO_START, _NO_END
     han, gapped, narrow, compressible, cjk_punct = _HAN, _GAPPED, _NARROW, _COMPRESSIBLE, _CJK_PUNCT
     space_cls, dash, ellipsis = _SPACE, _DASH, _ELLIPSIS
@@ -223,6 +226,8 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
     missing_seen: dict[str, list] = {}
     have_dash = False
     segs: list[tuple[int, int, float, float]] = []
+    keep_blank: list[int] = []  # atoms whose right blank is not trimmed at a line end
+    c_open, c_middot = _OPEN, _MIDDOT
 
     prev_cls = -1
     prev_ch = ""
@@ -261,12 +266,7 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
                 seen[1] += 1
             # ---- the boundary before this atom
             if cls == han and prev_cls == han and not pending_space and not pending_forced:
-                # the common case, Han after Han: set solid, break and stretch allowed
-                B_glue.append(0.0)
-                B_gsh.append(0.0)
-                B_brk.append(True)
-                B_st.append(True)
-                B_forced.append(False)
+                pass  # the common case, Han after Han: the default boundary
             elif n:
                 glue = 0.0
                 gsh = 0.0
@@ -310,17 +310,13 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
                             lb = 0.0
                 if pending_forced:
                     brk = True
-                B_glue.append(glue)
-                B_gsh.append(gsh)
-                B_brk.append(brk)
-                B_st.append(st)
-                B_forced.append(pending_forced)
+                    B_forced[n] = True
+                B_glue[n] = glue
+                B_gsh[n] = gsh
+                B_brk[n] = brk
+                B_st[n] = st
             else:
-                B_glue.append(0.0)
-                B_gsh.append(0.0)
-                B_brk.append(True)
-                B_st.append(False)
-                B_forced.append(False)
+                B_st[0] = False
             pending_space = 0.0
             pending_forced = False
             # ---- the atom
@@ -334,6 +330,8 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
             A_off.append(off)
             if cls == dash:
                 have_dash = True
+            elif cls == c_open or cls == c_middot:
+                keep_blank.append(n)
             prev_cls = cls
             prev_ch = ch
             prev_size = size
@@ -346,17 +344,22 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
             f = A_face[n_run]
             segs.append((n_run, n, f.ascender / f.upm * size, -f.descender / f.upm * size))
     p.n = n
+    if n < cap:
+        del B_glue[n:], B_gsh[n:], B_brk[n:], B_st[n:], B_forced[n:]
+    p.glue, p.gsh, p.brk, p.st, p.forced = B_glue, B_gsh, B_brk, B_st, B_forced
     if have_dash:
         _place_dashes(p, runs, fonts)
     # prefix sums (in C via accumulate): X natural, XS natural minus shrink, STC stretchable
     # boundaries; ET the blank a mark loses at the end of a line
-    X = list(accumulate(map(add, B_glue, A_w), initial=0.0))
-    XS = list(
-        accumulate(map(sub, map(add, B_glue, A_w), map(add, map(add, B_gsh, A_lb), A_rb)), initial=0.0)
-    )
+    Xel = list(map(add, B_glue, A_w))
+    X = list(accumulate(Xel, initial=0.0))
+    XS = list(accumulate(map(sub, Xel, map(add, map(add, B_gsh, A_lb), A_rb)), initial=0.0))
     STC = list(accumulate(B_st, initial=0))
-    end_trim = _END_TRIM
-    ET = [r if c in end_trim else 0.0 for c, r in zip(A_cls, A_rb)]
+    # only marks have a blank to lose, and of them only opening brackets and middle dots keep
+    # theirs at a line end
+    ET = A_rb[:]
+    for i in keep_blank:
+        ET[i] = 0.0
     p.X, p.XS, p.STC, p.ET = X, XS, STC, ET
     if n and len(runs) == 1 and not fallback_seen:
         p.vmetrics = _vmetrics(p, 0, 1)
