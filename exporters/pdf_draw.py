@@ -30,10 +30,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import math
 import os
-import struct
 import sys
 import threading
 import zlib
@@ -43,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from layout.cache_file import read_framed, write_framed
 from layout.fonts import cache_base_dir, load_face
 from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Rect, Rule
 
@@ -478,18 +477,11 @@ def _image_key(data: bytes | None, crop: tuple[float, float, float, float], mode
 
 def _read_prepared(path: Path) -> _PreparedImage | None:
     """A cached picture, or None when missing or damaged in any way (then it is made again)."""
-    try:
-        with open(path, "rb") as fh:
-            blob = fh.read()
-    except OSError:
+    framed = read_framed(path, _IMAGE_MAGIC)
+    if framed is None:
         return None
+    head, stream = framed
     try:
-        n = len(_IMAGE_MAGIC)
-        if blob[:n] != _IMAGE_MAGIC:
-            return None
-        (hlen,) = struct.unpack_from("<I", blob, n)
-        head = json.loads(blob[n + 4 : n + 4 + hlen].decode("ascii"))
-        stream = blob[n + 4 + hlen :]
         w, h, cs, name = head["width"], head["height"], head["colour_space"], head["name"]
         filt = head.get("filter")
         if (
@@ -498,32 +490,18 @@ def _read_prepared(path: Path) -> _PreparedImage | None:
             or not (isinstance(w, int) and isinstance(h, int) and w > 0 and h > 0)
             or cs not in _CHANNELS
             or not (isinstance(name, str) and len(name) == 32 and all(c in "0123456789abcdef" for c in name))
-            or len(stream) != head["length"]
-            or hashlib.sha256(stream).hexdigest() != head["sha256"]
         ):
             return None
-        return _PreparedImage(w, h, cs, name, stream, filt)
-    except (ValueError, TypeError, KeyError, struct.error, UnicodeDecodeError):
+        return _PreparedImage(w, h, cs, name, bytes(stream), filt)
+    except (TypeError, KeyError):
         return None
 
 
 def _write_prepared(path: Path, prep: _PreparedImage) -> None:
-    head = json.dumps({
+    write_framed(path, _IMAGE_MAGIC, {
         "version": _IMAGE_VERSION, "width": prep.width, "height": prep.height,
-        "colour_space": prep.colour_space, "name": prep.name, "length": len(prep.stream), "filter": prep.filter,
-        "sha256": hashlib.sha256(prep.stream).hexdigest(),
-    }, sort_keys=True).encode("ascii")
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(_IMAGE_MAGIC + struct.pack("<I", len(head)) + head + prep.stream)
-        os.replace(tmp, path)
-    except OSError:  # a read-only cache only costs time
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        "colour_space": prep.colour_space, "name": prep.name, "filter": prep.filter,
+    }, prep.stream)
 
 
 def _prepared(data: bytes | Callable[[], bytes], crop: tuple[float, float, float, float], mode: str,

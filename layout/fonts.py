@@ -19,7 +19,6 @@ family / full name as installed on the system (``"方正书宋_GBK"``, ``"Noto S
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import struct
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layout import cjk
+from layout.cache_file import read_framed, write_framed
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -186,42 +186,20 @@ def _from_u32(data: bytes | memoryview) -> array:
 
 
 def _write_metrics(dest: Path, header: dict, cmap: Mapping[int, int], advances: Iterable[int]) -> None:
-    """Write the cache atomically: magic, header length, JSON header, cmap keys, cmap glyph
-    ids, advances (little-endian uint32). The header holds a SHA-256 of the arrays."""
+    """Cache payload: cmap keys, cmap glyph ids, advances (little-endian uint32)."""
     keys = sorted(cmap)
     arrays = _u32(keys) + _u32(cmap[k] for k in keys) + _u32(advances)
-    header = dict(header, n_cmap=len(keys), n_arrays=len(arrays) // 4,
-                  sha256=hashlib.sha256(arrays).hexdigest())
-    head = json.dumps(header, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
-    tmp = dest.with_name(f"{dest.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(_METRICS_MAGIC + struct.pack("<I", len(head)) + head + arrays)
-        os.replace(tmp, dest)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    write_framed(dest, _METRICS_MAGIC, dict(header, n_cmap=len(keys), n_arrays=len(arrays) // 4), arrays)
 
 
 def _read_metrics(src: Path, path: str, index: int, st: os.stat_result) -> dict | None:
     """The cached metrics of a face, or None when absent, stale (other size or mtime) or
     corrupt in any way — the caller then reads the font and rewrites the cache."""
-    try:
-        with open(src, "rb") as fh:
-            data = fh.read()
-    except OSError:
+    framed = read_framed(src, _METRICS_MAGIC)
+    if framed is None:
         return None
+    header, arrays = framed
     try:
-        n = len(_METRICS_MAGIC)
-        if data[:n] != _METRICS_MAGIC:
-            return None
-        (hlen,) = struct.unpack_from("<I", data, n)
-        header = json.loads(data[n + 4 : n + 4 + hlen].decode("ascii"))
-        if not isinstance(header, dict):
-            return None
         if (
             header.get("version") != _METRICS_VERSION
             or header.get("path") != path
@@ -230,12 +208,10 @@ def _read_metrics(src: Path, path: str, index: int, st: os.stat_result) -> dict 
             or header.get("mtime_ns") != st.st_mtime_ns
         ):
             return None
-        arrays = memoryview(data)[n + 4 + hlen :]
         n_cmap, n_arrays = header["n_cmap"], header["n_arrays"]
         if (
             not isinstance(n_cmap, int) or not isinstance(n_arrays, int)
             or len(arrays) != 4 * n_arrays or not 0 <= 2 * n_cmap <= n_arrays
-            or hashlib.sha256(arrays).hexdigest() != header.get("sha256")
         ):
             return None
         for name in _HEADER_FIELDS:
