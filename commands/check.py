@@ -28,21 +28,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def block_names(bulletin) -> dict[str, str]:
     """Names a user recognises for each block id: the region, 讲话摘编, 标题, 版头."""
-    from model.document import ColumnBlock, SpeechBlock
+    from model.texts import display_name, page_items
 
-    names: dict[str, str] = {}
-    for n, page in enumerate(bulletin.pages, 1):
-        if page.banner:
-            names[page.banner.id] = f"p{n} 版头"
-        if page.headline:
-            names[page.headline.id] = f"p{n} 标题"
-        for block in page.blocks:
-            if isinstance(block, SpeechBlock):
-                names[block.id] = f"p{n} 讲话摘编"
-            elif isinstance(block, ColumnBlock):
-                who = block.region or block.organisation or (block.person.name if block.person else "") or "栏"
-                names[block.id] = f"p{n} {who}"
-    return names
+    return {item.id: f"p{n} {display_name(item, short=True)}"
+            for n, page in enumerate(bulletin.pages, 1) for item in page_items(page)}
 
 
 _LEVELS_ZH = {"error": "错误   ", "warning": "警告   "}  # as wide as the English "warning"

@@ -18,7 +18,6 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,6 +41,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from exporters.docx_images import PortraitError, PreparedImage, prepare_portrait
+from layout.fonts import SERIF_ROLES
 from model.document import (
     Banner,
     Bulletin,
@@ -53,10 +53,11 @@ from model.document import (
     SpeechBlock,
 )
 from model.project_file import atomic_write
+from model.texts import display_name
+from model.units import MM_PER_INCH
 
 DEFAULT_SERIF = "Noto Serif SC"  # Song (宋) for body text, as the PDF uses by default
 DEFAULT_SANS = "Noto Sans SC"  # Hei (黑) for headlines, names and labels
-SERIF_ROLES = frozenset({"body", "caption"})  # same split as layout.fonts
 
 #: Fixed core-property time, so the same bulletin gives the same bytes (DESIGN §7 spirit).
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
@@ -70,7 +71,6 @@ NO_LINE_END = "$(£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡
 
 TWIPS_PER_PT = 20
 EMU_PER_PT = 12700
-MM_PER_INCH = 25.4
 
 
 #: Characters XML 1.0 cannot carry (python-docx raises on them). Text pasted from Word brings
@@ -805,7 +805,7 @@ class _Writer:
         self.prefetch_portraits([block])
         prepared = self._prepared.pop(block.id)
         if isinstance(prepared, Exception):
-            who = block.person.name if block.person and block.person.name else block.region or block.id
+            who = display_name(block, short=True)
             self.problems.append(f"portrait of {who}: {prepared}; left out of the DOCX")
             return None
         return prepared.data, prepared.ext, prepared.width_px, prepared.height_px
@@ -988,29 +988,3 @@ def write_docx(bulletin: Bulletin, path: str | os.PathLike[str], timestamp: date
     data, problems = docx_bytes(bulletin, timestamp)
     atomic_write(path, lambda fh: fh.write(data))
     return problems
-
-
-def iter_texts(bulletin: Bulletin) -> Iterable[str]:
-    """Every text the DOCX shows, in document order (tests and checks use it)."""
-    for page in bulletin.pages:
-        if page.banner:
-            yield from (ln for ln in page.banner.lines if ln.strip())
-        if page.headline:
-            yield from (t for t in (page.headline.kicker, page.headline.title, page.headline.subtitle) if t)
-        for block in page.blocks:
-            if isinstance(block, SpeechBlock):
-                for s in block.sections:
-                    yield from (t for t in (s.label, s.heading, *s.bullets) if t)
-                    yield from (p.text for p in s.paragraphs if p.text)
-                if block.attribution.strip():
-                    yield block.attribution
-            else:
-                if block.headline:
-                    yield block.headline
-                if block.person is not None:
-                    yield from (t for t in (block.person.name, *block.person.titles) if t)
-                    if not block.person.name and not block.person.titles and block.organisation:
-                        yield block.organisation
-                elif block.organisation:
-                    yield block.organisation
-                yield from (p.text for p in block.paragraphs if p.text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps
 
 from model.document import Crop
-from model.images import MAX_PIXELS
+from model.images import MAX_PIXELS, exif_orientation, swaps_sides
 
 #: Above this effective resolution the photo is resampled: more pixels only bloat the file.
 #: Below it the pixels are left alone — re-encoding costs quality and time for a saving of
@@ -155,7 +155,7 @@ def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
 def _embed_as_is(im: Image.Image, crop: Crop, width_in: float) -> bool:
     """True when the file's own bytes already are what Word needs: decided from the header
     alone, so the common case (a sensible JPEG or PNG portrait) costs no decoding at all."""
-    if im.format not in ("JPEG", "PNG") or im.mode not in ("RGB", "L") or _orientation(im) != 1:
+    if im.format not in ("JPEG", "PNG") or im.mode not in ("RGB", "L") or exif_orientation(im) != 1:
         return False
     if "transparency" in im.info:
         return False
@@ -171,7 +171,7 @@ def _draft(im: Image.Image, crop: Crop, width_in: float) -> bool:
     if im.format != "JPEG" or width_in <= 0:
         return False
     w, h = im.size
-    sideways = _orientation(im) in (5, 6, 7, 8)  # EXIF rotation swaps width and height
+    sideways = swaps_sides(exif_orientation(im))  # EXIF rotation swaps width and height
     shown_w = (h if sideways else w) * max(min(crop.w, 1.0), 1e-6)
     need = width_in * TARGET_PPI
     if shown_w < 2 * need:
@@ -182,15 +182,8 @@ def _draft(im: Image.Image, crop: Crop, width_in: float) -> bool:
     return im.size != before
 
 
-def _orientation(im: Image.Image) -> int:
-    try:
-        return int(im.getexif().get(0x0112, 1) or 1)
-    except Exception:
-        return 1
-
-
 def _has_rotation(im: Image.Image) -> bool:
-    return _orientation(im) != 1
+    return exif_orientation(im) != 1
 
 
 def _dpi(im: Image.Image, width_in: float) -> tuple[int, int]:

@@ -44,8 +44,9 @@ from pathlib import Path
 from layout.cache_file import read_framed, write_framed
 from layout.fonts import cache_base_dir, load_face
 from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Rect, Rule
+from model.images import exif_orientation, swaps_sides
+from model.units import MM
 
-MM = 72.0 / 25.4
 #: bump when the conversion changes so that stale cache files are not reused
 #: (2: the subset keeps the source font's head.modified, so a rebuilt cache gives the same bytes)
 _CONVERTER_VERSION = "2"
@@ -372,7 +373,7 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
         # frame: a 12-megapixel phone photo in a portrait frame decodes 4–16× faster.
         need_w = size_pt[0] / 72.0 * ppi / max(cw, 1e-6)
         need_h = size_pt[1] / 72.0 * ppi / max(ch, 1e-6)
-        if img.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+        if swaps_sides(exif_orientation(img)):
             need_w, need_h = need_h, need_w
         img.draft(img.mode, (math.ceil(need_w), math.ceil(need_h)))
     img = ImageOps.exif_transpose(img)

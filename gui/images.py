@@ -17,9 +17,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from model.document import Crop
+from model.images import exif_orientation, swaps_sides
 
 PORTRAIT_ASPECT = 3 / 4  # width / height of a newspaper head-and-shoulders portrait
-_EXIF_ORIENTATION = 0x0112
 _CACHE_MAX = 48
 _cache: OrderedDict[tuple[str, int], QImage] = OrderedDict()
 
@@ -44,11 +44,8 @@ def upright_size(data: bytes) -> tuple[int, int]:
 def _upright_size(data: bytes) -> tuple[int, int]:
     with Image.open(io.BytesIO(data)) as im:
         w, h = im.size
-        try:
-            orientation = im.getexif().get(_EXIF_ORIENTATION, 1)
-        except Exception:  # noqa: BLE001 - broken EXIF must not stop a portrait
-            orientation = 1
-    return (h, w) if orientation in (5, 6, 7, 8) else (w, h)
+        orientation = exif_orientation(im)
+    return (h, w) if swaps_sides(orientation) else (w, h)
 
 
 def decode_upright(data: bytes, max_side: int = 0) -> QImage:

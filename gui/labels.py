@@ -17,6 +17,7 @@ ROLE_NAMES: dict[str, str] = {
     "kicker": QT_TRANSLATE_NOOP("Labels", "引题"),
     "heading": QT_TRANSLATE_NOOP("Labels", "栏目标题"),
     "body": QT_TRANSLATE_NOOP("Labels", "正文"),
+    "lead": QT_TRANSLATE_NOOP("Labels", "段首句"),
     "name": QT_TRANSLATE_NOOP("Labels", "人名"),
     "title_line": QT_TRANSLATE_NOOP("Labels", "职务"),
     "caption": QT_TRANSLATE_NOOP("Labels", "图注"),

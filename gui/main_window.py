@@ -64,6 +64,7 @@ from model.document import (
 from model.images import zip_member_reader
 from model.project_file import ProjectFileError, load, save
 from model.serialize import ModelError, used_images
+from model.units import mm_to_pt
 
 _DEFAULT = object()
 
@@ -458,7 +459,7 @@ class MainWindow(QMainWindow):
 
     def _on_layout(self, result: LayoutResult) -> None:
         ps = self.doc.bulletin.page_setup
-        size = (ps.width_mm / 25.4 * 72, ps.height_mm / 25.4 * 72)
+        size = (mm_to_pt(ps.width_mm), mm_to_pt(ps.height_mm))
         if result.document is not None:
             self.preview.set_document(result.document)
             self.preview.status.setText(self.tr("排版用时 {} 毫秒").format(round(result.seconds * 1000)))

@@ -8,12 +8,13 @@ tree can never disagree with the bulletin.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from gui import labels
-from model.document import Bulletin, ColumnBlock, Page, SpeechBlock
+from model.document import Bulletin
+from model.texts import display_name
 
 translate = QCoreApplication.translate
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -159,22 +160,20 @@ class OutlineTree(QTreeWidget):
         return sid, page.data(0, ID_ROLE), index
 
 
+#: model.texts.NAME_WORDS, marked for translation (lupdate reads these literals)
+_NAME_WORDS = {
+    "page": QT_TRANSLATE_NOOP("Outline", "第 {} 页"),
+    "speech": QT_TRANSLATE_NOOP("Outline", "讲话摘编"),
+    "banner": QT_TRANSLATE_NOOP("Outline", "版头"),
+    "headline": QT_TRANSLATE_NOOP("Outline", "标题"),
+    "column": QT_TRANSLATE_NOOP("Outline", "（未命名栏目）"),
+}
+
+
 def item_text(item: object, page_number: int = 0) -> str:
-    """How an item is named in the outline, the problems list and undo texts."""
-    if isinstance(item, Page):
-        return translate("Outline", "第 {} 页").format(page_number) + (f" · {item.label}" if item.label else "")
-    if isinstance(item, SpeechBlock):
-        return translate("Outline", "讲话摘编") + (f"  {item.speaker.name}" if item.speaker.name else "")
-    if isinstance(item, ColumnBlock):
-        who = item.person.name if item.person and item.person.name else item.organisation
-        parts = [p for p in (item.region, who, item.headline) if p]
-        return " · ".join(parts) if parts else translate("Outline", "（未命名栏目）")
-    kind = type(item).__name__
-    if kind == "Banner":
-        return translate("Outline", "版头") + ("  " + " ".join(item.lines) if item.lines else "")
-    if kind == "HeadlineGroup":
-        return translate("Outline", "标题") + (f"  {item.title}" if item.title else "")
-    return str(item)
+    """How an item is named in the outline, the problems list and undo texts (in the UI language)."""
+    words = {k: translate("Outline", v) for k, v in _NAME_WORDS.items()}
+    return display_name(item, page_number, words=words)
 
 
 def _rows(b: Bulletin):

@@ -17,6 +17,7 @@ from layout.fonts import FontRegistry
 from layout.grid import Grid
 from layout.types import BLACK, Colour, Item, Picture, Problem, Rect, Rule
 from model.document import Block, ColumnBlock, Paragraph, SpeechBlock
+from model.texts import display_name
 
 RED: Colour = (0.0, 1.0, 1.0, 0.0)  # 专色红 as process colour
 DARK_RED: Colour = (0.0, 1.0, 1.0, 0.25)
@@ -193,7 +194,7 @@ class BlockMeasurer:
             return out
 
         if block.person and block.person.name.strip() and not has_picture:
-            problems.append(Problem("missing_portrait", bid, f"{block.region or bid}: {block.person.name} 没有照片"))
+            problems.append(Problem("missing_portrait", bid, f"{display_name(block, short=True)}: {block.person.name} 没有照片"))
         return MeasuredBlock(block, head, items, reserved, natural(1), top, problems=problems,
                              portrait_natural=natural, has_picture=has_picture)
 

@@ -26,10 +26,10 @@ from layout.grid import MM, Grid, make_grid
 from layout.packing import pack
 from layout.types import BLACK, WHITE, BlockArea, LaidOutDocument, LaidOutPage, Problem, Rect, Rule
 from model.document import Bulletin, ColumnBlock, Page
-from model.images import ImageStore
+from model.images import MIN_PPI, ImageStore, exif_orientation, swaps_sides
+from model.texts import display_name
 
 UNDERSET_TOLERANCE = 2  # lines a block may end short of its bottom without a report
-LOW_PPI = 200
 
 
 class ImageSizes:
@@ -49,8 +49,8 @@ class ImageSizes:
                         # getexif() decodes a whole PNG to find a trailing eXIf chunk; photos
                         # that carry an orientation are JPEG/TIFF/WebP (or say so in info)
                         has_exif = im.format in ("JPEG", "MPO", "TIFF", "WEBP") or "exif" in im.info
-                        orientation = im.getexif().get(0x0112, 1) if has_exif else 1
-                self._cache[name] = (h, w) if orientation in (5, 6, 7, 8) else (w, h)
+                        orientation = exif_orientation(im) if has_exif else 1
+                self._cache[name] = (h, w) if swaps_sides(orientation) else (w, h)
             except Exception:
                 self._cache[name] = None
         return self._cache[name]
@@ -416,10 +416,7 @@ def _choose_portrait(m: MeasuredBlock, span: int, heights: list[int], keep: list
 
 
 def _label(m: MeasuredBlock) -> str:
-    b = m.block
-    if isinstance(b, ColumnBlock):
-        return b.region or (b.person.name if b.person else b.organisation) or b.id
-    return "讲话摘编"
+    return display_name(m.block, short=True)
 
 
 def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: list[Problem]) -> None:
@@ -431,8 +428,8 @@ def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: li
         return
     visible_w = size[0] * b.portrait.crop.w
     ppi = visible_w / (frame_w / 72.0)
-    if ppi < LOW_PPI:
-        problems.append(Problem("low_res", b.id, f"{_label(m)}: 照片分辨率只有 {ppi:.0f} ppi（印刷需要 300 ppi）",
+    if ppi < MIN_PPI:
+        problems.append(Problem("low_res", b.id, f"{_label(m)}: 照片分辨率只有 {ppi:.0f} ppi（印刷需要 {MIN_PPI} ppi）",
                                 chars=round(ppi)))
 
 

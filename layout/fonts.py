@@ -35,23 +35,12 @@ from typing import TYPE_CHECKING
 
 from layout import cjk
 from layout.cache_file import read_framed, write_framed
+from model.document import FONT_ROLES
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
-ROLES: tuple[str, ...] = (
-    "title",
-    "subtitle",
-    "kicker",
-    "heading",
-    "body",
-    "lead",
-    "name",
-    "title_line",
-    "caption",
-    "label",
-    "banner",
-)
+ROLES: tuple[str, ...] = FONT_ROLES  # one list of roles, held by the model
 #: Song (serif) is the reading face; Hei (sans) marks everything that is not running text.
 #: The run-in lead sentence is set in Hei, as newspapers do for 段首小标题.
 SERIF_ROLES = frozenset({"body", "caption"})

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model.document import PageSetup
-
-MM = 72.0 / 25.4  # points per millimetre
+from model.units import MM
 
 
 @dataclass(frozen=True)

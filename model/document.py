@@ -19,12 +19,14 @@ SizePreset = Literal["broadsheet", "tabloid", "a3", "a4", "custom"]
 ColourMode = Literal["cmyk", "grey", "rgb"]
 
 #: Text roles the user can give a font each (DESIGN §6). Empty spec = the built-in default.
+#: The one list of roles: the font registry, the page-setup form and the DOCX styles use it.
 FONT_ROLES: tuple[str, ...] = (
     "title",
     "subtitle",
     "kicker",
     "heading",
     "body",
+    "lead",  # the run-in lead sentence (段首句), Hei by default
     "name",
     "title_line",
     "caption",
@@ -230,23 +232,14 @@ class Bulletin:
 
 
 def block_texts(block: Block | Banner | HeadlineGroup) -> list[str]:
-    """Every piece of user text a block holds, in reading order (for counts and checks)."""
-    if isinstance(block, Banner):
-        return list(block.lines)
-    if isinstance(block, HeadlineGroup):
-        return [t for t in (block.kicker, block.title, block.subtitle)]
-    if isinstance(block, SpeechBlock):
-        out: list[str] = []
-        for s in block.sections:
-            out += [s.label, s.heading, *s.bullets, *(p.text for p in s.paragraphs)]
-        out.append(block.attribution)
-        return out
-    out = [block.headline]
-    if block.person is not None:
-        out += [block.person.name, *block.person.titles]
-    out.append(block.organisation)
-    out += [p.text for p in block.paragraphs]
-    return out
+    """Every piece of text a block prints, in reading order (for counts and checks).
+
+    The speaker's name and titles are the speech's metadata (the attribution prints them), so
+    they are proofread (``model.texts.iter_texts``) but not counted as printed text.
+    """
+    from model.texts import iter_item_texts  # the one walker; it imports this module
+
+    return [text for field, _index, _role, text in iter_item_texts(block) if not field.startswith("speaker.")]
 
 
 def char_count(texts: list[str]) -> int:

@@ -17,6 +17,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 MAX_PIXELS = 100_000_000  # DESIGN §4: refuse decompression-bomb images
+#: DESIGN §7: every picture at ≥ 300 ppi effective at its printed size, or reported. The layout's
+#: report, the portrait form and the PDF preflight all compare against this one number.
+MIN_PPI = 300
+#: the EXIF tag that says how a camera held the picture; 5–8 mean the sides are swapped
+EXIF_ORIENTATION_TAG = 0x0112
 MAX_IMAGE_BYTES = 200 * 1024 * 1024
 _FORMATS = {"JPEG": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "BMP": "bmp", "GIF": "gif"}
 
@@ -65,6 +70,23 @@ def inspect_image(data: bytes, what: str = "image") -> ImageInfo:
             f"{what}: {w}×{h} is {w * h / 1e6:.0f} megapixels; at most {MAX_PIXELS // 1_000_000} are accepted"
         )
     return ImageInfo(fmt, _FORMATS[fmt], w, h, mode, tuple(float(v) for v in dpi) if dpi else None)
+
+
+def exif_orientation(im) -> int:
+    """The EXIF orientation (1–8) of an open Pillow image; 1 when absent or unreadable.
+
+    Broken EXIF blocks are common in phone photos and must never stop a portrait.
+    """
+    try:
+        value = int(im.getexif().get(EXIF_ORIENTATION_TAG, 1) or 1)
+    except Exception:  # noqa: BLE001 - Pillow raises many types for malformed EXIF
+        return 1
+    return value if 1 <= value <= 8 else 1
+
+
+def swaps_sides(orientation: int) -> bool:
+    """Orientations 5–8 rotate by 90°: the upright picture's width is the stored height."""
+    return orientation in (5, 6, 7, 8)
 
 
 def image_name(data: bytes, info: ImageInfo) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from model.document import Bulletin, ColumnBlock, char_count
+from model.texts import display_name
 from proofread.finding import Finding
 
 UNDER_FRACTION = 0.8  # warn when a column holds less than 80 % of the target
@@ -22,7 +23,7 @@ def check_length(bulletin: Bulletin, chars_target: int | None) -> Iterator[Findi
         if not isinstance(block, ColumnBlock):
             continue
         n = char_count([p.text for p in block.paragraphs])
-        who = block.region or block.organisation or (block.person.name if block.person else "") or block.headline
+        who = display_name(block, short=True)
         if n > chars_target:
             over = n - chars_target
             yield Finding("warning", "length", f"本栏正文 {n} 字，超出目标 {chars_target} 字 {over} 字",

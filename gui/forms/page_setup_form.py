@@ -31,6 +31,7 @@ from gui.commands import SetValue
 from gui.forms.base import Form, FormContext
 from gui.forms.binding import Binding
 from model.document import FONT_ROLES, Bulletin, PageSetup
+from model.units import pt_to_mm
 
 SAMPLE = "会刊编辑器 永字八法 2021"
 
@@ -220,9 +221,8 @@ class PageSetupForm(Form):
 
     def _update_hint(self) -> None:
         ps = self.ps()
-        mm_per_pt = 25.4 / 72
         text_w = ps.width_mm - ps.margins.left - ps.margins.right
-        em = ps.body_size_pt * mm_per_pt
+        em = pt_to_mm(ps.body_size_pt)
         col_chars = (text_w / em + ps.gutter_em) / ps.columns - ps.gutter_em if ps.columns else 0
         self.grid_hint.setText(
             self.tr("版心宽 {w:.0f} 毫米；每栏约 {n:.0f} 个正文字。").format(w=text_w, n=max(0.0, col_chars))

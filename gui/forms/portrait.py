@@ -38,10 +38,10 @@ from gui.forms.crop_dialog import CropDialog
 from gui.images import cached_upright, default_crop, effective_ppi, upright_size
 from layout.types import Picture
 from model.document import ColumnBlock, Crop, Portrait
-from model.images import ImageError
+from model.images import MIN_PPI, ImageError
+from model.units import mm_to_pt, pt_to_mm
 
 THUMB = QSize(108, 144)
-MIN_PPI = 300  # DESIGN §7: every image at ≥ 300 ppi effective at its printed size
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif"
 
 
@@ -233,7 +233,7 @@ class PortraitWidget(QFrame):
                     if isinstance(item, Picture) and item.block_id == self.block.id:
                         return item.w
         ps = self.doc.bulletin.page_setup
-        text_w = (ps.width_mm - ps.margins.left - ps.margins.right) / 25.4 * 72
+        text_w = mm_to_pt(ps.width_mm - ps.margins.left - ps.margins.right)
         gutter = ps.gutter_em * ps.body_size_pt
         return (text_w - gutter * (ps.columns - 1)) / max(1, ps.columns)
 
@@ -251,7 +251,7 @@ class PortraitWidget(QFrame):
         width_pt = self.print_width_pt()
         ppi = effective_ppi(p.crop, size, width_pt)
         text = self.tr("{w}×{h} 像素；印刷宽 {mm:.0f} 毫米时有效分辨率 {ppi:.0f} ppi").format(
-            w=size[0], h=size[1], mm=width_pt / 72 * 25.4, ppi=ppi)
+            w=size[0], h=size[1], mm=pt_to_mm(width_pt), ppi=ppi)
         if ppi < MIN_PPI:
             text += self.tr("（低于 {} ppi，印刷可能模糊）").format(MIN_PPI)
             self.info.setStyleSheet("color: #b00020;")

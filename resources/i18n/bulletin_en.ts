@@ -348,6 +348,10 @@ Chair, City Trade Union Council</translation>
         <translation>Body text</translation>
     </message>
     <message>
+        <source>段首句</source>
+        <translation>Lead sentence</translation>
+    </message>
+    <message>
         <source>人名</source>
         <translation>Person name</translation>
     </message>
@@ -786,7 +790,7 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <name>Outline</name>
     <message>
         <source>第 {} 页</source>
-        <extracomment>(dragged item id, destination page id — or &quot;&quot; for pages —, index in the destination)</extracomment>
+        <extracomment>(dragged item id, destination page id — or &quot;&quot; for pages —, index in the destination) model.texts.NAME_WORDS, marked for translation (lupdate reads these literals)</extracomment>
         <translation>Page {}</translation>
     </message>
     <message>
