@@ -14,6 +14,7 @@ import threading
 from collections import Counter
 
 from layout.document import lay_out_bulletin
+from layout.messages import describe, kind_name
 from layout.types import LaidOutDocument
 from model.document import Bulletin
 from model.project_file import atomic_write
@@ -70,14 +71,15 @@ def write_pdf(bulletin: Bulletin, path: str, *, colour: str | None = None, bleed
     return doc
 
 
-def report_lines(doc: LaidOutDocument) -> list[str]:
+def report_lines(doc: LaidOutDocument, block_names: dict[str, str] | None = None) -> list[str]:
+    """The export report: each problem with both names of its kind, its block and its words."""
     kinds = Counter(p.kind for p in doc.problems)
     lines = [f"pages: {len(doc.pages)}, blocks: {sum(len(p.areas) for p in doc.pages)}"]
-    names = {"overset": "超出 overset", "underset": "未排满 underset", "low_res": "低分辨率 low-res",
-             "fallback": "替代字体 fallback", "missing_glyph": "缺字 missing", "missing_portrait": "缺照片 no portrait",
-             "title_fit": "标题 title"}
+    names = {k: f"{kind_name(k, 'zh')} {k}" for k in kinds}  # the kind itself: greppable
+    block_names = block_names or {}
     for p in doc.problems:
-        lines.append(f"  {names.get(p.kind, p.kind)}  [{p.block_id}]  {p.message}")
+        who = block_names.get(p.block_id, "")
+        lines.append(f"  {names[p.kind]}  [{p.block_id}]  {who + ': ' if who else ''}{describe(p)}")
     if not doc.problems:
         lines.append("  no problems: every block fits")
     else:
@@ -95,7 +97,9 @@ def export_pdf_command(bulletin: Bulletin, args: argparse.Namespace) -> int:
     except OSError as exc:
         return fail(f"cannot write {args.pdf}: {exc.strerror or exc}")
     print(f"wrote {args.pdf}")
-    print("\n".join(report_lines(doc)))
+    from commands.check import block_names
+
+    print("\n".join(report_lines(doc, block_names(bulletin))))
     if any(p.kind == "overset" for p in doc.problems) and not args.allow_overset:
         print("text does not fit (overset); fix it or pass --allow-overset", file=sys.stderr)
         return 1

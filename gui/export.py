@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import labels
+from gui import i18n, labels
 from gui.document import Document
+from layout.messages import describe
 from layout.types import LaidOutDocument
 
 BLEED_MM = 3.0
@@ -228,7 +229,7 @@ class Exporter(QObject):
                 lines.append(self.tr("请注意："))
                 for k, n in sorted(counts.items()):
                     lines.append(self.tr("  {}：{} 处").format(labels.kind_name(k), n))
-                details = [f"[{labels.kind_name(pr.kind)}] {pr.message}" for pr in result.problems]
+                details = [f"[{labels.kind_name(pr.kind)}] {describe(pr, i18n.current())}" for pr in result.problems]
             else:
                 lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
         elif isinstance(result, (list, tuple)) and result:  # DOCX: a list of warnings

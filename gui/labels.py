@@ -56,14 +56,8 @@ BODY_SIZES: list[tuple[str, float]] = [
     (QT_TRANSLATE_NOOP("Labels", "四号"), 14.0),
 ]
 
+#: problem kinds only the editor shows; the layout's kinds are named by layout.messages
 KIND_NAMES: dict[str, str] = {
-    "overset": QT_TRANSLATE_NOOP("Labels", "文字超出"),
-    "underset": QT_TRANSLATE_NOOP("Labels", "文字不足"),
-    "fallback": QT_TRANSLATE_NOOP("Labels", "替代字体"),
-    "missing_glyph": QT_TRANSLATE_NOOP("Labels", "缺字"),
-    "low_res": QT_TRANSLATE_NOOP("Labels", "图片分辨率低"),
-    "missing_portrait": QT_TRANSLATE_NOOP("Labels", "缺少肖像"),
-    "title_fit": QT_TRANSLATE_NOOP("Labels", "标题过长"),
     "proofread": QT_TRANSLATE_NOOP("Labels", "校对"),
 }
 
@@ -93,4 +87,9 @@ def colour_name(mode: str) -> str:
 
 
 def kind_name(kind: str) -> str:
-    return tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+    if kind in KIND_NAMES:
+        return tr(KIND_NAMES[kind])
+    from gui import i18n
+    from layout.messages import kind_name as layout_kind_name
+
+    return layout_kind_name(kind, i18n.current())

@@ -10,17 +10,15 @@ text is shown in the UI language: its Chinese ``message``/``suggestion`` in the 
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from gui import i18n, labels
 from gui.layout_runner import LayoutResult
+from layout.messages import describe
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-_SEVERE = {"overset", "missing_glyph", "missing_portrait", "title_fit"}
 
 
 def _in_language(f: object, name: str, english: bool) -> str:
@@ -77,7 +75,7 @@ class ProblemsPanel(QTreeWidget):
             return
         if result.document is not None:
             for pr in result.document.problems:
-                self._add(pr.kind, pr.block_id, self.layout_message(pr), pr.kind in _SEVERE)
+                self._add(pr.kind, pr.block_id, self.layout_message(pr), pr.severity != "info")
         elif result.error:
             self._add("error", "", self.tr("排版出错：{}").format(result.error), True)
         for f in result.findings:
@@ -88,25 +86,8 @@ class ProblemsPanel(QTreeWidget):
                 item.setToolTip(0, self.tr("右键可一键采用建议"))
 
     def layout_message(self, pr) -> str:
-        """The layout's problem in the UI language, from its kind and numbers (the layout's own
-        ``message`` is for the command line and is not translated)."""
-        quoted = re.search(r"“(.+?)”", pr.message)
-        ch = quoted.group(1) if quoted else ""
-        if pr.kind == "overset":
-            return self.tr("超出 {chars} 字（{lines} 行）").format(chars=pr.chars, lines=pr.lines)
-        if pr.kind == "underset":
-            return self.tr("还差 {lines} 行").format(lines=pr.lines)
-        if pr.kind == "low_res":
-            return self.tr("照片只有 {ppi} ppi，印刷需要 300 ppi").format(ppi=pr.chars)
-        if pr.kind == "missing_portrait":
-            return self.tr("没有照片")
-        if pr.kind == "title_fit":
-            return self.tr("标题太长，缩小后仍需 {lines} 行").format(lines=pr.lines)
-        if pr.kind == "fallback" and ch:
-            return self.tr("“{ch}”不在所选字体中，已用其他字体排出").format(ch=ch)
-        if pr.kind == "missing_glyph" and ch:
-            return self.tr("“{ch}”在所有字体中都没有，排成方框").format(ch=ch)
-        return pr.message
+        """The layout's problem in the UI language, worded from its facts by the one catalogue."""
+        return describe(pr, i18n.current())
 
     def _add(self, kind: str, block_id: str, message: str, severe: bool) -> QTreeWidgetItem:
         kind_text = labels.kind_name(kind) if kind != "error" else self.tr("错误")

@@ -194,7 +194,8 @@ class BlockMeasurer:
             return out
 
         if block.person and block.person.name.strip() and not has_picture:
-            problems.append(Problem("missing_portrait", bid, f"{display_name(block, short=True)}: {block.person.name} 没有照片"))
+            problems.append(Problem("missing_portrait", bid, f"{display_name(block, short=True)}: {block.person.name} 没有照片",
+                                    role="name", text=block.person.name))
         return MeasuredBlock(block, head, items, reserved, natural(1), top, problems=problems,
                              portrait_natural=natural, has_picture=has_picture)
 

@@ -262,7 +262,7 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
                         pending_space = sw
                 continue
             if status:
-                seen = (missing_seen if status == MISSING else fallback_seen).setdefault(ch, [face, 0])
+                seen = (missing_seen if status == MISSING else fallback_seen).setdefault(ch, [face, 0, role])
                 seen[1] += 1
             # ---- the boundary before this atom
             if cls == han and prev_cls == han and not pending_space and not pending_forced:
@@ -365,20 +365,20 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
         p.vmetrics = _vmetrics(p, 0, 1)
     elif not fallback_seen:
         p.segs = segs  # each run in one face: a line's vmetrics are its runs' maxima
-    for ch, (face, count) in fallback_seen.items():
+    for ch, (face, count, role) in fallback_seen.items():
         p.problems.append(
             Problem(
                 "fallback", block_id,
                 f"“{ch}” (U+{ord(ch):04X}) is not in the chosen font; set in {face.full_name}",
-                chars=count,
+                chars=count, role=role, text=ch,
             )
         )
-    for ch, (face, count) in missing_seen.items():
+    for ch, (face, count, role) in missing_seen.items():
         p.problems.append(
             Problem(
                 "missing_glyph", block_id,
                 f"“{ch}” (U+{ord(ch):04X}) is in no available font; shown as a box ({face.full_name})",
-                chars=count,
+                chars=count, role=role, text=ch,
             )
         )
     return p

@@ -162,10 +162,10 @@ def _rebind(m: MeasuredBlock, block) -> MeasuredBlock:
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str, str]] = set()
     out = []
     for p in problems:
-        key = (p.kind, p.block_id, p.message)
+        key = (p.kind, p.block_id, p.role, p.text, p.message)
         if key not in seen:
             seen.add(key)
             out.append(p)
@@ -256,7 +256,8 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
         comp = compose(Run(hg.title, "title", bold=True, colour=RED), width / size, size, fonts,
                        align="centre", indent_em=0, block_id=bid)
         if len(comp) > 1:
-            problems.append(Problem("title_fit", bid, f"标题太长，缩到 {size:.0f} pt 仍需 {len(comp)} 行", lines=len(comp)))
+            problems.append(Problem("title_fit", bid, f"标题太长，缩到 {size:.0f} pt 仍需 {len(comp)} 行", lines=len(comp),
+                                    role="title", numbers=(("size_pt", size),)))
         per = max(1, round(size * 1.3 / g.leading))
         for ln in comp:
             lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + 0.88 * size, block_id=bid)
@@ -430,7 +431,7 @@ def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: li
     ppi = visible_w / (frame_w / 72.0)
     if ppi < MIN_PPI:
         problems.append(Problem("low_res", b.id, f"{_label(m)}: 照片分辨率只有 {ppi:.0f} ppi（印刷需要 {MIN_PPI} ppi）",
-                                chars=round(ppi)))
+                                numbers=(("ppi", ppi),)))
 
 
 # ---------------------------------------------------------------------------- folio

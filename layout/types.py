@@ -100,17 +100,51 @@ class BlockArea:
 ProblemKind = Literal[
     "overset", "underset", "fallback", "missing_glyph", "low_res", "missing_portrait", "title_fit"
 ]
+Severity = Literal["error", "warning", "info"]
+
+#: How bad each kind is — the one table the problems panel, the export report and the command
+#: line's exit status read. "error": something is not printed as the user wrote it.
+SEVERITY: dict[str, Severity] = {
+    "overset": "error",
+    "missing_glyph": "error",
+    "title_fit": "warning",
+    "missing_portrait": "warning",
+    "low_res": "warning",
+    "fallback": "info",
+    "underset": "info",
+}
+#: Kinds whose content is not on the page at all: `export` exits 1 on them unless told otherwise.
+LOST_KINDS: frozenset[str] = frozenset({"overset"})
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something the user must hear about; never a silent clip or a silent box glyph."""
+    """Something the user must hear about; never a silent clip or a silent box glyph.
+
+    Structured, so that each edge (command line, problems panel, export dialog) words it in its
+    own language from the same facts (``layout.messages``) and nothing parses text back.
+    ``message`` is the producer's own Chinese wording, used only for a kind the catalogue does
+    not know.
+    """
 
     kind: ProblemKind
     block_id: str
-    message: str
-    chars: int = 0  # overset characters, or the code point count concerned
-    lines: int = 0  # overset lines, or lines a block is short
+    message: str = ""
+    chars: int = 0  # characters concerned (overset characters; occurrences of a fallback character)
+    lines: int = 0  # lines concerned (overset lines, lines a block is short)
+    role: str = ""  # the text role concerned (body, title, banner, name …)
+    text: str = ""  # the characters concerned (a missing glyph, a person's name …)
+    numbers: tuple[tuple[str, float], ...] = ()  # named measurements: ("ppi", 250.0), ("size_pt", 30.0)
+
+    @property
+    def severity(self) -> Severity:
+        return SEVERITY.get(self.kind, "warning")
+
+    def number(self, key: str, default: float = 0.0) -> float:
+        for k, v in self.numbers:
+            if k == key:
+                return v
+        return default
 
 
 @dataclass(slots=True)

@@ -441,35 +441,8 @@ Chair, City Trade Union Council</translation>
         <translation>Size 4 (四号)</translation>
     </message>
     <message>
-        <source>文字超出</source>
-        <translation>Overset text</translation>
-    </message>
-    <message>
-        <source>文字不足</source>
-        <translation>Short text</translation>
-    </message>
-    <message>
-        <source>替代字体</source>
-        <translation>Substitute font</translation>
-    </message>
-    <message>
-        <source>缺字</source>
-        <translation>Missing character</translation>
-    </message>
-    <message>
-        <source>图片分辨率低</source>
-        <translation>Low-resolution image</translation>
-    </message>
-    <message>
-        <source>缺少肖像</source>
-        <translation>Missing portrait</translation>
-    </message>
-    <message>
-        <source>标题过长</source>
-        <translation>Headline too long</translation>
-    </message>
-    <message>
         <source>校对</source>
+        <extracomment>problem kinds only the editor shows; the layout&apos;s kinds are named by layout.messages</extracomment>
         <translation>Proofreader</translation>
     </message>
 </context>
@@ -1308,34 +1281,6 @@ drop or choose</translation>
     <message>
         <source>右键可一键采用建议</source>
         <translation>Right-click to apply the suggestion</translation>
-    </message>
-    <message>
-        <source>超出 {chars} 字（{lines} 行）</source>
-        <translation>{chars} characters over ({lines} lines)</translation>
-    </message>
-    <message>
-        <source>还差 {lines} 行</source>
-        <translation>{lines} lines short</translation>
-    </message>
-    <message>
-        <source>照片只有 {ppi} ppi，印刷需要 300 ppi</source>
-        <translation>photo is only {ppi} ppi; print needs 300 ppi</translation>
-    </message>
-    <message>
-        <source>没有照片</source>
-        <translation>no portrait</translation>
-    </message>
-    <message>
-        <source>标题太长，缩小后仍需 {lines} 行</source>
-        <translation>title too long: still {lines} lines when shrunk</translation>
-    </message>
-    <message>
-        <source>“{ch}”不在所选字体中，已用其他字体排出</source>
-        <translation>“{ch}” is not in the chosen font; set in another font</translation>
-    </message>
-    <message>
-        <source>“{ch}”在所有字体中都没有，排成方框</source>
-        <translation>“{ch}” is in no font; shown as a box</translation>
     </message>
     <message>
         <source>错误</source>

@@ -1,0 +1,64 @@
+"""Problems in words: the one catalogue from which the command line, the export report and the
+problems panel word a :class:`layout.types.Problem`, in Chinese or English.
+
+The layout reports facts (kind, block, role, characters, numbers); wording them is the edge's
+job, in the user's language. Keeping the wording here, beside no Qt, lets the CLI and the GUI
+say the same thing and lets no one parse a message back into numbers.
+"""
+
+from __future__ import annotations
+
+from layout.types import Problem
+from model.images import MIN_PPI
+
+Lang = str  # "zh" or "en"
+
+#: kind -> (Chinese, English) short names, as the report's first column and the panel's type
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "overset": ("文字超出", "Overset text"),
+    "underset": ("文字不足", "Short text"),
+    "fallback": ("替代字体", "Substitute font"),
+    "missing_glyph": ("缺字", "Missing character"),
+    "low_res": ("图片分辨率低", "Low-resolution image"),
+    "missing_portrait": ("缺少肖像", "Missing portrait"),
+    "title_fit": ("标题过长", "Headline too long"),
+}
+
+#: kind -> (Chinese, English) templates over the problem's fields and numbers
+_TEMPLATES: dict[str, tuple[str, str]] = {
+    "overset": ("超出 {chars} 字（{lines} 行）", "{chars} characters over ({lines} lines)"),
+    "underset": ("还差 {lines} 行", "{lines} lines short"),
+    "low_res": ("照片只有 {ppi:.0f} ppi，印刷需要 {min_ppi} ppi",
+                "photo is only {ppi:.0f} ppi; print needs {min_ppi} ppi"),
+    "missing_portrait": ("{text} 没有照片", "no portrait of {text}"),
+    "title_fit": ("标题太长，缩到 {size_pt:.0f} pt 仍需 {lines} 行",
+                  "title too long: {lines} lines even at {size_pt:.0f} pt"),
+    "fallback": ("“{text}”不在所选字体中，已用其他字体排出",
+                 "“{text}” is not in the chosen font; set in another font"),
+    "missing_glyph": ("“{text}”在所有字体中都没有，排成方框",
+                      "“{text}” is in no font; shown as a box"),
+}
+
+
+def _english(lang: Lang) -> bool:
+    return lang.split("_")[0].lower() == "en"
+
+
+def kind_name(kind: str, lang: Lang = "zh") -> str:
+    names = KIND_NAMES.get(kind)
+    if names is None:
+        return kind
+    return names[1] if _english(lang) else names[0]
+
+
+def describe(problem: Problem, lang: Lang = "zh") -> str:
+    """The problem in words, without the block's name (the edge shows that beside it)."""
+    template = _TEMPLATES.get(problem.kind)
+    if template is None:
+        return problem.message
+    fields = {"chars": problem.chars, "lines": problem.lines, "role": problem.role, "text": problem.text,
+              "min_ppi": MIN_PPI, **dict(problem.numbers)}
+    try:
+        return (template[1] if _english(lang) else template[0]).format(**fields)
+    except (KeyError, ValueError, IndexError):  # a producer that left out a number
+        return problem.message or kind_name(problem.kind, lang)
