@@ -39,6 +39,7 @@ from model.document import (
     SpeechBlock,
     SpeechSection,
 )
+from tests.external import require_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 OUR_STYLES = ("标题", "副题", "引题", "版头", "版头大字", "讲话标签", "讲话小标题", "讲话要点", "讲话正文",
@@ -603,8 +604,7 @@ def _soffice_env(tmp: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def example_pdf(tmp_path_factory):
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice (soffice) is not installed")
+    require_tool("soffice")
     from model.example import example_bulletin
 
     tmp = tmp_path_factory.mktemp("lo")

@@ -4,7 +4,6 @@ colours, page boxes, images, caching and reproducible bytes (DESIGN §6, §7).""
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 
 import pdfplumber
@@ -19,6 +18,7 @@ from layout.compose import Run, compose
 from layout.fonts import FontRegistry, default_serif_path
 from layout.types import GlyphRun, LaidOutDocument, LaidOutPage, Picture, Rect, Rule
 from tests.conftest import SEED
+from tests.external import require_tool
 
 SIZE = 9.0
 LEADING = 13.5
@@ -129,10 +129,13 @@ def test_every_font_is_an_embedded_subset(seed_pdf):
             assert "+" in base  # subset tag
             names.add(base.split("+", 1)[1].rsplit("-", 1)[0])
         assert names == {"NotoSerifSC-Regular", "NotoSansSC-Regular"}
-    if shutil.which("pdffonts"):
-        out = subprocess.run(["pdffonts", "-"], input=data, capture_output=True).stdout.decode()
-        rows = [r for r in out.splitlines()[2:] if r.strip()]
-        assert rows and all(" yes yes " in r for r in rows), out
+
+
+def test_pdffonts_sees_every_font_embedded_as_a_subset(seed_pdf):
+    data, _doc, _placed = seed_pdf
+    out = subprocess.run([require_tool("pdffonts"), "-"], input=data, capture_output=True).stdout.decode()
+    rows = [r for r in out.splitlines()[2:] if r.strip()]
+    assert rows and all(" yes yes " in r for r in rows), out
 
 
 def test_black_text_is_pure_k_and_other_colour_modes(seed_pdf):
@@ -244,14 +247,19 @@ def test_pictures_upright_cropped_and_cmyk():
     # the upright top half is the stored left half: blue → C and M inked, Y not
     c, m, y, k = Image.open(io.BytesIO(pixels)).getpixel((0, 0))
     assert c > 200 and m > 200 and y < 40 and k < 40
-    if shutil.which("pdftoppm"):  # and a real renderer shows blue, not its inverse
-        png = subprocess.run(["pdftoppm", "-r", "72", "-png", "-"], input=data, capture_output=True,
-                             check=True).stdout
-        r, g, b = Image.open(io.BytesIO(png)).convert("RGB").getpixel((70, 80))
-        assert b > 120 and b > r + 60 and b > g + 60, (r, g, b)  # inverted it would be yellow
     grey = render_pdf(LaidOutDocument([page]), get_image=images.get, colour="grey")
     with pdfplumber.open(io.BytesIO(grey)) as pdf:
         assert "Gray" in str(pdf.pages[0].images[0]["colorspace"])
+
+
+def test_a_real_renderer_shows_the_cmyk_photo_in_its_colours_not_inverted():
+    images = {"p.jpg": _exif_rotated_jpeg()}
+    page = LaidOutPage(1, 200, 300, [Picture("p.jpg", 50, 60, 40, 40, crop=(0, 0, 1, 0.5), block_id="b")])
+    data = render_pdf(LaidOutDocument([page]), get_image=images.get)
+    png = subprocess.run([require_tool("pdftoppm"), "-r", "72", "-png", "-"], input=data, capture_output=True,
+                         check=True).stdout
+    r, g, b = Image.open(io.BytesIO(png)).convert("RGB").getpixel((70, 80))
+    assert b > 120 and b > r + 60 and b > g + 60, (r, g, b)  # inverted it would be yellow
 
 
 def test_missing_picture_draws_a_placeholder_not_a_crash():

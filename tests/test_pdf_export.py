@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from exporters.pdf import pdf_bytes, write_pdf
 from model.document import ColumnBlock, Paragraph
+from tests.external import require_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,23 +71,25 @@ def test_bleed_adds_3mm_and_crop_marks(tmp_path):
         assert (trim[2] - trim[0]) * 25.4 / 72 == pytest.approx(b.page_setup.width_mm, abs=0.1)
 
 
+def test_pdffonts_sees_every_font_embedded(example_pdf):
+    _, _, path = example_pdf
+    out = subprocess.run([require_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
+    rows = out.strip().splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert " yes yes " in row, row
+
+
 def test_every_font_is_embedded(example_pdf):
     _, _, path = example_pdf
-    if shutil.which("pdffonts"):
-        out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-        rows = out.strip().splitlines()[2:]
-        assert rows
-        for row in rows:
-            assert " yes yes " in row, row
     raw = path.read_bytes()
     descriptors = len(re.findall(rb"/Type\s*/FontDescriptor", raw))
     assert descriptors > 0 and raw.count(b"/FontFile2") == descriptors
 
 
-@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is installed by .ci/run")
 def test_qpdf_finds_no_structural_errors(example_pdf):
     _, _, path = example_pdf
-    r = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    r = subprocess.run([require_tool("qpdf"), "--check", str(path)], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "No syntax or stream encoding errors" in r.stdout
 
