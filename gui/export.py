@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporters.result import ExportResult
 from gui import i18n, labels
 from gui.document import Document
 from layout.messages import describe
@@ -112,6 +113,51 @@ def _load_pdf_writer():
     return write_pdf
 
 
+class DocxOptionsDialog(QDialog):
+    """Where to write the Word document and which fonts it names (DESIGN §8): the fonts every
+    Chinese Windows has (default), Founder faces, or the bulletin's own, as in the PDF."""
+
+    FONT_SETS = ("common", "founder", "pdf")  # exporters.docx_fonts.FONT_SETS, in this order
+
+    def __init__(self, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导出 Word 文档"))
+        self.path = QLineEdit(path)
+        self.path.setMinimumWidth(380)
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.fonts = QComboBox()
+        names = {"common": self.tr("常用字体（宋体、黑体、楷体、仿宋，每台中文 Windows 和 WPS 都有）"),
+                 "founder": self.tr("方正字体（方正书宋、方正黑体、方正小标宋…，需已安装）"),
+                 "pdf": self.tr("与 PDF 相同（本刊所用字体，对方电脑需有这些字体）")}
+        for key in self.FONT_SETS:
+            self.fonts.addItem(names[key], key)
+        form = QFormLayout(self)
+        form.addRow(self.tr("文件"), row)
+        form.addRow(self.tr("字体"), self.fonts)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Word 文档"), self.path.text(),
+                                              self.tr("Word 文档 (*.docx)"))
+        if path:
+            self.path.setText(path)
+
+    def values(self) -> tuple[str, str]:
+        """(path with .docx, font set key)."""
+        path = self.path.text().strip()
+        if path and not path.lower().endswith(".docx"):
+            path += ".docx"
+        return path, self.fonts.currentData()
+
+
 def _load_docx_writer():
     from exporters.docx import write_docx
 
@@ -168,17 +214,17 @@ class Exporter(QObject):
         except Exception as exc:  # noqa: BLE001 - missing or broken exporter: say so, keep editing
             self._missing(self.tr("Word (DOCX)"), exc)
             return
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("导出 Word 文档"),
-                                              self._default_path(".docx"), self.tr("Word 文档 (*.docx)"))
+        dlg = DocxOptionsDialog(self._default_path(".docx"), self.parent_widget)
+        if not dlg.exec():
+            return
+        path, fonts = dlg.values()
         if path:
-            if not path.lower().endswith(".docx"):
-                path += ".docx"
-            self.export_docx(path, writer)
+            self.export_docx(path, writer, fonts=fonts)
 
-    def export_docx(self, path: str, writer: Callable | None = None) -> None:
+    def export_docx(self, path: str, writer: Callable | None = None, fonts: str = "common") -> None:
         writer = writer or self.docx_loader()
         snapshot = copy.deepcopy(self.doc.bulletin)
-        self._start("docx", path, lambda: writer(snapshot, path))
+        self._start("docx", path, lambda: writer(snapshot, path, fonts=fonts))
 
     def _missing(self, what: str, exc: Exception) -> None:
         QMessageBox.information(self.parent_widget, self.tr("暂时不能导出"),
@@ -232,11 +278,11 @@ class Exporter(QObject):
                 details = [f"[{labels.kind_name(pr.kind)}] {describe(pr, i18n.current())}" for pr in result.problems]
             else:
                 lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
-        elif isinstance(result, (list, tuple)) and result:  # DOCX: a list of warnings
+        elif isinstance(result, ExportResult) and result.problems:  # DOCX: warnings as Problems
             box.setIcon(QMessageBox.Icon.Warning)
-            lines.append(self.tr("请注意以下 {} 处：").format(len(result)))
-            lines += [f"  • {w}" for w in list(result)[:8]]
-            details = [str(w) for w in result]
+            lines.append(self.tr("请注意以下 {} 处：").format(len(result.problems)))
+            lines += [f"  • {describe(pr, i18n.current())}" for pr in result.problems[:8]]
+            details = [f"[{labels.kind_name(pr.kind)}] {describe(pr, i18n.current())}" for pr in result.problems]
         box.setText("\n".join(lines))
         if details:
             box.setDetailedText("\n".join(details))

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from layout.compose import Run, compose, measure_text
 from layout.fonts import FontRegistry
 from layout.grid import Grid
+from layout.styles import ASCENT, CMYK, FIT_SHRINK, LINES_FACTOR, STYLES
 from layout.types import BLACK, Colour, Item, Picture, Problem, Rect, Rule
 from model.document import Block, ColumnBlock, Paragraph, SpeechBlock
 from model.texts import display_name
 
-RED: Colour = (0.0, 1.0, 1.0, 0.0)  # 专色红 as process colour
-DARK_RED: Colour = (0.0, 1.0, 1.0, 0.25)
-TINT: Colour = (0.0, 0.05, 0.12, 0.0)  # warm paper tint of the speech box
+RED: Colour = CMYK["accent"]  # 专色红 as process colour
+DARK_RED: Colour = CMYK["accent_dark"]
+TINT: Colour = CMYK["tint"]  # warm paper tint of the speech box
 PORTRAIT_ASPECT = 4 / 3  # height / width of a newspaper head shot
 PORTRAIT_MAX_ASPECT = 1.6  # the frame may grow this tall to absorb spare lines
 
@@ -54,10 +55,10 @@ class MeasuredBlock:
 
 def _baseline(top: float, lines: int, leading: float, size: float) -> float:
     """Baseline that centres a ``size`` em box in ``lines`` grid lines starting at ``top``."""
-    return top + (lines * leading - size) / 2 + 0.88 * size
+    return top + (lines * leading - size) / 2 + ASCENT * size
 
 
-def _lines_for(size: float, leading: float, factor: float = 1.25) -> int:
+def _lines_for(size: float, leading: float, factor: float = LINES_FACTOR) -> int:
     return max(1, math.ceil(size * factor / leading - 1e-9))
 
 
@@ -117,10 +118,10 @@ class BlockMeasurer:
             natural = done.get(-1)
             if natural is None:  # the same at every span
                 natural = done[-1] = measure_text(text, max_size, fonts, role=role)
-            size = max_size if natural <= width else max(min_size, max_size * width / natural * 0.999)
+            size = max_size if natural <= width else max(min_size, max_size * width / natural * FIT_SHRINK)
             comp = compose(Run(text, role, colour=colour), width / size, size, fonts, align="centre", indent_em=0,
                            block_id=block_id)
-            per = _lines_for(size, g.leading, 1.2)
+            per = _lines_for(size, g.leading, STYLES["column_headline"].line)
             lines = per * len(comp) + gap_lines
 
             def draw(x: float, top: float, w: float, comp=comp, per=per, size=size) -> list[Item]:
@@ -139,7 +140,8 @@ class BlockMeasurer:
         g = self.g
         problems: list[Problem] = []
         bid = block.id
-        head = self.headline(block.headline, bid, max_size=min(2.6 * g.body, 24.0), min_size=1.3 * g.body,
+        head = self.headline(block.headline, bid, max_size=STYLES["column_headline"].size(g.body),
+                             min_size=STYLES["column_headline"].min_size(g.body),
                              problems=problems)
         items: list[FlowItem] = []
         for para in block.paragraphs:
@@ -150,11 +152,11 @@ class BlockMeasurer:
         lines_text: list[tuple[str, str, float]] = []
         who = block.person.name if block.person and block.person.name.strip() else block.organisation
         if who.strip():
-            lines_text.append((who, "name", 1.3))
+            lines_text.append((who, "name", STYLES["name"].rel))
         if block.person and block.person.name.strip() and block.organisation.strip():
-            lines_text.append((block.organisation, "title_line", 0.9))
+            lines_text.append((block.organisation, "title_line", STYLES["title_line"].rel))
         if block.person:
-            lines_text += [(t, "title_line", 0.9) for t in block.person.titles]
+            lines_text += [(t, "title_line", STYLES["title_line"].rel) for t in block.person.titles]
         captions: dict[int, list[FlowItem]] = {}
 
         def caption(pw: int) -> list[FlowItem]:
@@ -209,10 +211,10 @@ class BlockMeasurer:
         for section in block.sections:
             if section.label.strip():
                 items += self.paragraph_items(section.label, measure, bid, role="label", indent_em=0, align="left",
-                                              size=2.6 * g.body, colour=RED, problems=problems, keep=True)
+                                              size=STYLES["speech_label"].size(g.body), colour=RED, problems=problems, keep=True)
             if section.heading.strip():
                 items += self.paragraph_items(section.heading, measure, bid, role="heading", indent_em=0,
-                                              align="left", size=1.25 * g.body, colour=DARK_RED, problems=problems,
+                                              align="left", size=STYLES["speech_heading"].size(g.body), colour=DARK_RED, problems=problems,
                                               keep=True)
             for bullet in section.bullets:
                 items += self.paragraph_items(bullet, measure, bid, role="kicker", indent_em=0, align="left",

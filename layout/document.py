@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from PIL import Image
 
+from layout import styles as ts
 from layout.blocks import PORTRAIT_MAX_ASPECT, RED, BlockMeasurer, MeasuredBlock, frame_items
 from layout.compose import Run, compose, measure_text
 from layout.flow import balance, min_height, split_fit
@@ -202,7 +203,7 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
 
 
 def _banner(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, problems: list[Problem]) -> int:
-    lines_used = 6
+    lines_used = ts.BANNER_LINES
     top = g.line_top(0)
     h = (lines_used - 1) * g.leading
     lp.items.append(Rect(g.left, top, g.width, h, fill=RED))
@@ -210,22 +211,23 @@ def _banner(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, problems:
     bid = page.banner.id
     slots: list[tuple[str, str, float]]
     if len(texts) == 1:
-        slots = [(texts[0], "centre", 0.55)]
+        slots = [(texts[0], "centre", ts.BANNER_ONE)]
     elif len(texts) == 2:
-        slots = [(texts[0], "left", 0.3), (texts[1], "right", 0.3)]
+        slots = [(texts[0], "left", ts.BANNER_TWO), (texts[1], "right", ts.BANNER_TWO)]
     else:
-        slots = [(texts[0], "left", 0.28), (" ".join(texts[1:-1]), "centre", 0.62), (texts[-1], "right", 0.28)]
-    pad = g.body * 1.5
+        slots = [(texts[0], "left", ts.BANNER_SIDE), (" ".join(texts[1:-1]), "centre", ts.BANNER_CENTRE),
+                 (texts[-1], "right", ts.BANNER_SIDE)]
+    pad = g.body * ts.BANNER_PAD_EM
     width = g.width - 2 * pad
     for text, align, rel in slots:
         size = h * rel
         if align != "centre":  # side texts share the band with the big centre word
             natural = measure_text(text, size, fonts, role="banner")
-            size = min(size, size * (width * 0.34) / max(natural, 1e-6))
+            size = min(size, size * (width * ts.BANNER_SIDE_WIDTH) / max(natural, 1e-6))
         comp = _text_line(text, fonts, "banner", size, width, align, WHITE, bid)
         n = len(comp)
         for k, ln in enumerate(comp):
-            baseline = top + h / 2 + (k - (n - 1) / 2) * size * 1.2 + 0.38 * size
+            baseline = top + h / 2 + (k - (n - 1) / 2) * size * ts.BANNER_LINE_FACTOR + ts.BANNER_BASELINE * size
             lp.items += ln.glyph_runs(g.left + pad, baseline, block_id=bid)
     lp.areas.append(BlockArea(bid, "banner", g.left, top, g.width, h))
     return lines_used
@@ -242,32 +244,32 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
     top = y
     width = g.width
     if hg.kicker.strip():
-        size = 1.8 * g.body
+        size = ts.STYLES["kicker"].size(g.body)
         comp = _text_line(hg.kicker, fonts, "kicker", size, width, "centre", BLACK, bid)
-        per = max(1, round(size * 1.5 / g.leading))
+        per = max(1, round(size * ts.STYLES["kicker"].line / g.leading))
         for ln in comp:
-            lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + 0.88 * size, block_id=bid)
+            lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + ts.ASCENT * size, block_id=bid)
             y += per * g.leading
     if hg.title.strip():
-        max_size = min(6.0 * g.body, 60.0)
-        min_size = 2.5 * g.body
+        max_size = ts.STYLES["title"].size(g.body)
+        min_size = ts.STYLES["title"].min_size(g.body)
         natural = measure_text(hg.title, max_size, fonts, role="title", bold=True)
-        size = max_size if natural <= width else max(min_size, max_size * width / natural * 0.999)
+        size = max_size if natural <= width else max(min_size, max_size * width / natural * ts.FIT_SHRINK)
         comp = compose(Run(hg.title, "title", bold=True, colour=RED), width / size, size, fonts,
                        align="centre", indent_em=0, block_id=bid)
         if len(comp) > 1:
             problems.append(Problem("title_fit", bid, f"标题太长，缩到 {size:.0f} pt 仍需 {len(comp)} 行", lines=len(comp),
                                     role="title", numbers=(("size_pt", size),)))
-        per = max(1, round(size * 1.3 / g.leading))
+        per = max(1, round(size * ts.STYLES["title"].line / g.leading))
         for ln in comp:
-            lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + 0.88 * size, block_id=bid)
+            lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + ts.ASCENT * size, block_id=bid)
             y += per * g.leading
     if hg.subtitle.strip():
-        size = 1.9 * g.body
-        comp = _text_line(hg.subtitle, fonts, "subtitle", size, width * 0.9, "centre", BLACK, bid)
-        per = max(1, round(size * 1.6 / g.leading))
+        size = ts.STYLES["subtitle"].size(g.body)
+        comp = _text_line(hg.subtitle, fonts, "subtitle", size, width * ts.SUBTITLE_MEASURE, "centre", BLACK, bid)
+        per = max(1, round(size * ts.STYLES["subtitle"].line / g.leading))
         for ln in comp:
-            lp.items += ln.glyph_runs(g.left + width * 0.05, y + (per * g.leading - size) / 2 + 0.88 * size,
+            lp.items += ln.glyph_runs(g.left + width * 0.05, y + (per * g.leading - size) / 2 + ts.ASCENT * size,
                                       block_id=bid)
             y += per * g.leading
     used = round((y - top) / g.leading) + 1
@@ -440,7 +442,7 @@ def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: li
 def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegistry, lp: LaidOutPage) -> None:
     y = g.top + g.height + 4.0
     lp.items.append(Rule(g.left, y, g.left + g.width, y, 0.5))
-    size = 0.9 * g.body
+    size = ts.STYLES["folio"].size(g.body)
     left = "  ".join(t for t in (bulletin.publication, bulletin.date, bulletin.edition) if t.strip())
     c = bulletin.credits
     credits = "  ".join(
@@ -448,7 +450,7 @@ def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegi
         if name.strip()
     )
     right = "  ".join(t for t in (page.label or f"第{number}版", credits) if t)
-    baseline = y + 4.0 + 0.88 * size
+    baseline = y + ts.FOLIO_GAP + ts.ASCENT * size
     if left:
         lp.items += _text_line(left, fonts, "label", size, g.width, "left")[0].glyph_runs(g.left, baseline)
     if right:

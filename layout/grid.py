@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from layout.styles import ASCENT
 from model.document import PageSetup
 from model.units import MM
 
@@ -53,8 +54,8 @@ class Grid:
         return self.top + line * self.leading
 
     def baseline(self, line: int) -> float:
-        """Baseline of grid line ``line``: the em box (ascent 0.88 em) sits inside the pitch."""
-        return self.top + line * self.leading + (self.leading - self.body) / 2 + 0.88 * self.body
+        """Baseline of grid line ``line``: the em box (``ASCENT`` em above the baseline) sits inside the pitch."""
+        return self.top + line * self.leading + (self.leading - self.body) / 2 + ASCENT * self.body
 
 
 def make_grid(setup: PageSetup) -> Grid:

@@ -8,6 +8,8 @@ say the same thing and lets no one parse a message back into numbers.
 
 from __future__ import annotations
 
+from string import Formatter
+
 from layout.types import Problem
 from model.images import MIN_PPI
 
@@ -58,7 +60,11 @@ def describe(problem: Problem, lang: Lang = "zh") -> str:
         return problem.message
     fields = {"chars": problem.chars, "lines": problem.lines, "role": problem.role, "text": problem.text,
               "min_ppi": MIN_PPI, **dict(problem.numbers)}
+    chosen = template[1] if _english(lang) else template[0]
+    needed = {name for _lit, name, _spec, _conv in Formatter().parse(chosen) if name}
+    if problem.message and any(fields.get(name, "") == "" for name in needed):
+        return problem.message  # a producer that gave words instead of the facts the template needs
     try:
-        return (template[1] if _english(lang) else template[0]).format(**fields)
-    except (KeyError, ValueError, IndexError):  # a producer that left out a number
+        return chosen.format(**fields)
+    except (KeyError, ValueError, IndexError):
         return problem.message or kind_name(problem.kind, lang)

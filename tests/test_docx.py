@@ -42,18 +42,24 @@ from model.document import (
 from tests.external import require_tool
 
 ROOT = Path(__file__).resolve().parent.parent
-OUR_STYLES = ("标题", "副题", "引题", "版头", "版头大字", "讲话标签", "讲话小标题", "讲话要点", "讲话正文",
-              "正文", "段首句", "人名", "单位", "职务", "肖像", "图注", "落款", "栏目标题", "版脚")
+#: Built-in styles (Chinese Word shows them as 正文, 标题, 标题 1–3) and the bulletin's own.
+OUR_STYLES = ("Title", "副题", "引题", "Heading 1", "版头大字", "讲话标签", "Heading 3", "讲话要点", "讲话正文",
+              "Normal", "段首句", "人名", "单位", "职务", "肖像", "图注", "落款", "Heading 2", "版脚")
 
 
 # ----------------------------------------------------------------------------------- helpers
 
 
-def export(bulletin: Bulletin, tmp_path: Path, name: str = "out.docx") -> tuple[Path, docx.document.Document]:
+def export(bulletin: Bulletin, tmp_path: Path, name: str = "out.docx", **kw) -> tuple[Path, docx.document.Document]:
     path = tmp_path / name
-    problems = dx.write_docx(bulletin, path)
-    assert problems == []
+    result = dx.write_docx(bulletin, path, **kw)
+    assert result.problems == [] and result.path == str(path)
     return path, docx.Document(str(path))
+
+
+def texts_of(doc) -> list[str]:
+    """Paragraph texts, a tab-separated line (the one-line banner) counted as its pieces."""
+    return [piece for p in all_paragraphs(doc) for piece in p.text.split("\t")]
 
 
 def all_paragraphs(doc) -> list:
@@ -80,7 +86,8 @@ def expected_texts(b: Bulletin) -> list[str]:
             else:
                 out.append(block.headline)
                 if block.person:
-                    out += [block.person.name, *block.person.titles]
+                    org = block.organisation if block.person.name else ""
+                    out += [block.person.name, org, *block.person.titles]
                 else:
                     out.append(block.organisation)
                 out += [p.text for p in block.paragraphs]
@@ -133,7 +140,7 @@ def embedded_images(path: Path) -> list[Image.Image]:
 
 def test_every_text_in_reading_order(example, tmp_path):
     _, doc = export(example, tmp_path)
-    actual = [p.text for p in all_paragraphs(doc)]
+    actual = texts_of(doc)
     expected = expected_texts(example)
     assert len(expected) > 80
     assert_in_order(expected, actual)
@@ -148,23 +155,25 @@ def test_styles_applied_to_each_role(example, tmp_path):
         by_text.setdefault(p.text, set()).add(p.style.name)
     page1 = example.pages[0]
     speech = next(b for b in page1.blocks if isinstance(b, SpeechBlock))
-    assert by_text[page1.headline.title] == {"标题"}
+    assert by_text[page1.headline.title] == {"Title"}
     assert by_text[page1.headline.subtitle] == {"副题"}
     for s in speech.sections:
         assert by_text[s.label] == {"讲话标签"}
-        assert by_text[s.heading] == {"讲话小标题"}
+        assert by_text[s.heading] == {"Heading 3"}
         for bl in s.bullets:
             assert by_text[bl] == {"讲话要点"}
         for para in s.paragraphs:
             assert by_text[para.text] == {"讲话正文"}
     assert by_text[speech.attribution] == {"落款"}
-    assert by_text[example.pages[1].banner.lines[1]] == {"版头大字"}  # 责任
-    assert by_text[example.pages[1].banner.lines[0]] == {"版头"}
+    banner = example.pages[1].banner.lines
+    p = next(p for p in all_paragraphs(doc) if banner[0] in p.text)
+    assert p.style.name == "Heading 1" and p.text == "\t".join(banner)  # one line, as on the page
+    assert [r.style.name for r in p.runs if r.text.strip("\t") == banner[1]] == ["版头大字"]  # 责任
     columns = [b for _, b in example.iter_blocks() if isinstance(b, ColumnBlock)]
     assert len(columns) == 10
     for c in columns:
         if c.headline:
-            assert by_text[c.headline] == {"栏目标题"}
+            assert by_text[c.headline] == {"Heading 2"}
         if c.person:
             assert by_text[c.person.name] == {"人名"}
             for t in c.person.titles:
@@ -172,7 +181,7 @@ def test_styles_applied_to_each_role(example, tmp_path):
         else:
             assert by_text[c.organisation] == {"单位"}
         for para in c.paragraphs:
-            assert by_text[para.text] == {"正文"}
+            assert by_text[para.text] == {"Normal"}
 
 
 def test_lead_sentence_is_a_bold_character_style(example, tmp_path):
@@ -195,28 +204,30 @@ def test_east_asian_fonts_language_on_every_style(example, tmp_path):
         fonts = rpr.find(qn("w:rFonts"))
         assert fonts is not None, name
         ea = fonts.get(qn("w:eastAsia"))
-        assert ea in ("Noto Serif SC", "Noto Sans SC"), name
+        assert ea in ("宋体", "黑体", "楷体", "仿宋"), name  # the default set: every Chinese Windows has them
+        assert fonts.get(qn("w:ascii")) == ea and fonts.get(qn("w:hAnsi")) == ea, name
+        assert fonts.get(qn("w:hint")) == "eastAsia", name
         assert fonts.get(qn("w:eastAsiaTheme")) is None
         assert rpr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN", name
-    assert style_el(doc, "正文").rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Noto Serif SC"
-    assert style_el(doc, "人名").rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Noto Sans SC"
-    assert style_el(doc, "标题").rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Noto Sans SC"
+    assert style_el(doc, "Normal").rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "宋体"
+    assert style_el(doc, "人名").rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
+    assert style_el(doc, "Title").rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
 
 
 def test_user_fonts_by_family_and_by_file(example, tmp_path):
     import pylopdf_fonts_zh_cn
 
     example.fonts = {"body": "方正书宋_GBK", "name": str(pylopdf_fonts_zh_cn.serif_path()), "title": ""}
-    _, doc = export(example, tmp_path)
+    _, doc = export(example, tmp_path, fonts="pdf")  # 与 PDF 相同: the bulletin's own fonts
     ea = {n: style_el(doc, n).rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) for n in OUR_STYLES}
-    assert ea["正文"] == "方正书宋_GBK" and ea["讲话正文"] == "方正书宋_GBK"
+    assert ea["Normal"] == "方正书宋_GBK" and ea["讲话正文"] == "方正书宋_GBK"
     assert ea["人名"] == "Noto Serif SC"  # family name read from the font file
-    assert ea["标题"] == "Noto Sans SC"  # "" means the default
+    assert ea["Title"] == "Noto Sans SC"  # "" means the default
 
 
 def test_body_indent_justification_and_leading(example, tmp_path):
     _, doc = export(example, tmp_path)
-    ppr = style_el(doc, "正文").pPr
+    ppr = style_el(doc, "Normal").pPr
     ind = ppr.find(qn("w:ind"))
     assert ind.get(qn("w:firstLineChars")) == "200"
     ps = example.page_setup
@@ -224,7 +235,7 @@ def test_body_indent_justification_and_leading(example, tmp_path):
     assert ppr.find(qn("w:jc")).get(qn("w:val")) == "both"
     sp = ppr.find(qn("w:spacing"))
     assert sp.get(qn("w:line")) == str(round(ps.leading_pt * 20)) and sp.get(qn("w:lineRule")) == "exact"
-    assert style_el(doc, "正文").rPr.find(qn("w:sz")).get(qn("w:val")) == str(round(ps.body_size_pt * 2))
+    assert style_el(doc, "Normal").rPr.find(qn("w:sz")).get(qn("w:val")) == str(round(ps.body_size_pt * 2))
     assert sp.get(qn("w:after")) == "0" and sp.get(qn("w:before")) == "0"
 
 
@@ -237,48 +248,89 @@ def test_chinese_line_breaking_and_punctuation_compression(example, tmp_path):
     for ch in "，。、：；！？”）》":
         assert ch in before.get(qn("w:val"))
     assert "“" in settings_el.find(qn("w:noLineBreaksAfter")).get(qn("w:val"))
+    # one source: the page composer's own line-start / line-end sets
+    from layout.cjk import NO_END, NO_START
+
+    assert before.get(qn("w:val")) == NO_START
+    assert settings_el.find(qn("w:noLineBreaksAfter")).get(qn("w:val")) == NO_END
     for name in OUR_STYLES:
         if doc.styles[name].type == 1:  # paragraph styles
             ppr = style_el(doc, name).pPr
             assert ppr.find(qn("w:kinsoku")).get(qn("w:val")) == "1", name
             assert ppr.find(qn("w:overflowPunct")).get(qn("w:val")) == "0", name
-    # schema order inside pPr: Word refuses files with misordered properties
-    order = [c.tag.rsplit("}", 1)[1] for c in style_el(doc, "正文").pPr]
-    seq = list(dx._PPR_SEQ)
-    assert [seq.index(t) for t in order] == sorted(seq.index(t) for t in order)
 
 
-_STYLE_SEQ = ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
-              "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
-              "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr")
+def _schema_order() -> dict[str, tuple[str, ...]]:
+    """The child order of ECMA-376 Part 1 (wml.xsd) for the property elements the exporter
+    writes — as python-docx transcribes the schema for its own element classes, plus the
+    font-table entry (CT_Font, §17.8.3.2) stored in tests/_reference. Independent of the
+    exporter's own order tables, so a wrong entry there fails here."""
+    import ast
+    import inspect
+    import json
+
+    import docx.oxml.section
+    import docx.oxml.settings
+    import docx.oxml.styles
+    import docx.oxml.table
+    import docx.oxml.text.font
+    import docx.oxml.text.parfmt
+
+    def seq(module, cls: str) -> tuple[str, ...]:
+        # python-docx deletes _tag_seq after building its classes, so read it from the source
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if isinstance(node, ast.ClassDef) and node.name == cls:
+                for stmt in node.body:
+                    if isinstance(stmt, ast.Assign) and getattr(stmt.targets[0], "id", "") == "_tag_seq":
+                        return tuple(t.split(":", 1)[1] for t in ast.literal_eval(stmt.value))
+        raise AssertionError(f"no _tag_seq in {cls}")
+
+    ref = json.loads((ROOT / "tests" / "_reference" / "ecma376_order.json").read_text(encoding="utf-8"))
+    return {
+        "style": seq(docx.oxml.styles, "CT_Style"), "pPr": seq(docx.oxml.text.parfmt, "CT_PPr"),
+        "rPr": seq(docx.oxml.text.font, "CT_RPr"), "tblPr": seq(docx.oxml.table, "CT_TblPr"),
+        "tcPr": seq(docx.oxml.table, "CT_TcPr"), "trPr": seq(docx.oxml.table, "CT_TrPr"),
+        "settings": seq(docx.oxml.settings, "CT_Settings"),
+        # python-docx leaves the repeatable header/footer references out of its sequence
+        "sectPr": ("headerReference", "footerReference", *seq(docx.oxml.section, "CT_SectPr")),
+        "font": tuple(ref["CT_Font"]),
+    }
 
 
 def _in_schema_order(el, seq) -> bool:
-    tags = [c.tag.rsplit("}", 1)[1] for c in el]
+    # only WordprocessingML children: extensions (w14:…) live outside the sequence
+    w = qn("w:x")[:-1]
+    tags = [c.tag.rsplit("}", 1)[1] for c in el if c.tag.startswith(w)]
+    assert set(tags) <= set(seq), set(tags) - set(seq)
     return [seq.index(t) for t in tags] == sorted(seq.index(t) for t in tags)
 
 
-def test_style_and_property_elements_in_schema_order(example, tmp_path):
+@pytest.mark.parametrize("fonts", dx.FONT_SETS)
+def test_style_and_property_elements_in_schema_order(example, tmp_path, fonts):
     """Word reports "unreadable content" for misordered children; LibreOffice does not care,
     so the rendering tests would not catch it."""
-    _, doc = export(example, tmp_path)
-    for name in OUR_STYLES:
-        el = style_el(doc, name)
-        assert _in_schema_order(el, _STYLE_SEQ), name
-        assert _in_schema_order(el.rPr, dx._RPR_SEQ), name
-        if el.pPr is not None:
-            assert _in_schema_order(el.pPr, dx._PPR_SEQ), name
-    assert doc.styles["讲话正文"].base_style.name == "正文"
-    assert doc.styles["版头大字"].base_style.name == "版头"
+    order = _schema_order()
+    path, doc = export(example, tmp_path, fonts=fonts)
+    for style in doc.styles.element.findall(qn("w:style")):
+        name = style.find(qn("w:name")).get(qn("w:val"))
+        assert _in_schema_order(style, order["style"]), name
+        for tag in ("pPr", "rPr"):
+            el = style.find(qn(f"w:{tag}"))
+            if el is not None:
+                assert _in_schema_order(el, order[tag]), (name, tag)
+    assert doc.styles["讲话正文"].base_style.name == "Normal"
+    assert doc.styles["单位"].base_style.name == "人名"
     body = doc.element.body
-    for tblpr in body.iter(qn("w:tblPr")):
-        assert _in_schema_order(tblpr, dx._TBLPR_SEQ)
-    for tcpr in body.iter(qn("w:tcPr")):
-        assert _in_schema_order(tcpr, dx._TCPR_SEQ)
-    for sp in body.iter(qn("w:sectPr")):
-        assert _in_schema_order(sp, dx._SECTPR_SEQ)
-    for ppr in body.iter(qn("w:pPr")):
-        assert _in_schema_order(ppr, dx._PPR_SEQ)
+    for tag in ("tblPr", "tcPr", "trPr", "sectPr", "pPr", "rPr"):
+        for el in body.iter(qn(f"w:{tag}")):
+            assert _in_schema_order(el, order[tag]), tag
+    with zipfile.ZipFile(path) as zf:
+        from lxml import etree
+
+        fonts_el = etree.fromstring(zf.read("word/fontTable.xml"))
+    assert _in_schema_order(doc.settings.element, order["settings"])
+    for font in fonts_el.findall(qn("w:font")):
+        assert _in_schema_order(font, order["font"]), font.get(qn("w:name"))
     ids = [el.get("id") for el in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/"
                                              "wordprocessingDrawing}docPr")]
     assert len(ids) == len(set(ids)) == 9
@@ -311,7 +363,7 @@ def test_page_size_margins_columns_and_page_breaks(example, tmp_path):
                 texts_per_section[-1].append(t)
     k = new_pages[1]
     first_text = next(t for sec in texts_per_section[k:] for t in sec)
-    assert first_text == example.pages[1].banner.lines[0]
+    assert first_text.split("\t")[0] == example.pages[1].banner.lines[0]
     assert example.pages[0].headline.title in [t for sec in texts_per_section[:k] for t in sec]
 
 
@@ -476,8 +528,9 @@ def test_unreadable_portrait_is_reported_and_left_out(tmp_path):
     block = b.pages[0].blocks[0]
     b.images.add_lazy("deadbeef.jpg", lambda: b"not an image at all")
     block.portrait = Portrait(image="deadbeef.jpg")
-    problems = dx.write_docx(b, tmp_path / "x.docx")
-    assert len(problems) == 1 and "王五" in problems[0]
+    problems = dx.write_docx(b, tmp_path / "x.docx").problems
+    assert len(problems) == 1 and "王五" in problems[0].message
+    assert problems[0].kind == "missing_portrait" and problems[0].block_id == block.id
     doc = docx.Document(str(tmp_path / "x.docx"))
     assert len(doc.inline_shapes) == 0
     assert "王五" in [p.text for p in all_paragraphs(doc)]
@@ -501,13 +554,16 @@ def test_prepare_rejects_junk():
 # ------------------------------------------------------------------- metadata, saving, junk
 
 
-def test_core_properties_and_same_bytes_twice(example, tmp_path):
+def test_core_properties_and_same_bytes_twice(example, tmp_path, monkeypatch):
+    from datetime import UTC, datetime
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1617235200")  # reproducible builds: 2021-04-01 00:00 UTC
     p1, doc = export(example, tmp_path, "a.docx")
     cp = doc.core_properties
     assert cp.title == "力争陕西工会多项工作走在全国前列"
     assert cp.author == "陕西工人报"
     assert "陕西工人报" in cp.subject and "专版" in cp.subject
-    assert cp.created == dx.FIXED_TIME and cp.modified == cp.created
+    assert cp.created == datetime(2021, 4, 1, tzinfo=UTC) and cp.modified == cp.created
     p2, _ = export(example, tmp_path, "b.docx")
     assert p1.read_bytes() == p2.read_bytes()
     with zipfile.ZipFile(p1) as zf:
@@ -610,7 +666,7 @@ def example_pdf(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("lo")
     b = example_bulletin()
     src = tmp / "example.docx"
-    dx.write_docx(b, src)
+    dx.write_docx(b, src, fonts="pdf")  # 与 PDF 相同: the bundled Noto faces, which this conversion has
     r = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp / 'profile'}", "--headless",
                         "--convert-to", "pdf", "--outdir", str(tmp), str(src)],
                        capture_output=True, text=True, timeout=180, env=_soffice_env(tmp))

@@ -227,6 +227,45 @@ Chair, City Trade Union Council</translation>
     </message>
 </context>
 <context>
+    <name>DocxOptionsDialog</name>
+    <message>
+        <source>导出 Word 文档</source>
+        <translation>Export Word document</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>常用字体（宋体、黑体、楷体、仿宋，每台中文 Windows 和 WPS 都有）</source>
+        <translation>Common fonts (SimSun, SimHei, KaiTi, FangSong — on every Chinese Windows and WPS)</translation>
+    </message>
+    <message>
+        <source>方正字体（方正书宋、方正黑体、方正小标宋…，需已安装）</source>
+        <translation>Founder fonts (FZShuSong, FZHei, FZXiaoBiaoSong…, must be installed)</translation>
+    </message>
+    <message>
+        <source>与 PDF 相同（本刊所用字体，对方电脑需有这些字体）</source>
+        <translation>Same as the PDF (this bulletin&apos;s fonts; the reader&apos;s PC must have them)</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>字体</source>
+        <translation>Fonts</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>PDF</source>
@@ -236,14 +275,6 @@ Chair, City Trade Union Council</translation>
     <message>
         <source>Word (DOCX)</source>
         <translation>Word (DOCX)</translation>
-    </message>
-    <message>
-        <source>导出 Word 文档</source>
-        <translation>Export Word document</translation>
-    </message>
-    <message>
-        <source>Word 文档 (*.docx)</source>
-        <translation>Word documents (*.docx)</translation>
     </message>
     <message>
         <source>暂时不能导出</source>

@@ -1,0 +1,126 @@
+"""Page geometry of the DOCX: the page setup in points, Word's newspaper columns, and the
+section properties and folio footer each bulletin page gets (DESIGN §8).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Emu
+from docx.styles.style import BaseStyle
+
+from exporters.docx_xml import EMU_PER_PT, MM_PER_INCH, SECTPR_SEQ, TWIPS_PER_PT, child, clean_text
+from model.document import Bulletin, Page, PageSetup
+
+
+def word_columns(setup: PageSetup) -> int:
+    """How many Word columns the column blocks flow in.
+
+    A broadsheet's 8 basic columns are 13 小五 characters wide: fine for a typesetter, but in
+    Word a 41 mm column leaves no room for a portrait beside a name and makes editing a chore.
+    Newspapers themselves set a city's column across a double column (27 characters), so pages
+    with more than 4 columns get half as many (rounded up), clamped to 2–4: broadsheet 8 → 4,
+    tabloid 6 → 3, A3 5 → 3. Pages with 4 or fewer keep theirs (A4 3 → 3).
+    """
+    n = max(1, setup.columns)
+    if n <= 4:
+        return n
+    return min(4, max(2, (n + 1) // 2))
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Page measurements in points, derived once from the page setup."""
+
+    page_w: float
+    page_h: float
+    top: float
+    bottom: float
+    left: float
+    right: float
+    text_w: float
+    columns: int
+    column_w: float
+    gap: float
+    body: float
+    leading: float
+
+    @classmethod
+    def of(cls, setup: PageSetup) -> Geometry:
+        mm = 72 / MM_PER_INCH
+        page_w, page_h = setup.width_mm * mm, setup.height_mm * mm
+        m = setup.margins
+        text_w = max(page_w - (m.left + m.right) * mm, 72.0)
+        body = setup.body_size_pt if setup.body_size_pt > 0 else 9.0
+        leading = setup.leading_pt if setup.leading_pt >= body else body * 1.5
+        n = word_columns(setup)
+        gap = max(setup.gutter_em, 0.5) * body
+        # A column a whole number of ems wide holds solid-set Han lines exactly (DESIGN §5.1);
+        # the gutter absorbs the remainder (the broadsheet preset gives 27 em + 1 em gutters).
+        chars = int((text_w - (n - 1) * gap) / n / body + 0.2)
+        col_w = chars * body
+        if n > 1:
+            gap2 = (text_w - n * col_w) / (n - 1)
+            if gap2 < 0.5 * body:
+                col_w -= body
+                gap2 = (text_w - n * col_w) / (n - 1)
+            gap = gap2
+        else:
+            col_w = text_w
+        return cls(page_w, page_h, m.top * mm, m.bottom * mm, m.left * mm, m.right * mm, text_w, n, col_w, gap,
+                   body, leading)
+
+
+def portrait_width(g: Geometry) -> float:
+    """Printed portrait width in points: about 38 % of a Word column (a basic newspaper column
+    less its gutter on a broadsheet), at most 34 mm, so name and title lines fit beside it."""
+    if g.columns > 1:
+        return min(g.column_w * 0.38, 34 / MM_PER_INCH * 72)
+    return min(g.text_w * 0.25, 100.0)
+
+
+def setup_section(section, g: Geometry, columns: int) -> None:
+    """Page size, orientation, margins and the newspaper columns of one Word section."""
+    section.page_width = Emu(round(g.page_w * EMU_PER_PT))
+    section.page_height = Emu(round(g.page_h * EMU_PER_PT))
+    section.orientation = WD_ORIENT.LANDSCAPE if g.page_w > g.page_h else WD_ORIENT.PORTRAIT
+    section.top_margin = Emu(round(g.top * EMU_PER_PT))
+    section.bottom_margin = Emu(round(g.bottom * EMU_PER_PT))
+    section.left_margin = Emu(round(g.left * EMU_PER_PT))
+    section.right_margin = Emu(round(g.right * EMU_PER_PT))
+    section.header_distance = Emu(round(min(g.top, 36) / 2 * EMU_PER_PT))
+    section.footer_distance = Emu(round(min(g.bottom, 36) / 2 * EMU_PER_PT))
+    section.gutter = Emu(0)
+    sp = section._sectPr
+    cols = child(sp, "cols", SECTPR_SEQ, num=str(columns), space=str(round(g.gap * TWIPS_PER_PT)))
+    cols.set(qn("w:equalWidth"), "1")
+    for c in list(cols):
+        cols.remove(c)
+    # No document grid: exact leading from the page setup must win over a snapping grid.
+    grid = sp.find(qn("w:docGrid"))
+    if grid is not None:
+        for att in ("type", "linePitch", "charSpace"):
+            grid.attrib.pop(qn(f"w:{att}"), None)
+
+
+def folio_text(bulletin: Bulletin, page: Page, index: int) -> tuple[str, str]:
+    """(left, right) footer text: publication, date, page label, edition | credits set."""
+    left = [t for t in (bulletin.publication, bulletin.date,
+                        bulletin.issue_number and f"第{bulletin.issue_number}期",
+                        page.label or f"第{index + 1}页", bulletin.edition) if t]
+    c = bulletin.credits
+    right = [f"{k}：{v}" for k, v in (("责任编辑", c.editor), ("美术编辑", c.art_editor), ("校对", c.proofreader)) if v]
+    return "　".join(left), "　".join(right)
+
+
+def fill_footer(section, bulletin: Bulletin, page: Page, index: int, style: BaseStyle) -> None:
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    p._p.style = style.style_id
+    left, right = folio_text(bulletin, page, index)
+    p.add_run(clean_text(left).replace("\n", " "))
+    if right:
+        p.add_run("\t" + clean_text(right).replace("\n", " "))
