@@ -2,7 +2,10 @@
 packer must not move a single glyph, line break or problem.
 
 The hash was computed from the layout code before it was optimised (then re-recorded with the
-font install path taken out, from the same output). It depends on the fonts,
+font install path taken out, from the same output). Re-recorded deliberately for issue 17,
+which changes the output: total-fit body breaking, display type broken at phrases, ◎ items
+hanging, half-width line-start opening marks, 1.5-em pairs kept on justified lines, the
+attribution justified. It depends on the fonts,
 so the test is skipped when the registry resolves to other faces than the bundled ones.
 """
 
@@ -13,7 +16,7 @@ import os
 
 import pytest
 
-GOLDEN = "e3e5b6ca8f7a41a65a8649e1ba2886b3244ee9afb930f7bdc5dc1069c33be410"
+GOLDEN = "97da4b7d6e22950c87f22b5192664f8017d82ed07b071158ff12e106171fe54e"
 FACES = ["Noto Sans SC", "Noto Serif SC"]
 
 
