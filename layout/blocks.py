@@ -73,7 +73,7 @@ class BlockMeasurer:
     def paragraph_items(self, para: Paragraph | str, measure_em: float, block_id: str, *, role: str = "body",
                         indent_em: float = 2.0, align: str = "justify", size: float | None = None,
                         colour: Colour = BLACK, problems: list[Problem], keep: bool = False,
-                        bold: bool = False) -> list[FlowItem]:
+                        bold: bool = False, hang: bool = False) -> list[FlowItem]:
         g = self.g
         size = size or g.body
         if isinstance(para, Paragraph):
@@ -82,7 +82,7 @@ class BlockMeasurer:
         else:
             runs = [Run(para, role, bold=bold, colour=colour)]
         comp = compose(runs, measure_em * g.body / size, size, self.fonts, align=align, indent_em=indent_em * g.body / size,
-                       role=role, block_id=block_id)
+                       role=role, block_id=block_id, hang=hang)
         problems.extend(comp.problems)
         per = _lines_for(size, g.leading, 1.0) if size > g.body else 1
         items = []
@@ -218,7 +218,7 @@ class BlockMeasurer:
                                               keep=True)
             for bullet in section.bullets:
                 items += self.paragraph_items(bullet, measure, bid, role="kicker", indent_em=0, align="left",
-                                              problems=problems)
+                                              problems=problems, hang=True)
             if section.bullets:
                 items.append(FlowItem(1, lambda x, y: []))
             for para in section.paragraphs:
@@ -228,7 +228,7 @@ class BlockMeasurer:
             items.pop()
         if block.attribution.strip():
             items += self.paragraph_items(block.attribution, measure, bid, role="caption", indent_em=0,
-                                          align="left", problems=problems)
+                                          align="justify", problems=problems)
         head = self.headline("", bid, 1, 1, problems)
         return MeasuredBlock(block, head, items, lambda p, pw=1: 0, 0, None, inset=g.body / 2, pad_lines=1, frame=True,
                              problems=problems)

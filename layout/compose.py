@@ -6,14 +6,15 @@ preview (which only draw :class:`layout.types.GlyphRun` items) agree line for li
 API
 ---
 ``compose(runs, measure_em, body_size, fonts=None, *, align="justify", indent_em=2.0,
-role="body", block_id="") -> Composition``
+role="body", block_id="", display=None, hang=False) -> Composition``
     Break and justify one paragraph. ``runs`` is a string or a sequence of :class:`Run`
     (text, role, bold, size, colour) — e.g. a bold run-in lead followed by body text.
     ``measure_em`` is the line length in ems of ``body_size`` (a whole number for body
     text, §5.1); ``indent_em`` the first-line indent in the same ems; ``align`` one of
     justify / left / centre / right (justify leaves a paragraph's last line flush left).
     A ``"\n"`` in the text forces a line break (headlines). The result is a list-like
-    :class:`Composition` of :class:`Line` plus ``problems`` (font fallback, missing glyphs).
+    :class:`Composition` of :class:`Line` plus ``problems`` (font fallback, missing glyphs:
+    one per text role, listing the characters; :func:`merge_glyph_problems` merges a block's).
 :class:`Line`
     ``text``, ``xs`` (glyph origins), ``boxes`` and ``advances`` (glyph boxes after
     compression), ``width`` (the measure available to it), ``indent``, ``natural``,
@@ -32,17 +33,22 @@ character) and *boundaries* between them. An atom has a natural width after the 
 compression of adjacent marks (。” = 1.5 em) and a shrinkable amount (the still-blank halves of
 its punctuation); a boundary has glue (the ¼-em Han–Latin gap or a typed space, which vanish at
 a break), whether a break is allowed there (line-start/-end prohibitions, never inside a
-dash, ellipsis, Latin word or number) and whether justification may stretch it. Prefix sums
-make the width of any candidate line O(1). The breaker is greedy: a line ends where the text
-reaches the measure at natural width if it may end there; if a mark that may not start a line
-(or a word, number, dash) is in the way, the line first tries to take it in by shrinking its
-punctuation — 先挤进 (push in) — and only otherwise ends at an earlier break and is stretched —
-后推出 (push out). A repair pass then moves single breaks between neighbouring lines where that
-lowers their combined visible adjustment (a cost that ranks squeezing marks below opening
-gaps), which removes most badly stretched lines a total-fit breaker would avoid, and a
-last-line orphan (one Han character, with or without its marks) is fixed by pulling it up
-into a squeezed line or pushing one more character down. Justification shrinks punctuation
-proportionally when a line is over-full and otherwise spreads the missing width equally over
+dash, ellipsis, Latin word or number, nor between a Latin word and the Han character after it
+(职工e家) or inside a range such as 2018—2020) and whether justification may stretch it. Prefix sums
+make the width of any candidate line O(1). The breaker is total-fit (as Knuth–Plass): a
+dynamic programme over legal breaks finds the set of line ends with the least summed visible
+adjustment, where the adjustable items are the blank halves of punctuation (squeezed first —
+先挤进, push in), the ¼-em Han–Latin gaps (down to ⅛ em) and the stretch between characters
+(后推出, push out); a last line of one Han character (§5.8) is priced so that it is avoided
+whenever anything else is possible. Display text (headlines, headings, ◎ items, captions:
+``DISPLAY_ROLES``, or ``display=True``) is broken by another programme over the same breaks
+that never cuts a word (:mod:`layout.phrases`), prefers punctuation and phrase boundaries,
+balances the lines and leaves no one- or two-character last line; ``hang=True`` sets a ◎
+item's continuation lines under its first character. An opening mark at the start of a line
+drops its blank half, always, so its ink is flush with the measure as a mark's at the line end
+is (clreq allows half or full; one rule everywhere, also after the first-line indent). Two adjacent
+marks take 1.5 em and keep it on a justified line (the stretch goes between other characters).
+Justification shrinks punctuation proportionally when a line is over-full and otherwise spreads the missing width equally over
 stretchable boundaries. A full-width mark at the end of a line loses its blank half so that
 its ink is flush with the measure.
 
@@ -54,6 +60,7 @@ per registry, role and weight so that warm composition costs a few microseconds 
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -83,8 +90,11 @@ _COMPRESSIBLE = cjk.COMPRESSIBLE
 _CJK_PUNCT = cjk.CJK_PUNCT
 _NO_START = frozenset(cjk.NO_START)
 _NO_END = frozenset(cjk.NO_END)
-#: marks whose trailing blank is removed at the end of a line so that the ink is flush
-_END_TRIM = frozenset({_PAUSE, _CLOSE})
+#: share of the ¼-em Han–Latin gap that justification may take back (to ⅛ em, as JLREQ allows)
+_GAP_SHRINK = 0.5
+#: roles set as display type: a typed space between Han characters is a full em, and lines break
+#: at phrase boundaries (layout.phrases) in balanced lines
+DISPLAY_ROLES = frozenset({"title", "subtitle", "kicker", "heading", "banner", "name", "title_line"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +186,7 @@ class _Para:
     __slots__ = (
         "ch", "cls", "face", "gid", "size", "bold", "colour", "w", "lb", "rb", "off",
         "glue", "gsh", "brk", "st", "forced", "X", "XS", "STC", "ET", "problems", "n", "vmetrics", "segs",
+        "typed", "ETX", "trim_max", "ST", "STX",
     )
 
     def __init__(self) -> None:
@@ -200,6 +211,16 @@ class _Para:
         self.vmetrics: tuple[float, float] | None = None  # set when one face and size throughout
         #: (start, end, ascent, descent) per run when no character fell back to another face
         self.segs: list[tuple[int, int, float, float]] | None = None
+        #: boundaries where the author typed a space (a phrase break in display text)
+        self.typed: list[int] = []
+        #: blank a mark loses at a line end beyond what it may shrink anywhere (a compressed
+        #: pair's fixed blank), and the largest of them
+        self.ETX: list[float] | None = None
+        self.trim_max = 0.0
+        #: leading blank an opening mark drops at the start of a line (all of it, always), and
+        #: the part of it that is not shrinkable anyway; None when the paragraph has no such mark
+        self.ST: list[float] | None = None
+        self.STX: list[float] | None = None
 
 
 def _as_runs(runs: str | Run | Sequence[Run], role: str = "body", bold: bool = False) -> Sequence[Run]:
@@ -222,11 +243,14 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
     no_start, no_end = _NO_START, _NO_END
     han, gapped, narrow, compressible, cjk_punct = _HAN, _GAPPED, _NARROW, _COMPRESSIBLE, _CJK_PUNCT
     space_cls, dash, ellipsis = _SPACE, _DASH, _ELLIPSIS
-    fallback_seen: dict[str, list] = {}
-    missing_seen: dict[str, list] = {}
+    fallback_seen: dict[tuple[str, str], list] = {}
+    missing_seen: dict[tuple[str, str], list] = {}
+    typed = p.typed
+    c_digit, c_wide_ns, c_latin = cjk.C_DIGIT, cjk.C_WIDE_NS, cjk.C_LATIN
     have_dash = False
     segs: list[tuple[int, int, float, float]] = []
     keep_blank: list[int] = []  # atoms whose right blank is not trimmed at a line end
+    fixed: list[int] = []  # atoms of compressed pairs: their remaining blank is not squeezed
     c_open, c_middot = _OPEN, _MIDDOT
 
     prev_cls = -1
@@ -244,6 +268,7 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
         if bold and fonts.needs_synthetic_bold(role):
             stroke = size * SYNTHETIC_BOLD
         colour = run.colour
+        display = role in DISPLAY_ROLES
         n_run = n
         for ch in run.text:
             pr = table.get(ch)
@@ -262,7 +287,7 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
                         pending_space = sw
                 continue
             if status:
-                seen = (missing_seen if status == MISSING else fallback_seen).setdefault(ch, [face, 0, role])
+                seen = (missing_seen if status == MISSING else fallback_seen).setdefault((role, ch), [face, 0])
                 seen[1] += 1
             # ---- the boundary before this atom
             if cls == han and prev_cls == han and not pending_space and not pending_forced:
@@ -271,10 +296,14 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
                 glue = 0.0
                 gsh = 0.0
                 if pending_space:
+                    typed.append(n)
                     if prev_cls in cjk_punct or cls in cjk_punct:
                         glue = 0.0  # §5.7: no gap next to CJK punctuation
+                    elif display and prev_cls == han and cls == han and cjk.is_han(prev_ch) and cjk.is_han(ch):
+                        glue = size  # 春风化雨　暖人心: the parts of a headline are an em apart
                     elif (prev_cls == han and cls in gapped) or (prev_cls in gapped and cls == han):
                         glue = 0.25 * (size if prev_cls == han else prev_size)  # the space *is* the gap
+                        gsh = glue * _GAP_SHRINK
                     else:
                         glue = pending_space
                         if prev_cls in narrow and cls in narrow:
@@ -284,11 +313,15 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
                 else:
                     if prev_cls == han and cls in gapped:
                         glue = 0.25 * prev_size
+                        gsh = glue * _GAP_SHRINK
                         brk = ch not in no_start
                         st = True
                     elif prev_cls in gapped and cls == han:
                         glue = 0.25 * size
-                        brk = prev_ch not in no_end
+                        gsh = glue * _GAP_SHRINK
+                        # 职工e家, APP上: a Latin word and the character after it read as one
+                        # word (a typed space is where they may part); 6500 / 万元 may part
+                        brk = prev_cls != c_latin and prev_ch not in no_end
                         st = True
                     elif prev_cls in narrow and cls in narrow:
                         brk = False  # inside a Latin word or a number with its affixes
@@ -296,11 +329,18 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
                     elif prev_cls == cls and (cls == dash or cls == ellipsis):
                         brk = False  # —— and …… are one mark
                         st = False
+                    elif cls == c_digit and (prev_cls == dash or prev_cls == c_wide_ns) and _after_number(A_cls, n - 1):
+                        brk = False  # 2018—2020, 3～5: a range is one number
+                        st = True
                     else:
                         brk = not (ch in no_start or prev_ch in no_end)
                         st = True
                     if prev_cls in compressible and cls in compressible:
-                        # §5.3: two adjacent full-width marks take 1.5 em
+                        # §5.3: two adjacent full-width marks take 1.5 em — and keep it on a
+                        # justified line (、“ must not open into a hole: stretch goes elsewhere)
+                        st = False
+                        fixed.append(n - 1)
+                        fixed.append(n)
                         if A_rb[-1] > 0.0:
                             A_w[-1] -= A_rb[-1]
                             A_rb[-1] = 0.0
@@ -351,37 +391,95 @@ def _itemize(runs: Sequence[Run], body_size: float, fonts: FontRegistry, block_i
         _place_dashes(p, runs, fonts)
     # prefix sums (in C via accumulate): X natural, XS natural minus shrink, STC stretchable
     # boundaries; ET the blank a mark loses at the end of a line
+    # only marks have a blank to lose, and of them only opening brackets and middle dots keep
+    # theirs at a line end
+    ET = A_rb[:]
+    ST = None
+    for i in keep_blank:
+        ET[i] = 0.0
+        if A_cls[i] == c_open and A_lb[i]:
+            if ST is None:
+                ST = [0.0] * n
+            ST[i] = A_lb[i]
+    if fixed:  # what is left of a compressed pair's blanks stays (the pair is 1.5 em) …
+        for i in fixed:
+            A_lb[i] = A_rb[i] = 0.0
+        p.ETX = list(map(sub, ET, A_rb))  # … but still goes at the end of a line
+        p.trim_max = max(p.ETX)
+    if ST is not None:
+        p.ST, p.STX = ST, list(map(sub, ST, A_lb))
     Xel = list(map(add, B_glue, A_w))
     X = list(accumulate(Xel, initial=0.0))
     XS = list(accumulate(map(sub, Xel, map(add, map(add, B_gsh, A_lb), A_rb)), initial=0.0))
     STC = list(accumulate(B_st, initial=0))
-    # only marks have a blank to lose, and of them only opening brackets and middle dots keep
-    # theirs at a line end
-    ET = A_rb[:]
-    for i in keep_blank:
-        ET[i] = 0.0
     p.X, p.XS, p.STC, p.ET = X, XS, STC, ET
     if n and len(runs) == 1 and not fallback_seen:
         p.vmetrics = _vmetrics(p, 0, 1)
     elif not fallback_seen:
         p.segs = segs  # each run in one face: a line's vmetrics are its runs' maxima
-    for ch, (face, count, role) in fallback_seen.items():
-        p.problems.append(
-            Problem(
-                "fallback", block_id,
-                f"“{ch}” (U+{ord(ch):04X}) is not in the chosen font; set in {face.full_name}",
-                chars=count, role=role, text=ch,
-            )
-        )
-    for ch, (face, count, role) in missing_seen.items():
-        p.problems.append(
-            Problem(
-                "missing_glyph", block_id,
-                f"“{ch}” (U+{ord(ch):04X}) is in no available font; shown as a box ({face.full_name})",
-                chars=count, role=role, text=ch,
-            )
-        )
+    if fallback_seen:
+        p.problems += _glyph_problems("fallback", block_id, fallback_seen)
+    if missing_seen:
+        p.problems += _glyph_problems("missing_glyph", block_id, missing_seen)
     return p
+
+
+def _after_number(cls: list[int], k: int) -> bool:
+    """Is atom ``k`` (a dash or wave dash) the end of a run of such marks that follows a digit?"""
+    c = cls[k]
+    while k >= 0 and cls[k] == c:
+        k -= 1
+    return k >= 0 and (cls[k] == cjk.C_DIGIT or cls[k] == cjk.C_NUM_SUF)
+
+
+_GLYPH_TEXT = {
+    "fallback": "not in the chosen font; set in a fallback font",
+    "missing_glyph": "in no available font; shown as a box",
+}
+
+
+def _glyph_problem(kind: str, block_id: str, role: str, chars: Sequence[str], count: int) -> Problem:
+    """One problem for a block's text role, its characters in ``text`` (facts, not a sentence)."""
+    codes = " ".join(f"U+{ord(ch):04X}" for ch in chars)
+    message = f"[{role}] “{''.join(chars)}” ({codes}) {_GLYPH_TEXT[kind]}"
+    return Problem(kind, block_id, message, chars=count, role=role, text="".join(chars))  # type: ignore[arg-type]
+
+
+def _glyph_problems(kind: str, block_id: str, seen: dict[tuple[str, str], list]) -> list[Problem]:
+    by_role: dict[str, tuple[list[str], list[int]]] = {}
+    for (role, ch), (_face, count) in seen.items():
+        chars, total = by_role.setdefault(role, ([], [0]))
+        chars.append(ch)
+        total[0] += count
+    return [_glyph_problem(kind, block_id, role, c, t[0]) for role, (c, t) in by_role.items()]
+
+
+def merge_glyph_problems(problems: Sequence[Problem]) -> list[Problem]:
+    """One fallback / missing-glyph problem per block and text role, listing every character.
+
+    The composer reports per paragraph; a page of body text in a font lacking a few hundred
+    characters would otherwise fill the problem list with one row per character.
+    """
+    merged: dict[tuple[str, str, str], tuple[list[str], list[int]]] = {}
+    out: list[Problem | tuple[str, str, str]] = []
+    for pr in problems:
+        if pr.kind not in _GLYPH_TEXT or not pr.text:
+            out.append(pr)
+            continue
+        key = (pr.kind, pr.block_id, pr.role)
+        entry = merged.get(key)
+        if entry is None:
+            entry = merged[key] = ([], [0])
+            out.append(key)
+        chars, total = entry
+        for ch in pr.text:
+            if ch not in chars:
+                chars.append(ch)
+        total[0] += pr.chars
+    return [
+        x if isinstance(x, Problem) else _glyph_problem(x[0], x[1], x[2], merged[x][0], merged[x][1][0])
+        for x in out
+    ]
 
 
 def _place_dashes(p: _Para, runs: Sequence[Run], fonts: FontRegistry) -> None:
@@ -443,6 +541,8 @@ class Line:
     boxes: list[float] = field(default_factory=list, repr=False)  # left edge of each glyph box
     #: broken where no rule allows (a word or number longer than the measure): worth reporting
     emergency: bool = False
+    #: space justification added at each stretchable boundary (pt; 0 on a squeezed line)
+    stretch: float = 0.0
     _para: _Para | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -541,159 +641,221 @@ class Composition(list[Line]):
 # Breaking
 
 
-def _break(p: _Para, measure: float, indent: float) -> list[tuple[int, int, bool]]:
-    """Greedy breaking with 先挤进后推出; returns (start, end, emergency) per line.
+def _break(p: _Para, measure: float, indent: float, hang: float = 0.0,
+           display: str | None = None) -> list[tuple[int, int, bool]]:
+    """Total-fit breaking: the set of line ends that minimises the paragraph's summed cost.
 
-    For each line: the furthest point the text reaches at natural width is the ideal end.
-    If a line may end there, it does (and is stretched by at most the fraction of an em left
-    over). If not — a mark that may not start a line, or a word, number, dash or ellipsis
-    straddles the end — the nearest legal end further on is taken when shrinking the line's
-    punctuation makes it fit (push in), otherwise the last legal end before (push out).
+    Returns (start, end, emergency) per line. A dynamic programme over break positions, as
+    Knuth and Plass do for TeX: from every position a line can start at, the few legal ends
+    near the measure are tried (the furthest one that fits by squeezing punctuation — 先挤进 —
+    and the one before it, which must be stretched — 后推出 — unless the first is set solid);
+    each candidate line costs
+    its visible adjustment (stretch per gap in tenths of an em, squared, or the share of the
+    punctuation's shrink used, squared and weighted lower); the cheapest chain wins. Greedy breaking judges one line at a time and
+    leaves a badly stretched line after a number or a mark that would not fit; total fit
+    spreads that over the neighbouring lines. A last line that would hold one Han character
+    (§5.8) costs as much as a gaping line, so it is avoided whenever anything else is possible.
+
+    ``display`` ("balance" or "fill") sets display type instead (:func:`_break_display`).
+    ``hang`` is the indent of every line after the first (◎ items).
     """
+    if display is not None:
+        return _break_display(p, measure, indent, hang, display)
     n = p.n
-    X, XS, ET = p.X, p.XS, p.ET
-    glue, gsh, brk, forced = p.glue, p.gsh, p.brk, p.forced
-    lines: list[tuple[int, int, bool]] = []
-    s = 0
-    avail = measure - indent
+    X, XS, ET, STC = p.X, p.XS, p.ET, p.STC
+    glue, gsh, brk, forced, size = p.glue, p.gsh, p.brk, p.forced, p.size
+    inf = _INFEASIBLE * 1e3
+    best = [inf] * (n + 1)
+    prev = [0] * (n + 1)
+    emerg = [False] * (n + 1)
+    best[0] = 0.0
+    fpos = [k for k in range(1, n) if forced[k]]
+    fi = 0
+    avail_rest = measure - hang
     eps = _EPS
-    while s < n:
-        limit = avail + XS[s] + glue[s] - gsh[s] + eps
-        nat_limit = avail + X[s] + glue[s] + eps
-        legal: list[int] = []
-        e_nat = s
-        e_nat_legal = False
-        e = s + 1
-        last_fit = s
-        while e <= n:
-            if XS[e] > limit:
+    unit = _STRETCH_UNIT
+    orphan_cost = _ORPHAN_COST
+    shrink_w = _SHRINK_WEIGHT
+    ETX, trim_max = p.ETX, p.trim_max
+    ST, STX = p.ST, p.STX
+    for s in range(n):
+        bs = best[s]
+        if bs >= inf:
+            continue
+        avail = measure - indent if s == 0 else avail_rest
+        g = glue[s] if s else 0.0
+        lo_base = XS[s] + g - gsh[s]
+        nat_base = X[s] + g
+        if ST is not None and ST[s]:  # an opening mark at the line start drops its blank
+            lo_base += STX[s]
+            nat_base += ST[s]
+        e_hi = bisect_right(XS, lo_base + avail + eps + trim_max, s + 1) - 1
+        while fi < len(fpos) and fpos[fi] <= s:
+            fi += 1
+        if fi < len(fpos) and fpos[fi] < e_hi:
+            e_hi = fpos[fi]
+        found = 0
+        e = e_hi
+        floor = nat_base + avail - _WALK_EMS * size[s]
+        while e > s and found < _CANDIDATES:
+            if found and X[e] < floor:
                 break
-            last_fit = e
-            ok = e == n or brk[e]
-            if X[e] - ET[e - 1] <= nat_limit:
-                e_nat = e
-                e_nat_legal = ok
-            if ok:
-                legal.append(e)
-                if e == n or forced[e]:
-                    break
-            e += 1
-        emergency = False
-        if e_nat > s and e_nat_legal:
-            best = e_nat
-            if best < n and not forced[best] and legal[-1] > best:
-                # the line could also end one legal break later by squeezing punctuation:
-                # do that when it disturbs less than stretching this one would
-                b = next(b for b in legal if b > best)
-                best = _less_adjusted(p, s, best, b, avail)
-        elif legal:
-            best = -1
-            for b in legal:  # push in: the nearest legal end beyond the ideal one
-                if b > e_nat:
-                    best = b
-                    break
-            if best < 0:
-                best = legal[-1]  # push out
-        else:
-            # nothing legal fits (an over-long word, a tiny measure): break where it fits
-            best = max(last_fit, s + 1)
-            emergency = True
-        lines.append((s, best, emergency))
-        s = best
-        avail = measure
-    if len(lines) >= 2:
-        _repair(p, lines, measure, indent)
-        if _fix_orphan(p, lines, measure, indent):
-            _repair(p, lines, measure, indent)  # spread what the orphan fix pushed down
+            if (e == n or brk[e]) and not (trim_max and XS[e] - ETX[e - 1] - lo_base > avail + eps):
+                found += 1
+                last = e == n or forced[e]
+                nat = X[e] - nat_base - ET[e - 1]
+                if nat > avail + eps:
+                    lo = XS[e] - lo_base - (ETX[e - 1] if trim_max else 0.0)
+                    r = (nat - avail) / (nat - lo)
+                    c = shrink_w * r * r
+                elif last:
+                    c = orphan_cost if (e == n and s and _lone_han(p, s, e)) else 0.0
+                else:
+                    gaps = STC[e] - STC[s + 1]
+                    if gaps:
+                        r = (avail - nat) / gaps / (size[s] * unit)
+                        c = r * r * (1.0 + _STEEP * r)
+                    else:
+                        c = 0.0 if nat >= avail - eps else 100.0
+                if c == 0.0 and not last and found == 1 and X[n] - X[e] > avail_rest:
+                    # a line set solid, not the last but one: ending it earlier only opens gaps
+                    found = _CANDIDATES
+                c += bs
+                if c < best[e]:
+                    best[e] = c
+                    prev[e] = s
+                    emerg[e] = False
+            e -= 1
+        if not found:
+            # nothing legal fits (an over-long word, a tiny measure): break where it fits,
+            # but never inside a —— or …… (one mark, §5.2): it goes down whole
+            e = max(bisect_right(XS, lo_base + avail + eps, s + 1) - 1, s + 1)
+            cls = p.cls
+            while e < n and e > s + 1 and cls[e] == cls[e - 1] and cls[e] in (_DASH, _ELLIPSIS):
+                e -= 1
+            c = bs + 1000.0
+            if c < best[e]:
+                best[e] = c
+                prev[e] = s
+                emerg[e] = True
+    return _backtrack(prev, emerg, n)
+
+
+def _backtrack(prev: list[int], emerg: list[bool], n: int) -> list[tuple[int, int, bool]]:
+    lines: list[tuple[int, int, bool]] = []
+    e = n
+    while e > 0:
+        s = prev[e]
+        lines.append((s, e, emerg[e]))
+        e = s
+    lines.reverse()
     return lines
-
-
-def _line_cost(p: _Para, s: int, e: int, avail: float, is_last: bool) -> float:
-    """How visibly a line is adjusted: (stretch per gap / 0.1 em)² or (share of shrink used)².
-
-    Greedy breaking judges one line at a time; this measure lets neighbouring lines trade
-    characters so that one badly stretched line (a number or a pushed-out mark that would not
-    fit) becomes two lightly stretched ones, as a total-fit breaker would do.
-    """
-    X, XS = p.X, p.XS
-    g0 = p.glue[s]
-    lo = XS[e] - XS[s] - (g0 - p.gsh[s])
-    if lo > avail + _EPS:
-        return _INFEASIBLE
-    nat = X[e] - X[s] - g0 - p.ET[e - 1]
-    if nat > avail + _EPS:
-        # squeezing punctuation is the normal Chinese remedy (先挤进) and shows less than
-        # opening every gap: a line whose marks are all halved costs as much as 0.05 em of
-        # stretch between characters
-        r = (nat - avail) / (nat - lo)
-        return _SHRINK_WEIGHT * r * r
-    if is_last:
-        return 0.0
-    gaps = p.STC[e] - p.STC[s + 1] if e > s + 1 else 0
-    if gaps == 0:
-        return 0.0 if nat >= avail - _EPS else 100.0
-    r = (avail - nat) / gaps / (p.size[s] * _STRETCH_UNIT)
-    return r * r
 
 
 _INFEASIBLE = 1e9
 _SHRINK_WEIGHT = 0.25
-#: a pair of lines cheaper than this is left alone (≈ 0.06 em between characters)
-_REPAIR_THRESHOLD = 0.35
-
-
-def _repair(p: _Para, lines: list[tuple[int, int, bool]], measure: float, indent: float) -> None:
-    """Move single line breaks back or forth where that lowers the pair's combined cost."""
-    n = p.n
-    brk, forced = p.brk, p.forced
-    for _round in range(2):
-        changed = False
-        for i in range(1, len(lines)):
-            s0, b, em0 = lines[i - 1]
-            _b, e1, em1 = lines[i]
-            if em0 or em1 or forced[b]:
-                continue
-            a0 = measure - (indent if i == 1 else 0.0)
-            last = e1 == n or forced[e1]
-            cost = _line_cost(p, s0, b, a0, False) + _line_cost(p, b, e1, measure, last)
-            if cost <= _REPAIR_THRESHOLD:
-                continue
-            best, best_b = cost, b
-            tried = 0
-            k = b - 1
-            while k > s0 + 1 and tried < 3:  # the upper line gives characters away
-                if brk[k]:
-                    tried += 1
-                    c = _line_cost(p, s0, k, a0, False) + _line_cost(p, k, e1, measure, last)
-                    if c < best - 1e-9 and not (last and _lone_han(p, k, e1)):
-                        best, best_b = c, k
-                k -= 1
-            tried = 0
-            k = b + 1
-            while k < e1 and tried < 3:  # or takes them over
-                if brk[k]:
-                    tried += 1
-                    c = _line_cost(p, s0, k, a0, False) + _line_cost(p, k, e1, measure, last)
-                    if c < best - 1e-9 and not (last and _lone_han(p, k, e1)):
-                        best, best_b = c, k
-                k += 1
-            if best_b != b:
-                lines[i - 1] = (s0, best_b, False)
-                lines[i] = (best_b, e1, False)
-                changed = True
-        if not changed:
-            break
-
-
 #: stretch per boundary (in ems) regarded as as bad as squeezing all punctuation by half an em
 _STRETCH_UNIT = 0.1
+#: legal ends tried per line start (a third changes nothing on the seed text and costs 80 %
+#: more time), and how far short of the measure (ems) they are looked for
+_CANDIDATES = 2
+_STEEP = 1.0
+_WALK_EMS = 4.0
+#: a last line of one Han character: as bad as a line stretched by ≈ 0.7 em between characters
+_ORPHAN_COST = 50.0
 
 
-def _less_adjusted(p: _Para, s: int, b_out: int, b_in: int, avail: float) -> int:
-    """Choose between stretching [s, b_out) and squeezing [s, b_in) — whichever shows less."""
-    c_out = _line_cost(p, s, b_out, avail, False)
-    c_in = _line_cost(p, s, b_in, avail, False)
-    return b_in if c_in < c_out else b_out
+def _break_display(p: _Para, measure: float, indent: float, hang: float, mode: str) -> list[tuple[int, int, bool]]:
+    """Display type: fewest lines, never inside a word, at the best phrase breaks, balanced.
+
+    Every legal end of every line is tried (display text is short). A line costs a constant
+    (so fewer lines win), its phrase penalty (:func:`layout.phrases.break_penalties`: 0 after
+    punctuation or a typed space, more inside a phrase, prohibitive inside a word) and its
+    slack squared — all lines' slack in ``"balance"`` mode (centred headlines come out in lines
+    of even length), mostly the non-last lines' in ``"fill"`` mode (◎ items read like text).
+    A last line of one or two characters costs as much as another line.
+    """
+    from layout import phrases
+
+    n = p.n
+    X, XS, ET = p.X, p.XS, p.ET
+    glue, gsh, brk, forced = p.glue, p.gsh, p.brk, p.forced
+    ETX, trim_max = p.ETX, p.trim_max
+    ST, STX = p.ST, p.STX
+    pen = list(phrases.break_penalties("".join(p.ch)))
+    for k in p.typed:
+        pen[k] = 0.0
+    last_w = 1.0 if mode == "balance" else 0.3
+    inf = _INFEASIBLE * 1e3
+    best = [inf] * (n + 1)
+    prev = [0] * (n + 1)
+    emerg = [False] * (n + 1)
+    best[0] = 0.0
+    avail_rest = measure - hang
+    eps = _EPS
+    for s in range(n):
+        bs = best[s]
+        if bs >= inf:
+            continue
+        avail = measure - indent if s == 0 else avail_rest
+        g = glue[s] if s else 0.0
+        lo_base = XS[s] + g - gsh[s]
+        nat_base = X[s] + g
+        if ST is not None and ST[s]:
+            lo_base += STX[s]
+            nat_base += ST[s]
+        e_hi = bisect_right(XS, lo_base + avail + eps + trim_max, s + 1) - 1
+        found = False
+        for e in range(s + 1, e_hi + 1):
+            last = e == n or forced[e]  # (a forced break ends the loop below)
+            if not (last or brk[e]):
+                continue
+            lo = XS[e] - lo_base - (ETX[e - 1] if trim_max else 0.0)
+            if lo > avail + eps:
+                continue
+            found = True
+            nat = X[e] - nat_base - ET[e - 1]
+            if nat > avail + eps:
+                r = (nat - avail) / (nat - lo)
+                c = _DISPLAY_LINE + _SHRINK_WEIGHT * r * r
+            else:
+                slack = (avail - nat) / max(avail, eps)
+                c = _DISPLAY_LINE + _DISPLAY_BALANCE * slack * slack * (last_w if last else 1.0)
+            if not last:
+                c += pen[e]
+            elif s and _short_tail(p, s, e):
+                c += _DISPLAY_LINE
+            c += bs
+            if c < best[e]:
+                best[e] = c
+                prev[e] = s
+                emerg[e] = False
+            if e < n and forced[e]:
+                break
+        if not found:
+            e = max(bisect_right(XS, lo_base + avail + eps, s + 1) - 1, s + 1)
+            c = bs + _DISPLAY_LINE + 10 * phrases.INSIDE_WORD
+            if c < best[e]:
+                best[e] = c
+                prev[e] = s
+                emerg[e] = True
+    return _backtrack(prev, emerg, n)
+
+
+#: cost of one more display line: more than any phrase penalty, less than breaking a word
+_DISPLAY_LINE = 100.0
+_DISPLAY_BALANCE = 10.0
+
+
+def _short_tail(p: _Para, s: int, e: int) -> bool:
+    """A last display line of one or two characters (marks not counted)."""
+    count = 0
+    for k in range(s, e):
+        if p.cls[k] not in _CJK_PUNCT:
+            count += 1
+            if count > 2:
+                return False
+    return True
 
 
 def _lone_han(p: _Para, s: int, e: int) -> bool:
@@ -709,34 +871,6 @@ def _lone_han(p: _Para, s: int, e: int) -> bool:
     return han_count == 1
 
 
-def _fix_orphan(p: _Para, lines: list[tuple[int, int, bool]], measure: float, indent: float) -> bool:
-    """§5.8: no lone Han character (with or without its marks) on the last line."""
-    s, e, _em = lines[-1]
-    if p.forced[s] or not _lone_han(p, s, e):
-        return False
-    ps, _pe, _pem = lines[-2]
-    avail_prev = measure - (indent if len(lines) == 2 else 0.0)
-    XS, glue, gsh = p.XS, p.glue, p.gsh
-    base = XS[ps] + glue[ps] - gsh[ps]
-    # pull up: squeeze the orphan into the line above
-    if XS[e] - base <= avail_prev + _EPS:
-        lines[-2:] = [(ps, e, False)]
-        return True
-    # push down: end the line above one legal break earlier, unless that line would then
-    # gape (more than half an em between characters) — a worse fault than the orphan
-    for b in range(s - 1, ps, -1):
-        if p.brk[b] and not p.forced[b] and XS[b] - base <= avail_prev + _EPS:
-            if XS[e] - (XS[b] + glue[b] - gsh[b]) > measure + _EPS or _lone_han(p, b, e):
-                return False
-            nat = p.X[b] - p.X[ps] - glue[ps] - p.ET[b - 1]
-            gaps = p.STC[b] - p.STC[ps + 1] if b > ps + 1 else 0
-            if gaps and (avail_prev - nat) / gaps <= 0.5 * p.size[ps]:
-                lines[-2:] = [(ps, b, False), (b, e, False)]
-                return True
-            return False
-    return False
-
-
 # --------------------------------------------------------------------------------------------
 # Justification / positioning
 
@@ -746,11 +880,14 @@ def _position(
 ) -> Line:
     X, XS, STC = p.X, p.XS, p.STC
     glue, gsh, st = p.glue, p.gsh, p.st
-    w, lb, rb, off, cls = p.w, p.lb, p.rb, p.off, p.cls
+    w, lb, rb, off = p.w, p.lb, p.rb, p.off
     last = e - 1
-    etrim = rb[last] if cls[last] in _END_TRIM else 0.0
-    natural = X[e] - X[s] - glue[s] - etrim
-    lo = XS[e] - XS[s] - (glue[s] - gsh[s])
+    etrim = p.ET[last]
+    # one rule for a line-start opening mark: it drops its blank half, always (ink flush with
+    # the measure, as a mark at the line end)
+    strim = p.ST[s] if p.ST is not None else 0.0
+    natural = X[e] - X[s] - glue[s] - etrim - strim
+    lo = XS[e] - XS[s] - (glue[s] - gsh[s]) - (p.ETX[last] if p.trim_max else 0.0) - (p.STX[s] if strim else 0.0)
     shrink = natural - lo
     ratio = 0.0
     extra = 0.0
@@ -786,10 +923,9 @@ def _position(
             elif extra_all:
                 x += extra_all
         l_ = lb[k]
-        if l_ or rb[k]:
-            ls = l_ * ratio
-            r = rb[k]
-            rs = r if (k == last and etrim) else r * ratio
+        if l_ or rb[k] or (k == last and etrim) or (k == s and strim):
+            ls = l_ * ratio if k > s else strim
+            rs = etrim if (k == last and etrim) else rb[k] * ratio
             xs.append(x + off[k] - ls)
             a = w[k] - ls - rs
         else:
@@ -821,6 +957,7 @@ def _position(
         descent=desc,
         is_last=is_last,
         justified=justified,
+        stretch=extra or extra_all,
         start=s,
         end=e,
         boxes=bx,
@@ -864,29 +1001,59 @@ def compose(
     indent_em: float = 2.0,
     role: str = "body",
     block_id: str = "",
+    display: bool | None = None,
+    hang: bool = False,
 ) -> Composition:
     """Compose one paragraph into lines (see the module docstring).
 
     ``indent_em`` is in ems of ``body_size`` (2 for body text, 0 for headings); ``role``
-    applies when ``runs`` is a plain string.
+    applies when ``runs`` is a plain string. ``display`` breaks at phrase boundaries in
+    balanced lines (default: when the first run's role is in :data:`DISPLAY_ROLES` and the
+    text is not justified). ``hang`` sets continuation lines under the first character after a
+    leading bullet mark (◎ items).
     """
     align = _norm_align(align)
     fonts = fonts or default_registry()
-    p = _itemize(_as_runs(runs, role), body_size, fonts, block_id)
+    runs = _as_runs(runs, role)
+    p = _itemize(runs, body_size, fonts, block_id)
     if p.n == 0:
         return Composition([], p.problems)
     measure = measure_em * body_size
     indent = indent_em * body_size
-    breaks = _break(p, measure, indent)
+    hang_w = _hang_width(p) if hang else 0.0
+    breaks = _break(p, measure, indent, hang_w, _display_mode(runs, align, display))
     lines = []
     n = p.n
     for idx, (s, e, emergency) in enumerate(breaks):
         first = idx == 0
         is_last = e == n or p.forced[e]
-        line = _position(p, s, e, measure - (indent if first else 0.0), indent if first else 0.0, is_last, align)
+        ind = indent if first else hang_w
+        line = _position(p, s, e, measure - ind, ind, is_last, align)
         line.emergency = emergency
         lines.append(line)
     return Composition(lines, p.problems)
+
+
+def _display_mode(runs: Sequence[Run], align: str, display: bool | None) -> str | None:
+    if display is None:
+        display = bool(runs) and runs[0].role in DISPLAY_ROLES and align != "justify"
+    if not display:
+        return None
+    return "balance" if align in ("centre", "center", "right") else "fill"
+
+
+#: marks that open a list item (◎ ● ■ …): continuation lines hang under the text after them
+BULLETS = frozenset("◎●○■□◆◇★☆▲△▶►•·※")
+
+
+def _hang_width(p: _Para) -> float:
+    """Distance from the line start to the first character after the leading bullet marks."""
+    k = 0
+    while k < p.n and p.ch[k] in BULLETS:
+        k += 1
+    if k == 0 or k == p.n:
+        return 0.0
+    return p.X[k] + p.glue[k] - p.glue[0]
 
 
 def count_lines(
@@ -897,13 +1064,19 @@ def count_lines(
     *,
     indent_em: float = 2.0,
     role: str = "body",
+    align: Align = "justify",
+    display: bool | None = None,
+    hang: bool = False,
 ) -> int:
-    """How many lines the paragraph takes at this measure (no glyph positioning)."""
+    """How many lines the paragraph takes at this measure (no glyph positioning); the
+    arguments mean what they mean to :func:`compose`."""
     fonts = fonts or default_registry()
-    p = _itemize(_as_runs(runs, role), body_size, fonts, "")
+    runs = _as_runs(runs, role)
+    p = _itemize(runs, body_size, fonts, "")
     if p.n == 0:
         return 0
-    return len(_break(p, measure_em * body_size, indent_em * body_size))
+    hang_w = _hang_width(p) if hang else 0.0
+    return len(_break(p, measure_em * body_size, indent_em * body_size, hang_w, _display_mode(runs, align, display)))
 
 
 def measure_text(
@@ -926,5 +1099,4 @@ def measure_text(
     if p.n == 0:
         return 0.0
     last = p.n - 1
-    etrim = p.rb[last] if p.cls[last] in _END_TRIM else 0.0
-    return p.X[p.n] - etrim
+    return p.X[p.n] - p.ET[last] - (p.ST[0] if p.ST is not None else 0.0)

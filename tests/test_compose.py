@@ -86,8 +86,10 @@ def test_mark_at_line_end_takes_half_an_em_and_is_flush():
     assert first.xs[k] + 0.5 * EM <= 13 * EM + 1e-6
 
 
-def test_opening_quote_at_line_start_may_drop_its_leading_half():
-    text = "“" + HAN13[:12] + "。" + "寅卯辰巳"  # 13.5 em: the quote's blank half makes room
+def test_opening_mark_at_line_start_drops_its_leading_half_on_every_line():
+    """One rule for line-start opening marks (clreq allows half or full; we set half, always):
+    the quote's ink is flush with the measure, whether or not the line needs the room."""
+    text = "“" + HAN13[:12] + "。" + "寅卯辰巳"  # 13.5 em: fits with the quote at half an em
     c = compose(text, 13, SIZE, indent_em=0)
     first = c[0]
     assert first.text == "“" + HAN13[:12] + "。"
@@ -95,6 +97,18 @@ def test_opening_quote_at_line_start_may_drop_its_leading_half():
     assert first.xs[0] == approx(-0.5 * EM)  # glyph origin left of the measure, ink inside
     assert first.boxes[1] == approx(0.5 * EM)
     assert first.right == approx(13 * EM)
+    # a short line that needs no room, and a paragraph's first line after the indent, alike
+    short = compose("“甲乙”丙丁", 13, SIZE, indent_em=2)
+    assert short[0].advances[0] == approx(0.5 * EM) and short[0].boxes[1] == approx(2.5 * EM)
+    body = "甲乙丙丁戊己庚辛壬癸子丑寅卯，辰巳午未申酉戌亥。“一二三四五六七八九十甲乙”，丙丁。" * 3
+    seen = 0
+    for measure in (9, 10, 11, 12, 13):
+        for line in compose(body, measure, SIZE, indent_em=0):
+            if line.text[0] in cjk.OPEN:
+                seen += 1
+                assert line.advances[0] == approx(0.5 * EM), (measure, line.text)
+                assert line.xs[0] == approx(-0.5 * EM), (measure, line.text)
+    assert seen
 
 
 # ---- §5.4 prohibitions, push in before push out --------------------------------------------------
@@ -129,7 +143,7 @@ def test_no_line_starts_with_a_closing_or_pause_mark(mark):
 
 @pytest.mark.parametrize("mark", list("“‘（《"))
 def test_no_line_ends_with_an_opening_mark(mark):
-    c = compose(HAN13[:12] + mark + HAN13, 13, SIZE, indent_em=0)
+    c = compose(HAN13[:12] + mark + HAN13[:10], 13, SIZE, indent_em=0)
     assert lines_of(c)[0] == HAN13[:12]
     assert lines_of(c)[1].startswith(mark)
     for line in c:
@@ -344,19 +358,24 @@ def test_seed_paragraphs(measure):
     for text in seed_paragraphs():
         c = compose(text, measure, SIZE)
         check_paragraph(text, c, measure, 2)
-        numbers = re.findall(r"\d+(?:\.\d+)?%?", text)
-        joined = "\n".join(lines_of(c))
-        for num in numbers:
-            assert num in joined.replace("\n", "\n") and all(
-                num in line or not any(part and part in line for part in [num]) for line in lines_of(c)
-            )
-            assert any(num in line for line in lines_of(c)), (num, lines_of(c))
+        # §5.2: no number (with its decimals and per cent) is cut by a line break, and no
+        # range such as 2018—2020
+        cuts, pos = set(), 0
+        for line in lines_of(c)[:-1]:
+            pos += len(line)
+            cuts.add(pos)
+        joined = "".join(lines_of(c))
+        for m in re.finditer(r"\d+(?:\.\d+)?%?(?:[—～–]+\d+(?:\.\d+)?%?)?", joined):
+            inside = [k for k in cuts if m.start() < k < m.end()]
+            assert not inside, (m.group(), lines_of(c))
 
 
-@pytest.mark.parametrize("measure, limit", [(11, 0.16), (13, 0.13), (27, 0.1)])
+@pytest.mark.parametrize("measure, limit", [(11, 0.16), (13, 0.14), (27, 0.1)])
 def test_seed_text_has_no_gaping_lines(measure, limit):
     """Quality floor for the example: the widest gap a justified line opens between two
-    characters. Greedy breaking alone left a 0.2-em gap at 13 em (…扶贫产品 / 6500万元。)."""
+    characters. Greedy breaking alone left a 0.2-em gap at 13 em (…扶贫产品 / 6500万元。).
+    At 13 em one line (…改革” / “弘扬…) now opens 0.136 em: a pair ”“ keeps its 1.5 em, so
+    the quote can no longer be squeezed onto the line above (issue 17)."""
     worst = 0.0
     for text in seed_paragraphs():
         if " " in text:

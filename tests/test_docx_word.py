@@ -204,14 +204,14 @@ def _docx_size(doc, p, run) -> float:
 
 def _pdf_sizes(laid_out, text: str, block_id: str | None) -> set[float]:
     """Sizes the laid-out page sets ``text`` at: the glyph runs of its block that begin it
-    (its first line; for a lead sentence's remainder, the run after the lead)."""
+    (its first line, which phrase breaking may keep short; for a lead sentence's remainder, the run after the lead)."""
     flat = re.sub(r"\s", "", text)
     out = set()
     for page in laid_out.pages:
         for it in page.items:
             if isinstance(it, GlyphRun) and (block_id is None or it.block_id == block_id):
                 piece = re.sub(r"\s", "", it.text)
-                if len(piece) >= min(len(flat), 8) and flat.startswith(piece):
+                if len(piece) >= min(len(flat), 5) and flat.startswith(piece):
                     out.add(round(it.size, 3))
     return out
 

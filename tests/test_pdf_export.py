@@ -200,7 +200,9 @@ def test_exported_example_obeys_line_start_and_end_rules(example_pdf):
             for c in page.chars:
                 if c["text"].isspace() or abs(float(c["size"]) - g.body) > 0.01:
                     continue  # body text: full-width titles would be cut up by the column buckets
-                col = int((float(c["x0"]) - g.left + g.gutter / 2) // pitch)
+                # by the glyph box's right edge: a line-start “ has its origin half an em
+                # left of the column (its blank half hangs into the gutter, its ink does not)
+                col = int((float(c["x1"]) - 0.1 - g.left + g.gutter / 2) // pitch)
                 lines.setdefault((round(float(c["top"]), 1), col), []).append(c)
             for chars in lines.values():
                 chars.sort(key=lambda c: float(c["x0"]))
