@@ -55,10 +55,13 @@ def build_document(bulletin: Bulletin, timestamp: datetime | None = None,
     w.prefetch_portraits([b for _, b in bulletin.iter_blocks() if isinstance(b, ColumnBlock)])
     pages = bulletin.pages or [Page()]
     for index, page in enumerate(pages):
-        runs = page_runs(page)
+        runs = page_runs(page, bulletin.page_setup)
         for i, (kind, items) in enumerate(runs):
-            w.start_section(1 if kind == "wide" else g.columns, new_page=(i == 0), page=page, index=index)
-            for item in items:
+            columns = {"wide": 1, "row": len(items)}.get(kind, g.columns)
+            w.start_section(columns, new_page=(i == 0), page=page, index=index)
+            for k, item in enumerate(items):
+                if kind == "row" and k:
+                    w.column_break()
                 if isinstance(item, Banner):
                     w.banner(item)
                 elif isinstance(item, HeadlineGroup):

@@ -182,6 +182,37 @@ def test_cli_and_dialog_offer_the_same_font_sets():
     assert DOCX_FONT_SETS == FONT_SETS == DocxOptionsDialog.FONT_SETS
 
 
+# ------------------------------------------------------------------------ closer to the page
+
+
+def test_speech_box_at_its_width_with_the_column_beside_it(example):
+    """As on the page: the speech box takes its share of the width (half a broadsheet), and
+    the column the page sets beside it is in the Word column next to it."""
+    from layout.document import lay_out_bulletin
+
+    laid_out = lay_out_bulletin(example)
+    area = next(a for a in laid_out.pages[0].areas if a.kind == "speech")
+    beside = next(a for a in laid_out.pages[0].areas if a.kind == "column" and abs(a.y - area.y) < 1)
+    _, doc = export(example)
+    body = doc.element.body
+    speech = next(t for t in body.iter(qn("w:tbl"))
+                  if t.find(qn("w:tblPr")).find(qn("w:tblBorders")).find(qn("w:top")).get(qn("w:val")) == "single"
+                  and t.find(qn("w:tblPr")).find(qn("w:tblBorders")).find(qn("w:left")).get(qn("w:val")) == "single")
+    width = int(speech.find(qn("w:tblPr")).find(qn("w:tblW")).get(qn("w:w"))) / 20
+    assert abs(width - area.w) < 2, (width, area.w)
+    # the section that holds it has two columns; the block beside it follows a column break
+    texts_after = []
+    el = speech.getnext()
+    while el is not None and el.find(f".//{qn('w:sectPr')}") is None:
+        texts_after.append("".join(el.itertext()))
+        el = el.getnext()
+    sect = el.find(f".//{qn('w:sectPr')}")
+    assert sect.find(qn("w:cols")).get(qn("w:num")) == "2"
+    block = next(b for b in example.pages[0].blocks if b.id == beside.block_id)
+    assert block.person.name in "".join(texts_after)
+    assert speech.getnext().find(f".//{qn('w:br')}").get(qn("w:type")) == "column"
+
+
 # --------------------------------------------------------------------- sizes = the PDF's
 
 
