@@ -168,10 +168,9 @@ def install_styles(doc: Document, bulletin: Bulletin, g: Geometry, fonts: FontSe
             el = st.element
             ppr, rpr = _reset(el, "pPr"), _reset(el, "rPr")
             outline = BUILTIN[spec.name][1]
-            for tag in ("next", "link"):  # TitleChar & co. would carry the template's look
-                old = el.find(qn(f"w:{tag}"))
-                if old is not None and tag == "link":
-                    el.remove(old)
+            link = el.find(qn("w:link"))  # TitleChar & co. would carry the template's look
+            if link is not None:
+                el.remove(link)
             if outline is not None:
                 child(ppr, "outlineLvl", PPR_SEQ, val=str(outline))
         else:

@@ -51,6 +51,9 @@ def test_word_2013_compatibility_mode(example):
     settings = part(data, "word/settings.xml")
     modes = [c.get(f"{W}val") for c in settings.iter(f"{W}compatSetting") if c.get(f"{W}name") == "compatibilityMode"]
     assert modes == ["15"]  # 14 or less opens in 兼容模式
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        # Word 2010 would read the template's styles from this copy instead of ours
+        assert not any("stylesWithEffects" in n for n in zf.namelist())
 
 
 # ------------------------------------------------------------------------ built-in styles
