@@ -38,7 +38,8 @@ from exporters.docx_xml import (
     clean_text,
     set_pstyle,
 )
-from layout.styles import BANNER_PAD_EM
+from layout.grid import make_grid
+from layout.styles import BANNER_PAD_EM, FIT_SHRINK, STYLES
 from layout.types import Problem
 from model.document import (
     Banner,
@@ -154,9 +155,30 @@ class Writer:
         if h.kicker:
             self.para(self.doc, "引题", h.kicker)
         if h.title:
-            self.para(self.doc, "Title", h.title)
+            size = self._fitted_title_size(h.title)
+            if size is None:
+                self.para(self.doc, "Title", h.title)
+            else:
+                add_run(self._new_p(self.doc, "Title"), clean_text(h.title), size_pt=size)
         if h.subtitle:
             self.para(self.doc, "副题", h.subtitle)
+
+    def _fitted_title_size(self, title: str) -> float | None:
+        """The size the page sets a title too long for one line at its style's size (the
+        layout shrinks it to fit, down to the style's minimum); None when it fits. Measured
+        with the layout's own metrics, since Word cannot shrink text to fit a line."""
+        st = STYLES["title"]
+        size = st.size(self.g.body)
+        width = make_grid(self.b.page_setup).width  # the measure the page composer sets it on
+        if len(title) * size <= width:  # Han and full-width marks are at most an em each
+            return None
+        from layout.compose import measure_text
+        from layout.document import registry_for
+
+        natural = measure_text(title, size, registry_for(self.b), role=st.font_role, bold=st.bold)
+        if natural <= width:
+            return None
+        return max(st.min_size(self.g.body), size * width / natural * FIT_SHRINK)
 
     def speech(self, block: SpeechBlock) -> None:
         """The speech excerpt as a framed, tinted table: one cell per section side by side

@@ -321,6 +321,22 @@ def test_every_text_role_at_the_pdf_size(example):
     assert abs(int(sz.get(qn("w:val"))) / 2 - folio_size) <= 0.25
 
 
+def test_a_title_too_long_for_one_line_is_shrunk_as_on_the_page(example):
+    from layout.document import lay_out_bulletin
+
+    h = example.pages[0].headline
+    h.title = "力争陕西工会多项工作走在全国前列奋力谱写新时代追赶超越新篇章"  # 30 characters
+    laid_out = lay_out_bulletin(example)
+    pdf = {round(it.size, 3) for it in laid_out.pages[0].items if isinstance(it, GlyphRun) and it.block_id == h.id
+           and it.text and it.text[0] == "力"}
+    (size,) = pdf
+    assert size < 60.0  # shrunk on the page
+    _, doc = export(example)
+    title = next(p for p in paragraphs(doc) if p.style.name == "Title")
+    assert title.text == h.title
+    assert abs(_docx_size(doc, title, title.runs[0]) - size) <= 0.25
+
+
 # ------------------------------------------------- LibreOffice on a PC without Noto fonts
 
 
