@@ -216,6 +216,26 @@ def test_speech_box_at_its_width_with_the_column_beside_it(example):
     assert speech.getnext().find(f".//{qn('w:br')}").get(qn("w:type")) == "column"
 
 
+@pytest.mark.slow
+def test_cli_docx_fonts_option(tmp_path):
+    import sys
+
+    from model.example import example_bulletin
+    from model.project_file import save
+
+    root = Path(__file__).resolve().parent.parent
+    save(example_bulletin(), tmp_path / "e.bulletin")
+    out = tmp_path / "out.docx"
+    r = subprocess.run([sys.executable, str(root / "main.py"), "export", str(tmp_path / "e.bulletin"), "--docx",
+                        str(out), "--docx-fonts", "founder"], capture_output=True, text=True, cwd=root, timeout=180)
+    assert r.returncode == 0, r.stderr
+    assert "(2 pages)" in r.stdout
+    assert "方正书宋_GBK" in _style_faces(docx.Document(str(out)))
+    r = subprocess.run([sys.executable, str(root / "main.py"), "export", str(tmp_path / "e.bulletin"), "--docx",
+                        str(out), "--docx-fonts", "arial"], capture_output=True, text=True, cwd=root, timeout=180)
+    assert r.returncode == 2 and "common" in r.stderr and "founder" in r.stderr
+
+
 # --------------------------------------------------------------------- sizes = the PDF's
 
 
