@@ -20,7 +20,13 @@ from docx.document import Document
 from exporters.docx_blocks import Writer, page_runs
 from exporters.docx_fonts import DEFAULT_FONT_SET, FONT_SETS, FontSet, family_from_font_file
 from exporters.docx_geometry import Geometry, folio_text, portrait_width, word_columns
-from exporters.docx_package import app_properties, core_properties, drop_thumbnail, export_time, package_bytes
+from exporters.docx_package import (
+    app_properties,
+    core_properties,
+    drop_template_leftovers,
+    export_time,
+    package_bytes,
+)
 from exporters.docx_styles import install_styles, write_settings
 from exporters.docx_xml import DocxExportError, clean_text
 from exporters.result import ExportResult
@@ -50,16 +56,19 @@ def build_document(bulletin: Bulletin, timestamp: datetime | None = None,
     font_set.write_table(doc)
     write_settings(doc)
     core_properties(doc, bulletin, export_time(timestamp))
-    drop_thumbnail(doc)
+    drop_template_leftovers(doc)
     # The template body holds nothing but its sectPr; keep that as our first section.
     w = Writer(doc, bulletin, g, styles)
     w.prefetch_portraits([b for _, b in bulletin.iter_blocks() if isinstance(b, ColumnBlock)])
     pages = bulletin.pages or [Page()]
     for index, page in enumerate(pages):
-        runs = page_runs(page)
+        runs = page_runs(page, bulletin.page_setup)
         for i, (kind, items) in enumerate(runs):
-            w.start_section(1 if kind == "wide" else g.columns, new_page=(i == 0), page=page, index=index)
-            for item in items:
+            columns = {"wide": 1, "row": len(items)}.get(kind, g.columns)
+            w.start_section(columns, new_page=(i == 0), page=page, index=index)
+            for k, item in enumerate(items):
+                if kind == "row" and k:
+                    w.column_break()
                 if isinstance(item, Banner):
                     w.banner(item)
                 elif isinstance(item, HeadlineGroup):

@@ -21,7 +21,7 @@ from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from exporters.docx_geometry import Geometry, fill_footer, portrait_width, setup_section
+from exporters.docx_geometry import Geometry, fill_footer, portrait_width, setup_section, speech_width
 from exporters.docx_images import PortraitError, PreparedImage, prepare_portrait
 from exporters.docx_pictures import Pictures
 from exporters.docx_styles import banner_sizes, colour_hex
@@ -38,9 +38,19 @@ from exporters.docx_xml import (
     clean_text,
     set_pstyle,
 )
-from layout.styles import BANNER_PAD_EM
+from layout.grid import make_grid
+from layout.styles import BANNER_PAD_EM, FIT_SHRINK, STYLES
 from layout.types import Problem
-from model.document import Banner, Bulletin, ColumnBlock, HeadlineGroup, Page, Paragraph, SpeechBlock
+from model.document import (
+    Banner,
+    Bulletin,
+    ColumnBlock,
+    HeadlineGroup,
+    Page,
+    PageSetup,
+    Paragraph,
+    SpeechBlock,
+)
 from model.texts import display_name
 
 
@@ -54,6 +64,7 @@ class Writer:
         self.st = styles
         self.problems: list[Problem] = []
         self._sections = 0
+        self.flow_w = g.text_w  # width of the Word column being written into
         self.accent = colour_hex(bulletin, "accent")
         self.tint = colour_hex(bulletin, "tint")
         self.pictures = Pictures(doc)
@@ -69,6 +80,8 @@ class Writer:
             section = self.doc.add_section(WD_SECTION.NEW_PAGE if new_page else WD_SECTION.CONTINUOUS)
         self._sections += 1
         setup_section(section, self.g, columns)
+        g = self.g
+        self.flow_w = g.column_w if columns == g.columns else (g.text_w - (columns - 1) * g.gap) / columns
         if new_page:
             fill_footer(section, self.b, page, index, self.st["版脚"])
         else:
@@ -143,9 +156,30 @@ class Writer:
         if h.kicker:
             self.para(self.doc, "引题", h.kicker)
         if h.title:
-            self.para(self.doc, "Title", h.title)
+            size = self._fitted_title_size(h.title)
+            if size is None:
+                self.para(self.doc, "Title", h.title)
+            else:
+                add_run(self._new_p(self.doc, "Title"), clean_text(h.title), size_pt=size)
         if h.subtitle:
             self.para(self.doc, "副题", h.subtitle)
+
+    def _fitted_title_size(self, title: str) -> float | None:
+        """The size the page sets a title too long for one line at its style's size (the
+        layout shrinks it to fit, down to the style's minimum); None when it fits. Measured
+        with the layout's own metrics, since Word cannot shrink text to fit a line."""
+        st = STYLES["title"]
+        size = st.size(self.g.body)
+        width = make_grid(self.b.page_setup).width  # the measure the page composer sets it on
+        if len(title) * size <= width:  # Han and full-width marks are at most an em each
+            return None
+        from layout.compose import measure_text
+        from layout.document import registry_for
+
+        natural = measure_text(title, size, registry_for(self.b), role=st.font_role, bold=st.bold)
+        if natural <= width:
+            return None
+        return max(st.min_size(self.g.body), size * width / natural * FIT_SHRINK)
 
     def speech(self, block: SpeechBlock) -> None:
         """The speech excerpt as a framed, tinted table: one cell per section side by side
@@ -155,12 +189,14 @@ class Writer:
         ncells = max(1, min(len(sections), self.g.columns, 4))
         nrows = -(-len(sections) // ncells) if sections else 1
         has_attr = bool(block.attribution.strip())
+        width = min(speech_width(self.b.page_setup, block), self.flow_w)
+        cell_w = width / ncells
         table = self.doc.add_table(rows=nrows + (1 if has_attr else 0), cols=ncells)
-        self._table_frame(table, self.g.text_w, [self.g.text_w / ncells] * ncells, box=True)
+        self._table_frame(table, width, [cell_w] * ncells, box=True)
         pad = self.g.body
         for i, sec in enumerate(sections):
             cell = table.cell(i // ncells, i % ncells)
-            self._cell_props(cell, self.g.text_w / ncells, shade=self.tint, margins=(pad, pad, pad, pad))
+            self._cell_props(cell, cell_w, shade=self.tint, margins=(pad, pad, pad, pad))
             first = True
             for style, text in (("讲话标签", sec.label), ("Heading 3", sec.heading)):
                 if text:
@@ -175,14 +211,23 @@ class Writer:
                     self._drop_first_empty(cell)
                     first = False
         for i in range(len(sections), nrows * ncells):  # empty cells of an unfilled last row
-            self._cell_props(table.cell(i // ncells, i % ncells), self.g.text_w / ncells, shade=self.tint,
+            self._cell_props(table.cell(i // ncells, i % ncells), cell_w, shade=self.tint,
                              margins=(pad, pad, pad, pad))
         if has_attr:
             row = table.rows[-1]
             merged = row.cells[0].merge(row.cells[-1]) if ncells > 1 else row.cells[0]
-            self._cell_props(merged, self.g.text_w, shade=self.tint, margins=(0, pad, pad, pad))
+            self._cell_props(merged, width, shade=self.tint, margins=(0, pad, pad, pad))
             self.style(merged.paragraphs[0], "落款")
             merged.paragraphs[0].add_run(clean_text(block.attribution))
+
+    def column_break(self) -> None:
+        """Continue in the next Word column (a hairline paragraph holding the break)."""
+        p = self._new_p(self.doc, "分栏")
+        r = OxmlElement("w:r")
+        br = OxmlElement("w:br")
+        br.set(qn("w:type"), "column")
+        r.append(br)
+        p.append(r)
 
     def column(self, block: ColumnBlock) -> None:
         """A city's column: headline, portrait beside name and title lines, body."""
@@ -206,9 +251,9 @@ class Writer:
         g = self.g
         photo_w = portrait_width(g)
         image = self._portrait(block, photo_w)
-        widths = [photo_w + g.body * 0.6, g.column_w - photo_w - g.body * 0.6] if image else [g.column_w]
+        widths = [photo_w + g.body * 0.6, self.flow_w - photo_w - g.body * 0.6] if image else [self.flow_w]
         table = self.doc.add_table(rows=1, cols=len(widths))
-        self._table_frame(table, g.column_w, widths, box=False, rule_on_top=rule_on_top)
+        self._table_frame(table, self.flow_w, widths, box=False, rule_on_top=rule_on_top)
         row = table.rows[0]
         child(row._tr.get_or_add_trPr(), "cantSplit", TRPR_SEQ)
         text_cell = row.cells[-1]
@@ -331,16 +376,26 @@ class Writer:
         child(tcpr, "vAlign", TCPR_SEQ, val=valign)
 
 
-def page_runs(page: Page) -> list[tuple[str, list]]:
-    """Split a page into full-width runs (banner, headline, speech) and column-flow runs."""
+def page_runs(page: Page, setup: PageSetup) -> list[tuple[str, list]]:
+    """Split a page into runs of what Word sets alike: "wide" (banner, headline, a speech box
+    as wide as the page: one column), "row" (a speech box narrower than the page, with the
+    column block the page sets beside it: one Word column each) and "flow" (column blocks in
+    newspaper columns)."""
+    g = Geometry.of(setup)
     runs: list[tuple[str, list]] = []
     top: list = [x for x in (page.banner, page.headline) if x is not None]
     if top:
         runs.append(("wide", top))
-    for block in page.blocks:
-        kind = "wide" if isinstance(block, SpeechBlock) else "flow"
-        if runs and runs[-1][0] == kind:
+    blocks = list(page.blocks)
+    while blocks:
+        block = blocks.pop(0)
+        if isinstance(block, SpeechBlock):
+            if speech_width(setup, block) < g.text_w - 1 and blocks and isinstance(blocks[0], ColumnBlock):
+                runs.append(("row", [block, blocks.pop(0)]))
+            else:
+                runs.append(("wide", [block]))
+        elif runs and runs[-1][0] == "flow":
             runs[-1][1].append(block)
         else:
-            runs.append((kind, [block]))
+            runs.append(("flow", [block]))
     return runs or [("wide", [])]

@@ -12,7 +12,7 @@ from docx.shared import Emu
 from docx.styles.style import BaseStyle
 
 from exporters.docx_xml import EMU_PER_PT, MM_PER_INCH, SECTPR_SEQ, TWIPS_PER_PT, child, clean_text
-from model.document import Bulletin, Page, PageSetup
+from model.document import Bulletin, Page, PageSetup, SpeechBlock
 
 
 def word_columns(setup: PageSetup) -> int:
@@ -71,6 +71,24 @@ class Geometry:
             col_w = text_w
         return cls(page_w, page_h, m.top * mm, m.bottom * mm, m.left * mm, m.right * mm, text_w, n, col_w, gap,
                    body, leading)
+
+
+def speech_span(setup: PageSetup, block: SpeechBlock) -> int:
+    """Grid columns the speech box spans: the user's choice, else half a newspaper page (as
+    the page packer sets it beside a column), else — on narrow pages — the full width."""
+    n = max(1, setup.columns)
+    if block.placement.columns:
+        return max(1, min(n, block.placement.columns))
+    return (n + 1) // 2 if n >= 6 else n
+
+
+def speech_width(setup: PageSetup, block: SpeechBlock) -> float:
+    """The speech box's width in points, measured on the page grid exactly as the PDF's."""
+    from layout.grid import make_grid
+
+    span = speech_span(setup, block)
+    g = Geometry.of(setup)
+    return g.text_w if span >= max(1, setup.columns) else min(g.text_w, make_grid(setup).span_w(span))
 
 
 def portrait_width(g: Geometry) -> float:

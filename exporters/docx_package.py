@@ -107,12 +107,17 @@ def app_properties(doc: Document, bulletin: Bulletin, pages: int, texts: Iterabl
             rel.target_part._blob = xml.encode("utf-8")
 
 
-def drop_thumbnail(doc: Document) -> None:
-    """The template's thumbnail shows an empty page; a file browser would show that."""
+def drop_template_leftovers(doc: Document) -> None:
+    """Parts of python-docx's template that would misinform: its thumbnail (an empty page, which
+    a file browser would show) and its Word 2010 stylesWithEffects copy of the styles (Word 2010
+    reads that copy instead of ours)."""
     pkg = doc.part.package
     for rId, rel in list(pkg.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             del pkg.rels[rId]
+    for rId, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del doc.part.rels[rId]
 
 
 def package_bytes(doc: Document) -> bytes:

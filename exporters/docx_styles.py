@@ -134,6 +134,7 @@ def style_specs(bulletin: Bulletin, g: Geometry) -> list[StyleSpec]:
         StyleSpec("Heading 2", "Heading2", "column_headline", size["column_headline"], align="center",
                   line=pitch("column_headline", rounding=math.ceil), before=lead, border_top=0.75,
                   keep_next=True),
+        StyleSpec("分栏", "BulletinColumnBreak", "caption", 1.0, line=1.0),
         StyleSpec("人名", "BulletinName", "name", size["name"], align="left", line=grown("name")),
         StyleSpec("单位", "BulletinOrganisation", "name", size["name"], align="center", line=grown("name"),
                   after=lead * 0.5, based_on="人名"),
@@ -167,10 +168,9 @@ def install_styles(doc: Document, bulletin: Bulletin, g: Geometry, fonts: FontSe
             el = st.element
             ppr, rpr = _reset(el, "pPr"), _reset(el, "rPr")
             outline = BUILTIN[spec.name][1]
-            for tag in ("next", "link"):  # TitleChar & co. would carry the template's look
-                old = el.find(qn(f"w:{tag}"))
-                if old is not None and tag == "link":
-                    el.remove(old)
+            link = el.find(qn("w:link"))  # TitleChar & co. would carry the template's look
+            if link is not None:
+                el.remove(link)
             if outline is not None:
                 child(ppr, "outlineLvl", PPR_SEQ, val=str(outline))
         else:

@@ -51,6 +51,9 @@ def test_word_2013_compatibility_mode(example):
     settings = part(data, "word/settings.xml")
     modes = [c.get(f"{W}val") for c in settings.iter(f"{W}compatSetting") if c.get(f"{W}name") == "compatibilityMode"]
     assert modes == ["15"]  # 14 or less opens in 兼容模式
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        # Word 2010 would read the template's styles from this copy instead of ours
+        assert not any("stylesWithEffects" in n for n in zf.namelist())
 
 
 # ------------------------------------------------------------------------ built-in styles
@@ -182,6 +185,57 @@ def test_cli_and_dialog_offer_the_same_font_sets():
     assert DOCX_FONT_SETS == FONT_SETS == DocxOptionsDialog.FONT_SETS
 
 
+# ------------------------------------------------------------------------ closer to the page
+
+
+def test_speech_box_at_its_width_with_the_column_beside_it(example):
+    """As on the page: the speech box takes its share of the width (half a broadsheet), and
+    the column the page sets beside it is in the Word column next to it."""
+    from layout.document import lay_out_bulletin
+
+    laid_out = lay_out_bulletin(example)
+    area = next(a for a in laid_out.pages[0].areas if a.kind == "speech")
+    beside = next(a for a in laid_out.pages[0].areas if a.kind == "column" and abs(a.y - area.y) < 1)
+    _, doc = export(example)
+    body = doc.element.body
+    speech = next(t for t in body.iter(qn("w:tbl"))
+                  if t.find(qn("w:tblPr")).find(qn("w:tblBorders")).find(qn("w:top")).get(qn("w:val")) == "single"
+                  and t.find(qn("w:tblPr")).find(qn("w:tblBorders")).find(qn("w:left")).get(qn("w:val")) == "single")
+    width = int(speech.find(qn("w:tblPr")).find(qn("w:tblW")).get(qn("w:w"))) / 20
+    assert abs(width - area.w) < 2, (width, area.w)
+    # the section that holds it has two columns; the block beside it follows a column break
+    texts_after = []
+    el = speech.getnext()
+    while el is not None and el.find(f".//{qn('w:sectPr')}") is None:
+        texts_after.append("".join(el.itertext()))
+        el = el.getnext()
+    sect = el.find(f".//{qn('w:sectPr')}")
+    assert sect.find(qn("w:cols")).get(qn("w:num")) == "2"
+    block = next(b for b in example.pages[0].blocks if b.id == beside.block_id)
+    assert block.person.name in "".join(texts_after)
+    assert speech.getnext().find(f".//{qn('w:br')}").get(qn("w:type")) == "column"
+
+
+@pytest.mark.slow
+def test_cli_docx_fonts_option(tmp_path):
+    import sys
+
+    from model.example import example_bulletin
+    from model.project_file import save
+
+    root = Path(__file__).resolve().parent.parent
+    save(example_bulletin(), tmp_path / "e.bulletin")
+    out = tmp_path / "out.docx"
+    r = subprocess.run([sys.executable, str(root / "main.py"), "export", str(tmp_path / "e.bulletin"), "--docx",
+                        str(out), "--docx-fonts", "founder"], capture_output=True, text=True, cwd=root, timeout=180)
+    assert r.returncode == 0, r.stderr
+    assert "(2 pages)" in r.stdout
+    assert "方正书宋_GBK" in _style_faces(docx.Document(str(out)))
+    r = subprocess.run([sys.executable, str(root / "main.py"), "export", str(tmp_path / "e.bulletin"), "--docx",
+                        str(out), "--docx-fonts", "arial"], capture_output=True, text=True, cwd=root, timeout=180)
+    assert r.returncode == 2 and "common" in r.stderr and "founder" in r.stderr
+
+
 # --------------------------------------------------------------------- sizes = the PDF's
 
 
@@ -285,6 +339,22 @@ def test_every_text_role_at_the_pdf_size(example):
     (folio_size,) = folio
     sz = doc.styles["版脚"].element.rPr.find(qn("w:sz"))
     assert abs(int(sz.get(qn("w:val"))) / 2 - folio_size) <= 0.25
+
+
+def test_a_title_too_long_for_one_line_is_shrunk_as_on_the_page(example):
+    from layout.document import lay_out_bulletin
+
+    h = example.pages[0].headline
+    h.title = "力争陕西工会多项工作走在全国前列奋力谱写新时代追赶超越新篇章"  # 30 characters
+    laid_out = lay_out_bulletin(example)
+    pdf = {round(it.size, 3) for it in laid_out.pages[0].items if isinstance(it, GlyphRun) and it.block_id == h.id
+           and it.text and it.text[0] == "力"}
+    (size,) = pdf
+    assert size < 60.0  # shrunk on the page
+    _, doc = export(example)
+    title = next(p for p in paragraphs(doc) if p.style.name == "Title")
+    assert title.text == h.title
+    assert abs(_docx_size(doc, title, title.runs[0]) - size) <= 0.25
 
 
 # ------------------------------------------------- LibreOffice on a PC without Noto fonts
