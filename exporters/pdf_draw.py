@@ -32,18 +32,19 @@ import hashlib
 import io
 import math
 import os
-import sys
+import re
 import threading
 import zlib
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from exporters.separation import PressColours, PrintingCondition, Separated, separate
 from layout.cache_file import read_framed, write_framed
 from layout.fonts import cache_base_dir, load_face
-from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Rect, Rule
+from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Problem, Rect, Rule
 
 MM = 72.0 / 25.4
 #: bump when the conversion changes so that stale cache files are not reused
@@ -215,42 +216,51 @@ def _convert(path: str, index: int, cmap: Mapping[int, int]) -> bytes:
 # reportlab registration
 
 
-def _fix_tounicode() -> None:
-    """reportlab writes code points above U+FFFF as five hex digits in ToUnicode CMaps, which
-    readers reject; write them as UTF-16 surrogate pairs so that copied 𠮷 stays 𠮷."""
-    from reportlab.pdfbase import ttfonts
+class _Flate1:
+    """FlateDecode at zlib level 1 rather than reportlab's 6, given to this document's own
+    streams (page contents, font files, ToUnicode maps): a quarter of the save time, for a file
+    < 1 % larger (pictures, already compressed, are most of it). Binary, never ASCII85."""
 
-    if getattr(ttfonts.makeToUnicodeCMap, "_bulletin_fixed", False):
-        return
-    original = ttfonts.makeToUnicodeCMap
+    pdfname = "FlateDecode"
 
-    def make(fontname, subset):  # type: ignore[no-untyped-def]
-        text = original(fontname, subset)
-        for v in subset:
-            if v > 0xFFFF:
-                hi = 0xD800 + ((v - 0x10000) >> 10)
-                lo = 0xDC00 + ((v - 0x10000) & 0x3FF)
-                text = text.replace(f"<{v:04X}>", f"<{hi:04X}{lo:04X}>")
-        return text
-
-    make._bulletin_fixed = True  # type: ignore[attr-defined]
-    ttfonts.makeToUnicodeCMap = make
-
-
-def _fast_flate() -> None:
-    """Page contents and font files at zlib level 1 rather than reportlab's 6: a quarter of
-    the save time, for a file < 1 % larger (pictures, already compressed, are most of it)."""
-    from reportlab.pdfbase import pdfdoc
-
-    flate = pdfdoc.PDFZCompress
-    if getattr(flate, "_bulletin_level", None) == 1:
-        return
-
-    def encode(text):  # type: ignore[no-untyped-def]
+    def encode(self, text: str | bytes) -> bytes:
         return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
 
-    flate.encode = encode
-    flate._bulletin_level = 1
+
+_FLATE1 = _Flate1()
+_ASTRAL_HEX = re.compile(r"<([0-9A-Fa-f]{5,6})>")
+
+
+def _utf16_hex(m: re.Match[str]) -> str:
+    v = int(m.group(1), 16)
+    if v <= 0xFFFF:
+        return m.group(0)
+    hi = 0xD800 + ((v - 0x10000) >> 10)
+    lo = 0xDC00 + ((v - 0x10000) & 0x3FF)
+    return f"<{hi:04X}{lo:04X}>"
+
+
+def _finish_streams(canvas) -> None:  # type: ignore[no-untyped-def]
+    """Before saving: make this document's font objects and page streams now, and give every
+    stream the level-1 Flate filter. ToUnicode maps: reportlab writes code points above U+FFFF
+    as five hex digits, which readers reject; they are written as UTF-16 surrogate pairs so that
+    copied 𠮷 stays 𠮷. Only this document's objects are touched, nothing of reportlab's."""
+    from reportlab.pdfbase import pdfdoc
+
+    doc = canvas._doc
+    for font in doc.delayedFonts:
+        font.addObjects(doc)
+    doc.delayedFonts = []
+    for page in doc.Pages.pages:
+        if not page.Contents and page.stream:
+            stream = pdfdoc.PDFStream(content=page.stream, filters=[_FLATE1])
+            stream.__Comment__ = "page stream"
+            page.Contents = stream
+    for key, obj in doc.idToObject.items():
+        if isinstance(obj, pdfdoc.PDFStream) and obj.filters:
+            if isinstance(key, str) and key.startswith("toUnicodeCMap:") and isinstance(obj.content, str):
+                obj.content = _ASTRAL_HEX.sub(_utf16_hex, obj.content)
+            obj.filters = [_FLATE1]
 
 
 _registered: dict[str, str] = {}
@@ -355,10 +365,12 @@ def _set_colour(canvas, colour: Colour, mode: str, *, stroke: bool = False) -> N
 
 
 def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: str,  # type: ignore[no-untyped-def]
-                   size_pt: tuple[float, float] | None = None, ppi: float = 300.0, max_ppi: float = 360.0):
-    """Decode, turn upright (EXIF), crop, flatten alpha, convert to the colour mode, and
-    downsample to ``ppi`` at the printed size when the source is finer than ``max_ppi`` —
-    a phone photo in a 3-cm portrait frame would otherwise add megabytes nobody can see."""
+                   size_pt: tuple[float, float] | None = None, ppi: float = 300.0, max_ppi: float = 360.0,
+                   condition: PrintingCondition | None = None) -> Separated:
+    """Decode, turn upright (EXIF), crop, flatten alpha, downsample to ``ppi`` at the printed
+    size when the source is finer than ``max_ppi`` — a phone photo in a 3-cm portrait frame
+    would otherwise add megabytes nobody can see — and separate for the printing condition
+    (:func:`exporters.separation.separate`)."""
     from PIL import Image, ImageOps
 
     Image.MAX_IMAGE_PIXELS = 200_000_000
@@ -397,50 +409,15 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
         if eff > max_ppi:
             scale = ppi / eff
             img = img.resize((max(1, round(cw_px * scale)), max(1, round(ch_px * scale))), Image.Resampling.LANCZOS)
-    if mode in ("grey", "gray"):
-        img = img.convert("L")
-    elif mode == "cmyk":
-        img = _to_cmyk(img)
-    elif img.mode not in ("RGB", "L"):
-        img = img.convert("RGB")
-    return img
-
-
-def _to_cmyk(img):  # type: ignore[no-untyped-def]
-    """RGB → CMYK with full grey-component replacement, so neutrals print on the K plate.
-
-    Pillow's own conversion leaves K empty (C = 1 − R …), which prints muddy four-colour
-    greys; this is the simple GCR a prepress tool would do without an ICC profile.
-    """
-    from PIL import Image, ImageChops
-
-    if img.mode == "CMYK":
-        return img
-    if img.mode == "L":
-        k = ImageChops.invert(img)
-        zero = Image.new("L", img.size, 0)
-        return Image.merge("CMYK", (zero, zero, zero, k))
-    r, g, b = img.convert("RGB").split()
-    mx = ImageChops.lighter(ImageChops.lighter(r, g), b)
-    k = ImageChops.invert(mx)
-    # C = (max − R) / max etc., as 8-bit: (max − R) · 255 // max(max, 1); the difference is
-    # taken on 8 bits and the divisor once for all three channels (same pixels, fewer passes)
-    from PIL import ImageMath
-
-    divisor = ImageChops.lighter(mx, Image.new("L", mx.size, 1)).convert("I")
-
-    def chan(v):  # type: ignore[no-untyped-def]
-        diff = ImageChops.subtract(mx, v).convert("I")
-        return ImageMath.lambda_eval(lambda a: a["convert"](a["d"] * 255 / a["m"], "L"), d=diff, m=divisor)
-
-    return Image.merge("CMYK", (chan(r), chan(g), chan(b), k))
+    return separate(img, mode, condition)
 
 
 # --------------------------------------------------------------------------------------------
 # Prepared pictures, cached on disk
 
 #: bump when the preparation of pictures (or what the cache file holds) changes
-_IMAGE_VERSION = "4"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT
+_IMAGE_VERSION = "5"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT;
+# 5: separated for the printing condition (ink limit, dot gain), the source's total ink kept
 _IMAGE_MAGIC = b"BULLETIN-PDF-IMAGE\n"
 _MODE_CS = {"RGB": "DeviceRGB", "L": "DeviceGray", "CMYK": "DeviceCMYK"}
 _CHANNELS = {"DeviceRGB": 3, "DeviceGray": 1, "DeviceCMYK": 4}
@@ -456,6 +433,8 @@ class _PreparedImage:
     name: str  # reportlab's XObject digest of the pixels (same pixels → same name)
     stream: bytes  # zlib-compressed pixel rows, or a JPEG for photographic sources
     filter: str = "FlateDecode"  # or DCTDecode
+    source_ink: float = 0.0  # a CMYK source's highest total ink (1.0 = 100 %), else 0
+    reseparated: bool = False  # a CMYK source over the ink limit was re-separated
 
 
 def image_cache_dir() -> Path:
@@ -492,7 +471,10 @@ def _read_prepared(path: Path) -> _PreparedImage | None:
             or not (isinstance(name, str) and len(name) == 32 and all(c in "0123456789abcdef" for c in name))
         ):
             return None
-        return _PreparedImage(w, h, cs, name, bytes(stream), filt)
+        ink, resep = head.get("source_ink", 0.0), head.get("reseparated", False)
+        if not isinstance(ink, (int, float)) or not isinstance(resep, bool):
+            return None
+        return _PreparedImage(w, h, cs, name, bytes(stream), filt, float(ink), resep)
     except (TypeError, KeyError):
         return None
 
@@ -501,11 +483,28 @@ def _write_prepared(path: Path, prep: _PreparedImage) -> None:
     write_framed(path, _IMAGE_MAGIC, {
         "version": _IMAGE_VERSION, "width": prep.width, "height": prep.height,
         "colour_space": prep.colour_space, "name": prep.name, "filter": prep.filter,
+        "source_ink": prep.source_ink, "reseparated": prep.reseparated,
     }, prep.stream)
 
 
+def _condition_key(condition: PrintingCondition | None) -> str:
+    """What of the printing condition changes a separated picture (with the ICC profile's
+    bytes: a profile replaced under the same name gives new pictures)."""
+    if condition is None:
+        return "-"
+    icc = ""
+    if condition.icc_profile:
+        try:
+            st = os.stat(condition.icc_profile)
+            icc = f"{os.path.abspath(condition.icc_profile)}:{st.st_size}:{st.st_mtime_ns}"
+        except OSError:
+            icc = condition.icc_profile
+    return f"{condition.total_ink:.3f}:{condition.tvi40:.3f}:{icc}"
+
+
 def _prepared(data: bytes | Callable[[], bytes], crop: tuple[float, float, float, float], mode: str,
-              size_pt: tuple[float, float], digest: bytes | None = None) -> _PreparedImage:
+              size_pt: tuple[float, float], digest: bytes | None = None,
+              condition: PrintingCondition | None = None) -> _PreparedImage:
     """The picture prepared for print (see :func:`_prepare_image`) and compressed, from the
     cache when the same image was prepared for the same crop, frame size and colour mode.
 
@@ -516,6 +515,8 @@ def _prepared(data: bytes | Callable[[], bytes], crop: tuple[float, float, float
     """
     from reportlab.lib.utils import _digester
 
+    press = mode
+    mode = f"{mode}\0{_condition_key(condition)}"  # the cache key: a picture per press
     if callable(data):
         if digest is None:
             data = data()
@@ -531,7 +532,8 @@ def _prepared(data: bytes | Callable[[], bytes], crop: tuple[float, float, float
     prep = _read_prepared(path)
     if prep is not None:
         return prep
-    img = _prepare_image(data, crop, mode, size_pt)
+    sep = _prepare_image(data, crop, press, size_pt, condition=condition)
+    img = sep.image
     raw = img.tobytes()
     name = _digester(raw + b"None")
     if data[:3] == b"\xff\xd8\xff":
@@ -539,10 +541,12 @@ def _prepared(data: bytes | Callable[[], bytes], crop: tuple[float, float, float
         # smaller than Flate and ≈ 20× faster to encode. Graphics (PNG…) stay lossless.
         out = io.BytesIO()
         img.save(out, "JPEG", quality=92, subsampling=0, optimize=False)
-        prep = _PreparedImage(img.size[0], img.size[1], _MODE_CS[img.mode], name, out.getvalue(), "DCTDecode")
+        prep = _PreparedImage(img.size[0], img.size[1], _MODE_CS[img.mode], name, out.getvalue(), "DCTDecode",
+                              sep.source_ink, sep.reseparated)
     else:
         # level 1: pixels of this kind hardly compress better at 6, which costs 3× the time
-        prep = _PreparedImage(img.size[0], img.size[1], _MODE_CS[img.mode], name, zlib.compress(raw, 1))
+        prep = _PreparedImage(img.size[0], img.size[1], _MODE_CS[img.mode], name, zlib.compress(raw, 1),
+                              "FlateDecode", sep.source_ink, sep.reseparated)
     _write_prepared(path, prep)
     return prep
 
@@ -617,12 +621,14 @@ class _RunWriter:
     operators are memoized per colour, each (character, glyph) pair's subset byte is assigned
     once (in the order of first use, as reportlab would) and each run is one joined string."""
 
-    __slots__ = ("canvas", "doc", "mode", "colours", "glyphs", "subset_names", "widths")
+    __slots__ = ("canvas", "doc", "mode", "colours", "glyphs", "subset_names", "widths", "press", "overprinted")
 
-    def __init__(self, canvas, mode: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, canvas, mode: str, press: PressColours | None = None) -> None:  # type: ignore[no-untyped-def]
         self.canvas = canvas
         self.doc = canvas._doc
         self.mode = mode
+        self.press = press or PressColours(mode, None)
+        self.overprinted = False  # the current page uses the overprint graphics state
         self.colours: dict[tuple[Colour, bool], list[str]] = {}
         self.glyphs: dict[str, dict[tuple[str, int], tuple[int, str]]] = {}
         self.subset_names: dict[tuple[str, int], str] = {}
@@ -645,9 +651,13 @@ class _RunWriter:
     def run(self, item: GlyphRun, plan: _FacePlan, ox: float, y: float) -> None:
         code = self.canvas._code
         code.append("q")
-        code.extend(self.colour(item.colour, False))
+        colour = self.press.fill(item.colour)
+        if self.press.overprints(colour):
+            code.append(f"/{GS_OVERPRINT} gs")
+            self.overprinted = True
+        code.extend(self.colour(colour, False))
         if item.bold > 0:
-            code.extend(self.colour(item.colour, True))
+            code.extend(self.colour(colour, True))
             w = self.widths.get(item.bold)
             if w is None:
                 from reportlab.lib.rl_accel import fp_str
@@ -703,12 +713,18 @@ def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: fl
     def Y(y: float) -> float:
         return oy + h - y
 
+    press = writer.press
+    code = canvas._code
     for item in page.items:
         if isinstance(item, GlyphRun):
             writer.run(item, plans[item.font], ox, oy + h - item.y)
         elif isinstance(item, Rule):
             canvas.saveState()
-            _set_colour(canvas, item.colour, colour_mode, stroke=True)
+            colour = press.stroke(item.colour, item.width)
+            if press.overprints(colour):
+                code.append(f"/{GS_OVERPRINT} gs")
+                writer.overprinted = True
+            _set_colour(canvas, colour, colour_mode, stroke=True)
             canvas.setLineWidth(item.width)
             canvas.line(X(item.x0), Y(item.y0), X(item.x1), Y(item.y1))
             canvas.restoreState()
@@ -717,9 +733,13 @@ def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: fl
                 continue
             canvas.saveState()
             if item.fill is not None:
-                _set_colour(canvas, item.fill, colour_mode)
+                _set_colour(canvas, press.fill(item.fill), colour_mode)
             if item.stroke is not None:
-                _set_colour(canvas, item.stroke, colour_mode, stroke=True)
+                stroke = press.stroke(item.stroke, item.stroke_width)
+                if press.overprints(stroke):
+                    code.append(f"/{GS_OVERPRINT_STROKE} gs")
+                    writer.overprinted = True
+                _set_colour(canvas, stroke, colour_mode, stroke=True)
                 canvas.setLineWidth(item.stroke_width)
             canvas.rect(X(item.x), Y(item.y + item.h), item.w, item.h,
                         fill=1 if item.fill is not None else 0, stroke=1 if item.stroke is not None else 0)
@@ -737,7 +757,7 @@ def _pic_key(pic: Picture) -> _PicKey:
 
 def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes | None] | None,
                       colour_mode: str, image_digest: Callable[[str], bytes | None] | None = None,
-                      ) -> dict[_PicKey, _PreparedImage | None]:
+                      condition: PrintingCondition | None = None) -> dict[_PicKey, _PreparedImage | None]:
     """Every distinct (image, crop, frame) of the document prepared for print — on a few
     threads (decoding, resampling and zlib release the GIL), with at most a few source images
     in memory at once; None for a missing or broken image. Each picture is prepared on its
@@ -748,7 +768,7 @@ def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes 
 
     def work(data: bytes | Callable[[], bytes], pic: Picture, digest: bytes | None = None) -> _PreparedImage | None:
         try:
-            return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h), digest)
+            return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h), digest, condition)
         except (KeyError, OSError, ValueError, Image.DecompressionBombError):
             return None  # a broken image must not stop the export; the empty frame shows it
 
@@ -810,32 +830,34 @@ def _draw_picture(canvas, pic: Picture, x: float, y: float, colour_mode: str,  #
     canvas.restoreState()
 
 
-_switch_lock = threading.Lock()
-_switch_users = 0
-_switch_saved = 0.005
+GS_OVERPRINT = "GSop"  # fill and stroke overprint, nonzero overprint mode
+GS_OVERPRINT_STROKE = "GSOP"  # the stroke only (a black frame around a tinted box)
 
 
-@contextmanager
-def _short_switch_interval() -> Iterator[None]:
-    """While fonts are converted (pure Python) beside pictures being prepared (C calls between
-    bits of Python), hand the GIL over every 0.2 ms rather than 5: each of the many short steps
-    of a picture otherwise waits up to 5 ms for it — a picture takes 1.7× as long."""
-    global _switch_users, _switch_saved
-    with _switch_lock:
-        if _switch_users == 0:
-            _switch_saved = sys.getswitchinterval()
-            sys.setswitchinterval(min(_switch_saved, 0.0002))
-        _switch_users += 1
-    try:
-        yield
-    finally:
-        with _switch_lock:
-            _switch_users -= 1
-            if _switch_users == 0:
-                sys.setswitchinterval(_switch_saved)
+def _overprint_states():  # type: ignore[no-untyped-def]
+    from reportlab.pdfbase.pdfdoc import PDFDictionary
+
+    def gs(stroke: bool, fill: bool):  # type: ignore[no-untyped-def]
+        return PDFDictionary({"Type": "/ExtGState", "OP": "true" if stroke else "false",
+                              "op": "true" if fill else "false", "OPM": 1})
+
+    return PDFDictionary({GS_OVERPRINT: gs(True, True), GS_OVERPRINT_STROKE: gs(True, False)})
 
 
-def render_pdf(
+@dataclass
+class RenderedPdf:
+    """What :func:`render` made: one PDF, or one per page when split, and the preflight."""
+
+    files: list[bytes]
+    problems: list[Problem]
+
+
+def render_pdf(doc: LaidOutDocument, **options) -> bytes:  # type: ignore[no-untyped-def]
+    """The document as one PDF (see :func:`render` for the options)."""
+    return render(doc, **options).files[0]
+
+
+def render(
     doc: LaidOutDocument,
     *,
     get_image: Callable[[str], bytes | None] | None = None,
@@ -845,54 +867,99 @@ def render_pdf(
     metadata: Mapping[str, str] | None = None,
     timestamp: bool = False,
     image_digest: Callable[[str], bytes | None] | None = None,
-) -> bytes:
-    """The document as PDF bytes.
+    condition: PrintingCondition | None = None,
+    flavour: str = "none",
+    when: datetime | None = None,
+    icc: bytes | None = None,
+    split: bool = False,
+) -> RenderedPdf:
+    """The document as PDF bytes, with what a printing plant's preflight would say.
 
-    ``colour``: ``"cmyk"`` (DeviceCMYK, black text pure K), ``"grey"`` or ``"rgb"``.
+    ``colour``: ``"cmyk"`` (DeviceCMYK, black text pure K), ``"grey"`` or ``"rgb"`` (for screens:
+    the file says so). ``condition``: the press the colours are made for (ink limit, dot gain,
+    minimum tint, overprinting black; None: colours as given, nothing overprints). ``flavour``:
+    ``"x1a"``, ``"x4"`` (needs ``icc``, the printer's profile) or ``"none"``.
     ``bleed_mm`` grows BleedBox/MediaBox around the TrimBox (items drawn past the trim edge
     show in the bleed); ``crop_marks`` adds marks outside the bleed and room for them.
-    ``metadata`` keys: title, author, subject, creator, keywords. Without ``timestamp`` the
-    output is byte-for-byte reproducible. ``image_digest``: the SHA-256 of an image's bytes when
-    known (None otherwise), so that a cached picture is found without reading the image.
+    ``metadata`` keys: title, author, subject, creator, keywords. ``when``: the creation date
+    (default: 2000-01-01 for byte-reproducible output, or now with ``timestamp``); the ID is a
+    digest of the content. ``image_digest``: the SHA-256 of an image's bytes when known (None
+    otherwise), so that a cached picture is found without reading the image. ``split``: one
+    file per page.
     """
-    from reportlab import rl_config
-    from reportlab.pdfgen.canvas import Canvas
-
-    # binary streams: ASCII85 only makes them 25 % larger, and reportlab's pure-Python encoder
-    # costs a quarter of a second per example export (set for good, so that exports running
-    # side by side cannot see different settings)
-    rl_config.useA85 = 0
-    if colour not in ("cmyk", "grey", "gray", "rgb"):
-        raise ValueError(f"unknown colour mode {colour!r}")
-    _fix_tounicode()
-    _fast_flate()
-    # pictures are prepared while the fonts are planned (converting a new glyph set is pure
-    # Python; decoding and compressing pictures mostly is not, so the two overlap)
     from concurrent.futures import ThreadPoolExecutor
 
+    from exporters.pdfx import EPOCH_2000, FLAVOUR_NAMES, PdfXError
+
+    if colour not in ("cmyk", "grey", "gray", "rgb"):
+        raise ValueError(f"unknown colour mode {colour!r}")
+    if flavour != "none" and colour == "rgb":
+        raise PdfXError(f"{FLAVOUR_NAMES.get(flavour, flavour)} allows no RGB: export CMYK or grey for print")
+    if when is None:
+        when = datetime.now(UTC).astimezone() if timestamp else EPOCH_2000
+    press_condition = condition if colour != "rgb" else None
+    # pictures are prepared while the fonts are planned (converting a new glyph set is pure
+    # Python; decoding and compressing pictures mostly is not, so the two overlap)
     pics = [it for p in doc.pages for it in p.items if isinstance(it, Picture)]
-    with _short_switch_interval(), ThreadPoolExecutor(max_workers=1) as side:
-        pictures = side.submit(_prepare_pictures, pics, get_image, colour, image_digest)
+    with ThreadPoolExecutor(max_workers=1) as side:
+        pictures = side.submit(_prepare_pictures, pics, get_image, colour, image_digest, press_condition)
         plans = _plan_fonts(doc)
         prepared = pictures.result()
+    press = PressColours(colour, press_condition)
+    pages = doc.pages or [LaidOutPage(1, 595.2756, 841.8898)]
+    groups = [[p] for p in pages] if split else [pages]
+    files = [
+        _write_document(group, plans, prepared, press, colour=colour, bleed_mm=bleed_mm, crop_marks=crop_marks,
+                        metadata=dict(metadata or {}), flavour=flavour, condition=press_condition, when=when, icc=icc)
+        for group in groups
+    ]
+    return RenderedPdf(files, _preflight(pics, prepared, press, colour, flavour, press_condition))
+
+
+def _preflight(pics: list[Picture], prepared: Mapping[_PicKey, _PreparedImage | None], press: PressColours,
+               colour: str, flavour: str, condition: PrintingCondition | None) -> list[Problem]:
+    """The report's print-production lines (the flat colours' come from ``press``)."""
+    out: list[Problem] = []
+    if colour == "rgb":
+        out.append(Problem("screen_only", "", "RGB export: for screens only, not for print (the PDF says so)"))
+    elif flavour == "none":
+        out.append(Problem("no_output_intent", "", (
+            "no PDF/X output intent: the printing plant cannot tell which press the colours are for")))
+    seen: set[str] = set()
+    for pic in pics:
+        prep = prepared.get(_pic_key(pic))
+        if prep is None or pic.image in seen or condition is None:
+            continue
+        if prep.reseparated:
+            seen.add(pic.image)
+            out.append(Problem("ink_limit", pic.image, (
+                f"CMYK picture {pic.image}: {prep.source_ink:.0%} total ink, over the {condition.total_ink:.0%} "
+                f"of {condition.identifier}; re-separated (grey to K, colours reduced)")))
+    out.extend(press.problems())
+    return out
+
+
+def _write_document(pages: list[LaidOutPage], plans: Mapping[str, _FacePlan],
+                    prepared: Mapping[_PicKey, _PreparedImage | None], press: PressColours, *, colour: str,
+                    bleed_mm: float, crop_marks: bool, metadata: dict[str, str], flavour: str,
+                    condition: PrintingCondition | None, when: datetime, icc: bytes | None) -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from exporters.pdfx import declare, pdf_version, stamp_id
+
     bleed = max(0.0, bleed_mm) * MM
     margin = bleed + ((max(bleed, 3 * MM) + 6 * MM - bleed) if crop_marks else 0.0)
     buf = io.BytesIO()
     # initial font: a dynamic (embedded TrueType) one, so that reportlab does not put an
     # unembedded Helvetica into every page's resources
     first_font = next(iter(plans.values())).rl_name
-    canvas = Canvas(buf, invariant=0 if timestamp else 1, pageCompression=1, pdfVersion=(1, 6),
+    # invariant: no random seeds or per-run comments; dates and ID are set by pdfx
+    canvas = Canvas(buf, invariant=1, pageCompression=1, pdfVersion=pdf_version(flavour),
                     initialFontName=first_font)
-    meta = dict(metadata or {})
-    canvas.setTitle(meta.get("title", ""))
-    canvas.setAuthor(meta.get("author", ""))
-    canvas.setSubject(meta.get("subject", ""))
-    canvas.setCreator(meta.get("creator", "会刊编辑器 Bulletin editor"))
-    canvas.setProducer(meta.get("producer", "会刊编辑器 Bulletin editor (reportlab)"))
-    if meta.get("keywords"):
-        canvas.setKeywords(meta["keywords"])
-    pages = doc.pages or [LaidOutPage(1, 595.2756, 841.8898)]
-    writer = _RunWriter(canvas, colour)
+    declare(canvas, flavour=flavour, condition=condition, when=when, metadata=metadata, icc=icc,
+            screen_only=colour == "rgb")
+    writer = _RunWriter(canvas, colour, press)
+    overprint = None
     for page in pages:
         w, h = page.width, page.height
         mw, mh = w + 2 * margin, h + 2 * margin
@@ -904,5 +971,14 @@ def render_pdf(
         if crop_marks:
             _crop_marks(canvas, margin, margin, w, h, bleed, colour)
         canvas.showPage()
+        if writer.overprinted:
+            pdf_page = canvas._doc.Pages.pages[-1]
+            overprint = overprint or _overprint_states()
+            if pdf_page.ExtGState:
+                pdf_page.ExtGState.dict.update(overprint.dict)
+            else:
+                pdf_page.ExtGState = overprint
+            writer.overprinted = False
+    _finish_streams(canvas)
     canvas.save()
-    return buf.getvalue()
+    return stamp_id(buf.getvalue())

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporters.result import ExportResult
 from gui import labels
 from gui.document import Document
 from layout.types import LaidOutDocument
@@ -221,6 +222,8 @@ class Exporter(QObject):
         box.setIcon(QMessageBox.Icon.Information)
         lines = [self.tr("已导出：{}（{:.1f} 秒）").format(path, seconds)]
         details: list[str] = []
+        if isinstance(result, ExportResult):
+            result = LaidOutDocument([], list(result.problems))  # reported as the layout's problems
         if isinstance(result, LaidOutDocument):
             counts = Counter(pr.kind for pr in result.problems)
             if counts:
