@@ -41,7 +41,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from exporters.separation import PressColours, PrintingCondition, Separated, separate
+from exporters.separation import JPEG_INK_HEADROOM, PressColours, PrintingCondition, Separated, separate
 from layout.cache_file import read_framed, write_framed
 from layout.fonts import cache_base_dir, load_face
 from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Problem, Rect, Rule
@@ -409,15 +409,15 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
         if eff > max_ppi:
             scale = ppi / eff
             img = img.resize((max(1, round(cw_px * scale)), max(1, round(ch_px * scale))), Image.Resampling.LANCZOS)
-    return separate(img, mode, condition)
+    return separate(img, mode, condition, JPEG_INK_HEADROOM if data[:3] == b"\xff\xd8\xff" else 0.0)
 
 
 # --------------------------------------------------------------------------------------------
 # Prepared pictures, cached on disk
 
 #: bump when the preparation of pictures (or what the cache file holds) changes
-_IMAGE_VERSION = "5"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT;
-# 5: separated for the printing condition (ink limit, dot gain), the source's total ink kept
+_IMAGE_VERSION = "6"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT;
+# 5, 6: separated for the printing condition (ink limit, dot gain), the source's total ink kept
 _IMAGE_MAGIC = b"BULLETIN-PDF-IMAGE\n"
 _MODE_CS = {"RGB": "DeviceRGB", "L": "DeviceGray", "CMYK": "DeviceCMYK"}
 _CHANNELS = {"DeviceRGB": 3, "DeviceGray": 1, "DeviceCMYK": 4}
