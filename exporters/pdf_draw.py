@@ -4,36 +4,30 @@ Nothing here decides where a glyph goes — every glyph is placed at the x the c
 computed (one text-matrix per glyph; reportlab's own wrapping and CJK handling are never
 used). What this module does decide is how the print file is built:
 
-* Fonts are embedded as subsets. reportlab embeds only TrueType outlines, and CJK fonts such as
-  Noto / Source Han / many Founder fonts are OpenType-CFF, so the glyphs in use are first cut
-  out of the face with ``fontTools.subset`` and their cubic outlines converted to quadratic
-  ones (``cu2qu``). A subset font's cmap is rebuilt so that each code point maps to the very
-  glyph the layout chose (e.g. the localized full-width dash); where one code point is drawn
-  with two glyphs, the second gets a private-use code. Converting costs about a second, so
-  results are cached on disk keyed by font file (path, size, mtime) and glyph set; a second
-  export of the same text does no conversion.
-* Pictures are prepared for print (upright, cropped, flattened, converted to the colour mode,
-  downsampled above 450 ppi) and Flate-compressed once; the result is cached on disk keyed by
-  the image's content, crop, frame size and colour mode, so a warm export does no image work.
-  Cold, pictures are prepared on threads while the fonts are converted.
-* Streams are binary (no ASCII85) and each glyph's text matrix is written directly rather than
-  through reportlab's per-call text API; the operators are the ones that API would write.
-* Colours are DeviceCMYK (black text is pure K), or DeviceGray / DeviceRGB on request.
+* Fonts are embedded as subsets converted to TrueType (:mod:`exporters.pdf_fonts`).
+* Pictures are prepared for print (upright, cropped, flattened, downsampled above 360 ppi) and
+  separated for the printing condition (:mod:`exporters.separation`: ink limit, dot gain), then
+  compressed once; the result is cached on disk keyed by the image's content, crop, frame size,
+  colour mode and condition, so a warm export does no image work. Cold, pictures are prepared
+  on threads while the fonts are converted.
+* Streams are binary (no ASCII85, zlib level 1, set on this document's streams only) and each
+  glyph's text matrix is written directly rather than through reportlab's per-call text API;
+  the operators are the ones that API would write.
+* Colours are DeviceCMYK (black text is pure K), or DeviceGray / DeviceRGB on request. For a
+  press, 100 % K text and rules overprint, faint tints are raised and thin rules use one ink.
 * Page boxes: TrimBox is the page, BleedBox adds the bleed, MediaBox adds room for crop marks.
-* The same input gives the same bytes (reportlab's invariant mode) unless a timestamp is asked.
+* PDF/X declarations, dates and the content-derived ID: :mod:`exporters.pdfx`. The same input
+  and date give the same bytes.
 
-Public API: :func:`render_pdf`, :func:`font_cache_dir`, :func:`image_cache_dir`,
-:func:`embeddable_font`.
+Public API: :func:`render`, :func:`render_pdf`, :func:`image_cache_dir`; re-exported from
+pdf_fonts: :func:`font_cache_dir`, :func:`embeddable_font`, :class:`PdfFontError`.
 """
-
 from __future__ import annotations
 
 import hashlib
 import io
 import math
 import os
-import re
-import threading
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -41,307 +35,21 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from exporters import pdfx
+from exporters.pdf_fonts import FacePlan as _FacePlan
+from exporters.pdf_fonts import PdfFontError, embeddable_font, font_cache_dir
+from exporters.pdf_fonts import plan_fonts as _plan_fonts
 from exporters.separation import JPEG_INK_HEADROOM, PressColours, PrintingCondition, Separated, separate
 from layout.cache_file import read_framed, write_framed
-from layout.fonts import cache_base_dir, load_face
+from layout.fonts import cache_base_dir
 from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Problem, Rect, Rule
 
+__all__ = ["MM", "PdfFontError", "RenderedPdf", "embeddable_font", "font_cache_dir", "image_cache_dir",
+           "render", "render_pdf"]
+
 MM = 72.0 / 25.4
-#: bump when the conversion changes so that stale cache files are not reused
-#: (2: the subset keeps the source font's head.modified, so a rebuilt cache gives the same bytes)
-_CONVERTER_VERSION = "2"
 #: colour for crop marks: on every separation
 REGISTRATION: Colour = (1.0, 1.0, 1.0, 1.0)
-_PUA_START = 0xF0000  # supplementary private use area A: never used by text
-
-
-class PdfFontError(Exception):
-    """A font cannot be embedded (unreadable, or its licence bits forbid embedding)."""
-
-
-# --------------------------------------------------------------------------------------------
-# Font conversion and caching
-
-
-def font_cache_dir() -> Path:
-    """Where converted font subsets are kept: BULLETIN_CACHE_DIR, else the user cache dir."""
-    return cache_base_dir() / "fonts"
-
-
-def _cache_key(path: str, index: int, cmap: Mapping[int, int]) -> str:
-    st = os.stat(path)
-    h = hashlib.sha256()
-    h.update(f"{_CONVERTER_VERSION}\0{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}\0{index}\0".encode())
-    for cp, gid in sorted(cmap.items()):
-        h.update(f"{cp:x}:{gid:x},".encode())
-    return h.hexdigest()[:32]
-
-
-_convert_lock = threading.Lock()
-
-
-def embeddable_font(path: str, index: int, cmap: Mapping[int, int]) -> Path:
-    """A TrueType font file holding exactly the glyphs in ``cmap`` (code point → glyph id of the
-    original face) with that cmap, converted from CFF when needed; cached on disk.
-
-    Why TrueType: reportlab can only embed glyf outlines. Why subset first: converting a
-    whole CJK font takes tens of seconds, the glyphs of a page about a second.
-    """
-    key = _cache_key(path, index, cmap)
-    out_dir = font_cache_dir()
-    out = out_dir / f"{Path(path).stem[:40]}-{index}-{key}.ttf"
-    if out.is_file():
-        return out
-    with _convert_lock:
-        if out.is_file():
-            return out
-        data = _convert(path, index, cmap)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    return out
-
-
-def _convert(path: str, index: int, cmap: Mapping[int, int]) -> bytes:
-    from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
-    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
-
-    try:
-        tt = TTFont(path, fontNumber=index, lazy=False, recalcTimestamp=False)
-    except Exception as exc:
-        raise PdfFontError(f"cannot read font {path}: {exc}") from exc
-    os2 = tt["OS/2"] if "OS/2" in tt else None
-    if os2 is not None and (os2.fsType == 0x0002 or os2.fsType & 0x0300):
-        raise PdfFontError(
-            f"the licence of {Path(path).name} forbids embedding or subsetting it (fsType {os2.fsType:#06x})"
-        )
-    order = tt.getGlyphOrder()
-    # glyph 0 stays mapped too: a character missing from every face is drawn as .notdef but
-    # keeps its code point, so the PDF's text layer still says what was meant
-    names = {cp: order[gid] for cp, gid in cmap.items() if 0 <= gid < len(order)}
-    opts = subset.Options()
-    opts.layout_features = []
-    opts.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "MATH"]
-    opts.hinting = False
-    opts.desubroutinize = True
-    opts.notdef_outline = True
-    opts.glyph_names = True
-    opts.name_IDs = [0, 1, 2, 3, 4, 5, 6]
-    opts.name_languages = ["*"]
-    opts.recalc_bounds = True
-    for tag in opts.drop_tables:
-        if tag in tt:
-            del tt[tag]  # before the subsetter would parse the big layout tables only to drop them
-    keep = sorted(set(names.values()) - {order[0]})
-
-    if "CFF " in tt or "CFF2" in tt:
-        # Draw just the glyphs in use (and .notdef) as quadratic TrueType outlines straight from
-        # the CFF, and give the font a glyf table in its place before subsetting: subsetting the
-        # CFF itself (closure over seac accents, hint and subroutine removal) would run every
-        # charstring of the font and cost seconds for a table that is dropped anyway.
-        upm = tt["head"].unitsPerEm
-        glyph_set = tt.getGlyphSet()
-        glyf = newTable("glyf")
-        glyf.glyphOrder = order
-        glyf.glyphs = {}
-        todo = [order[0], *keep]
-        while todo:
-            gname = todo.pop()
-            if gname in glyf.glyphs:
-                continue
-            pen = TTGlyphPen(None)
-            glyph_set[gname].draw(Cu2QuPen(pen, max_err=upm / 1000.0, reverse_direction=True))
-            glyph = glyf.glyphs[gname] = pen.glyph()
-            if glyph.isComposite():  # a seac accent: its base and accent glyphs are drawn too
-                todo.extend(c.glyphName for c in glyph.components)
-        empty = TTGlyphPen(None).glyph()
-        for gname in order:
-            if gname not in glyf.glyphs:
-                glyf.glyphs[gname] = empty
-        tt["glyf"] = glyf
-        tt["loca"] = newTable("loca")
-        maxp = newTable("maxp")
-        maxp.tableVersion = 0x00010000
-        maxp.numGlyphs = len(order)
-        for attr in (
-            "maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-            "maxStackElements", "maxSizeOfInstructions", "maxComponentElements",
-        ):
-            setattr(maxp, attr, 0)
-        maxp.maxZones = 1
-        maxp.maxPoints = maxp.maxContours = maxp.maxCompositePoints = maxp.maxCompositeContours = 0
-        maxp.maxComponentDepth = 0
-        tt["maxp"] = maxp
-        for tag in ("CFF ", "CFF2", "VORG"):
-            if tag in tt:
-                del tt[tag]
-        post = tt["post"]
-        post.formatType = 3.0
-        tt["head"].glyphDataFormat = 0
-        tt.sfntVersion = "\x00\x01\x00\x00"
-
-    sub = subset.Subsetter(opts)
-    sub.populate(glyphs=keep)
-    sub.subset(tt)
-
-    # cmap: exactly the (code point → glyph) pairs the layout drew
-    cm = newTable("cmap")
-    cm.tableVersion = 0
-    bmp = {cp: n for cp, n in names.items() if cp <= 0xFFFF}
-    tables = []
-    for plat, enc in ((0, 3), (3, 1)):
-        t = CmapSubtable.newSubtable(4)
-        t.platformID, t.platEncID, t.language, t.cmap = plat, enc, 0, dict(bmp)
-        tables.append(t)
-    if len(bmp) != len(names):
-        for plat, enc in ((0, 4), (3, 10)):
-            t = CmapSubtable.newSubtable(12)
-            t.platformID, t.platEncID, t.language, t.cmap = plat, enc, 0, dict(names)
-            tables.append(t)
-    cm.tables = tables
-    tt["cmap"] = cm
-    buf = io.BytesIO()
-    tt.save(buf)
-    return buf.getvalue()
-
-
-# --------------------------------------------------------------------------------------------
-# reportlab registration
-
-
-class _Flate1:
-    """FlateDecode at zlib level 1 rather than reportlab's 6, given to this document's own
-    streams (page contents, font files, ToUnicode maps): a quarter of the save time, for a file
-    < 1 % larger (pictures, already compressed, are most of it). Binary, never ASCII85."""
-
-    pdfname = "FlateDecode"
-
-    def encode(self, text: str | bytes) -> bytes:
-        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
-
-
-_FLATE1 = _Flate1()
-_ASTRAL_HEX = re.compile(r"<([0-9A-Fa-f]{5,6})>")
-
-
-def _utf16_hex(m: re.Match[str]) -> str:
-    v = int(m.group(1), 16)
-    if v <= 0xFFFF:
-        return m.group(0)
-    hi = 0xD800 + ((v - 0x10000) >> 10)
-    lo = 0xDC00 + ((v - 0x10000) & 0x3FF)
-    return f"<{hi:04X}{lo:04X}>"
-
-
-def _finish_streams(canvas) -> None:  # type: ignore[no-untyped-def]
-    """Before saving: make this document's font objects and page streams now, and give every
-    stream the level-1 Flate filter. ToUnicode maps: reportlab writes code points above U+FFFF
-    as five hex digits, which readers reject; they are written as UTF-16 surrogate pairs so that
-    copied 𠮷 stays 𠮷. Only this document's objects are touched, nothing of reportlab's."""
-    from reportlab.pdfbase import pdfdoc
-
-    doc = canvas._doc
-    for font in doc.delayedFonts:
-        font.addObjects(doc)
-    doc.delayedFonts = []
-    for page in doc.Pages.pages:
-        if not page.Contents and page.stream:
-            stream = pdfdoc.PDFStream(content=page.stream, filters=[_FLATE1])
-            stream.__Comment__ = "page stream"
-            page.Contents = stream
-    for key, obj in doc.idToObject.items():
-        if isinstance(obj, pdfdoc.PDFStream) and obj.filters:
-            if isinstance(key, str) and key.startswith("toUnicodeCMap:") and isinstance(obj.content, str):
-                obj.content = _ASTRAL_HEX.sub(_utf16_hex, obj.content)
-            obj.filters = [_FLATE1]
-
-
-_registered: dict[str, str] = {}
-
-
-def _register(ttf: Path) -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
-
-    name = _registered.get(str(ttf))
-    if name is None:
-        digest = ttf.stem.rsplit("-", 1)[-1]
-        name = "B" + digest[:20]
-        try:
-            font = TTFont(name, str(ttf), asciiReadable=False)
-        except TTFError as exc:
-            raise PdfFontError(f"cannot embed {ttf.name}: {exc}") from exc
-        # reportlab shares one font object between all fonts whose PostScript name is equal,
-        # so every subset of a face would draw with the first one registered: make the
-        # face name as unique as the glyph set (it becomes the PDF BaseFont after the tag).
-        font.face.name = font.face.name + b"-" + digest[:6].upper().encode("ascii")
-        pdfmetrics.registerFont(font)
-        _registered[str(ttf)] = name
-    return name
-
-
-_ESCAPED: tuple[str, ...] = ()
-
-
-@dataclass(slots=True)
-class _FacePlan:
-    """Which code point each (character, glyph) pair of a face is drawn with."""
-
-    key: str
-    codes: dict[tuple[str, int], int]
-    cmap: dict[int, int]  # code point → original glyph id
-    rl_name: str = ""
-    rl_font: object = None  # the registered reportlab TTFont
-    escaped: tuple[str, ...] = ()  # each byte as it goes into a PDF string
-
-
-def _plan_fonts(doc: LaidOutDocument) -> dict[str, _FacePlan]:
-    from reportlab.lib.rl_accel import escapePDF
-    from reportlab.pdfbase import pdfmetrics
-
-    global _ESCAPED
-    if not _ESCAPED:
-        _ESCAPED = tuple(escapePDF(bytes([b])) for b in range(256))
-    plans: dict[str, _FacePlan] = {}
-    for page in doc.pages:
-        for item in page.items:
-            if not isinstance(item, GlyphRun):
-                continue
-            plan = plans.get(item.font)
-            if plan is None:
-                plan = plans[item.font] = _FacePlan(item.font, {}, {})
-            codes, cmap = plan.codes, plan.cmap
-            for ch, gid in zip(item.text, item.glyphs):
-                if (ch, gid) in codes:
-                    continue
-                cp = ord(ch)
-                if cmap.get(cp, gid) != gid:
-                    code = _PUA_START + len(cmap)  # same character, second glyph
-                    cmap[code] = gid
-                else:
-                    code = cp
-                    cmap[cp] = gid
-                codes[(ch, gid)] = code
-    if not plans:
-        # reportlab names an initial font on every page; make it an embedded one (never used)
-        from layout.fonts import default_serif_path
-
-        key = load_face(default_serif_path()).key
-        plans[key] = _FacePlan(key, {}, {})
-    for plan in plans.values():
-        face = load_face(plan.key)
-        ttf = embeddable_font(face.path, face.index, plan.cmap)
-        plan.rl_name = _register(ttf)
-        plan.rl_font = pdfmetrics.getFont(plan.rl_name)
-        plan.escaped = _ESCAPED
-    return plans
 
 
 # --------------------------------------------------------------------------------------------
@@ -653,7 +361,7 @@ class _RunWriter:
         code.append("q")
         colour = self.press.fill(item.colour)
         if self.press.overprints(colour):
-            code.append(f"/{GS_OVERPRINT} gs")
+            code.append(f"/{pdfx.GS_OVERPRINT} gs")
             self.overprinted = True
         code.extend(self.colour(colour, False))
         if item.bold > 0:
@@ -722,7 +430,7 @@ def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: fl
             canvas.saveState()
             colour = press.stroke(item.colour, item.width)
             if press.overprints(colour):
-                code.append(f"/{GS_OVERPRINT} gs")
+                code.append(f"/{pdfx.GS_OVERPRINT} gs")
                 writer.overprinted = True
             _set_colour(canvas, colour, colour_mode, stroke=True)
             canvas.setLineWidth(item.width)
@@ -737,7 +445,7 @@ def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: fl
             if item.stroke is not None:
                 stroke = press.stroke(item.stroke, item.stroke_width)
                 if press.overprints(stroke):
-                    code.append(f"/{GS_OVERPRINT_STROKE} gs")
+                    code.append(f"/{pdfx.GS_OVERPRINT_STROKE} gs")
                     writer.overprinted = True
                 _set_colour(canvas, stroke, colour_mode, stroke=True)
                 canvas.setLineWidth(item.stroke_width)
@@ -828,20 +536,6 @@ def _draw_picture(canvas, pic: Picture, x: float, y: float, colour_mode: str,  #
         canvas._code.append(f"/{reg_name} Do")
         canvas.restoreState()
     canvas.restoreState()
-
-
-GS_OVERPRINT = "GSop"  # fill and stroke overprint, nonzero overprint mode
-GS_OVERPRINT_STROKE = "GSOP"  # the stroke only (a black frame around a tinted box)
-
-
-def _overprint_states():  # type: ignore[no-untyped-def]
-    from reportlab.pdfbase.pdfdoc import PDFDictionary
-
-    def gs(stroke: bool, fill: bool):  # type: ignore[no-untyped-def]
-        return PDFDictionary({"Type": "/ExtGState", "OP": "true" if stroke else "false",
-                              "op": "true" if fill else "false", "OPM": 1})
-
-    return PDFDictionary({GS_OVERPRINT: gs(True, True), GS_OVERPRINT_STROKE: gs(True, False)})
 
 
 @dataclass
@@ -945,7 +639,7 @@ def _write_document(pages: list[LaidOutPage], plans: Mapping[str, _FacePlan],
                     condition: PrintingCondition | None, when: datetime, icc: bytes | None) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
-    from exporters.pdfx import declare, pdf_version, stamp_id
+    from exporters.pdfx import declare, finish_streams, overprint_states, pdf_version, stamp_id
 
     bleed = max(0.0, bleed_mm) * MM
     margin = bleed + ((max(bleed, 3 * MM) + 6 * MM - bleed) if crop_marks else 0.0)
@@ -973,12 +667,12 @@ def _write_document(pages: list[LaidOutPage], plans: Mapping[str, _FacePlan],
         canvas.showPage()
         if writer.overprinted:
             pdf_page = canvas._doc.Pages.pages[-1]
-            overprint = overprint or _overprint_states()
+            overprint = overprint or overprint_states()
             if pdf_page.ExtGState:
                 pdf_page.ExtGState.dict.update(overprint.dict)
             else:
                 pdf_page.ExtGState = overprint
             writer.overprinted = False
-    _finish_streams(canvas)
+    finish_streams(canvas)
     canvas.save()
     return stamp_id(buf.getvalue())
