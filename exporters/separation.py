@@ -363,3 +363,24 @@ class PressColours:
                 f"lines thinner than {HAIRLINE_PT} pt may break up on press: "
                 + ", ".join(f"{w:g} pt" for w in sorted(self.hairlines)))))
         return out
+
+
+def flat_colour_problems(pages, mode: str, condition: PrintingCondition | None) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """The preflight of a laid-out document's flat colours (text, rules, boxes) without making a
+    PDF — cheap enough for the editor's problems panel after every layout; the same lines the
+    export reports (pictures need decoding and are reported by the export)."""
+    from layout.types import GlyphRun, Rect, Rule
+
+    press = PressColours(mode, condition)
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, GlyphRun):
+                press.fill(item.colour)
+            elif isinstance(item, Rule):
+                press.stroke(item.colour, item.width)
+            elif isinstance(item, Rect):
+                if item.fill is not None:
+                    press.fill(item.fill)
+                if item.stroke is not None:
+                    press.stroke(item.stroke, item.stroke_width)
+    return press.problems()

@@ -76,3 +76,21 @@ def test_flat_colour_rules():
     assert grey.fill((0, 0, 0, 0.04)) == (0, 0, 0, 0.05) and not grey.overprints((0, 0, 0, 1))
     screen = PressColours("rgb", NEWS)
     assert screen.fill((0, 0, 0, 0.02)) == (0, 0, 0, 0.02) and screen.problems() == []
+
+
+def test_flat_colour_preflight_matches_the_export():
+    from exporters.pdf import pdf_bytes
+    from exporters.pdfx import EPOCH_2000
+    from exporters.separation import flat_colour_problems
+    from layout.document import lay_out_bulletin
+    from layout.types import LaidOutPage, Rect, Rule
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    doc = lay_out_bulletin(b)
+    doc.pages[0].items += [Rule(0, 0, 10, 0, 0.1, (0, 0, 0, 1)), Rect(0, 0, 5, 5, fill=(0.02, 0, 0, 0))]
+    found = flat_colour_problems(doc.pages, "cmyk", NEWS)
+    assert {p.kind for p in found} == {"one_ink", "hairline", "faint_tint"}
+    exported = pdf_bytes(b, doc=doc, condition="newsprint", when=EPOCH_2000).problems
+    assert [p for p in exported if p.kind in {"one_ink", "hairline", "faint_tint"}] == found
+    assert flat_colour_problems([LaidOutPage(1, 10, 10)], "cmyk", NEWS) == []
