@@ -21,6 +21,7 @@ below the condition's minimum is raised to it and a thin rule is set in one ink 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,10 +74,24 @@ def condition_for(key: str, icc_profile: str = "", total_ink: float | None = Non
         registry="")
 
 
-@lru_cache(maxsize=8)
+def _file_key(path: str) -> tuple[str, int, int]:
+    """A profile file as the caches know it: replaced under the same name, it is read again."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise IccProfileError(f"{path}: cannot read the ICC profile ({exc.strerror or exc})") from exc
+    return path, st.st_size, st.st_mtime_ns
+
+
 def _open_profile(path: str):  # type: ignore[no-untyped-def]
+    return _open_profile_at(_file_key(path))
+
+
+@lru_cache(maxsize=8)
+def _open_profile_at(key: tuple[str, int, int]):  # type: ignore[no-untyped-def]
     from PIL import ImageCms
 
+    path = key[0]
     try:
         prof = ImageCms.getOpenProfile(path)
     except (OSError, ImageCms.PyCMSError) as exc:
@@ -100,11 +115,15 @@ def profile_bytes(path: str) -> bytes:
         return fh.read()
 
 
-@lru_cache(maxsize=8)
 def _rgb_transform(path: str):  # type: ignore[no-untyped-def]
+    return _rgb_transform_at(_file_key(path))
+
+
+@lru_cache(maxsize=8)
+def _rgb_transform_at(key: tuple[str, int, int]):  # type: ignore[no-untyped-def]
     from PIL import ImageCms
 
-    return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), _open_profile(path), "RGB", "CMYK",
+    return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), _open_profile_at(key), "RGB", "CMYK",
                                    renderingIntent=ImageCms.Intent.PERCEPTUAL)
 
 
