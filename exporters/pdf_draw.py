@@ -124,8 +124,8 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
 # Prepared pictures, cached on disk
 
 #: bump when the preparation of pictures (or what the cache file holds) changes
-_IMAGE_VERSION = "6"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT;
-# 5, 6: separated for the printing condition (ink limit, dot gain), the source's total ink kept
+_IMAGE_VERSION = "7"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT;
+# 5–7: separated for the printing condition (ink limit, dot gain), the source's total ink kept
 _IMAGE_MAGIC = b"BULLETIN-PDF-IMAGE\n"
 _MODE_CS = {"RGB": "DeviceRGB", "L": "DeviceGray", "CMYK": "DeviceCMYK"}
 _CHANNELS = {"DeviceRGB": 3, "DeviceGray": 1, "DeviceCMYK": 4}

@@ -203,6 +203,46 @@ def _rgb_to_cmyk_gcr(img):  # type: ignore[no-untyped-def]
     return Image.merge("CMYK", (chan(r), chan(g), chan(b), k))
 
 
+#: grid points per axis of the RGB → CMYK table (LittleCMS uses 33 for 8-bit CMYK output too)
+LUT_SIZE = 33
+
+
+@lru_cache(maxsize=8)
+def rgb_to_press_lut(total_ink: float, tvi40: float, size: int = LUT_SIZE):  # type: ignore[no-untyped-def]
+    """The whole no-profile separation (GCR, dot-gain curve, ink cap) as one 3-D table that
+    Pillow applies in C with trilinear interpolation: one pass over the pixels instead of a dozen.
+    Each grid point is within ``total_ink``, and an interpolated pixel is a weighted mean of grid
+    points, so the cap holds between them too (up to 8-bit rounding)."""
+    from PIL import ImageFilter
+
+    g = tvi40 / 0.24
+
+    def comp(a: float) -> float:  # the dot that prints as tone a (see dot_gain_lut)
+        if a >= 1.0 or g <= 0:
+            return min(a, 1.0)
+        return ((1 + g) - ((1 + g) ** 2 - 4 * g * a) ** 0.5) / (2 * g)
+
+    total_ink -= 2.0 / 255  # room for rounding each channel to 8 bits
+    steps = [i / (size - 1) for i in range(size)]
+    table: list[float] = []
+    add = table.extend
+    for b in steps:
+        for gr in steps:
+            for r in steps:
+                mx = max(r, gr, b)
+                if mx <= 0.0:
+                    c = m = y = 0.0
+                else:
+                    c, m, y = comp((mx - r) / mx), comp((mx - gr) / mx), comp((mx - b) / mx)
+                k = comp(1.0 - mx)
+                cmy = c + m + y
+                if cmy + k > total_ink and cmy > 0:
+                    f = max(total_ink - k, 0.0) / cmy
+                    c, m, y = c * f, m * f, y * f
+                add((c, m, y, k))
+    return ImageFilter.Color3DLUT(size, table, channels=4, target_mode="CMYK")
+
+
 @dataclass
 class Separated:
     """A picture separated for the press, and what the report should say about it."""
@@ -250,13 +290,15 @@ def separate(img, mode: str, condition: PrintingCondition | None, headroom: floa
         return Separated(Image.merge("CMYK", (zero, zero, zero, k)))
     if condition is None:
         return Separated(_rgb_to_cmyk_gcr(img))
+    limit = condition.total_ink - headroom
     if condition.icc_profile:
         from PIL import ImageCms
 
         out = ImageCms.applyTransform(img.convert("RGB"), _rgb_transform(condition.icc_profile))
-    else:
-        out = _rgb_to_cmyk_gcr(img).point(list(dot_gain_lut(condition.tvi40)) * 4)
-    return Separated(_cap(out, condition.total_ink - headroom))
+        if total_ink(out) > round(limit * 255):  # the profile's own limit may be higher
+            out = _cap(out, limit)
+        return Separated(out)
+    return Separated(img.convert("RGB").filter(rgb_to_press_lut(round(limit, 4), condition.tvi40)))
 
 
 # --------------------------------------------------------------------------------------------
