@@ -69,7 +69,7 @@ def export_pdf(bulletin, args: argparse.Namespace) -> int:  # type: ignore[no-un
         return fail(str(exc))
     except OSError as exc:
         return fail(f"cannot write {args.pdf}: {exc.strerror or exc}")
-    for path in page_file_paths(args.pdf, bulletin, result.pages) if args.split else [args.pdf]:
+    for path in page_file_paths(args.pdf, bulletin, max(1, result.pages)) if args.split else [args.pdf]:
         print(f"wrote {path}")
     print("\n".join(report_lines(result)))
     if any(p.kind == "overset" for p in result.problems) and not args.allow_overset:

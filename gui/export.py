@@ -221,7 +221,9 @@ class Exporter(QObject):
         """``options``: the print options of :meth:`PdfOptionsDialog.options` (none: the page setup's)."""
         writer = writer or self.pdf_loader()
         snapshot = copy.deepcopy(self.doc.bulletin)
-        self._start("pdf", path, lambda: writer(snapshot, path, colour=colour, bleed_mm=bleed_mm, **options))
+        # one file per page: out-第1版.pdf …, reported as out-*.pdf
+        shown = os.path.splitext(path)[0] + "-*.pdf" if options.get("split") else path
+        self._start("pdf", shown, lambda: writer(snapshot, path, colour=colour, bleed_mm=bleed_mm, **options))
 
     def ask_docx(self) -> None:
         try:

@@ -87,4 +87,5 @@ def test_export_passes_the_press_options_and_reports_the_preflight(make_window, 
     assert calls == [{"condition": "coated", "icc_profile": "", "flavour": "x1a", "split": True}]
     text = w.exporter.report.text()
     assert "总墨量超限" in text and "网点过浅" in text
+    assert "out-*.pdf" in text  # one file per page: the report names them all
     w.exporter.report.close()
