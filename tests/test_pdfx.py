@@ -345,3 +345,33 @@ def test_cli_split_reproducible_and_source_date_epoch(tmp_path):
     r = subprocess.run([sys.executable, str(ROOT / "main.py"), "export", str(src), "--pdf", str(tmp_path / "b.pdf")],
                        env=env, capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and "SOURCE_DATE_EPOCH" in r.stderr
+
+
+def test_press_colours_are_what_the_page_draws():
+    """A thin two-ink rule is drawn in one ink, a faint tint raised, black rules overprint."""
+    from exporters.pdf_draw import render_pdf
+    from layout.types import LaidOutDocument, LaidOutPage, Rect, Rule
+
+    page = LaidOutPage(1, 200, 200, [Rule(10, 10, 190, 10, 0.4, (0, 1, 1, 0)), Rule(10, 20, 190, 20, 2.0, (0, 1, 1, 0)),
+                                     Rule(10, 30, 190, 30, 0.5, (0, 0, 0, 1)),
+                                     Rect(10, 40, 50, 50, fill=(0, 0, 0, 0.02), stroke=(0, 0, 0, 1))])
+    data = render_pdf(LaidOutDocument([page]), condition=CONDITIONS["newsprint"], flavour="x1a")
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        content = pdf.pages[0].Contents.read_bytes().decode("latin-1")
+    assert "0 1 0 0 K" in content and "0 1 1 0 K" in content  # the 0.4 pt rule in M, the 2 pt one in M+Y
+    assert content.count("0 1 1 0 K") == 1
+    assert "/GSop gs\n0 0 0 1 K" in content and "/GSOP gs" in content  # black rule and frame overprint
+    assert "0 0 0 .05 k" in content and "0 0 0 .02 k" not in content
+    plain = render_pdf(LaidOutDocument([page]))  # no press: the designer's colours, all knocking out
+    with pikepdf.open(io.BytesIO(plain)) as pdf:
+        content = pdf.pages[0].Contents.read_bytes().decode("latin-1")
+    assert content.count("0 1 1 0 K") == 2 and "gs" not in content and "0 0 0 .02 k" in content
+
+
+def test_page_setup_profile_that_went_missing(tmp_path):
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    b.page_setup.icc_profile = str(tmp_path / "gone.icc")
+    with pytest.raises(PdfOptionError, match="gone.icc"):
+        pdf_bytes(b)
