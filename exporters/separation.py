@@ -131,21 +131,20 @@ def _rgb_transform_at(key: tuple[str, int, int]):  # type: ignore[no-untyped-def
 # Pictures
 
 
+def dot_for_tone(a: float, tvi40: float) -> float:
+    """The dot (0–1) that prints as tone ``a`` under TVI(d) = tvi40 · d(1 − d) / 0.24: the root in
+    [0, 1] of d + g·d(1 − d) = a. Solid stays solid (with a gain above 24 % at 40 % the model's
+    root for a = 1 is below 1)."""
+    g = tvi40 / 0.24
+    if a >= 1.0 or g <= 0:
+        return min(a, 1.0)
+    return ((1 + g) - ((1 + g) ** 2 - 4 * g * a) ** 0.5) / (2 * g)
+
+
 @lru_cache(maxsize=16)
 def dot_gain_lut(tvi40: float) -> tuple[int, ...]:
     """8-bit curve: for each wanted tone the dot that prints as that tone (TVI model above)."""
-    g = tvi40 / 0.24
-    out: list[int] = []
-    for v in range(256):
-        a = v / 255.0
-        if g <= 0:
-            d = a
-        else:
-            # d + g·d(1 − d) = a  →  g·d² − (1 + g)·d + a = 0, the root in [0, 1]
-            d = ((1 + g) - ((1 + g) ** 2 - 4 * g * a) ** 0.5) / (2 * g)
-        out.append(max(0, min(255, round(d * 255))))
-    out[255] = 255  # solid stays solid (with gain above 100 % at 40 %, the model's root is < 1)
-    return tuple(out)
+    return tuple(max(0, min(255, round(dot_for_tone(v / 255.0, tvi40) * 255))) for v in range(256))
 
 
 def total_ink(img) -> int:  # type: ignore[no-untyped-def]
@@ -215,12 +214,8 @@ def rgb_to_press_lut(total_ink: float, tvi40: float, size: int = LUT_SIZE):  # t
     points, so the cap holds between them too (up to 8-bit rounding)."""
     from PIL import ImageFilter
 
-    g = tvi40 / 0.24
-
-    def comp(a: float) -> float:  # the dot that prints as tone a (see dot_gain_lut)
-        if a >= 1.0 or g <= 0:
-            return min(a, 1.0)
-        return ((1 + g) - ((1 + g) ** 2 - 4 * g * a) ** 0.5) / (2 * g)
+    def comp(a: float) -> float:
+        return dot_for_tone(a, tvi40)
 
     total_ink -= 2.0 / 255  # room for rounding each channel to 8 bits
     steps = [i / (size - 1) for i in range(size)]

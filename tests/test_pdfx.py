@@ -375,3 +375,17 @@ def test_page_setup_profile_that_went_missing(tmp_path):
     b.page_setup.icc_profile = str(tmp_path / "gone.icc")
     with pytest.raises(PdfOptionError, match="gone.icc"):
         pdf_bytes(b)
+
+
+def test_the_example_is_pdfx1a_within_the_ink_limit(tmp_path):
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    path = tmp_path / "example.pdf"
+    write_pdf(b, str(path), when=EPOCH_2000)  # the page setup's condition: newsprint
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.trailer.Info.GTS_PDFXConformance) == "PDF/X-1a:2001"
+        assert str(pdf.Root.OutputIntents[0].OutputConditionIdentifier) == "IFRA26"
+    assert max(_max_ink(p) for p in _cmyk_pages(path, tmp_path, dpi=72)) <= 2.40 + 0.05
+    if shutil.which("qpdf"):
+        assert subprocess.run(["qpdf", "--check", str(path)], capture_output=True).returncode == 0
