@@ -615,10 +615,9 @@ def _preflight(pics: list[Picture], prepared: Mapping[_PicKey, _PreparedImage | 
     """The report's print-production lines (the flat colours' come from ``press``)."""
     out: list[Problem] = []
     if colour == "rgb":
-        out.append(Problem("screen_only", "", "RGB export: for screens only, not for print (the PDF says so)"))
+        out.append(Problem("screen_only", "", "RGB 导出仅供屏幕阅读，不能交付印刷（PDF 中已注明）"))
     elif flavour == "none":
-        out.append(Problem("no_output_intent", "", (
-            "no PDF/X output intent: the printing plant cannot tell which press the colours are for")))
+        out.append(Problem("no_output_intent", "", "未声明 PDF/X 输出意图：印刷厂无法得知颜色是为哪种印刷条件制作的"))
     seen: set[str] = set()
     for pic in pics:
         prep = prepared.get(_pic_key(pic))
@@ -627,8 +626,8 @@ def _preflight(pics: list[Picture], prepared: Mapping[_PicKey, _PreparedImage | 
         if prep.reseparated:
             seen.add(pic.image)
             out.append(Problem("ink_limit", pic.image, (
-                f"CMYK picture {pic.image}: {prep.source_ink:.0%} total ink, over the {condition.total_ink:.0%} "
-                f"of {condition.identifier}; re-separated (grey to K, colours reduced)")))
+                f"CMYK 图片 {pic.image} 总墨量 {prep.source_ink:.0%}，超过 {condition.identifier} 的 "
+                f"{condition.total_ink:.0%}，已重新分色（灰色成分移到黑版，彩色减少）")))
     out.extend(press.problems())
     return out
 

@@ -123,7 +123,7 @@ def declare(canvas, *, flavour: str, condition: PrintingCondition | None, when: 
     info.producer = metadata.get("producer", "会刊编辑器 Bulletin editor (reportlab)")
     if screen_only:
         # the RGB export says what it is for, where a plant's preflight and a reader look
-        info.subject = (info.subject + " " if info.subject else "") + "(for screen only, not for print)"
+        info.subject = (info.subject + " " if info.subject else "") + "仅供屏幕阅读，不能印刷 (for screen only, not for print)"
         info.keywords = (info.keywords + " " if info.keywords else "") + "screen-only RGB"
     info.when = when
     info.trapped = "True" if trapped else "False"

@@ -403,21 +403,18 @@ class PressColours:
             return out
         if self.raised:
             out.append(Problem("faint_tint", "", (
-                f"{len(self.raised)} colour(s) with a tint under {cond.min_tint:.0%} would not print on "
-                f"{cond.identifier}; raised to {cond.min_tint:.0%}: " + ", ".join(map(pct, sorted(self.raised))))))
+                f"{len(self.raised)} 种颜色的网点低于 {cond.min_tint:.0%}，在 {cond.identifier} 上印不出来，"
+                f"已提高到 {cond.min_tint:.0%}：" + "、".join(map(pct, sorted(self.raised))))))
         if self.single_ink:
             out.append(Problem("one_ink", "", (
-                f"{len(self.single_ink)} colour(s) of rules under {ONE_INK_BELOW_PT:g} pt used several inks "
-                "(plates never register that closely); set in their strongest ink: "
-                + ", ".join(map(pct, sorted(self.single_ink))))))
+                f"{len(self.single_ink)} 种颜色的细线（{ONE_INK_BELOW_PT:g} pt 以下）用了多个色版，套印不准会出虚边，"
+                "已改为其主色：" + "、".join(map(pct, sorted(self.single_ink))))))
         if self.capped:
             out.append(Problem("ink_limit", "", (
-                f"{len(self.capped)} flat colour(s) over the {cond.total_ink:.0%} total-ink limit; "
-                "C, M, Y reduced: " + ", ".join(map(pct, sorted(self.capped))))))
+                f"{len(self.capped)} 种平网颜色的总墨量超过 {cond.total_ink:.0%}，已减少青、品、黄：" + "、".join(map(pct, sorted(self.capped))))))
         if self.hairlines:
             out.append(Problem("hairline", "", (
-                f"lines thinner than {HAIRLINE_PT} pt may break up on press: "
-                + ", ".join(f"{w:g} pt" for w in sorted(self.hairlines)))))
+                f"线条细于 {HAIRLINE_PT} pt，印刷时可能断线：" + "、".join(f"{w:g} pt" for w in sorted(self.hairlines)))))
         return out
 
 

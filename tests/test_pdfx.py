@@ -181,7 +181,7 @@ def test_separations_stay_within_the_ink_limit(condition, tmp_path):
     worst = max(_max_ink(p) for p in _cmyk_pages(path, tmp_path))
     assert worst <= limit + 0.05, (condition, worst)
     # the CMYK photograph was over the limit: re-separated and reported
-    assert any(p.kind == "ink_limit" and "re-separated" in p.message for p in result.problems)
+    assert any(p.kind == "ink_limit" and "重新分色" in p.message for p in result.problems)
 
 
 def test_the_photographs_are_hostile_without_a_condition(tmp_path):
