@@ -1,106 +1,140 @@
 """Print-ready PDF of a bulletin: lay out, draw, write safely, report (DESIGN §7).
 
 The drawing itself lives in :mod:`exporters.pdf_draw` (pages in, bytes out); this module
-ties the model to it and produces the report the user must read before sending the file to
-the printer: overset/underset blocks, low-resolution photos, fallback characters.
+ties the model to it — the page setup's printing condition and ICC profile choose the PDF/X
+flavour and how colours are separated — and returns an :class:`ExportResult` with what the
+user must read before sending the file to the printer: overset/underset blocks,
+low-resolution photos, fallback characters, and the print preflight (ink over the limit,
+faint tints, rules in several inks, hairlines, a missing output intent, RGB for screens).
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import sys
+import os
+import re
 import threading
-from collections import Counter
+from datetime import UTC, datetime
 
-from layout.document import lay_out_bulletin
-from layout.messages import describe, kind_name
+from exporters.result import ExportResult
 from layout.types import LaidOutDocument
 from model.document import Bulletin
 from model.project_file import atomic_write
 
 
-def pdf_bytes(bulletin: Bulletin, *, colour: str | None = None, bleed_mm: float = 0.0,
-              timestamp: bool = False, doc: LaidOutDocument | None = None) -> tuple[bytes, LaidOutDocument]:
-    from exporters.pdf_draw import render_pdf
+class PdfOptionError(ValueError):
+    """An export option that cannot work (unknown condition, bad ICC profile, RGB as PDF/X…)."""
 
+
+def default_flavour(colour: str, icc_profile: str) -> str:
+    """PDF/X-4 with the printer's profile, PDF/X-1a for CMYK and grey, plain PDF for RGB."""
+    if colour == "rgb":
+        return "none"
+    return "x4" if icc_profile else "x1a"
+
+
+def _layout_with_digests(bulletin: Bulletin) -> tuple[LaidOutDocument, dict[str, bytes]]:
+    # the images' digests are taken while the pages are laid out (reading and hashing
+    # release the GIL): the picture cache is then looked up without reading any image
+    digests: dict[str, bytes] = {}
+    images = bulletin.images
+    names = list(images)
+
+    def take_digests() -> None:
+        for name in names:
+            try:
+                digests[name] = hashlib.sha256(images.get(name)).digest()
+            except (KeyError, OSError):
+                pass
+
+    from layout.document import lay_out_bulletin
+
+    reader = threading.Thread(target=take_digests, daemon=True)
+    reader.start()
+    try:
+        doc = lay_out_bulletin(bulletin)
+    finally:
+        reader.join()
+    return doc, digests
+
+
+def _render(bulletin: Bulletin, *, colour: str | None, bleed_mm: float, flavour: str | None,
+            condition: str | None, icc_profile: str | None, when: datetime | None, split: bool,
+            doc: LaidOutDocument | None):  # type: ignore[no-untyped-def]
+    from exporters.pdf_draw import render
+    from exporters.pdfx import FLAVOURS, PdfXError
+    from exporters.separation import CONDITIONS, IccProfileError, condition_for, profile_bytes
+
+    setup = bulletin.page_setup
+    colour = colour or setup.colour_mode
+    key = condition or setup.printing_condition
+    icc_path = setup.icc_profile if icc_profile is None else icc_profile
+    if key not in CONDITIONS:
+        raise PdfOptionError(f"unknown printing condition {key!r}: expected one of {', '.join(CONDITIONS)}")
+    flavour = flavour or default_flavour(colour, icc_path)
+    if flavour not in FLAVOURS:
+        raise PdfOptionError(f"unknown PDF/X flavour {flavour!r}: expected one of {', '.join(FLAVOURS)}")
+    try:
+        press = condition_for(key, icc_path)
+        icc = profile_bytes(icc_path) if icc_path and flavour != "none" else None
+    except IccProfileError as exc:
+        raise PdfOptionError(str(exc)) from exc
     digests: dict[str, bytes] = {}
     if doc is None:
-        # the images' digests are taken while the pages are laid out (reading and hashing
-        # release the GIL): the picture cache is then looked up without reading any image
-        images = bulletin.images
-        names = list(images)
-
-        def take_digests() -> None:
-            for name in names:
-                try:
-                    digests[name] = hashlib.sha256(images.get(name)).digest()
-                except (KeyError, OSError):
-                    pass
-
-        reader = threading.Thread(target=take_digests, daemon=True)
-        reader.start()
-        try:
-            doc = lay_out_bulletin(bulletin)
-        finally:
-            reader.join()
+        doc, digests = _layout_with_digests(bulletin)
     metadata = {
         "title": bulletin.issue_title or bulletin.publication,
         "author": bulletin.publication,
         "subject": " ".join(t for t in (bulletin.publication, bulletin.edition, bulletin.date) if t),
         "creator": "会刊编辑器 Bulletin editor",
     }
-    data = render_pdf(
-        doc,
-        get_image=bulletin.images.get,
-        colour=colour or bulletin.page_setup.colour_mode,
-        bleed_mm=bleed_mm,
-        crop_marks=bleed_mm > 0,
-        metadata=metadata,
-        timestamp=timestamp,
-        image_digest=digests.get,
-    )
-    return data, doc
+    try:
+        rendered = render(
+            doc, get_image=bulletin.images.get, colour=colour, bleed_mm=bleed_mm, crop_marks=bleed_mm > 0,
+            metadata=metadata, image_digest=digests.get, condition=press, flavour=flavour,
+            when=when or datetime.now(UTC).astimezone(), icc=icc, split=split,
+        )
+    except PdfXError as exc:
+        raise PdfOptionError(str(exc)) from exc
+    return doc, rendered
+
+
+def pdf_bytes(bulletin: Bulletin, *, colour: str | None = None, bleed_mm: float = 0.0,
+              flavour: str | None = None, condition: str | None = None, icc_profile: str | None = None,
+              when: datetime | None = None, doc: LaidOutDocument | None = None) -> ExportResult:
+    """The bulletin as one PDF in memory (``data``). ``when``: the creation date (default now;
+    give a fixed one for byte-reproducible output). Other options default to the page setup's;
+    raises :class:`PdfOptionError` for options that cannot work."""
+    doc, rendered = _render(bulletin, colour=colour, bleed_mm=bleed_mm, flavour=flavour, condition=condition,
+                            icc_profile=icc_profile, when=when, split=False, doc=doc)
+    return ExportResult(data=rendered.files[0], problems=[*doc.problems, *rendered.problems], pages=len(doc.pages))
+
+
+def page_file_paths(path: str, bulletin: Bulletin, count: int) -> list[str]:
+    """One file name per page for ``--split``: ``out-第1版.pdf`` … named by the page label
+    (版), made safe for any file system; the page number where a label is missing or repeated."""
+    stem, ext = os.path.splitext(path)
+    ext = ext or ".pdf"
+    out: list[str] = []
+    seen: set[str] = set()
+    for i in range(count):
+        label = bulletin.pages[i].label if i < len(bulletin.pages) else ""
+        safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", label).strip(" ._")
+        safe = re.sub(r"\s+", "_", safe)[:60]
+        name = safe if safe and safe not in seen else f"p{i + 1:02d}" + (f"_{safe}" if safe else "")
+        seen.add(name)
+        out.append(f"{stem}-{name}{ext}")
+    return out
 
 
 def write_pdf(bulletin: Bulletin, path: str, *, colour: str | None = None, bleed_mm: float = 0.0,
-              timestamp: bool = False) -> LaidOutDocument:
-    """Write the PDF through a temporary file; returns the layout with its problems."""
-    data, doc = pdf_bytes(bulletin, colour=colour, bleed_mm=bleed_mm, timestamp=timestamp)
-    atomic_write(path, lambda fh: fh.write(data))
-    return doc
-
-
-def report_lines(doc: LaidOutDocument, block_names: dict[str, str] | None = None) -> list[str]:
-    """The export report: each problem with both names of its kind, its block and its words."""
-    kinds = Counter(p.kind for p in doc.problems)
-    lines = [f"pages: {len(doc.pages)}, blocks: {sum(len(p.areas) for p in doc.pages)}"]
-    names = {k: f"{kind_name(k, 'zh')} {k}" for k in kinds}  # the kind itself: greppable
-    block_names = block_names or {}
-    for p in doc.problems:
-        who = block_names.get(p.block_id, "")
-        lines.append(f"  {names[p.kind]}  [{p.block_id}]  {who + ': ' if who else ''}{describe(p)}")
-    if not doc.problems:
-        lines.append("  no problems: every block fits")
-    else:
-        lines.append("summary: " + ", ".join(f"{names.get(k, k)} {n}" for k, n in sorted(kinds.items())))
-    return lines
-
-
-def export_pdf_command(bulletin: Bulletin, args: argparse.Namespace) -> int:
-    from commands import fail
-
-    if args.bleed < 0 or args.bleed > 20:
-        return fail(f"--bleed {args.bleed}: expected 0 to 20 mm")
-    try:
-        doc = write_pdf(bulletin, args.pdf, colour=args.colour, bleed_mm=args.bleed, timestamp=args.timestamp)
-    except OSError as exc:
-        return fail(f"cannot write {args.pdf}: {exc.strerror or exc}")
-    print(f"wrote {args.pdf}")
-    from commands.check import block_names
-
-    print("\n".join(report_lines(doc, block_names(bulletin))))
-    if any(p.kind == "overset" for p in doc.problems) and not args.allow_overset:
-        print("text does not fit (overset); fix it or pass --allow-overset", file=sys.stderr)
-        return 1
-    return 0
+              flavour: str | None = None, condition: str | None = None, icc_profile: str | None = None,
+              when: datetime | None = None, split: bool = False) -> ExportResult:
+    """Write the PDF (or with ``split`` one per page, see :func:`page_file_paths`) through
+    temporary files; ``path`` in the result is the path given."""
+    doc, rendered = _render(bulletin, colour=colour, bleed_mm=bleed_mm, flavour=flavour, condition=condition,
+                            icc_profile=icc_profile, when=when, split=split, doc=None)
+    paths = page_file_paths(path, bulletin, len(rendered.files)) if split else [path]
+    for target, data in zip(paths, rendered.files):
+        atomic_write(target, lambda fh, data=data: fh.write(data))
+    return ExportResult(path=path, problems=[*doc.problems, *rendered.problems], pages=len(doc.pages))

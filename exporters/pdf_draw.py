@@ -4,335 +4,53 @@ Nothing here decides where a glyph goes — every glyph is placed at the x the c
 computed (one text-matrix per glyph; reportlab's own wrapping and CJK handling are never
 used). What this module does decide is how the print file is built:
 
-* Fonts are embedded as subsets. reportlab embeds only TrueType outlines, and CJK fonts such as
-  Noto / Source Han / many Founder fonts are OpenType-CFF, so the glyphs in use are first cut
-  out of the face with ``fontTools.subset`` and their cubic outlines converted to quadratic
-  ones (``cu2qu``). A subset font's cmap is rebuilt so that each code point maps to the very
-  glyph the layout chose (e.g. the localized full-width dash); where one code point is drawn
-  with two glyphs, the second gets a private-use code. Converting costs about a second, so
-  results are cached on disk keyed by font file (path, size, mtime) and glyph set; a second
-  export of the same text does no conversion.
-* Pictures are prepared for print (upright, cropped, flattened, converted to the colour mode,
-  downsampled above 450 ppi) and Flate-compressed once; the result is cached on disk keyed by
-  the image's content, crop, frame size and colour mode, so a warm export does no image work.
-  Cold, pictures are prepared on threads while the fonts are converted.
-* Streams are binary (no ASCII85) and each glyph's text matrix is written directly rather than
-  through reportlab's per-call text API; the operators are the ones that API would write.
-* Colours are DeviceCMYK (black text is pure K), or DeviceGray / DeviceRGB on request.
+* Fonts are embedded as subsets converted to TrueType (:mod:`exporters.pdf_fonts`).
+* Pictures are prepared for print (upright, cropped, flattened, downsampled above 360 ppi) and
+  separated for the printing condition (:mod:`exporters.separation`: ink limit, dot gain), then
+  compressed once; the result is cached on disk keyed by the image's content, crop, frame size,
+  colour mode and condition, so a warm export does no image work. Cold, pictures are prepared
+  on threads while the fonts are converted.
+* Streams are binary (no ASCII85, zlib level 1, set on this document's streams only) and each
+  glyph's text matrix is written directly rather than through reportlab's per-call text API;
+  the operators are the ones that API would write.
+* Colours are DeviceCMYK (black text is pure K), or DeviceGray / DeviceRGB on request. For a
+  press, 100 % K text and rules overprint, faint tints are raised and thin rules use one ink.
 * Page boxes: TrimBox is the page, BleedBox adds the bleed, MediaBox adds room for crop marks.
-* The same input gives the same bytes (reportlab's invariant mode) unless a timestamp is asked.
+* PDF/X declarations, dates and the content-derived ID: :mod:`exporters.pdfx`. The same input
+  and date give the same bytes.
 
-Public API: :func:`render_pdf`, :func:`font_cache_dir`, :func:`image_cache_dir`,
-:func:`embeddable_font`.
+Public API: :func:`render`, :func:`render_pdf`, :func:`image_cache_dir`; re-exported from
+pdf_fonts: :func:`font_cache_dir`, :func:`embeddable_font`, :class:`PdfFontError`.
 """
-
 from __future__ import annotations
 
 import hashlib
 import io
 import math
 import os
-import sys
-import threading
 import zlib
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from exporters import pdfx
+from exporters.pdf_fonts import FacePlan as _FacePlan
+from exporters.pdf_fonts import PdfFontError, embeddable_font, font_cache_dir
+from exporters.pdf_fonts import plan_fonts as _plan_fonts
+from exporters.separation import JPEG_INK_HEADROOM, PressColours, PrintingCondition, Separated, separate
 from layout.cache_file import read_framed, write_framed
-from layout.fonts import cache_base_dir, load_face
-from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Rect, Rule
+from layout.fonts import cache_base_dir
+from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Problem, Rect, Rule
 from model.images import exif_orientation, swaps_sides
 from model.units import MM
 
-#: bump when the conversion changes so that stale cache files are not reused
-#: (2: the subset keeps the source font's head.modified, so a rebuilt cache gives the same bytes)
-_CONVERTER_VERSION = "2"
+__all__ = ["MM", "PdfFontError", "RenderedPdf", "embeddable_font", "font_cache_dir", "image_cache_dir",
+           "render", "render_pdf"]
+
 #: colour for crop marks: on every separation
 REGISTRATION: Colour = (1.0, 1.0, 1.0, 1.0)
-_PUA_START = 0xF0000  # supplementary private use area A: never used by text
-
-
-class PdfFontError(Exception):
-    """A font cannot be embedded (unreadable, or its licence bits forbid embedding)."""
-
-
-# --------------------------------------------------------------------------------------------
-# Font conversion and caching
-
-
-def font_cache_dir() -> Path:
-    """Where converted font subsets are kept: BULLETIN_CACHE_DIR, else the user cache dir."""
-    return cache_base_dir() / "fonts"
-
-
-def _cache_key(path: str, index: int, cmap: Mapping[int, int]) -> str:
-    st = os.stat(path)
-    h = hashlib.sha256()
-    h.update(f"{_CONVERTER_VERSION}\0{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}\0{index}\0".encode())
-    for cp, gid in sorted(cmap.items()):
-        h.update(f"{cp:x}:{gid:x},".encode())
-    return h.hexdigest()[:32]
-
-
-_convert_lock = threading.Lock()
-
-
-def embeddable_font(path: str, index: int, cmap: Mapping[int, int]) -> Path:
-    """A TrueType font file holding exactly the glyphs in ``cmap`` (code point → glyph id of the
-    original face) with that cmap, converted from CFF when needed; cached on disk.
-
-    Why TrueType: reportlab can only embed glyf outlines. Why subset first: converting a
-    whole CJK font takes tens of seconds, the glyphs of a page about a second.
-    """
-    key = _cache_key(path, index, cmap)
-    out_dir = font_cache_dir()
-    out = out_dir / f"{Path(path).stem[:40]}-{index}-{key}.ttf"
-    if out.is_file():
-        return out
-    with _convert_lock:
-        if out.is_file():
-            return out
-        data = _convert(path, index, cmap)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    return out
-
-
-def _convert(path: str, index: int, cmap: Mapping[int, int]) -> bytes:
-    from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
-    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
-
-    try:
-        tt = TTFont(path, fontNumber=index, lazy=False, recalcTimestamp=False)
-    except Exception as exc:
-        raise PdfFontError(f"cannot read font {path}: {exc}") from exc
-    os2 = tt["OS/2"] if "OS/2" in tt else None
-    if os2 is not None and (os2.fsType == 0x0002 or os2.fsType & 0x0300):
-        raise PdfFontError(
-            f"the licence of {Path(path).name} forbids embedding or subsetting it (fsType {os2.fsType:#06x})"
-        )
-    order = tt.getGlyphOrder()
-    # glyph 0 stays mapped too: a character missing from every face is drawn as .notdef but
-    # keeps its code point, so the PDF's text layer still says what was meant
-    names = {cp: order[gid] for cp, gid in cmap.items() if 0 <= gid < len(order)}
-    opts = subset.Options()
-    opts.layout_features = []
-    opts.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "MATH"]
-    opts.hinting = False
-    opts.desubroutinize = True
-    opts.notdef_outline = True
-    opts.glyph_names = True
-    opts.name_IDs = [0, 1, 2, 3, 4, 5, 6]
-    opts.name_languages = ["*"]
-    opts.recalc_bounds = True
-    for tag in opts.drop_tables:
-        if tag in tt:
-            del tt[tag]  # before the subsetter would parse the big layout tables only to drop them
-    keep = sorted(set(names.values()) - {order[0]})
-
-    if "CFF " in tt or "CFF2" in tt:
-        # Draw just the glyphs in use (and .notdef) as quadratic TrueType outlines straight from
-        # the CFF, and give the font a glyf table in its place before subsetting: subsetting the
-        # CFF itself (closure over seac accents, hint and subroutine removal) would run every
-        # charstring of the font and cost seconds for a table that is dropped anyway.
-        upm = tt["head"].unitsPerEm
-        glyph_set = tt.getGlyphSet()
-        glyf = newTable("glyf")
-        glyf.glyphOrder = order
-        glyf.glyphs = {}
-        todo = [order[0], *keep]
-        while todo:
-            gname = todo.pop()
-            if gname in glyf.glyphs:
-                continue
-            pen = TTGlyphPen(None)
-            glyph_set[gname].draw(Cu2QuPen(pen, max_err=upm / 1000.0, reverse_direction=True))
-            glyph = glyf.glyphs[gname] = pen.glyph()
-            if glyph.isComposite():  # a seac accent: its base and accent glyphs are drawn too
-                todo.extend(c.glyphName for c in glyph.components)
-        empty = TTGlyphPen(None).glyph()
-        for gname in order:
-            if gname not in glyf.glyphs:
-                glyf.glyphs[gname] = empty
-        tt["glyf"] = glyf
-        tt["loca"] = newTable("loca")
-        maxp = newTable("maxp")
-        maxp.tableVersion = 0x00010000
-        maxp.numGlyphs = len(order)
-        for attr in (
-            "maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-            "maxStackElements", "maxSizeOfInstructions", "maxComponentElements",
-        ):
-            setattr(maxp, attr, 0)
-        maxp.maxZones = 1
-        maxp.maxPoints = maxp.maxContours = maxp.maxCompositePoints = maxp.maxCompositeContours = 0
-        maxp.maxComponentDepth = 0
-        tt["maxp"] = maxp
-        for tag in ("CFF ", "CFF2", "VORG"):
-            if tag in tt:
-                del tt[tag]
-        post = tt["post"]
-        post.formatType = 3.0
-        tt["head"].glyphDataFormat = 0
-        tt.sfntVersion = "\x00\x01\x00\x00"
-
-    sub = subset.Subsetter(opts)
-    sub.populate(glyphs=keep)
-    sub.subset(tt)
-
-    # cmap: exactly the (code point → glyph) pairs the layout drew
-    cm = newTable("cmap")
-    cm.tableVersion = 0
-    bmp = {cp: n for cp, n in names.items() if cp <= 0xFFFF}
-    tables = []
-    for plat, enc in ((0, 3), (3, 1)):
-        t = CmapSubtable.newSubtable(4)
-        t.platformID, t.platEncID, t.language, t.cmap = plat, enc, 0, dict(bmp)
-        tables.append(t)
-    if len(bmp) != len(names):
-        for plat, enc in ((0, 4), (3, 10)):
-            t = CmapSubtable.newSubtable(12)
-            t.platformID, t.platEncID, t.language, t.cmap = plat, enc, 0, dict(names)
-            tables.append(t)
-    cm.tables = tables
-    tt["cmap"] = cm
-    buf = io.BytesIO()
-    tt.save(buf)
-    return buf.getvalue()
-
-
-# --------------------------------------------------------------------------------------------
-# reportlab registration
-
-
-def _fix_tounicode() -> None:
-    """reportlab writes code points above U+FFFF as five hex digits in ToUnicode CMaps, which
-    readers reject; write them as UTF-16 surrogate pairs so that copied 𠮷 stays 𠮷."""
-    from reportlab.pdfbase import ttfonts
-
-    if getattr(ttfonts.makeToUnicodeCMap, "_bulletin_fixed", False):
-        return
-    original = ttfonts.makeToUnicodeCMap
-
-    def make(fontname, subset):  # type: ignore[no-untyped-def]
-        text = original(fontname, subset)
-        for v in subset:
-            if v > 0xFFFF:
-                hi = 0xD800 + ((v - 0x10000) >> 10)
-                lo = 0xDC00 + ((v - 0x10000) & 0x3FF)
-                text = text.replace(f"<{v:04X}>", f"<{hi:04X}{lo:04X}>")
-        return text
-
-    make._bulletin_fixed = True  # type: ignore[attr-defined]
-    ttfonts.makeToUnicodeCMap = make
-
-
-def _fast_flate() -> None:
-    """Page contents and font files at zlib level 1 rather than reportlab's 6: a quarter of
-    the save time, for a file < 1 % larger (pictures, already compressed, are most of it)."""
-    from reportlab.pdfbase import pdfdoc
-
-    flate = pdfdoc.PDFZCompress
-    if getattr(flate, "_bulletin_level", None) == 1:
-        return
-
-    def encode(text):  # type: ignore[no-untyped-def]
-        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
-
-    flate.encode = encode
-    flate._bulletin_level = 1
-
-
-_registered: dict[str, str] = {}
-
-
-def _register(ttf: Path) -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
-
-    name = _registered.get(str(ttf))
-    if name is None:
-        digest = ttf.stem.rsplit("-", 1)[-1]
-        name = "B" + digest[:20]
-        try:
-            font = TTFont(name, str(ttf), asciiReadable=False)
-        except TTFError as exc:
-            raise PdfFontError(f"cannot embed {ttf.name}: {exc}") from exc
-        # reportlab shares one font object between all fonts whose PostScript name is equal,
-        # so every subset of a face would draw with the first one registered: make the
-        # face name as unique as the glyph set (it becomes the PDF BaseFont after the tag).
-        font.face.name = font.face.name + b"-" + digest[:6].upper().encode("ascii")
-        pdfmetrics.registerFont(font)
-        _registered[str(ttf)] = name
-    return name
-
-
-_ESCAPED: tuple[str, ...] = ()
-
-
-@dataclass(slots=True)
-class _FacePlan:
-    """Which code point each (character, glyph) pair of a face is drawn with."""
-
-    key: str
-    codes: dict[tuple[str, int], int]
-    cmap: dict[int, int]  # code point → original glyph id
-    rl_name: str = ""
-    rl_font: object = None  # the registered reportlab TTFont
-    escaped: tuple[str, ...] = ()  # each byte as it goes into a PDF string
-
-
-def _plan_fonts(doc: LaidOutDocument) -> dict[str, _FacePlan]:
-    from reportlab.lib.rl_accel import escapePDF
-    from reportlab.pdfbase import pdfmetrics
-
-    global _ESCAPED
-    if not _ESCAPED:
-        _ESCAPED = tuple(escapePDF(bytes([b])) for b in range(256))
-    plans: dict[str, _FacePlan] = {}
-    for page in doc.pages:
-        for item in page.items:
-            if not isinstance(item, GlyphRun):
-                continue
-            plan = plans.get(item.font)
-            if plan is None:
-                plan = plans[item.font] = _FacePlan(item.font, {}, {})
-            codes, cmap = plan.codes, plan.cmap
-            for ch, gid in zip(item.text, item.glyphs):
-                if (ch, gid) in codes:
-                    continue
-                cp = ord(ch)
-                if cmap.get(cp, gid) != gid:
-                    code = _PUA_START + len(cmap)  # same character, second glyph
-                    cmap[code] = gid
-                else:
-                    code = cp
-                    cmap[cp] = gid
-                codes[(ch, gid)] = code
-    if not plans:
-        # reportlab names an initial font on every page; make it an embedded one (never used)
-        from layout.fonts import default_serif_path
-
-        key = load_face(default_serif_path()).key
-        plans[key] = _FacePlan(key, {}, {})
-    for plan in plans.values():
-        face = load_face(plan.key)
-        ttf = embeddable_font(face.path, face.index, plan.cmap)
-        plan.rl_name = _register(ttf)
-        plan.rl_font = pdfmetrics.getFont(plan.rl_name)
-        plan.escaped = _ESCAPED
-    return plans
 
 
 # --------------------------------------------------------------------------------------------
@@ -356,10 +74,12 @@ def _set_colour(canvas, colour: Colour, mode: str, *, stroke: bool = False) -> N
 
 
 def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: str,  # type: ignore[no-untyped-def]
-                   size_pt: tuple[float, float] | None = None, ppi: float = 300.0, max_ppi: float = 360.0):
-    """Decode, turn upright (EXIF), crop, flatten alpha, convert to the colour mode, and
-    downsample to ``ppi`` at the printed size when the source is finer than ``max_ppi`` —
-    a phone photo in a 3-cm portrait frame would otherwise add megabytes nobody can see."""
+                   size_pt: tuple[float, float] | None = None, ppi: float = 300.0, max_ppi: float = 360.0,
+                   condition: PrintingCondition | None = None) -> Separated:
+    """Decode, turn upright (EXIF), crop, flatten alpha, downsample to ``ppi`` at the printed
+    size when the source is finer than ``max_ppi`` — a phone photo in a 3-cm portrait frame
+    would otherwise add megabytes nobody can see — and separate for the printing condition
+    (:func:`exporters.separation.separate`)."""
     from PIL import Image, ImageOps
 
     Image.MAX_IMAGE_PIXELS = 200_000_000
@@ -398,50 +118,15 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
         if eff > max_ppi:
             scale = ppi / eff
             img = img.resize((max(1, round(cw_px * scale)), max(1, round(ch_px * scale))), Image.Resampling.LANCZOS)
-    if mode in ("grey", "gray"):
-        img = img.convert("L")
-    elif mode == "cmyk":
-        img = _to_cmyk(img)
-    elif img.mode not in ("RGB", "L"):
-        img = img.convert("RGB")
-    return img
-
-
-def _to_cmyk(img):  # type: ignore[no-untyped-def]
-    """RGB → CMYK with full grey-component replacement, so neutrals print on the K plate.
-
-    Pillow's own conversion leaves K empty (C = 1 − R …), which prints muddy four-colour
-    greys; this is the simple GCR a prepress tool would do without an ICC profile.
-    """
-    from PIL import Image, ImageChops
-
-    if img.mode == "CMYK":
-        return img
-    if img.mode == "L":
-        k = ImageChops.invert(img)
-        zero = Image.new("L", img.size, 0)
-        return Image.merge("CMYK", (zero, zero, zero, k))
-    r, g, b = img.convert("RGB").split()
-    mx = ImageChops.lighter(ImageChops.lighter(r, g), b)
-    k = ImageChops.invert(mx)
-    # C = (max − R) / max etc., as 8-bit: (max − R) · 255 // max(max, 1); the difference is
-    # taken on 8 bits and the divisor once for all three channels (same pixels, fewer passes)
-    from PIL import ImageMath
-
-    divisor = ImageChops.lighter(mx, Image.new("L", mx.size, 1)).convert("I")
-
-    def chan(v):  # type: ignore[no-untyped-def]
-        diff = ImageChops.subtract(mx, v).convert("I")
-        return ImageMath.lambda_eval(lambda a: a["convert"](a["d"] * 255 / a["m"], "L"), d=diff, m=divisor)
-
-    return Image.merge("CMYK", (chan(r), chan(g), chan(b), k))
+    return separate(img, mode, condition, JPEG_INK_HEADROOM if data[:3] == b"\xff\xd8\xff" else 0.0)
 
 
 # --------------------------------------------------------------------------------------------
 # Prepared pictures, cached on disk
 
 #: bump when the preparation of pictures (or what the cache file holds) changes
-_IMAGE_VERSION = "4"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT
+_IMAGE_VERSION = "7"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT;
+# 5–7: separated for the printing condition (ink limit, dot gain), the source's total ink kept
 _IMAGE_MAGIC = b"BULLETIN-PDF-IMAGE\n"
 _MODE_CS = {"RGB": "DeviceRGB", "L": "DeviceGray", "CMYK": "DeviceCMYK"}
 _CHANNELS = {"DeviceRGB": 3, "DeviceGray": 1, "DeviceCMYK": 4}
@@ -457,6 +142,8 @@ class _PreparedImage:
     name: str  # reportlab's XObject digest of the pixels (same pixels → same name)
     stream: bytes  # zlib-compressed pixel rows, or a JPEG for photographic sources
     filter: str = "FlateDecode"  # or DCTDecode
+    source_ink: float = 0.0  # a CMYK source's highest total ink (1.0 = 100 %), else 0
+    reseparated: bool = False  # a CMYK source over the ink limit was re-separated
 
 
 def image_cache_dir() -> Path:
@@ -493,7 +180,10 @@ def _read_prepared(path: Path) -> _PreparedImage | None:
             or not (isinstance(name, str) and len(name) == 32 and all(c in "0123456789abcdef" for c in name))
         ):
             return None
-        return _PreparedImage(w, h, cs, name, bytes(stream), filt)
+        ink, resep = head.get("source_ink", 0.0), head.get("reseparated", False)
+        if not isinstance(ink, (int, float)) or not isinstance(resep, bool):
+            return None
+        return _PreparedImage(w, h, cs, name, bytes(stream), filt, float(ink), resep)
     except (TypeError, KeyError):
         return None
 
@@ -502,11 +192,28 @@ def _write_prepared(path: Path, prep: _PreparedImage) -> None:
     write_framed(path, _IMAGE_MAGIC, {
         "version": _IMAGE_VERSION, "width": prep.width, "height": prep.height,
         "colour_space": prep.colour_space, "name": prep.name, "filter": prep.filter,
+        "source_ink": prep.source_ink, "reseparated": prep.reseparated,
     }, prep.stream)
 
 
+def _condition_key(condition: PrintingCondition | None) -> str:
+    """What of the printing condition changes a separated picture (with the ICC profile's
+    bytes: a profile replaced under the same name gives new pictures)."""
+    if condition is None:
+        return "-"
+    icc = ""
+    if condition.icc_profile:
+        try:
+            st = os.stat(condition.icc_profile)
+            icc = f"{os.path.abspath(condition.icc_profile)}:{st.st_size}:{st.st_mtime_ns}"
+        except OSError:
+            icc = condition.icc_profile
+    return f"{condition.total_ink:.3f}:{condition.tvi40:.3f}:{icc}"
+
+
 def _prepared(data: bytes | Callable[[], bytes], crop: tuple[float, float, float, float], mode: str,
-              size_pt: tuple[float, float], digest: bytes | None = None) -> _PreparedImage:
+              size_pt: tuple[float, float], digest: bytes | None = None,
+              condition: PrintingCondition | None = None) -> _PreparedImage:
     """The picture prepared for print (see :func:`_prepare_image`) and compressed, from the
     cache when the same image was prepared for the same crop, frame size and colour mode.
 
@@ -517,6 +224,8 @@ def _prepared(data: bytes | Callable[[], bytes], crop: tuple[float, float, float
     """
     from reportlab.lib.utils import _digester
 
+    press = mode
+    mode = f"{mode}\0{_condition_key(condition)}"  # the cache key: a picture per press
     if callable(data):
         if digest is None:
             data = data()
@@ -532,7 +241,8 @@ def _prepared(data: bytes | Callable[[], bytes], crop: tuple[float, float, float
     prep = _read_prepared(path)
     if prep is not None:
         return prep
-    img = _prepare_image(data, crop, mode, size_pt)
+    sep = _prepare_image(data, crop, press, size_pt, condition=condition)
+    img = sep.image
     raw = img.tobytes()
     name = _digester(raw + b"None")
     if data[:3] == b"\xff\xd8\xff":
@@ -540,10 +250,12 @@ def _prepared(data: bytes | Callable[[], bytes], crop: tuple[float, float, float
         # smaller than Flate and ≈ 20× faster to encode. Graphics (PNG…) stay lossless.
         out = io.BytesIO()
         img.save(out, "JPEG", quality=92, subsampling=0, optimize=False)
-        prep = _PreparedImage(img.size[0], img.size[1], _MODE_CS[img.mode], name, out.getvalue(), "DCTDecode")
+        prep = _PreparedImage(img.size[0], img.size[1], _MODE_CS[img.mode], name, out.getvalue(), "DCTDecode",
+                              sep.source_ink, sep.reseparated)
     else:
         # level 1: pixels of this kind hardly compress better at 6, which costs 3× the time
-        prep = _PreparedImage(img.size[0], img.size[1], _MODE_CS[img.mode], name, zlib.compress(raw, 1))
+        prep = _PreparedImage(img.size[0], img.size[1], _MODE_CS[img.mode], name, zlib.compress(raw, 1),
+                              "FlateDecode", sep.source_ink, sep.reseparated)
     _write_prepared(path, prep)
     return prep
 
@@ -618,12 +330,14 @@ class _RunWriter:
     operators are memoized per colour, each (character, glyph) pair's subset byte is assigned
     once (in the order of first use, as reportlab would) and each run is one joined string."""
 
-    __slots__ = ("canvas", "doc", "mode", "colours", "glyphs", "subset_names", "widths")
+    __slots__ = ("canvas", "doc", "mode", "colours", "glyphs", "subset_names", "widths", "press", "overprinted")
 
-    def __init__(self, canvas, mode: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, canvas, mode: str, press: PressColours | None = None) -> None:  # type: ignore[no-untyped-def]
         self.canvas = canvas
         self.doc = canvas._doc
         self.mode = mode
+        self.press = press or PressColours(mode, None)
+        self.overprinted = False  # the current page uses the overprint graphics state
         self.colours: dict[tuple[Colour, bool], list[str]] = {}
         self.glyphs: dict[str, dict[tuple[str, int], tuple[int, str]]] = {}
         self.subset_names: dict[tuple[str, int], str] = {}
@@ -646,9 +360,13 @@ class _RunWriter:
     def run(self, item: GlyphRun, plan: _FacePlan, ox: float, y: float) -> None:
         code = self.canvas._code
         code.append("q")
-        code.extend(self.colour(item.colour, False))
+        colour = self.press.fill(item.colour)
+        if self.press.overprints(colour):
+            code.append(f"/{pdfx.GS_OVERPRINT} gs")
+            self.overprinted = True
+        code.extend(self.colour(colour, False))
         if item.bold > 0:
-            code.extend(self.colour(item.colour, True))
+            code.extend(self.colour(colour, True))
             w = self.widths.get(item.bold)
             if w is None:
                 from reportlab.lib.rl_accel import fp_str
@@ -704,12 +422,18 @@ def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: fl
     def Y(y: float) -> float:
         return oy + h - y
 
+    press = writer.press
+    code = canvas._code
     for item in page.items:
         if isinstance(item, GlyphRun):
             writer.run(item, plans[item.font], ox, oy + h - item.y)
         elif isinstance(item, Rule):
             canvas.saveState()
-            _set_colour(canvas, item.colour, colour_mode, stroke=True)
+            colour = press.stroke(item.colour, item.width)
+            if press.overprints(colour):
+                code.append(f"/{pdfx.GS_OVERPRINT} gs")
+                writer.overprinted = True
+            _set_colour(canvas, colour, colour_mode, stroke=True)
             canvas.setLineWidth(item.width)
             canvas.line(X(item.x0), Y(item.y0), X(item.x1), Y(item.y1))
             canvas.restoreState()
@@ -718,9 +442,13 @@ def _draw_page(canvas, page: LaidOutPage, plans: Mapping[str, _FacePlan], ox: fl
                 continue
             canvas.saveState()
             if item.fill is not None:
-                _set_colour(canvas, item.fill, colour_mode)
+                _set_colour(canvas, press.fill(item.fill), colour_mode)
             if item.stroke is not None:
-                _set_colour(canvas, item.stroke, colour_mode, stroke=True)
+                stroke = press.stroke(item.stroke, item.stroke_width)
+                if press.overprints(stroke):
+                    code.append(f"/{pdfx.GS_OVERPRINT_STROKE} gs")
+                    writer.overprinted = True
+                _set_colour(canvas, stroke, colour_mode, stroke=True)
                 canvas.setLineWidth(item.stroke_width)
             canvas.rect(X(item.x), Y(item.y + item.h), item.w, item.h,
                         fill=1 if item.fill is not None else 0, stroke=1 if item.stroke is not None else 0)
@@ -738,7 +466,7 @@ def _pic_key(pic: Picture) -> _PicKey:
 
 def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes | None] | None,
                       colour_mode: str, image_digest: Callable[[str], bytes | None] | None = None,
-                      ) -> dict[_PicKey, _PreparedImage | None]:
+                      condition: PrintingCondition | None = None) -> dict[_PicKey, _PreparedImage | None]:
     """Every distinct (image, crop, frame) of the document prepared for print — on a few
     threads (decoding, resampling and zlib release the GIL), with at most a few source images
     in memory at once; None for a missing or broken image. Each picture is prepared on its
@@ -749,7 +477,7 @@ def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes 
 
     def work(data: bytes | Callable[[], bytes], pic: Picture, digest: bytes | None = None) -> _PreparedImage | None:
         try:
-            return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h), digest)
+            return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h), digest, condition)
         except (KeyError, OSError, ValueError, Image.DecompressionBombError):
             return None  # a broken image must not stop the export; the empty frame shows it
 
@@ -811,32 +539,20 @@ def _draw_picture(canvas, pic: Picture, x: float, y: float, colour_mode: str,  #
     canvas.restoreState()
 
 
-_switch_lock = threading.Lock()
-_switch_users = 0
-_switch_saved = 0.005
+@dataclass
+class RenderedPdf:
+    """What :func:`render` made: one PDF, or one per page when split, and the preflight."""
+
+    files: list[bytes]
+    problems: list[Problem]
 
 
-@contextmanager
-def _short_switch_interval() -> Iterator[None]:
-    """While fonts are converted (pure Python) beside pictures being prepared (C calls between
-    bits of Python), hand the GIL over every 0.2 ms rather than 5: each of the many short steps
-    of a picture otherwise waits up to 5 ms for it — a picture takes 1.7× as long."""
-    global _switch_users, _switch_saved
-    with _switch_lock:
-        if _switch_users == 0:
-            _switch_saved = sys.getswitchinterval()
-            sys.setswitchinterval(min(_switch_saved, 0.0002))
-        _switch_users += 1
-    try:
-        yield
-    finally:
-        with _switch_lock:
-            _switch_users -= 1
-            if _switch_users == 0:
-                sys.setswitchinterval(_switch_saved)
+def render_pdf(doc: LaidOutDocument, **options) -> bytes:  # type: ignore[no-untyped-def]
+    """The document as one PDF (see :func:`render` for the options)."""
+    return render(doc, **options).files[0]
 
 
-def render_pdf(
+def render(
     doc: LaidOutDocument,
     *,
     get_image: Callable[[str], bytes | None] | None = None,
@@ -846,54 +562,98 @@ def render_pdf(
     metadata: Mapping[str, str] | None = None,
     timestamp: bool = False,
     image_digest: Callable[[str], bytes | None] | None = None,
-) -> bytes:
-    """The document as PDF bytes.
+    condition: PrintingCondition | None = None,
+    flavour: str = "none",
+    when: datetime | None = None,
+    icc: bytes | None = None,
+    split: bool = False,
+) -> RenderedPdf:
+    """The document as PDF bytes, with what a printing plant's preflight would say.
 
-    ``colour``: ``"cmyk"`` (DeviceCMYK, black text pure K), ``"grey"`` or ``"rgb"``.
+    ``colour``: ``"cmyk"`` (DeviceCMYK, black text pure K), ``"grey"`` or ``"rgb"`` (for screens:
+    the file says so). ``condition``: the press the colours are made for (ink limit, dot gain,
+    minimum tint, overprinting black; None: colours as given, nothing overprints). ``flavour``:
+    ``"x1a"``, ``"x4"`` (needs ``icc``, the printer's profile) or ``"none"``.
     ``bleed_mm`` grows BleedBox/MediaBox around the TrimBox (items drawn past the trim edge
     show in the bleed); ``crop_marks`` adds marks outside the bleed and room for them.
-    ``metadata`` keys: title, author, subject, creator, keywords. Without ``timestamp`` the
-    output is byte-for-byte reproducible. ``image_digest``: the SHA-256 of an image's bytes when
-    known (None otherwise), so that a cached picture is found without reading the image.
+    ``metadata`` keys: title, author, subject, creator, keywords. ``when``: the creation date
+    (default: 2000-01-01 for byte-reproducible output, or now with ``timestamp``); the ID is a
+    digest of the content. ``image_digest``: the SHA-256 of an image's bytes when known (None
+    otherwise), so that a cached picture is found without reading the image. ``split``: one
+    file per page.
     """
-    from reportlab import rl_config
-    from reportlab.pdfgen.canvas import Canvas
-
-    # binary streams: ASCII85 only makes them 25 % larger, and reportlab's pure-Python encoder
-    # costs a quarter of a second per example export (set for good, so that exports running
-    # side by side cannot see different settings)
-    rl_config.useA85 = 0
-    if colour not in ("cmyk", "grey", "gray", "rgb"):
-        raise ValueError(f"unknown colour mode {colour!r}")
-    _fix_tounicode()
-    _fast_flate()
-    # pictures are prepared while the fonts are planned (converting a new glyph set is pure
-    # Python; decoding and compressing pictures mostly is not, so the two overlap)
     from concurrent.futures import ThreadPoolExecutor
 
+    from exporters.pdfx import EPOCH_2000, FLAVOUR_NAMES, PdfXError
+
+    if colour not in ("cmyk", "grey", "gray", "rgb"):
+        raise ValueError(f"unknown colour mode {colour!r}")
+    if flavour != "none" and colour == "rgb":
+        raise PdfXError(f"{FLAVOUR_NAMES.get(flavour, flavour)} allows no RGB: export CMYK or grey for print")
+    if when is None:
+        when = datetime.now(UTC).astimezone() if timestamp else EPOCH_2000
+    press_condition = condition if colour != "rgb" else None
+    # pictures are prepared while the fonts are planned (converting a new glyph set is pure
+    # Python; decoding and compressing pictures mostly is not, so the two overlap)
     pics = [it for p in doc.pages for it in p.items if isinstance(it, Picture)]
-    with _short_switch_interval(), ThreadPoolExecutor(max_workers=1) as side:
-        pictures = side.submit(_prepare_pictures, pics, get_image, colour, image_digest)
+    with ThreadPoolExecutor(max_workers=1) as side:
+        pictures = side.submit(_prepare_pictures, pics, get_image, colour, image_digest, press_condition)
         plans = _plan_fonts(doc)
         prepared = pictures.result()
+    press = PressColours(colour, press_condition)
+    pages = doc.pages or [LaidOutPage(1, 595.2756, 841.8898)]
+    groups = [[p] for p in pages] if split else [pages]
+    files = [
+        _write_document(group, plans, prepared, press, colour=colour, bleed_mm=bleed_mm, crop_marks=crop_marks,
+                        metadata=dict(metadata or {}), flavour=flavour, condition=press_condition, when=when, icc=icc)
+        for group in groups
+    ]
+    return RenderedPdf(files, _preflight(pics, prepared, press, colour, flavour, press_condition))
+
+
+def _preflight(pics: list[Picture], prepared: Mapping[_PicKey, _PreparedImage | None], press: PressColours,
+               colour: str, flavour: str, condition: PrintingCondition | None) -> list[Problem]:
+    """The report's print-production lines (the flat colours' come from ``press``)."""
+    out: list[Problem] = []
+    if colour == "rgb":
+        out.append(Problem("screen_only", "", "RGB 导出仅供屏幕阅读，不能交付印刷（PDF 中已注明）"))
+    elif flavour == "none":
+        out.append(Problem("no_output_intent", "", "未声明 PDF/X 输出意图：印刷厂无法得知颜色是为哪种印刷条件制作的"))
+    seen: set[str] = set()
+    for pic in pics:
+        prep = prepared.get(_pic_key(pic))
+        if prep is None or pic.image in seen or condition is None:
+            continue
+        if prep.reseparated:
+            seen.add(pic.image)
+            out.append(Problem("ink_limit", pic.image, (
+                f"CMYK 图片 {pic.image} 总墨量 {prep.source_ink:.0%}，超过 {condition.identifier} 的 "
+                f"{condition.total_ink:.0%}，已重新分色（灰色成分移到黑版，彩色减少）")))
+    out.extend(press.problems())
+    return out
+
+
+def _write_document(pages: list[LaidOutPage], plans: Mapping[str, _FacePlan],
+                    prepared: Mapping[_PicKey, _PreparedImage | None], press: PressColours, *, colour: str,
+                    bleed_mm: float, crop_marks: bool, metadata: dict[str, str], flavour: str,
+                    condition: PrintingCondition | None, when: datetime, icc: bytes | None) -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from exporters.pdfx import declare, finish_streams, overprint_states, pdf_version, stamp_id
+
     bleed = max(0.0, bleed_mm) * MM
     margin = bleed + ((max(bleed, 3 * MM) + 6 * MM - bleed) if crop_marks else 0.0)
     buf = io.BytesIO()
     # initial font: a dynamic (embedded TrueType) one, so that reportlab does not put an
     # unembedded Helvetica into every page's resources
     first_font = next(iter(plans.values())).rl_name
-    canvas = Canvas(buf, invariant=0 if timestamp else 1, pageCompression=1, pdfVersion=(1, 6),
+    # invariant: no random seeds or per-run comments; dates and ID are set by pdfx
+    canvas = Canvas(buf, invariant=1, pageCompression=1, pdfVersion=pdf_version(flavour),
                     initialFontName=first_font)
-    meta = dict(metadata or {})
-    canvas.setTitle(meta.get("title", ""))
-    canvas.setAuthor(meta.get("author", ""))
-    canvas.setSubject(meta.get("subject", ""))
-    canvas.setCreator(meta.get("creator", "会刊编辑器 Bulletin editor"))
-    canvas.setProducer(meta.get("producer", "会刊编辑器 Bulletin editor (reportlab)"))
-    if meta.get("keywords"):
-        canvas.setKeywords(meta["keywords"])
-    pages = doc.pages or [LaidOutPage(1, 595.2756, 841.8898)]
-    writer = _RunWriter(canvas, colour)
+    declare(canvas, flavour=flavour, condition=condition, when=when, metadata=metadata, icc=icc,
+            screen_only=colour == "rgb")
+    writer = _RunWriter(canvas, colour, press)
+    overprint = None
     for page in pages:
         w, h = page.width, page.height
         mw, mh = w + 2 * margin, h + 2 * margin
@@ -905,5 +665,14 @@ def render_pdf(
         if crop_marks:
             _crop_marks(canvas, margin, margin, w, h, bleed, colour)
         canvas.showPage()
+        if writer.overprinted:
+            pdf_page = canvas._doc.Pages.pages[-1]
+            overprint = overprint or overprint_states()
+            if pdf_page.ExtGState:
+                pdf_page.ExtGState.dict.update(overprint.dict)
+            else:
+                pdf_page.ExtGState = overprint
+            writer.overprinted = False
+    finish_streams(canvas)
     canvas.save()
-    return buf.getvalue()
+    return stamp_id(buf.getvalue())

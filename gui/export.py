@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from exporters.result import ExportResult
-from gui import i18n, labels
+from gui import i18n, labels, press
 from gui.document import Document
 from layout.messages import describe
 from layout.types import LaidOutDocument
@@ -68,9 +68,12 @@ class ExportJob(QRunnable):
 
 
 class PdfOptionsDialog(QDialog):
-    """Where to write the PDF, in which colour mode, with or without bleed and crop marks."""
+    """Where to write the PDF, in which colour mode, for which press (printing condition, the
+    printer's ICC profile, PDF/X flavour), with or without bleed and crop marks, one file or
+    one per page."""
 
-    def __init__(self, path: str, colour: str, parent: QWidget | None = None) -> None:
+    def __init__(self, path: str, colour: str, parent: QWidget | None = None, *, condition: str = "newsprint",
+                 icc_profile: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出 PDF"))
         self.path = QLineEdit(path)
@@ -84,11 +87,34 @@ class PdfOptionsDialog(QDialog):
         for key in ("cmyk", "grey", "rgb"):
             self.colour.addItem(labels.colour_name(key), key)
         self.colour.setCurrentIndex(max(0, self.colour.findData(colour)))
+        self.condition = QComboBox()
+        self.condition.setObjectName("condition")
+        for key in press.CONDITION_NAMES:
+            self.condition.addItem(press.condition_name(key), key)
+        self.condition.setCurrentIndex(max(0, self.condition.findData(condition)))
+        self.icc = QLineEdit(icc_profile)
+        self.icc.setObjectName("icc_profile")
+        self.icc.setPlaceholderText(self.tr("（无：按上面的印刷条件分色）"))
+        icc_browse = QPushButton(self.tr("选择…"))
+        icc_browse.clicked.connect(self._browse_icc)
+        icc_row = QHBoxLayout()
+        icc_row.addWidget(self.icc, 1)
+        icc_row.addWidget(icc_browse)
+        self.flavour = QComboBox()
+        self.flavour.setObjectName("flavour")
+        for key in press.FLAVOUR_NAMES:
+            self.flavour.addItem(press.flavour_name(key), key)
         self.bleed = QCheckBox(self.tr("加 3 毫米出血和裁切线（交印刷厂时勾选）"))
+        self.split = QCheckBox(self.tr("每版一个文件（按版名命名，印刷厂常要）"))
+        self.split.setObjectName("split")
         form = QFormLayout(self)
         form.addRow(self.tr("文件"), row)
         form.addRow(self.tr("色彩"), self.colour)
+        form.addRow(self.tr("印刷条件"), self.condition)
+        form.addRow(self.tr("ICC 特性文件"), icc_row)
+        form.addRow(self.tr("PDF 标准"), self.flavour)
         form.addRow("", self.bleed)
+        form.addRow("", self.split)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
         buttons.accepted.connect(self.accept)
@@ -100,11 +126,42 @@ class PdfOptionsDialog(QDialog):
         if path:
             self.path.setText(path)
 
+    def _browse_icc(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("印刷厂的 ICC 特性文件"), self.icc.text(),
+                                              self.tr("ICC 特性文件 (*.icc *.icm)"))
+        if path:
+            self.icc.setText(path)
+
+    def problem(self) -> str:
+        """Why these options cannot make a PDF, or ""."""
+        options = self.options()
+        icc, flavour = options["icc_profile"], options["flavour"]
+        if icc and not os.path.isfile(icc):
+            return self.tr("找不到 ICC 特性文件：{}").format(icc)
+        if flavour == "x4" and not icc:
+            return self.tr("PDF/X-4 需要印刷厂的 ICC 特性文件。")
+        if flavour in ("x1a", "x4") and self.colour.currentData() == "rgb":
+            return self.tr("PDF/X 不允许 RGB：交印刷厂请选 CMYK 或灰度。")
+        return ""
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            QMessageBox.warning(self, self.tr("导出 PDF"), problem)
+            return
+        super().accept()
+
     def values(self) -> tuple[str, str, float]:
         path = self.path.text().strip()
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
         return path, self.colour.currentData(), BLEED_MM if self.bleed.isChecked() else 0.0
+
+    def options(self) -> dict[str, object]:
+        """The print options for ``write_pdf`` (flavour None: the exporter's default)."""
+        flavour = self.flavour.currentData()
+        return {"condition": self.condition.currentData(), "icc_profile": self.icc.text().strip(),
+                "flavour": None if flavour == "auto" else flavour, "split": self.split.isChecked()}
 
 
 def _load_pdf_writer():
@@ -196,17 +253,23 @@ class Exporter(QObject):
         except Exception as exc:  # noqa: BLE001 - missing or broken exporter: say so, keep editing
             self._missing(self.tr("PDF"), exc)
             return
-        dlg = PdfOptionsDialog(self._default_path(".pdf"), self.doc.bulletin.page_setup.colour_mode, self.parent_widget)
+        setup = self.doc.bulletin.page_setup
+        dlg = PdfOptionsDialog(self._default_path(".pdf"), setup.colour_mode, self.parent_widget,
+                               condition=setup.printing_condition, icc_profile=setup.icc_profile)
         if not dlg.exec():
             return
         path, colour, bleed = dlg.values()
         if path:
-            self.export_pdf(path, colour, bleed, writer)
+            self.export_pdf(path, colour, bleed, writer, **dlg.options())
 
-    def export_pdf(self, path: str, colour: str, bleed_mm: float, writer: Callable | None = None) -> None:
+    def export_pdf(self, path: str, colour: str, bleed_mm: float, writer: Callable | None = None,
+                   **options: object) -> None:
+        """``options``: the print options of :meth:`PdfOptionsDialog.options` (none: the page setup's)."""
         writer = writer or self.pdf_loader()
         snapshot = copy.deepcopy(self.doc.bulletin)
-        self._start("pdf", path, lambda: writer(snapshot, path, colour=colour, bleed_mm=bleed_mm))
+        # one file per page: out-第1版.pdf …, reported as out-*.pdf
+        shown = os.path.splitext(path)[0] + "-*.pdf" if options.get("split") else path
+        self._start("pdf", shown, lambda: writer(snapshot, path, colour=colour, bleed_mm=bleed_mm, **options))
 
     def ask_docx(self) -> None:
         try:
@@ -268,21 +331,16 @@ class Exporter(QObject):
         box.setIcon(QMessageBox.Icon.Information)
         lines = [self.tr("已导出：{}（{:.1f} 秒）").format(path, seconds)]
         details: list[str] = []
-        if isinstance(result, LaidOutDocument):
-            counts = Counter(pr.kind for pr in result.problems)
-            if counts:
-                box.setIcon(QMessageBox.Icon.Warning)
-                lines.append(self.tr("请注意："))
-                for k, n in sorted(counts.items()):
-                    lines.append(self.tr("  {}：{} 处").format(labels.kind_name(k), n))
-                details = [f"[{labels.kind_name(pr.kind)}] {describe(pr, i18n.current())}" for pr in result.problems]
-            else:
-                lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
-        elif isinstance(result, ExportResult) and result.problems:  # DOCX: warnings as Problems
+        problems = list(result.problems) if isinstance(result, (ExportResult, LaidOutDocument)) else []
+        if problems:
             box.setIcon(QMessageBox.Icon.Warning)
-            lines.append(self.tr("请注意以下 {} 处：").format(len(result.problems)))
-            lines += [f"  • {describe(pr, i18n.current())}" for pr in result.problems[:8]]
-            details = [f"[{labels.kind_name(pr.kind)}] {describe(pr, i18n.current())}" for pr in result.problems]
+            lines.append(self.tr("请注意以下 {} 处：").format(len(problems)))
+            for k, n in sorted(Counter(pr.kind for pr in problems).items()):
+                lines.append(self.tr("  {}：{} 处").format(press.kind_name(k), n))
+            lines += [f"  • {describe(pr, i18n.current())}" for pr in problems[:8]]
+            details = [f"[{press.kind_name(pr.kind)}] {describe(pr, i18n.current())}" for pr in problems]
+        elif isinstance(result, LaidOutDocument) or kind == "pdf":
+            lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
         box.setText("\n".join(lines))
         if details:
             box.setDetailedText("\n".join(details))

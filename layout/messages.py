@@ -24,6 +24,13 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "low_res": ("图片分辨率低", "Low-resolution image"),
     "missing_portrait": ("缺少肖像", "Missing portrait"),
     "title_fit": ("标题过长", "Headline too long"),
+    # the print preflight's (exporters.separation, exporters.pdf_draw)
+    "ink_limit": ("总墨量超限", "Total ink over the limit"),
+    "faint_tint": ("网点过浅", "Tint too faint"),
+    "one_ink": ("细线改为单色", "Thin rule set in one ink"),
+    "hairline": ("线条过细", "Hairline"),
+    "no_output_intent": ("未声明印刷条件", "No output intent"),
+    "screen_only": ("仅供屏幕阅读", "For screens only"),
 }
 
 #: kind -> (Chinese, English) templates over the problem's fields and numbers

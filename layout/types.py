@@ -98,7 +98,8 @@ class BlockArea:
 
 
 ProblemKind = Literal[
-    "overset", "underset", "fallback", "missing_glyph", "low_res", "missing_portrait", "title_fit"
+    "overset", "underset", "fallback", "missing_glyph", "low_res", "missing_portrait", "title_fit",
+    "ink_limit", "faint_tint", "one_ink", "hairline", "no_output_intent", "screen_only",
 ]
 Severity = Literal["error", "warning", "info"]
 
@@ -112,6 +113,12 @@ SEVERITY: dict[str, Severity] = {
     "low_res": "warning",
     "fallback": "info",
     "underset": "info",
+    "ink_limit": "warning",
+    "faint_tint": "warning",
+    "one_ink": "info",
+    "hairline": "warning",
+    "no_output_intent": "warning",
+    "screen_only": "warning",
 }
 #: Kinds whose content is not on the page at all: `export` exits 1 on them unless told otherwise.
 LOST_KINDS: frozenset[str] = frozenset({"overset"})

@@ -17,6 +17,7 @@ from model.images import ImageStore
 
 SizePreset = Literal["broadsheet", "tabloid", "a3", "a4", "custom"]
 ColourMode = Literal["cmyk", "grey", "rgb"]
+PrintingConditionKey = Literal["newsprint", "coated", "uncoated"]
 
 #: Text roles the user can give a font each (DESIGN §6). Empty spec = the built-in default.
 #: The one list of roles: the font registry, the page-setup form and the DOCX styles use it.
@@ -64,6 +65,10 @@ class PageSetup:
     body_size_pt: float = 9.0  # 小五
     leading_pt: float = 13.5  # baseline-to-baseline distance of body text
     colour_mode: ColourMode = "cmyk"
+    #: the press the PDF is made for: ink limit, dot gain, PDF/X output intent (exporters/separation.py)
+    printing_condition: PrintingConditionKey = "newsprint"
+    #: the printing plant's own ICC output profile (a file path), or "": then the PDF is PDF/X-4
+    icc_profile: str = ""
 
     @classmethod
     def from_preset(cls, preset: SizePreset) -> PageSetup:

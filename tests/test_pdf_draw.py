@@ -11,7 +11,7 @@ import pytest
 from pdfminer.pdftypes import resolve1
 from PIL import Image
 
-from exporters import pdf_draw
+from exporters import pdf_draw, pdf_fonts
 from exporters.pdf_draw import MM, PdfFontError, render_pdf
 from layout import cjk
 from layout.compose import Run, compose
@@ -282,7 +282,7 @@ def test_converted_fonts_are_cached_on_disk(tmp_path, monkeypatch):
     def no_conversion(*_a, **_k):
         raise AssertionError("converted again")
 
-    monkeypatch.setattr(pdf_draw, "_convert", no_conversion)
+    monkeypatch.setattr(pdf_fonts, "_convert", no_conversion)
     assert render_pdf(doc) == first
     doc.pages[0].items += compose("新字", 13, SIZE, indent_em=0)[0].glyph_runs(10, 40)
     with pytest.raises(AssertionError, match="converted again"):

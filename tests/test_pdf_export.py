@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 
 from exporters.pdf import pdf_bytes, write_pdf
+from exporters.pdfx import EPOCH_2000
 from model.document import ColumnBlock, Paragraph
 from tests.external import require_tool
 
@@ -23,8 +24,8 @@ def example_pdf(tmp_path_factory):
 
     b = example_bulletin()
     path = tmp_path_factory.mktemp("pdf") / "example.pdf"
-    doc = write_pdf(b, str(path), colour="cmyk")
-    return b, doc, path
+    result = write_pdf(b, str(path), colour="cmyk", when=EPOCH_2000)
+    return b, result, path
 
 
 def _content_streams(path: Path) -> bytes:
@@ -56,7 +57,7 @@ def test_bleed_adds_3mm_and_crop_marks(tmp_path):
 
     b = example_bulletin()
     b.pages = b.pages[1:]
-    data, _ = pdf_bytes(b, bleed_mm=3.0)
+    data = pdf_bytes(b, bleed_mm=3.0).data
     path = tmp_path / "bleed.pdf"
     path.write_bytes(data)
     with pdfplumber.open(path) as pdf:
@@ -108,7 +109,7 @@ def test_grey_mode_uses_gray_operators(tmp_path):
     b = example_bulletin()
     b.pages = b.pages[:1]
     path = tmp_path / "grey.pdf"
-    path.write_bytes(pdf_bytes(b, colour="grey")[0])
+    path.write_bytes(pdf_bytes(b, colour="grey").data)
     streams = _content_streams(path)
     assert re.search(rb"\b0 g\b", streams)
     assert b" k\n" not in streams and b" rg\n" not in streams
@@ -141,7 +142,7 @@ def test_portraits_are_embedded_at_print_resolution(example_pdf):
 
 def test_same_input_same_bytes(example_pdf):
     b, _, path = example_pdf
-    again, _ = pdf_bytes(b, colour="cmyk")
+    again = pdf_bytes(b, colour="cmyk", when=EPOCH_2000).data
     assert again == path.read_bytes()
 
 

@@ -10,7 +10,7 @@ import os
 import pytest
 from PIL import Image
 
-from exporters import pdf_draw
+from exporters import pdf_draw, pdf_fonts
 from exporters.pdf_draw import render_pdf
 from layout import fonts as F
 from layout.compose import compose
@@ -239,7 +239,7 @@ def test_warm_export_gives_the_same_bytes_without_image_or_font_work(cache, monk
         forbidden()
 
     monkeypatch.setattr(pdf_draw, "_prepare_image", prepare)
-    monkeypatch.setattr(pdf_draw, "_convert", forbidden)
+    monkeypatch.setattr(pdf_fonts, "_convert", forbidden)
     assert render_pdf(doc, get_image=images.get, colour=colour) == cold
 
 

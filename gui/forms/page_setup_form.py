@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
 )
 
-from gui import labels
+from gui import labels, press
 from gui.commands import SetValue
 from gui.forms.base import Form, FormContext
 from gui.forms.binding import Binding
@@ -106,6 +107,7 @@ class PageSetupForm(Form):
             self.colour.addItem(labels.colour_name(key), key)
         f.addRow(self.tr("色彩"), self.colour)
         self._bind_ps(self.colour, "colour_mode", self.tr("修改色彩模式"))
+        self._build_press(f)
 
         m = self.section(self.tr("页边距（毫米）"))
         grid = QGridLayout()
@@ -202,7 +204,61 @@ class PageSetupForm(Form):
         else:
             new = PageSetup.from_preset(preset)
             new.colour_mode = self.ps().colour_mode
+            new.printing_condition = self.ps().printing_condition
+            new.icc_profile = self.ps().icc_profile
         self._push_ps(new, self.tr("选择开本"), None)
+
+    def _build_press(self, f) -> None:  # type: ignore[no-untyped-def]
+        """The press the PDF is made for: a printing condition, or the printer's ICC profile."""
+        self.condition = QComboBox()
+        self.condition.setObjectName("printing_condition")
+        for key in press.CONDITION_NAMES:
+            self.condition.addItem(press.condition_name(key), key)
+        self.condition.setToolTip(self.tr("决定图片分色的总墨量上限和网点扩大补偿，并写入 PDF/X 的输出意图"))
+        f.addRow(self.tr("印刷条件"), self.condition)
+        self._bind_ps(self.condition, "printing_condition", self.tr("修改印刷条件"))
+        self.icc = QLineEdit()
+        self.icc.setObjectName("icc_profile")
+        self.icc.setPlaceholderText(self.tr("无（按印刷条件分色，导出 PDF/X-1a）"))
+        choose = QPushButton(self.tr("选择…"))
+        choose.clicked.connect(self._browse_icc)
+        row = QHBoxLayout()
+        row.addWidget(self.icc, 1)
+        row.addWidget(choose)
+        f.addRow(self.tr("ICC 特性文件"), row)
+        self.icc_hint = QLabel()
+        self.icc_hint.setWordWrap(True)
+        self.icc_hint.setObjectName("hint")
+        f.addRow(self.icc_hint)
+
+        def apply(value: str, key: object) -> None:
+            self._push_ps(dataclasses.replace(self.ps(), icc_profile=value), self.tr("修改 ICC 特性文件"), key)
+
+        self.binder.add(Binding(self.icc, lambda: self.ps().icc_profile, lambda: self.icc.text().strip(),
+                                self.icc.setText, apply, on_refresh=self._update_icc_hint),
+                        self.icc.editingFinished)
+
+    def _browse_icc(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.ctx.dialog_parent(), self.tr("印刷厂的 ICC 特性文件"),
+                                              self.ps().icc_profile, self.tr("ICC 特性文件 (*.icc *.icm)"))
+        if path:
+            path = os.path.abspath(path)
+            self._push_ps(dataclasses.replace(self.ps(), icc_profile=path), self.tr("修改 ICC 特性文件"), None)
+
+    def _update_icc_hint(self, path: str) -> None:
+        if not path:
+            self.icc_hint.setText("")
+            return
+        try:
+            from exporters.separation import IccProfileError, profile_description
+        except ImportError:
+            return
+        try:
+            self.icc_hint.setText(self.tr("按此特性文件分色，导出 PDF/X-4：{}").format(profile_description(path)))
+            self.icc_hint.setStyleSheet("")
+        except IccProfileError as exc:
+            self.icc_hint.setText(self.tr("不能使用这个特性文件：{}").format(exc))
+            self.icc_hint.setStyleSheet("color: #b00020;")
 
     def _set_body_size_widget(self, pt: float) -> None:
         i = self.body_size.findData(pt)

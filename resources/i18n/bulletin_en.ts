@@ -317,10 +317,6 @@ Chair, City Trade Union Council</translation>
         <translation>Exported: {} ({:.1f} s)</translation>
     </message>
     <message>
-        <source>请注意：</source>
-        <translation>Please check:</translation>
-    </message>
-    <message>
         <source>  {}：{} 处</source>
         <translation>  {}: {}</translation>
     </message>
@@ -1039,6 +1035,50 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
         <translation>Choose page size</translation>
     </message>
     <message>
+        <source>决定图片分色的总墨量上限和网点扩大补偿，并写入 PDF/X 的输出意图</source>
+        <translation>Sets the total-ink limit and dot-gain compensation of picture separation, and the PDF/X output intent</translation>
+    </message>
+    <message>
+        <source>印刷条件</source>
+        <translation>Printing condition</translation>
+    </message>
+    <message>
+        <source>修改印刷条件</source>
+        <translation>Change printing condition</translation>
+    </message>
+    <message>
+        <source>无（按印刷条件分色，导出 PDF/X-1a）</source>
+        <translation>None (separate for the printing condition, export PDF/X-1a)</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>ICC 特性文件</source>
+        <translation>ICC profile</translation>
+    </message>
+    <message>
+        <source>修改 ICC 特性文件</source>
+        <translation>Change ICC profile</translation>
+    </message>
+    <message>
+        <source>印刷厂的 ICC 特性文件</source>
+        <translation>The printer&apos;s ICC profile</translation>
+    </message>
+    <message>
+        <source>ICC 特性文件 (*.icc *.icm)</source>
+        <translation>ICC profiles (*.icc *.icm)</translation>
+    </message>
+    <message>
+        <source>按此特性文件分色，导出 PDF/X-4：{}</source>
+        <translation>Pictures separated with this profile, exported as PDF/X-4: {}</translation>
+    </message>
+    <message>
+        <source>不能使用这个特性文件：{}</source>
+        <translation>This profile cannot be used: {}</translation>
+    </message>
+    <message>
         <source>修改正文字号</source>
         <translation>Change body size</translation>
     </message>
@@ -1122,8 +1162,20 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
         <translation>Browse…</translation>
     </message>
     <message>
+        <source>（无：按上面的印刷条件分色）</source>
+        <translation>(none: separate for the printing condition above)</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
         <source>加 3 毫米出血和裁切线（交印刷厂时勾选）</source>
         <translation>Add 3 mm bleed and crop marks (for the printer)</translation>
+    </message>
+    <message>
+        <source>每版一个文件（按版名命名，印刷厂常要）</source>
+        <translation>One file per page, named by page label (as printing plants ask)</translation>
     </message>
     <message>
         <source>文件</source>
@@ -1134,12 +1186,44 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
         <translation>Colour</translation>
     </message>
     <message>
+        <source>印刷条件</source>
+        <translation>Printing condition</translation>
+    </message>
+    <message>
+        <source>ICC 特性文件</source>
+        <translation>ICC profile</translation>
+    </message>
+    <message>
+        <source>PDF 标准</source>
+        <translation>PDF standard</translation>
+    </message>
+    <message>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>印刷厂的 ICC 特性文件</source>
+        <translation>The printer&apos;s ICC profile</translation>
+    </message>
+    <message>
+        <source>ICC 特性文件 (*.icc *.icm)</source>
+        <translation>ICC profiles (*.icc *.icm)</translation>
+    </message>
+    <message>
+        <source>找不到 ICC 特性文件：{}</source>
+        <translation>ICC profile not found: {}</translation>
+    </message>
+    <message>
+        <source>PDF/X-4 需要印刷厂的 ICC 特性文件。</source>
+        <translation>PDF/X-4 needs the printer&apos;s ICC profile.</translation>
+    </message>
+    <message>
+        <source>PDF/X 不允许 RGB：交印刷厂请选 CMYK 或灰度。</source>
+        <translation>PDF/X allows no RGB: choose CMYK or greyscale for the printer.</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1321,37 @@ drop or choose</translation>
     <message>
         <source>（低于 {} ppi，印刷可能模糊）</source>
         <translation> (below {} ppi: may print blurred)</translation>
+    </message>
+</context>
+<context>
+    <name>Press</name>
+    <message>
+        <source>新闻纸（冷固轮转 IFRA26，总墨量 240%）</source>
+        <translation>Newsprint (coldset, IFRA26, total ink 240%)</translation>
+    </message>
+    <message>
+        <source>铜版纸（FOGRA39，总墨量 300%）</source>
+        <translation>Coated paper (FOGRA39, total ink 300%)</translation>
+    </message>
+    <message>
+        <source>胶版纸（非涂布 FOGRA29，总墨量 300%）</source>
+        <translation>Uncoated paper (FOGRA29, total ink 300%)</translation>
+    </message>
+    <message>
+        <source>自动（有 ICC 特性文件时 PDF/X-4，否则 PDF/X-1a）</source>
+        <translation>Automatic (PDF/X-4 with an ICC profile, else PDF/X-1a)</translation>
+    </message>
+    <message>
+        <source>PDF/X-1a:2001（印刷厂通用）</source>
+        <translation>PDF/X-1a:2001 (accepted by every printer)</translation>
+    </message>
+    <message>
+        <source>PDF/X-4（需印刷厂的 ICC 特性文件）</source>
+        <translation>PDF/X-4 (needs the printer&apos;s ICC profile)</translation>
+    </message>
+    <message>
+        <source>普通 PDF（不声明印刷条件）</source>
+        <translation>Plain PDF (no printing condition declared)</translation>
     </message>
 </context>
 <context>
