@@ -51,6 +51,7 @@ from model.document import (
     PageSetup,
     Paragraph,
     SpeechBlock,
+    issue_label,
 )
 from model.project_file import atomic_write
 
@@ -521,7 +522,7 @@ def _setup_section(section, g: Geometry, columns: int) -> None:
 def folio_text(bulletin: Bulletin, page: Page, index: int) -> tuple[str, str]:
     """(left, right) footer text: publication, date, page label, edition | credits set."""
     left = [t for t in (bulletin.publication, bulletin.date,
-                        bulletin.issue_number and f"第{bulletin.issue_number}期",
+                        issue_label(bulletin.issue_number),
                         page.label or f"第{index + 1}页", bulletin.edition) if t]
     c = bulletin.credits
     right = [f"{k}：{v}" for k, v in (("责任编辑", c.editor), ("美术编辑", c.art_editor), ("校对", c.proofreader)) if v]

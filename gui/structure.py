@@ -46,12 +46,13 @@ def _block_index(page: Page, item_id: str) -> int | None:
 
 
 def _insert_position(b: Bulletin, selected: str) -> tuple[Page | None, int]:
-    """Where a new block goes: after the selected block, or at the end of the selected page."""
-    page = page_of(b, selected) or (b.pages[-1] if b.pages else None)
+    """Where a new block goes: after the selected block; first on a page whose page, banner or
+    headline is selected (the blocks follow the head); at the end when the bulletin is selected."""
+    page = page_of(b, selected)
     if page is None:
-        return None, 0
+        return (b.pages[-1], len(b.pages[-1].blocks)) if b.pages else (None, 0)
     i = _block_index(page, selected)
-    return page, (i + 1 if i is not None else len(page.blocks))
+    return page, (i + 1 if i is not None else 0)
 
 
 def add_block(doc: Document, selected: str, kind: str) -> str:

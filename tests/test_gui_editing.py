@@ -35,7 +35,7 @@ def test_edit_headline_changes_model_and_preview_and_undo_restores_both(make_win
     assert col.headline == "新标题"
 
 
-def test_typing_in_the_body_is_one_undo_step(make_window, qtbot):
+def test_typing_in_the_body_is_undone_phrase_by_phrase(make_window, qtbot):
     w = make_window()
     col = first_column(w.doc.bulletin)
     before = [Paragraph(p.text, p.lead) for p in col.paragraphs]
@@ -48,8 +48,10 @@ def test_typing_in_the_body_is_one_undo_step(make_window, qtbot):
     count = w.doc.undo_stack.count()
     type_text(editor, "另外，全年培训职工一万人次。")
     assert col.paragraphs[-1].text.endswith("另外，全年培训职工一万人次。")
-    assert w.doc.undo_stack.count() == count + 1
+    assert w.doc.undo_stack.count() == count + 2  # "另外，" and "全年……。": a step per phrase
     assert w.windowTitle().endswith("会刊编辑器") and w.isWindowModified()
+    w.act_undo.trigger()
+    assert col.paragraphs[-1].text.endswith("另外，")
     w.act_undo.trigger()
     assert col.paragraphs == before
     assert not w.isWindowModified()
