@@ -323,6 +323,7 @@ class PreviewWidget(QWidget):
         self.scroll.verticalScrollBar().valueChanged.connect(self._update_page_label)
         self.scroll.viewport().installEventFilter(self)
         self._fit_mode = "width"
+        self._pending = ""  # an item to scroll to as soon as a layout shows it
 
         self.zoom_out = self._button("−", self.tr("缩小（Ctrl+-）"), lambda: self.zoom_by(1 / 1.25))
         self.zoom_label = QLabel()
@@ -372,6 +373,9 @@ class PreviewWidget(QWidget):
         if page_size is not None:
             self.canvas.message_size = page_size
         self.canvas.set_document(doc, message)
+        if self._pending and self.canvas.areas_of(self._pending):
+            self._scroll_to(self._pending)  # the item selected before its layout existed
+            self._pending = ""
         n = len(self.canvas.page_sizes())
         self.page_spin.setMaximum(n)
         self.page_count.setText(self.tr("/ 共 {} 版").format(n))
@@ -379,10 +383,25 @@ class PreviewWidget(QWidget):
             self._apply_fit()
         self._update_page_label()
 
-    def select(self, item_id: str, *, scroll: bool = True) -> None:
+    def select(self, item_id: str, *, scroll: bool = True, page: int | None = None, stale: bool = False) -> None:
+        """Mark ``item_id``; with ``scroll``, bring it into view — on whatever page it is. An item
+        not laid out yet (just added, or moved to another page) is scrolled to when its layout
+        arrives; meanwhile the preview goes to ``page`` (the item's page in the model). ``stale``:
+        the shown layout is older than the model, so where it has the item may be wrong."""
         self.canvas.set_selected(item_id)
+        if not scroll:
+            return
+        self._pending = ""
+        if self.canvas.areas_of(item_id) and not stale:
+            self._scroll_to(item_id)
+            return
+        self._pending = item_id
+        if page is not None and page != self.current_page():
+            self.go_to_page(page)
+
+    def _scroll_to(self, item_id: str) -> None:
         areas = self.canvas.areas_of(item_id)
-        if scroll and areas:
+        if areas:
             i, area = areas[0]
             r = self.canvas.widget_rect(i, area)
             vis = QRectF(self.scroll.horizontalScrollBar().value(), self.scroll.verticalScrollBar().value(),

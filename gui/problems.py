@@ -2,7 +2,8 @@
 
 Lists the layout's problems (overset / underset text, missing portraits, low-resolution images,
 fallback fonts, missing glyphs) and the proofreader's findings, each with the block it belongs
-to. Double-clicking a row selects that block everywhere. Proofreading findings are read by
+to. Font problems are one row per (kind, block, role) with the characters listed — a body font
+lacking a few hundred characters is one row, not one per character. Double-clicking a row selects that block everywhere. Proofreading findings are read by
 attribute name with defaults, so the panel keeps working while proofread/ evolves. A finding's
 text is shown in the UI language: its Chinese ``message``/``suggestion`` in the Chinese UI, its
 ``message_en``/``suggestion_en`` in the English one.
@@ -21,6 +22,30 @@ from gui.layout_runner import LayoutResult
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _SEVERE = {"overset", "missing_glyph", "missing_portrait", "title_fit"}
+_PER_CHARACTER = {"fallback", "missing_glyph"}  # grouped by (kind, block, role), characters listed
+_QUOTED = re.compile(r"“(.+?)”")
+MAX_LISTED = 40  # characters named in one row; the rest are counted
+SEVERE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def group_problems(problems) -> list[tuple[object, list[str]]]:
+    """Layout problems in display order, font problems of one kind, block and role merged:
+    (first problem of the group, the characters it concerns in order of appearance)."""
+    out: list[tuple[object, list[str]]] = []
+    groups: dict[tuple[str, str, str], int] = {}
+    for pr in problems:
+        chars = [c for q in _QUOTED.findall(pr.message) for c in q]
+        if pr.kind not in _PER_CHARACTER:
+            out.append((pr, chars))
+            continue
+        key = (pr.kind, pr.block_id, str(getattr(pr, "role", "") or ""))
+        if key in groups:
+            listed = out[groups[key]][1]
+            listed += [c for c in chars if c not in listed]
+        else:
+            groups[key] = len(out)
+            out.append((pr, list(dict.fromkeys(chars))))
+    return out
 
 
 def _in_language(f: object, name: str, english: bool) -> str:
@@ -76,8 +101,9 @@ class ProblemsPanel(QTreeWidget):
         if result is None:
             return
         if result.document is not None:
-            for pr in result.document.problems:
-                self._add(pr.kind, pr.block_id, self.layout_message(pr), pr.kind in _SEVERE)
+            for pr, chars in group_problems(result.document.problems):
+                message = self.font_message(pr, chars) if pr.kind in _PER_CHARACTER else self.layout_message(pr)
+                self._add(pr.kind, pr.block_id, message, pr.kind in _SEVERE)
         elif result.error:
             self._add("error", "", self.tr("排版出错：{}").format(result.error), True)
         for f in result.findings:
@@ -86,6 +112,22 @@ class ProblemsPanel(QTreeWidget):
             if getattr(f, "replacement", None) is not None:
                 item.setData(0, FINDING_ROLE, f)
                 item.setToolTip(0, self.tr("右键可一键采用建议"))
+
+    def font_message(self, pr, chars: list[str]) -> str:
+        """One row for every character of a block and role its font lacks."""
+        listed = "".join(chars[:MAX_LISTED]) + (self.tr("等 {} 个字").format(len(chars)) if len(chars) > MAX_LISTED
+                                                else "")
+        role = str(getattr(pr, "role", "") or "")
+        where = labels.role_name(role) + self.tr("：") if role else ""
+        if not chars:
+            return where + self.layout_message(pr)
+        if pr.kind == "fallback":
+            return where + self.tr("“{chars}”不在所选字体中，已用其他字体排出").format(chars=listed)
+        return where + self.tr("“{chars}”在所有字体中都没有，排成方框").format(chars=listed)
+
+    def has_severe(self) -> bool:
+        """Any row the printer must not get (overset, missing glyph …), not only notes."""
+        return any(self.topLevelItem(i).data(0, SEVERE_ROLE) for i in range(self.topLevelItemCount()))
 
     def layout_message(self, pr) -> str:
         """The layout's problem in the UI language, from its kind and numbers (the layout's own
@@ -113,6 +155,7 @@ class ProblemsPanel(QTreeWidget):
         item = QTreeWidgetItem([kind_text, self.name_of(block_id) if block_id else "", message])
         item.setData(0, ID_ROLE, block_id)
         item.setToolTip(2, message)
+        item.setData(0, SEVERE_ROLE, severe)
         if severe:
             item.setForeground(0, QBrush(QColor(198, 40, 40)))
         self.addTopLevelItem(item)

@@ -253,9 +253,9 @@ def test_banner_toggle_on_page_form(make_window):
 
 def test_status_bar_counts_characters_and_pages(make_window, qtbot):
     w = make_window()
-    assert "2" in w.status_pages.text()
-    before = w.status_chars.text()
+    assert "2" in w.status.pages.text()
+    before = w.status.chars.text()
     col = first_column(w.doc.bulletin)
     w.select(col.id)
     type_text(w.form.headline, "加五个字啊")
-    assert w.status_chars.text() != before
+    assert w.status.chars.text() != before

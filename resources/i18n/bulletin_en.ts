@@ -229,15 +229,6 @@ Chair, City Trade Union Council</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <source>PDF</source>
-        <extracomment>replaced in tests; return the writer function or raise ImportError</extracomment>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <source>Word (DOCX)</source>
-        <translation>Word (DOCX)</translation>
-    </message>
-    <message>
         <source>导出 Word 文档</source>
         <translation>Export Word document</translation>
     </message>
@@ -246,16 +237,17 @@ Chair, City Trade Union Council</translation>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <source>暂时不能导出</source>
-        <translation>Cannot export yet</translation>
+        <source>还有文字排不下</source>
+        <extracomment>replaced in tests; return the writer function the latest layout&apos;s problems (set by the window): overset text is asked about first</extracomment>
+        <translation>Text is still overset</translation>
     </message>
     <message>
-        <source>{} 导出功能尚未安装或尚未完成，暂时无法导出。
+        <source>有 {n} 处文字排不下（共超出 {chars} 字），导出的 PDF 中缺这些文字。
 
-（{}）</source>
-        <translation>{} export is not installed or not finished yet, so this cannot be exported now.
+仍要导出吗？</source>
+        <translation>Text does not fit in {n} places ({chars} characters overset); the exported PDF will lack that text.
 
-({})</translation>
+Export anyway?</translation>
     </message>
     <message>
         <source>正在导出 {}…</source>
@@ -323,6 +315,13 @@ Chair, City Trade Union Council</translation>
     <message>
         <source>采用校对建议</source>
         <translation>Apply proofreading suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>使用指南</source>
+        <translation>Guide</translation>
     </message>
 </context>
 <context>
@@ -470,27 +469,7 @@ Chair, City Trade Union Council</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>目录</source>
-        <translation>Outline</translation>
-    </message>
-    <message>
-        <source>内容编辑</source>
-        <translation>Properties</translation>
-    </message>
-    <message>
-        <source>问题</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <source>&lt;打开时的状态&gt;</source>
-        <translation>&lt;as opened&gt;</translation>
-    </message>
-    <message>
-        <source>历史记录</source>
-        <translation>History</translation>
-    </message>
+    <name>MainMenu</name>
     <message>
         <source>打开…</source>
         <translation>Open…</translation>
@@ -520,6 +499,22 @@ Chair, City Trade Union Council</translation>
         <translation>Export a DOCX that can be edited in Word</translation>
     </message>
     <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>用系统打印对话框打印版面（原大或缩到 A4/A3）</source>
+        <translation>Print the pages through the system print dialog (real size or fitted to A4/A3)</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print Preview…</translation>
+    </message>
+    <message>
+        <source>先看看打印出来的样子</source>
+        <translation>See what the print will look like</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -536,6 +531,30 @@ Chair, City Trade Union Council</translation>
         <translation>Redo</translation>
     </message>
     <message>
+        <source>剪切</source>
+        <translation>Cut</translation>
+    </message>
+    <message>
+        <source>剪切文字，或剪切选中的栏目、版面</source>
+        <translation>Cut text, or the selected block or page</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>复制文字，或复制选中的栏目、版面（可粘贴到另一版）</source>
+        <translation>Copy text, or the selected block or page (paste it on another page)</translation>
+    </message>
+    <message>
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>粘贴文字，或把复制的栏目、版面粘贴到选中位置之后</source>
+        <translation>Paste text, or the copied block or page after the selection</translation>
+    </message>
+    <message>
         <source>加栏目</source>
         <translation>Add column</translation>
     </message>
@@ -548,8 +567,8 @@ Chair, City Trade Union Council</translation>
         <translation>Add speech</translation>
     </message>
     <message>
-        <source>添加讲话摘编</source>
-        <translation>Add speech excerpt</translation>
+        <source>在选中位置后添加讲话摘编</source>
+        <translation>Add a speech digest after the selection</translation>
     </message>
     <message>
         <source>加版面</source>
@@ -560,12 +579,12 @@ Chair, City Trade Union Council</translation>
         <translation>Add a new page after the current one</translation>
     </message>
     <message>
-        <source>复制</source>
+        <source>创建副本</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <source>复制选中的栏目或版面</source>
-        <translation>Duplicate the selected column or page</translation>
+        <source>在选中的栏目或版面后面放一个一样的副本</source>
+        <translation>Put a copy of the selected block or page right after it</translation>
     </message>
     <message>
         <source>删除</source>
@@ -608,6 +627,22 @@ Chair, City Trade Union Council</translation>
         <translation>Whole page</translation>
     </message>
     <message>
+        <source>使用指南</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>从新建一期到导出的简明步骤</source>
+        <translation>The steps from a new issue to export</translation>
+    </message>
+    <message>
+        <source>打开示例会刊</source>
+        <translation>Open the Example Bulletin</translation>
+    </message>
+    <message>
+        <source>打开随程序提供的示例，看看完整的一期是什么样子</source>
+        <translation>Open the example that comes with the program to see a complete issue</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -643,6 +678,37 @@ Chair, City Trade Union Council</translation>
         <source>关于会刊编辑器</source>
         <translation>About Bulletin Editor</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>目录</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <source>版面缩略图</source>
+        <translation>Page thumbnails</translation>
+    </message>
+    <message>
+        <source>内容编辑</source>
+        <translation>Properties</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>&lt;打开时的状态&gt;</source>
+        <translation>&lt;as opened&gt;</translation>
+    </message>
+    <message>
+        <source>历史记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>关于会刊编辑器</source>
+        <translation>About Bulletin Editor</translation>
+    </message>
     <message>
         <source>无法采用建议</source>
         <translation>Cannot apply suggestion</translation>
@@ -654,18 +720,6 @@ Chair, City Trade Union Council</translation>
     <message>
         <source>排版用时 {} 毫秒</source>
         <translation>Layout took {} ms</translation>
-    </message>
-    <message>
-        <source>排版引擎尚未就绪
-
-表单中的修改都会保存在文档里；排版引擎就绪后，这里即显示版面。</source>
-        <translation>The layout engine is not ready yet
-
-Everything you enter in the forms is kept in the document; the pages will appear here once the layout engine is ready.</translation>
-    </message>
-    <message>
-        <source>排版引擎尚未就绪</source>
-        <translation>Layout engine not ready</translation>
     </message>
     <message>
         <source>排版出错，暂时无法预览：
@@ -680,22 +734,6 @@ Everything you enter in the forms is kept in the document; the pages will appear
     <message>
         <source>问题（{}）</source>
         <translation>Problems ({})</translation>
-    </message>
-    <message>
-        <source>共 {} 版</source>
-        <translation>{} pages</translation>
-    </message>
-    <message>
-        <source>{} 字</source>
-        <translation>{} characters</translation>
-    </message>
-    <message>
-        <source>上次保存 {}</source>
-        <translation>Last saved {}</translation>
-    </message>
-    <message>
-        <source>尚未保存</source>
-        <translation>Not saved yet</translation>
     </message>
     <message>
         <source>未命名会刊</source>
@@ -780,6 +818,10 @@ Everything you enter in the forms is kept in the document; the pages will appear
         <translation>Bulletin Editor
 
 Lays out newspaper special pages and bulletins for trade-union publicity staff: fill in forms, see the page at once, export a print-ready PDF and an editable Word document.</translation>
+    </message>
+    <message>
+        <source>已复制“{}”，可到另一版粘贴</source>
+        <translation>Copied “{}”: paste it on another page</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1321,46 @@ drop or choose</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>缩到 A4 纸</source>
+        <translation>Fit to A4 paper</translation>
+    </message>
+    <message>
+        <source>缩到 A3 纸</source>
+        <translation>Fit to A3 paper</translation>
+    </message>
+    <message>
+        <source>原大（纸张与版面同大）</source>
+        <translation>Real size (paper as large as the page)</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <extracomment>replaced in tests: (printer, parent) -&gt; dialog with exec()</extracomment>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>版面还没有排好（或排版出错），暂时无法打印。</source>
+        <translation>The pages are not laid out yet (or the layout failed); nothing to print.</translation>
+    </message>
+    <message>
+        <source>版面缩放</source>
+        <translation>Page scaling</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>无法开始打印：{}</source>
+        <translation>Cannot start printing: {}</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print Preview</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <source>{message}：{excerpt}</source>
@@ -1304,6 +1386,22 @@ drop or choose</translation>
     <message>
         <source>右键可一键采用建议</source>
         <translation>Right-click to apply the suggestion</translation>
+    </message>
+    <message>
+        <source>等 {} 个字</source>
+        <translation> and more, {} characters</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>“{chars}”不在所选字体中，已用其他字体排出</source>
+        <translation>“{chars}” not in the chosen font; set in another font</translation>
+    </message>
+    <message>
+        <source>“{chars}”在所有字体中都没有，排成方框</source>
+        <translation>“{chars}” in no font; shown as boxes</translation>
     </message>
     <message>
         <source>超出 {chars} 字（{lines} 行）</source>
@@ -1503,6 +1601,28 @@ A copy saved automatically at {time} was found. Restore it?</translation>
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message numerus="yes">
+        <source>共 %n 版</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{} 字</source>
+        <translation>{} characters</translation>
+    </message>
+    <message>
+        <source>上次保存 {}</source>
+        <translation>Last saved {}</translation>
+    </message>
+    <message>
+        <source>尚未保存</source>
+        <translation>Not saved yet</translation>
+    </message>
+</context>
+<context>
     <name>Structure</name>
     <message>
         <source>添加讲话摘编</source>
@@ -1517,12 +1637,12 @@ A copy saved automatically at {time} was found. Restore it?</translation>
         <translation>Add page</translation>
     </message>
     <message>
-        <source>复制版面</source>
+        <source>创建版面副本</source>
         <translation>Duplicate page</translation>
     </message>
     <message>
-        <source>复制栏目</source>
-        <translation>Duplicate column</translation>
+        <source>创建栏目副本</source>
+        <translation>Duplicate block</translation>
     </message>
     <message>
         <source>删除版面</source>
@@ -1560,6 +1680,31 @@ A copy saved automatically at {time} was found. Restore it?</translation>
         <source>添加标题</source>
         <translation>Add headline</translation>
     </message>
+    <message>
+        <source>剪切</source>
+        <extracomment>the clipboard format of a copied page or block: JSON with the item and its pictures</extracomment>
+        <translation>Cut</translation>
+    </message>
+    <message>
+        <source>剪贴板中没有可粘贴的版面或栏目。</source>
+        <translation>The clipboard holds no page or block to paste.</translation>
+    </message>
+    <message>
+        <source>剪贴板中的内容无法粘贴：{}</source>
+        <translation>The clipboard content cannot be pasted: {}</translation>
+    </message>
+    <message>
+        <source>剪贴板中的图片无法使用：{}</source>
+        <translation>A picture on the clipboard cannot be used: {}</translation>
+    </message>
+    <message>
+        <source>粘贴版面</source>
+        <translation>Paste page</translation>
+    </message>
+    <message>
+        <source>粘贴栏目</source>
+        <translation>Paste block</translation>
+    </message>
 </context>
 <context>
     <name>Templates</name>
@@ -1574,6 +1719,17 @@ A copy saved automatically at {time} was found. Restore it?</translation>
     <message>
         <source>A4 简报（标题、2 个栏目）</source>
         <translation>A4 brief (headline, 2 columns)</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailStrip</name>
+    <message>
+        <source>第 {} 版</source>
+        <translation>Page {}</translation>
+    </message>
+    <message>
+        <source>转到第 {} 版</source>
+        <translation>Go to page {}</translation>
     </message>
 </context>
 </TS>
