@@ -72,7 +72,7 @@ from model.project_file import ProjectFileError, load, save
 from model.serialize import ModelError, used_images
 
 _DEFAULT = object()
-FORM_MIN_WIDTH = 320  # px: the form dock; with the outline and the preview the window fits 1024 px
+FORM_MIN_WIDTH = 300  # px: the form dock; with the outline and the preview the window fits 1024 px
 PROBLEMS_SMALL = 72  # px: the problems dock when it holds only informational rows
 
 
@@ -167,6 +167,9 @@ class MainWindow(QMainWindow):
                 b = QToolButton()
                 b.setDefaultAction(action)
                 b.setAutoRaise(True)
+                if action in (self.act_move_up, self.act_move_down):  # arrows keep the outline narrow
+                    b.setArrowType(Qt.ArrowType.UpArrow if action is self.act_move_up else Qt.ArrowType.DownArrow)
+                    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
                 b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 buttons.addWidget(b, r, c * span, 1, span)
         lay.addLayout(buttons)

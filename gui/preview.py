@@ -327,7 +327,7 @@ class PreviewWidget(QWidget):
 
         self.zoom_out = self._button("−", self.tr("缩小（Ctrl+-）"), lambda: self.zoom_by(1 / 1.25))
         self.zoom_label = QLabel()
-        self.zoom_label.setMinimumWidth(48)
+        self.zoom_label.setMinimumWidth(40)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.zoom_in = self._button("+", self.tr("放大（Ctrl++）"), lambda: self.zoom_by(1.25))
         self.fit_width_btn = self._button(self.tr("适合宽度"), self.tr("按窗口宽度显示整版"), self.fit_width)
@@ -342,12 +342,14 @@ class PreviewWidget(QWidget):
         self.next_btn = self._button("▶", self.tr("下一版"), lambda: self.go_to_page(self.current_page() + 1))
         self.status = QLabel()
         self.status.setObjectName("layoutStatus")
+        # the layout status gives way first when the window is narrow (1024-px screens)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 3, 6, 3)
         for w in (self.zoom_out, self.zoom_label, self.zoom_in, self.fit_width_btn, self.fit_page_btn):
             bar.addWidget(w)
-        bar.addSpacing(16)
+        bar.addSpacing(6)
         for w in (self.prev_btn, self.page_spin, self.page_count, self.next_btn):
             bar.addWidget(w)
         bar.addStretch(1)

@@ -196,8 +196,8 @@ def test_page_setup_preset_and_undo(make_window, qtbot):
     form.preset.setCurrentIndex(form.preset.findData("a4"))
     ps = w.doc.bulletin.page_setup
     assert (ps.preset, ps.width_mm, ps.columns) == ("a4", 210.0, 3)
-    assert form.width.value() == 210.0
-    form.width.setValue(220.0)
+    assert form.paper_width.value() == 210.0
+    form.paper_width.setValue(220.0)
     assert w.doc.bulletin.page_setup.preset == "custom"
     assert form.preset.currentData() == "custom"
     wait_layout(qtbot, w)

@@ -60,7 +60,7 @@ class WheelGuard(QObject):
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802 - Qt's name
         t = e.type()
-        if t == QEvent.Type.Polish:
+        if t == QEvent.Type.Polish or t == QEvent.Type.Show:  # some fields are polished before they join a form
             w = _guarded(obj)
             if w is not None and w.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
