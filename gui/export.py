@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels
+from gui import settings as app_settings
 from gui.document import Document
 from layout.types import LaidOutDocument
 
@@ -142,7 +143,7 @@ class Exporter(QObject):
         return self._job is not None
 
     def _default_path(self, ext: str) -> str:
-        base = self.doc.path or os.path.join(os.path.expanduser("~"), self.doc.bulletin.issue_title or "bulletin")
+        base = self.doc.path or os.path.join(app_settings.last_folder(), self.doc.bulletin.issue_title or "bulletin")
         return os.path.splitext(base)[0] + ext
 
     # ------------------------------------------------------------------ entry points
@@ -167,6 +168,7 @@ class Exporter(QObject):
             return
         path, colour, bleed = dlg.values()
         if path:
+            app_settings.remember_folder(path)
             self.export_pdf(path, colour, bleed, writer)
 
     def export_pdf(self, path: str, colour: str, bleed_mm: float, writer: Callable | None = None) -> None:
@@ -181,6 +183,7 @@ class Exporter(QObject):
         if path:
             if not path.lower().endswith(".docx"):
                 path += ".docx"
+            app_settings.remember_folder(path)
             self.export_docx(path, writer)
 
     def export_docx(self, path: str, writer: Callable | None = None) -> None:

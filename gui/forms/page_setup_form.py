@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels
+from gui import settings as app_settings
 from gui.commands import SetValue
 from gui.forms.base import Form, FormContext
 from gui.forms.binding import Binding
@@ -288,9 +289,10 @@ class PageSetupForm(Form):
                                self.tr("修改字体：{}").format(labels.role_name(role)), key))
 
     def _browse_font(self, role: str) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.ctx.dialog_parent(), self.tr("选择字体文件"), "",
-                                              self.tr("字体文件 (*.ttf *.otf *.ttc *.otc)"))
+        path, _ = QFileDialog.getOpenFileName(self.ctx.dialog_parent(), self.tr("选择字体文件"),
+                                              app_settings.last_folder(), self.tr("字体文件 (*.ttf *.otf *.ttc *.otc)"))
         if path:
+            app_settings.remember_folder(path)
             self._apply_font(role, os.path.abspath(path), None)
 
     def _update_sample(self, role: str, spec: str) -> None:
