@@ -14,21 +14,18 @@ import copy
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
     QGridLayout,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
-    QTextEdit,
     QToolButton,
     QUndoView,
     QVBoxLayout,
@@ -38,6 +35,7 @@ from PySide6.QtWidgets import (
 from gui import i18n, structure
 from gui import settings as app_settings
 from gui.autosave import Autosaver
+from gui.clipboard import clipboard_command
 from gui.document import Document
 from gui.export import Exporter
 from gui.fixes import FixError, apply_finding
@@ -54,7 +52,7 @@ from gui.menus import MainMenu
 from gui.outline import BULLETIN_ID, SETUP_ID, OutlineTree, item_text
 from gui.preview import PreviewWidget
 from gui.printing import Printing
-from gui.problems import ProblemsPanel
+from gui.problems import ProblemsDockSizer, ProblemsPanel
 from gui.qt_workarounds import install_refcount_guard
 from gui.status_bar import StatusBar
 from gui.templates import new_bulletin
@@ -73,7 +71,6 @@ from model.serialize import ModelError, used_images
 
 _DEFAULT = object()
 FORM_MIN_WIDTH = 300  # px: the form dock; with the outline and the preview the window fits 1024 px
-PROBLEMS_SMALL = 72  # px: the problems dock when it holds only informational rows
 
 
 class MainWindow(QMainWindow):
@@ -201,9 +198,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.problems_dock, self.history_dock)
         self.problems_dock.raise_()
         self.resizeDocks([self.outline_dock, self.form_dock], [260, 430], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [self.problems_height(False)], Qt.Orientation.Vertical)
-        self.problems_dock.installEventFilter(self)
-        self._problems_severe: bool | None = None
+        self.problems_sizer = ProblemsDockSizer(self, self.problems_dock)
         for dock in (self.outline_dock, self.thumbnails_dock, self.form_dock, self.problems_dock, self.history_dock):
             self.view_menu.addAction(dock.toggleViewAction())
 
@@ -416,7 +411,7 @@ class MainWindow(QMainWindow):
         self.problems.shown = (key, result.findings)
         self.problems.show_result(result)
         n = self.problems.count_rows()
-        self._size_problems_dock(self.problems.has_severe())
+        self.problems_sizer.fit(self.problems.has_severe())
         self.problems_dock.setWindowTitle(self.tr("问题（{}）").format(n) if n else self.tr("问题"))
 
     # ================================================================== status and title
@@ -587,30 +582,7 @@ class MainWindow(QMainWindow):
             self.preview.go_to_page(index)
 
     def clipboard_command(self, kind: str) -> None:
-        """Cut/Copy/Paste: on the text of the field being edited, else on the selected page or block."""
-        field = QApplication.focusWidget()
-        if isinstance(field, (QLineEdit, QPlainTextEdit, QTextEdit)) and field.window() is self:
-            getattr(field, kind)()
-            return
-        clipboard = QApplication.clipboard()
-        if kind == "paste":
-            try:
-                new_id = structure.paste_item(self.doc, self.selected_id, clipboard.mimeData())
-            except structure.PasteError as exc:
-                self.status.showMessage(str(exc), 5000)
-                return
-            self.select(new_id)
-            return
-        if kind == "copy":
-            mime = structure.copy_item(self.doc.bulletin, self.selected_id)
-            if mime is not None:
-                clipboard.setMimeData(mime)
-                self.status.showMessage(self.tr("已复制“{}”，可到另一版粘贴").format(self._name_of(self.selected_id)), 4000)
-            return
-        mime, next_id = structure.cut_item(self.doc, self.selected_id)
-        if mime is not None:
-            clipboard.setMimeData(mime)
-            self.select(next_id)
+        clipboard_command(self, kind)
 
     def print_dialog(self) -> None:
         self.printing.ask_print()
@@ -629,32 +601,3 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.discard()
         self.doc.replace(example_bulletin(), None)
-
-    # ------------------------------------------------------------------ problems dock size
-    def problems_height(self, severe: bool) -> int:
-        """The height the user gave the problems dock (remembered), or small for mere notes."""
-        if not severe:
-            return PROBLEMS_SMALL
-        value = app_settings.settings().value("window/problemsHeight", 160)
-        try:
-            return max(PROBLEMS_SMALL, int(value))
-        except (TypeError, ValueError):
-            return 160
-
-    def _size_problems_dock(self, severe: bool) -> None:
-        """Open the dock at the remembered size when something must be fixed, small otherwise;
-        only when that changes, so the panel never fights the user's own resizing."""
-        if severe == self._problems_severe:
-            return
-        self._problems_severe = severe
-        self._sizing_problems = True
-        self.resizeDocks([self.problems_dock], [self.problems_height(severe)], Qt.Orientation.Vertical)
-        self._sizing_problems = False
-
-    def eventFilter(self, obj, e) -> bool:  # noqa: N802 - Qt's name
-        if obj is getattr(self, "problems_dock", None) and e.type() == QEvent.Type.Resize \
-                and not getattr(self, "_sizing_problems", False) and obj.isVisible() \
-                and self._problems_severe and e.size().height() > PROBLEMS_SMALL:
-            s = app_settings.settings()
-            s.setValue("window/problemsHeight", e.size().height())
-        return super().eventFilter(obj, e)

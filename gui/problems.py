@@ -13,11 +13,20 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from gui import i18n, labels
+from gui import settings as app_settings
 from gui.layout_runner import LayoutResult
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -183,3 +192,44 @@ class ProblemsPanel(QTreeWidget):
         block_id = item.data(0, ID_ROLE)
         if block_id:
             self.jump.emit(block_id)
+
+
+PROBLEMS_SMALL = 72  # px: the problems dock when it holds only informational rows
+PROBLEMS_DEFAULT = 160  # px: before the user chose a height
+
+
+class ProblemsDockSizer(QObject):
+    """The problems dock's height: small while it only holds notes (underset, fallback …), the
+    height the user last gave it (remembered in the settings) when something must be fixed.
+    It resizes only when that changes, so it never fights the user's own resizing."""
+
+    def __init__(self, window: QMainWindow, dock: QDockWidget) -> None:
+        super().__init__(dock)  # goes with its dock (the window rebuilds its docks on a language switch)
+        self.window, self.dock = window, dock
+        self.severe: bool | None = None
+        self._sizing = False
+        window.resizeDocks([dock], [PROBLEMS_SMALL], Qt.Orientation.Vertical)
+        dock.installEventFilter(self)
+
+    @staticmethod
+    def height(severe: bool) -> int:
+        if not severe:
+            return PROBLEMS_SMALL
+        try:
+            return max(PROBLEMS_SMALL, int(app_settings.settings().value("window/problemsHeight", PROBLEMS_DEFAULT)))
+        except (TypeError, ValueError):
+            return PROBLEMS_DEFAULT
+
+    def fit(self, severe: bool) -> None:
+        if severe == self.severe:
+            return
+        self.severe = severe
+        self._sizing = True
+        self.window.resizeDocks([self.dock], [self.height(severe)], Qt.Orientation.Vertical)
+        self._sizing = False
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.dock and e.type() == QEvent.Type.Resize and not self._sizing and self.severe \
+                and self.dock.isVisible() and e.size().height() > PROBLEMS_SMALL:
+            app_settings.settings().setValue("window/problemsHeight", e.size().height())
+        return False

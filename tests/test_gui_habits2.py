@@ -284,10 +284,10 @@ def test_problems_panel_opens_small_for_notes_and_remembers_the_users_size(make_
     qtbot.waitUntil(lambda: w.problems_dock.height() > small)
     w.resizeDocks([w.problems_dock], [260], Qt.Orientation.Vertical)
     qtbot.waitUntil(lambda: abs(w.problems_dock.height() - 260) < 30)
-    assert abs(w.problems_height(True) - w.problems_dock.height()) < 2  # remembered
+    assert abs(w.problems_sizer.height(True) - w.problems_dock.height()) < 2  # remembered
     w2 = make_window(b)
     w2.resize(1200, 800)
-    qtbot.waitUntil(lambda: abs(w2.problems_dock.height() - w.problems_height(True)) < 30)
+    qtbot.waitUntil(lambda: abs(w2.problems_dock.height() - w.problems_sizer.height(True)) < 30)
 
 
 # ============================================================================ status bar

@@ -99,3 +99,27 @@ def test_file_dialogs_start_in_the_last_used_folder(make_window, monkeypatch, tm
     assert starts[-1] == str(photos)
     other = make_window()  # an unsaved bulletin exports to the last folder too
     assert os.path.dirname(other.exporter._default_path(".pdf")) == str(photos)
+
+
+def test_help_guide_walks_through_the_workflow_in_both_languages(make_window, monkeypatch):
+    from gui.help_guide import GuideDialog
+
+    shown = []
+    monkeypatch.setattr(GuideDialog, "exec", lambda self: shown.append(self.browser.toPlainText()) or 0)
+    w = make_window()
+    assert "帮助" in w.main_menu.help_menu.title() and w.act_guide in w.main_menu.help_menu.actions()
+    w.act_guide.trigger()
+    for step in ("新建", "导入", "编辑", "调整版面", "校对", "导出"):
+        assert step in shown[-1]
+    w.set_language("en")
+    w.act_guide.trigger()
+    for step in ("New issue", "Import", "Edit", "Fit the pages", "Proofread", "Export"):
+        assert step in shown[-1]
+
+
+def test_help_opens_the_example(make_window, example):
+    from gui.templates import new_bulletin
+
+    w = make_window(new_bulletin("brief"))
+    w.act_open_example.trigger()
+    assert w.doc.bulletin.publication == example.publication and w.doc.path is None

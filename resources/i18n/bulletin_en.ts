@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>App</name>
+    <message>
+        <source>上次的文件无法打开：{}</source>
+        <translation>The last file could not be opened: {}</translation>
+    </message>
+</context>
+<context>
     <name>BulletinForm</name>
     <message>
         <source>会刊信息</source>
@@ -90,6 +97,13 @@
     <message>
         <source>校对</source>
         <translation>Proofreader</translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message>
+        <source>已复制“{}”，可到另一版粘贴</source>
+        <translation>Copied “{}”: paste it on another page</translation>
     </message>
 </context>
 <context>
@@ -819,10 +833,6 @@ Export anyway?</translation>
 
 Lays out newspaper special pages and bulletins for trade-union publicity staff: fill in forms, see the page at once, export a print-ready PDF and an editable Word document.</translation>
     </message>
-    <message>
-        <source>已复制“{}”，可到另一版粘贴</source>
-        <translation>Copied “{}”: paste it on another page</translation>
-    </message>
 </context>
 <context>
     <name>Outline</name>
@@ -1448,6 +1458,7 @@ drop or choose</translation>
     <name>Recovery</name>
     <message>
         <source>未命名会刊</source>
+        <extracomment>what Qt&apos;s xcb platform plugin (Qt 6.5+) loads, and the Debian/Ubuntu package of each</extracomment>
         <translation>Untitled bulletin</translation>
     </message>
     <message>
