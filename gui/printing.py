@@ -47,13 +47,16 @@ def setup_printer(printer: QPrinter, document: LaidOutDocument, mode: str) -> No
 
 
 def paint_document(printer: QPrinter, document: LaidOutDocument, fetch_image: Callable[[str], bytes],
-                   mode: str, pages: list[int] | None = None) -> int:
-    """Draw the pages (all, or the 0-based ``pages``) onto ``printer``; returns how many."""
+                   mode: str, pages: list[int] | None = None, fonts: FontCache | None = None) -> int:
+    """Draw the pages (all, or the 0-based ``pages``) onto ``printer``; returns how many.
+
+    ``fonts`` must outlive what the printer keeps: the print preview records the drawing and
+    replays it later, and a QRawFont freed before then crashes the replay."""
     wanted = list(range(len(document.pages))) if pages is None else pages
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(printer.outputFileName() or printer.printerName() or "printer")
-    fonts = FontCache()
+    fonts = fonts if fonts is not None else FontCache()
     try:
         dpi = printer.resolution()
         paper = printer.pageLayout().fullRectPixels(dpi)
@@ -93,6 +96,7 @@ class Printing:
         #: replaced in tests: (printer, parent) -> dialog with exec()
         self.dialog_factory = QPrintDialog
         self.preview: QPrintPreviewDialog | None = None
+        self.fonts = FontCache()  # kept: the preview replays its recorded pages with these fonts
 
     def _document(self) -> LaidOutDocument | None:
         doc = self.document_fn()
@@ -140,7 +144,8 @@ class Printing:
     def print_to(self, printer: QPrinter, doc: LaidOutDocument) -> bool:
         setup_printer(printer, doc, self.mode)
         try:
-            paint_document(printer, doc, self.fetch_image, self.mode, _page_range(printer, len(doc.pages)))
+            paint_document(printer, doc, self.fetch_image, self.mode, _page_range(printer, len(doc.pages)),
+                           self.fonts)
         except OSError as exc:
             QMessageBox.critical(self.parent, translate("Printing", "打印失败"),
                                  translate("Printing", "无法开始打印：{}").format(exc))
@@ -158,16 +163,20 @@ class Printing:
         dlg.setWindowTitle(translate("Printing", "打印预览"))
         dlg.resize(900, 700)
 
-        def paint(p: QPrinter) -> None:
-            setup_printer(p, doc, self.mode)
-            paint_document(p, doc, self.fetch_image, self.mode)
+        # The paper is set before the preview asks for pages, never while it paints (changing the
+        # page layout inside paintRequested crashes the preview).
+        dlg.paintRequested.connect(lambda p: paint_document(p, doc, self.fetch_image, self.mode, fonts=self.fonts))
+        widget = dlg.findChild(QPrintPreviewWidget)
 
-        dlg.paintRequested.connect(paint)
+        def mode_changed() -> None:
+            setup_printer(printer, doc, self.mode)
+            if widget is not None:
+                widget.updatePreview()
+
         bar = dlg.findChild(QToolBar)
         if bar is not None:
-            widget = dlg.findChild(QPrintPreviewWidget)
             bar.addSeparator()
-            bar.addWidget(self._mode_box(widget.updatePreview if widget is not None else None))
+            bar.addWidget(self._mode_box(mode_changed))
         self.preview = dlg
         if modal:
             dlg.exec()
