@@ -321,9 +321,9 @@ class PreviewWidget(QWidget):
         self.scroll.setWidgetResizable(False)
         self.scroll.setStyleSheet("QScrollArea { background: #8a8f96; border: none; }")
         self.scroll.verticalScrollBar().valueChanged.connect(self._update_page_label)
-        self.scroll.viewport().installEventFilter(self)
         self._fit_mode = "width"
         self._pending = ""  # an item to scroll to as soon as a layout shows it
+        self._fitting = False
 
         self.zoom_out = self._button("−", self.tr("缩小（Ctrl+-）"), lambda: self.zoom_by(1 / 1.25))
         self.zoom_label = QLabel()
@@ -360,6 +360,7 @@ class PreviewWidget(QWidget):
         lay.addLayout(bar)
         lay.addWidget(self.scroll, 1)
         self._update_zoom_label()
+        self.scroll.viewport().installEventFilter(self)  # last: its events use the widgets above
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
         b = QToolButton()
@@ -481,7 +482,15 @@ class PreviewWidget(QWidget):
             self._apply_fit()
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
-        """Ctrl+wheel zooms; the scroll area would otherwise scroll."""
+        """Ctrl+wheel zooms; the scroll area would otherwise scroll. A fit mode follows the
+        viewport's own size (at the first show the preview is resized before its scroll area is,
+        so its resizeEvent would fit the page to a stale width)."""
+        if e.type() == QEvent.Type.Resize and self._fit_mode and not self._fitting:
+            self._fitting = True
+            try:
+                self._apply_fit()
+            finally:
+                self._fitting = False
         if e.type() == QEvent.Type.Wheel and e.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_by(1.15 if e.angleDelta().y() > 0 else 1 / 1.15)
             return True

@@ -386,10 +386,14 @@ _FIELDS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QAbstractButt
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_the_window_is_usable_at_1024_by_700(make_window, qtbot, lang):
     w = make_window()
+    canvas, viewport = w.preview.canvas, w.preview.scroll.viewport()
+    assert canvas.width() <= viewport.width()  # "fit width" fits from the first show on
     if lang != "zh_CN":
         w.set_language(lang)
     w.resize(1024, 700)
     qtbot.waitUntil(lambda: w.width() <= 1024 and w.height() <= 700)
+    canvas, viewport = w.preview.canvas, w.preview.scroll.viewport()
+    qtbot.waitUntil(lambda: canvas.width() <= viewport.width())
     assert w.minimumSizeHint().width() <= 1024
     win = w.rect()
     for dock in (w.outline_dock, w.form_dock, w.problems_dock):
@@ -413,3 +417,20 @@ def test_the_window_is_usable_at_1024_by_700(make_window, qtbot, lang):
             assert top_left.x() >= 0 and top_left.x() + field.width() <= viewport.width() + 1
             checked += 1
     assert checked > 40
+
+
+def test_fit_width_fits_a_window_first_shown_at_1024_by_700(qtbot, gui_env):
+    """At the first show the preview is resized before its scroll area: the fit must follow the
+    viewport (it kept the pages too wide for a 1024-px window)."""
+    from gui.main_window import MainWindow
+    from model.example import example_bulletin
+    from tests.test_gui_helpers import _forget_changes, fake_layout
+
+    w = MainWindow(example_bulletin(), None, layout_fn=fake_layout, check_fn=None, threaded_layout=False,
+                   recovery_dir=str(gui_env), restore_settings=False)
+    qtbot.addWidget(w, before_close_func=_forget_changes)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    canvas, viewport = w.preview.canvas, w.preview.scroll.viewport()
+    assert canvas.width() <= viewport.width()
