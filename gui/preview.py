@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -451,7 +452,11 @@ class PreviewWidget(QWidget):
         sizes = self.canvas.page_sizes()
         maxw = max(w for w, _ in sizes)
         dpi = self.canvas.logicalDpiX() / 72.0
-        avail_w = max(100, self.scroll.viewport().width() - 2 * _GAP - 4)
+        # the width with a vertical scroll bar whether or not one shows now: a fit that made the
+        # bar appear or vanish would change the width it was computed from, and fit again
+        bar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        inner = self.scroll.width() - 2 * self.scroll.frameWidth()
+        avail_w = max(100, inner - bar - 2 * _GAP - 4)
         zoom = avail_w / (maxw * dpi)
         if self._fit_mode == "page":
             maxh = max(h for _, h in sizes)
@@ -459,6 +464,11 @@ class PreviewWidget(QWidget):
             zoom = min(zoom, avail_h / (maxh * dpi))
         self.canvas.set_zoom(zoom)
         self._update_zoom_label()
+
+    def _refit(self) -> None:
+        self._fitting = False
+        if self._fit_mode:
+            self._apply_fit()
 
     def _set_zoom_keep_centre(self, zoom: float) -> None:
         vs = self.scroll.verticalScrollBar()
@@ -486,11 +496,10 @@ class PreviewWidget(QWidget):
         viewport's own size (at the first show the preview is resized before its scroll area is,
         so its resizeEvent would fit the page to a stale width)."""
         if e.type() == QEvent.Type.Resize and self._fit_mode and not self._fitting:
+            # after this event: a new zoom can add or remove a scroll bar, which resizes the
+            # viewport again; that resize then fits once more, with the final width
             self._fitting = True
-            try:
-                self._apply_fit()
-            finally:
-                self._fitting = False
+            QTimer.singleShot(0, self._refit)
         if e.type() == QEvent.Type.Wheel and e.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_by(1.15 if e.angleDelta().y() > 0 else 1 / 1.15)
             return True

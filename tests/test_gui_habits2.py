@@ -433,4 +433,4 @@ def test_fit_width_fits_a_window_first_shown_at_1024_by_700(qtbot, gui_env):
     w.show()
     qtbot.waitExposed(w)
     canvas, viewport = w.preview.canvas, w.preview.scroll.viewport()
-    assert canvas.width() <= viewport.width()
+    qtbot.waitUntil(lambda: canvas.width() <= viewport.width())
