@@ -4,8 +4,9 @@ Layout of the window: the outline (pages → blocks) docks left, the form of the
 docks right, the preview is central, problems and undo history dock at the bottom. Everything
 the user changes goes through the Document's undo stack; the window only wires views to it.
 
-The window can be built with an injected ``layout_fn`` (tests, the screenshot helper, and the
-time before ``layout.document`` exists) and ``threaded_layout=False`` for deterministic tests.
+The window can be built with an injected ``layout_fn`` (tests; None: no preview) and
+``threaded_layout=False`` for deterministic tests. Its menus and actions are gui/menus.py, its
+status bar gui/status_bar.py.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pikepdf
+import pdfplumber
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
@@ -159,8 +159,8 @@ def test_pasting_garbage_says_so_and_changes_nothing(make_window):
 
 # ============================================================================ printing
 def _pdf_pages(path) -> list[tuple[float, float]]:
-    with pikepdf.open(path) as pdf:
-        return [(float(p.mediabox[2] - p.mediabox[0]), float(p.mediabox[3] - p.mediabox[1])) for p in pdf.pages]
+    with pdfplumber.open(path) as pdf:
+        return [(float(p.width), float(p.height)) for p in pdf.pages]
 
 
 class _FakePrintDialog:
