@@ -134,6 +134,22 @@ def test_cut_copy_paste_still_act_on_text_in_a_field(make_window, qtbot):
     assert sum(len(p.blocks) for p in w.doc.bulletin.pages) == n_blocks  # no block was pasted
 
 
+def test_copy_and_paste_a_whole_page(make_window):
+    w = make_window()
+    b = w.doc.bulletin
+    first = b.pages[0]
+    w.select(first.id)
+    w.outline.setFocus()
+    w.act_copy.trigger()
+    w.select(b.pages[-1].id)
+    w.act_paste.trigger()
+    assert len(b.pages) == 3 and b.pages[-1].id == w.selected_id
+    copy = b.pages[-1]
+    assert [x.id for x in copy.blocks] != [x.id for x in first.blocks]  # ids stay unique
+    assert [getattr(x, "paragraphs", None) for x in copy.blocks] == [getattr(x, "paragraphs", None) for x in first.blocks]
+    assert w.doc.undo_stack.undoText() == "粘贴版面"
+
+
 def test_duplicate_is_named_create_a_copy(make_window):
     w = make_window()
     assert w.act_duplicate.text() == "创建副本"
