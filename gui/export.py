@@ -58,7 +58,7 @@ class ExportJob(QRunnable):
         try:
             result = self.work()
         except OSError as exc:
-            self.signals.failed.emit(f"{exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})")
+            self.signals.failed.emit(labels.os_error_text(exc))
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged for us
             traceback.print_exc()

@@ -450,3 +450,25 @@ def test_fit_width_fits_a_window_first_shown_at_1024_by_700(qtbot, gui_env):
     qtbot.waitExposed(w)
     canvas, viewport = w.preview.canvas, w.preview.scroll.viewport()
     qtbot.waitUntil(lambda: canvas.width() <= viewport.width())
+
+
+def test_file_errors_are_explained_in_the_ui_language(make_window, monkeypatch, qtbot, tmp_path):
+    import errno
+
+    from gui import i18n
+
+    w = make_window()
+    told = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: told.append(a[2]))
+    target = str(tmp_path / "gone" / "out.pdf")
+
+    def writer(*_a, **_k):
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", target)
+
+    w.exporter.export_pdf(target, "cmyk", 0.0, writer)
+    qtbot.waitUntil(lambda: bool(told))
+    assert target in told[0] and "文件或文件夹不存在" in told[0] and "No such file" not in told[0]
+    i18n.install("en")
+    w.exporter.export_pdf(target, "cmyk", 0.0, writer)
+    qtbot.waitUntil(lambda: len(told) == 2)
+    assert "does not exist" in told[1]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import labels
 from gui import settings as app_settings
 from gui.commands import SetValue
 from gui.forms.base import FormContext, laid_out
@@ -123,7 +124,7 @@ class PortraitWidget(QFrame):
             with open(path, "rb") as fh:
                 data = fh.read()
         except OSError as exc:
-            self._refuse(path, exc.strerror or str(exc))
+            self._refuse(path, labels.os_error_text(exc))
             return False
         return self.import_bytes(data, path)
 

@@ -481,6 +481,39 @@ Export anyway?</translation>
         <source>校对</source>
         <translation>Proofreader</translation>
     </message>
+    <message>
+        <source>文件或文件夹不存在</source>
+        <extracomment>why a file operation failed, in the UI language (the system&apos;s own text is English)</extracomment>
+        <translation>the file or folder does not exist</translation>
+    </message>
+    <message>
+        <source>没有权限（文件只读，或文件夹不允许写入）</source>
+        <translation>permission denied (the file is read-only, or the folder does not allow writing)</translation>
+    </message>
+    <message>
+        <source>磁盘已满</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>磁盘或 U 盘是只读的</source>
+        <translation>the disk or USB stick is read-only</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，不是文件</source>
+        <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>路径中有一项不是文件夹</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>文件正被其他程序占用</source>
+        <translation>the file is in use by another program</translation>
+    </message>
+    <message>
+        <source>文件名太长</source>
+        <translation>the file name is too long</translation>
+    </message>
 </context>
 <context>
     <name>MainMenu</name>
