@@ -12,7 +12,7 @@ from docx.shared import Emu
 from docx.styles.style import BaseStyle
 
 from exporters.docx_xml import EMU_PER_PT, MM_PER_INCH, SECTPR_SEQ, TWIPS_PER_PT, child, clean_text
-from model.document import Bulletin, Page, PageSetup, SpeechBlock
+from model.document import Bulletin, Page, PageSetup, SpeechBlock, issue_label
 
 
 def word_columns(setup: PageSetup) -> int:
@@ -126,7 +126,7 @@ def setup_section(section, g: Geometry, columns: int) -> None:
 def folio_text(bulletin: Bulletin, page: Page, index: int) -> tuple[str, str]:
     """(left, right) footer text: publication, date, page label, edition | credits set."""
     left = [t for t in (bulletin.publication, bulletin.date,
-                        bulletin.issue_number and f"第{bulletin.issue_number}期",
+                        issue_label(bulletin.issue_number),
                         page.label or f"第{index + 1}页", bulletin.edition) if t]
     c = bulletin.credits
     right = [f"{k}：{v}" for k, v in (("责任编辑", c.editor), ("美术编辑", c.art_editor), ("校对", c.proofreader)) if v]

@@ -4,6 +4,12 @@ Bad files named on the command line are reported on stderr with exit status 2 be
 window opens, so scripts and users get the same clear message as from the sub-commands.
 ``--screenshot`` opens the window offscreen on the file (or the example), waits for the
 preview's layout, saves a PNG of the window and exits 0.
+
+Without a file the editor opens the file worked on last (as a word processor does); the
+example only on the very first start (later from Help), else a new special page. On Linux the
+X libraries Qt's xcb plugin loads are checked first: a missing one makes Qt abort with a
+misleading message, so the editor names the missing libraries and the Debian/Ubuntu packages
+to install instead, and exits with status 2.
 """
 
 from __future__ import annotations
@@ -14,6 +20,63 @@ import sys
 from commands import fail
 
 SCREENSHOT_TIMEOUT_MS = 60_000
+
+#: what Qt's xcb platform plugin (Qt 6.5+) loads, and the Debian/Ubuntu package of each
+X_LIBRARIES: dict[str, str] = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3",
+}
+
+
+def uses_xcb(environ=os.environ, platform: str = sys.platform) -> bool:
+    """True when Qt will use its X11 (xcb) platform plugin."""
+    if not platform.startswith("linux"):
+        return False
+    qpa = environ.get("QT_QPA_PLATFORM", "")
+    if qpa:
+        return qpa.split(":")[0].split(";")[0] == "xcb"
+    return not environ.get("WAYLAND_DISPLAY")
+
+
+def missing_x_libraries(load=None) -> list[str]:
+    """The X libraries (sonames) of ``X_LIBRARIES`` that cannot be loaded."""
+    import ctypes
+
+    load = load or ctypes.CDLL
+    missing = []
+    for soname in X_LIBRARIES:
+        try:
+            load(soname)
+        except OSError:
+            missing.append(soname)
+    return missing
+
+
+def x_libraries_message(missing: list[str]) -> str:
+    packages = " ".join(dict.fromkeys(X_LIBRARIES.get(m, m) for m in missing))
+    return ("会刊编辑器无法打开窗口：缺少图形界面所需的 X 库 {libs}。\n"
+            "请安装后再启动：sudo apt install {packages}\n"
+            "The editor cannot open its window: missing X libraries {libs}.\n"
+            "Install them, then start again: sudo apt install {packages}").format(
+                libs=", ".join(missing), packages=packages)
 
 
 def ensure_cjk_ui_font() -> None:
@@ -106,19 +169,45 @@ def offer_recovery(window, ask=ask_recovery) -> bool:
     return False
 
 
-def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = None) -> int:
+def starting_document(path: str | None, screenshot: bool = False):
+    """(bulletin, path, note) to open: the named file; else the last file; the example on the first
+    start; else a new special page. ``note`` says why the last file was not opened ("" if it was)."""
+    from gui import settings as app_settings
+    from gui.templates import new_bulletin
     from model.example import example_bulletin
     from model.project_file import ProjectFileError, load
 
     if path is not None:
+        return load(path), path, ""  # errors are the caller's: exit 2 before any window
+    if screenshot:
+        return example_bulletin(), None, ""
+    note = ""
+    for last in app_settings.recent_files():
+        if not os.path.exists(last):
+            continue  # moved or deleted since: the one before it
         try:
-            bulletin = load(path)
+            return load(last), last, ""
         except ProjectFileError as exc:
-            return fail(str(exc))
-    else:
-        bulletin = example_bulletin()
+            note = str(exc)
+            break
+    if app_settings.first_start():
+        return example_bulletin(), None, note
+    return new_bulletin("special"), None, note
+
+
+def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = None) -> int:
+    from model.project_file import ProjectFileError
+
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif uses_xcb():
+        missing = missing_x_libraries()
+        if missing:
+            return fail(x_libraries_message(missing))
+    try:
+        bulletin, path, note = starting_document(path, bool(screenshot))
+    except ProjectFileError as exc:
+        return fail(str(exc))
     app = setup_application(lang)
 
     from PySide6.QtCore import QElapsedTimer
@@ -143,9 +232,14 @@ def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = 
         window.doc.undo_stack.setClean()
         window.autosaver.discard()
         return 0 if ok else fail(f"cannot write screenshot {screenshot}")
-    if path is not None:
-        from gui import settings as app_settings
+    from gui import settings as app_settings
 
+    app_settings.mark_started()
+    if path is not None:
         app_settings.add_recent(path)
+    if note:
+        from PySide6.QtCore import QCoreApplication
+
+        window.status.showMessage(QCoreApplication.translate("App", "上次的文件无法打开：{}").format(note), 10000)
     offer_recovery(window)
     return app.exec()

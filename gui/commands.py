@@ -5,13 +5,17 @@ alone: a block deleted and restored by undo is the very same object, so an open 
 outline and pending layout problems keep pointing at it.
 
 Typing: a :class:`SetValue` carries a *merge key* (the field and the document's merge epoch).
-Consecutive commands with the same key and the same target fold into one undo step, so a
-paragraph typed in one go is undone in one go; the epoch changes when focus moves to another
-field, so each field edit stays its own step.
+Consecutive commands with the same key and the same target fold into one undo step, as a word
+processor groups typing: a step ends at a word (the keystroke after a space or a punctuation
+mark starts a new one, so "另外，全年" is two steps), after a pause of ``TYPING_PAUSE_S``, and
+when focus moves to another field (the epoch changes). One Ctrl+Z then takes back the last
+word or phrase, never a whole passage typed since entering the field.
 """
 
 from __future__ import annotations
 
+import time
+import unicodedata
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -19,6 +23,44 @@ from PySide6.QtGui import QUndoCommand
 from gui.document import Document
 
 _MERGE_ID = 0x6275  # any constant; Qt only merges commands whose id() is equal and not -1
+TYPING_PAUSE_S = 1.0  # a pause this long between keystrokes starts a new undo step
+
+#: the clock typing steps are timed by (tests replace it)
+clock = time.monotonic
+
+
+def _text_of(value: Any) -> str:
+    """The text a value shows the user (a field, a list of lines, paragraphs); "" for others."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return "\n".join(_text_of(v) for v in value)
+    text = getattr(value, "text", None)
+    return text if isinstance(text, str) else ""
+
+
+def inserted_text(old: Any, new: Any) -> str:
+    """What one edit typed, with the character before it: the part of ``new``'s text between the
+    head and tail it shares with ``old``, and one more character in front ("" at the start)."""
+    a, b = _text_of(old), _text_of(new)
+    head = 0
+    n = min(len(a), len(b))
+    while head < n and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return b[max(0, head - 1):len(b) - tail]
+
+
+def starts_word(typed: str) -> bool:
+    """True when ``typed`` (as :func:`inserted_text` gives it) begins a new word somewhere."""
+    return any(ends_word(a) and not ends_word(b) for a, b in zip(typed, typed[1:]))
+
+
+def ends_word(ch: str) -> bool:
+    """A character after which the next letter starts a new undo step: space or punctuation."""
+    return ch.isspace() or unicodedata.category(ch)[0] in "PZ"
 
 
 class DocCommand(QUndoCommand):
@@ -49,6 +91,8 @@ class SetValue(DocCommand):
         self.new = value
         self.merge_key = merge_key
         self.structural = structural
+        self.stamp = clock()  # when the last keystroke folded into this step was made
+        self.typed = inserted_text(self.old, value)  # what this keystroke typed
 
     def redo(self) -> None:
         setattr(self.obj, self.attr, self.new)
@@ -70,7 +114,12 @@ class SetValue(DocCommand):
             and other.attr == self.attr
         ):
             return False
+        if other.stamp - self.stamp > TYPING_PAUSE_S:
+            return False  # the user paused: what follows is a new step
+        if starts_word(other.typed):
+            return False  # a new word begins (after a space or a punctuation mark)
         self.new = other.new
+        self.stamp = other.stamp
         # Typed and then erased back to where it was: the step did nothing, so drop it.
         self.setObsolete(_same(self.new, self.old))
         return True

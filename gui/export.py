@@ -1,10 +1,11 @@
 """Export PDF / DOCX off the GUI thread, then tell the user what the printer will get.
 
 The exporter gets a deep copy of the bulletin, so the user may keep typing while it runs
-without the export seeing half an edit. The exporters are imported only when used: while one
-is missing (being written, or a broken install) the user gets a clear message instead of a
-traceback. The report lists overset text, low-resolution images and font fallbacks from the
-laid-out document the PDF exporter returns, with a button to open the folder.
+without the export seeing half an edit. The exporters are imported when first used (they pull
+in reportlab and python-docx, which the editor's start need not wait for). Text that does not
+fit is asked about before a PDF is made, as the command line refuses it without
+``--allow-overset``. The report lists overset text, low-resolution images and font fallbacks
+from the laid-out document the PDF exporter returns, with a button to open the folder.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from exporters.result import ExportResult
 from gui import i18n, labels, press
+from gui import settings as app_settings
 from gui.document import Document
 from layout.messages import describe
 from layout.types import LaidOutDocument
@@ -58,7 +60,7 @@ class ExportJob(QRunnable):
         try:
             result = self.work()
         except OSError as exc:
-            self.signals.failed.emit(f"{exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})")
+            self.signals.failed.emit(labels.os_error_text(exc))
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged for us
             traceback.print_exc()
@@ -235,24 +237,36 @@ class Exporter(QObject):
         self.progress: QProgressDialog | None = None
         self.report: QMessageBox | None = None
         self._job: ExportJob | None = None
-        #: replaced in tests; return the writer function or raise ImportError
+        #: replaced in tests; return the writer function
         self.pdf_loader: Callable[[], Callable] = _load_pdf_writer
         self.docx_loader: Callable[[], Callable] = _load_docx_writer
+        #: the latest layout's problems (set by the window): overset text is asked about first
+        self.problems_fn: Callable[[], list] = lambda: []
 
     def busy(self) -> bool:
         return self._job is not None
 
     def _default_path(self, ext: str) -> str:
-        base = self.doc.path or os.path.join(os.path.expanduser("~"), self.doc.bulletin.issue_title or "bulletin")
+        base = self.doc.path or os.path.join(app_settings.last_folder(), self.doc.bulletin.issue_title or "bulletin")
         return os.path.splitext(base)[0] + ext
 
     # ------------------------------------------------------------------ entry points
+    def confirm_overset(self) -> bool:
+        """True when no text is overset, or the user chose to export anyway."""
+        overset = [p for p in self.problems_fn() if p.kind == "overset"]
+        if not overset:
+            return True
+        answer = QMessageBox.warning(
+            self.parent_widget, self.tr("还有文字排不下"),
+            self.tr("有 {n} 处文字排不下（共超出 {chars} 字），导出的 PDF 中缺这些文字。\n\n仍要导出吗？").format(
+                n=len(overset), chars=sum(p.chars for p in overset)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def ask_pdf(self) -> None:
-        try:
-            writer = self.pdf_loader()
-        except Exception as exc:  # noqa: BLE001 - missing or broken exporter: say so, keep editing
-            self._missing(self.tr("PDF"), exc)
+        if not self.confirm_overset():
             return
+        writer = self.pdf_loader()
         setup = self.doc.bulletin.page_setup
         dlg = PdfOptionsDialog(self._default_path(".pdf"), setup.colour_mode, self.parent_widget,
                                condition=setup.printing_condition, icc_profile=setup.icc_profile)
@@ -260,6 +274,7 @@ class Exporter(QObject):
             return
         path, colour, bleed = dlg.values()
         if path:
+            app_settings.remember_folder(path)
             self.export_pdf(path, colour, bleed, writer, **dlg.options())
 
     def export_pdf(self, path: str, colour: str, bleed_mm: float, writer: Callable | None = None,
@@ -272,26 +287,19 @@ class Exporter(QObject):
         self._start("pdf", shown, lambda: writer(snapshot, path, colour=colour, bleed_mm=bleed_mm, **options))
 
     def ask_docx(self) -> None:
-        try:
-            writer = self.docx_loader()
-        except Exception as exc:  # noqa: BLE001 - missing or broken exporter: say so, keep editing
-            self._missing(self.tr("Word (DOCX)"), exc)
-            return
+        writer = self.docx_loader()
         dlg = DocxOptionsDialog(self._default_path(".docx"), self.parent_widget)
         if not dlg.exec():
             return
         path, fonts = dlg.values()
         if path:
+            app_settings.remember_folder(path)
             self.export_docx(path, writer, fonts=fonts)
 
     def export_docx(self, path: str, writer: Callable | None = None, fonts: str = "common") -> None:
         writer = writer or self.docx_loader()
         snapshot = copy.deepcopy(self.doc.bulletin)
         self._start("docx", path, lambda: writer(snapshot, path, fonts=fonts))
-
-    def _missing(self, what: str, exc: Exception) -> None:
-        QMessageBox.information(self.parent_widget, self.tr("暂时不能导出"),
-                                self.tr("{} 导出功能尚未安装或尚未完成，暂时无法导出。\n\n（{}）").format(what, exc))
 
     # ------------------------------------------------------------------ running
     def _start(self, kind: str, path: str, work: Callable[[], object]) -> None:

@@ -7,6 +7,8 @@ takes effect without re-importing anything.
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 _CTX = "Labels"
@@ -93,3 +95,23 @@ def kind_name(kind: str) -> str:
     from layout.messages import kind_name as layout_kind_name
 
     return layout_kind_name(kind, i18n.current())
+
+
+#: why a file operation failed, in the UI language (the system's own text is English)
+OS_ERRORS: dict[int, str] = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("Labels", "文件或文件夹不存在"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Labels", "没有权限（文件只读，或文件夹不允许写入）"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Labels", "没有权限（文件只读，或文件夹不允许写入）"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Labels", "磁盘已满"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Labels", "磁盘或 U 盘是只读的"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Labels", "这是一个文件夹，不是文件"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Labels", "路径中有一项不是文件夹"),
+    errno.EBUSY: QT_TRANSLATE_NOOP("Labels", "文件正被其他程序占用"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Labels", "文件名太长"),
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """An OSError's reason for the user: translated for common causes, else the system's text."""
+    text = OS_ERRORS.get(exc.errno or 0)
+    return tr(text) if text else (exc.strerror or str(exc))

@@ -6,8 +6,9 @@ copy of the bulletin (the worker must never see a half-applied edit) is laid out
 thread. While one layout runs, newer edits only mark the result stale, and one more layout
 follows as soon as it is done, so the preview is at most one layout behind the typing.
 
-The layout function is injectable so tests and the screenshot helper can use a hand-built
-layout, and so the editor still opens while ``layout.document`` is being written.
+The layout function is injectable so tests can use a hand-built layout (None: no preview).
+The real engine and proofreader are imported plainly: a broken install is an ImportError with
+its traceback, not a quiet "engine not ready" page.
 
 Keeping a keystroke → preview round trip short (≤ 50 ms): with the real engine only pages
 whose content changed are laid out again (``IncrementalLayout``; the others are reused, so the
@@ -34,31 +35,17 @@ LayoutFn = Callable[[Bulletin], LaidOutDocument]
 PROOFREAD_MS = 400  # the proofreader's own throttle in the threaded editor
 
 
-class LayoutUnavailable(Exception):
-    """The layout engine cannot be imported (not yet written, or broken install)."""
+def default_layout_fn() -> LayoutFn:
+    """The real engine, ``layout.document.lay_out_bulletin``."""
+    from layout.document import lay_out_bulletin
 
-
-def default_layout_fn() -> LayoutFn | None:
-    """``layout.document.lay_out_bulletin`` if it can be imported, else None."""
-    try:
-        from layout.document import lay_out_bulletin
-    except ImportError:
-        return None
-    except Exception:  # noqa: BLE001 - broken mid-development: the editor still opens
-        traceback.print_exc()
-        return None
     return lay_out_bulletin
 
 
-def default_check_fn() -> Callable[[Bulletin], list] | None:
-    """``proofread.check`` if present; proofreading is optional for the editor."""
-    try:
-        from proofread import check
-    except ImportError:
-        return None
-    except Exception:  # noqa: BLE001 - proofreading is optional
-        traceback.print_exc()
-        return None
+def default_check_fn() -> Callable[[Bulletin], list]:
+    """The real proofreader, ``proofread.check``."""
+    from proofread import check
+
     return check
 
 
@@ -103,12 +90,8 @@ class IncrementalLayout:
 
 def incremental(layout_fn: LayoutFn | None) -> LayoutFn | None:
     """An ``IncrementalLayout`` in place of the real engine's ``lay_out_bulletin``; others unchanged."""
-    if layout_fn is None:
-        return None
-    try:
-        from layout.document import lay_out_bulletin
-    except Exception:  # noqa: BLE001 - see default_layout_fn
-        return layout_fn
+    from layout.document import lay_out_bulletin
+
     return IncrementalLayout() if layout_fn is lay_out_bulletin else layout_fn
 
 
@@ -117,7 +100,6 @@ class LayoutResult:
     document: LaidOutDocument | None
     findings: list = field(default_factory=list)
     error: str = ""  # a message for the user when the layout failed
-    unavailable: bool = False  # no layout engine at all
     seconds: float = 0.0
     generation: int = 0
 
@@ -125,8 +107,8 @@ class LayoutResult:
 def run_layout(bulletin: Bulletin, layout_fn: LayoutFn | None, check_fn, generation: int) -> LayoutResult:
     """Lay out and proofread one snapshot; never raises (the editor must survive engine bugs)."""
     start = time.perf_counter()
-    if layout_fn is None:
-        return LayoutResult(None, unavailable=True, generation=generation)
+    if layout_fn is None:  # a window without preview (tests)
+        return LayoutResult(None, generation=generation)
     try:
         doc = layout_fn(bulletin)
     except Exception as exc:  # noqa: BLE001 - report, keep editing

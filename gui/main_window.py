@@ -4,8 +4,9 @@ Layout of the window: the outline (pages → blocks) docks left, the form of the
 docks right, the preview is central, problems and undo history dock at the bottom. Everything
 the user changes goes through the Document's undo stack; the window only wires views to it.
 
-The window can be built with an injected ``layout_fn`` (tests, the screenshot helper, and the
-time before ``layout.document`` exists) and ``threaded_layout=False`` for deterministic tests.
+The window can be built with an injected ``layout_fn`` (tests; None: no preview) and
+``threaded_layout=False`` for deterministic tests. Its menus and actions are gui/menus.py, its
+status bar gui/status_bar.py.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QGridLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from gui import i18n, structure
 from gui import settings as app_settings
 from gui.autosave import Autosaver
+from gui.clipboard import clipboard_command
 from gui.document import Document
 from gui.export import Exporter
 from gui.fixes import FixError, apply_finding
@@ -45,12 +46,18 @@ from gui.forms.column_form import ColumnForm
 from gui.forms.page_form import PageForm
 from gui.forms.page_setup_form import PageSetupForm
 from gui.forms.speech_form import SpeechForm
+from gui.forms.wheel_guard import install_wheel_guard
+from gui.help_guide import GuideDialog
 from gui.layout_runner import LayoutResult, LayoutRunner, default_check_fn, default_layout_fn
+from gui.menus import MainMenu
 from gui.outline import BULLETIN_ID, SETUP_ID, OutlineTree, item_text
 from gui.preview import PreviewWidget
-from gui.problems import ProblemsPanel
+from gui.printing import Printing
+from gui.problems import ProblemsDockSizer, ProblemsPanel
 from gui.qt_workarounds import install_refcount_guard
-from gui.templates import TEMPLATES, new_bulletin, template_name
+from gui.status_bar import StatusBar
+from gui.templates import new_bulletin
+from gui.thumbnails import ThumbnailStrip
 from model.document import (
     Banner,
     Bulletin,
@@ -58,8 +65,6 @@ from model.document import (
     HeadlineGroup,
     Page,
     SpeechBlock,
-    block_texts,
-    char_count,
 )
 from model.images import zip_member_reader
 from model.project_file import ProjectFileError, load, save
@@ -67,6 +72,7 @@ from model.serialize import ModelError, used_images
 from model.units import mm_to_pt
 
 _DEFAULT = object()
+FORM_MIN_WIDTH = 300  # px: the form dock; with the outline and the preview the window fits 1024 px
 
 
 class MainWindow(QMainWindow):
@@ -96,10 +102,11 @@ class MainWindow(QMainWindow):
         )
         self.autosaver = Autosaver(self.doc, recovery_dir, autosave_ms, self)
         self.exporter = Exporter(self.doc, self)
+        self.exporter.problems_fn = self._layout_problems
+        self.printing = Printing(self, self._laid_out, lambda name: self.doc.bulletin.images.get(name))
         self.selected_id = BULLETIN_ID
         self.form: Form | None = None
         self._closing = False
-        self._char_counts: dict[tuple[str, ...], int] = {}
 
         self.doc.changed.connect(self._on_doc_changed)
         self.doc.replaced.connect(self._on_replaced)
@@ -113,6 +120,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
 
+        install_wheel_guard()  # before the forms' fields are polished
         self._build_ui()
         if restore_settings:
             self._restore_window_state()
@@ -125,8 +133,9 @@ class MainWindow(QMainWindow):
 
     def _build_ui(self) -> None:
         """Create every widget and action; called again after a language switch."""
-        self._make_actions()
-        self._make_menus()
+        self.main_menu = MainMenu(self)
+        self.setMenuBar(self.main_menu)
+        self.view_menu, self.recent_menu = self.main_menu.view_menu, self.main_menu.recent_menu
         self.preview = PreviewWidget(self.doc.bulletin.images.get)
         self.preview.setObjectName("preview")
         self.preview.blockClicked.connect(lambda block_id: self.select(block_id, source="preview"))
@@ -157,15 +166,28 @@ class MainWindow(QMainWindow):
                 b = QToolButton()
                 b.setDefaultAction(action)
                 b.setAutoRaise(True)
+                if action in (self.act_move_up, self.act_move_down):  # arrows keep the outline narrow
+                    b.setArrowType(Qt.ArrowType.UpArrow if action is self.act_move_up else Qt.ArrowType.DownArrow)
+                    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
                 b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 buttons.addWidget(b, r, c * span, 1, span)
         lay.addLayout(buttons)
         lay.addWidget(self.outline, 1)
         self.outline_dock = self._dock("outlineDock", self.tr("目录"), outline_box, Qt.DockWidgetArea.LeftDockWidgetArea)
 
+        self.thumbnails = ThumbnailStrip(lambda name: self.doc.bulletin.images.get(name))
+        self.thumbnails.pageChosen.connect(self.go_to_page)
+        self.preview.page_spin.valueChanged.connect(lambda v: self.thumbnails.set_current(v - 1))
+        self.preview.scroll.verticalScrollBar().valueChanged.connect(
+            lambda _v: self.thumbnails.set_current(self.preview.current_page()))
+        self.thumbnails_dock = self._dock("thumbnailsDock", self.tr("版面缩略图"), self.thumbnails,
+                                          Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.splitDockWidget(self.outline_dock, self.thumbnails_dock, Qt.Orientation.Vertical)
+
         self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName("formScroll")
         self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setMinimumWidth(400)
+        self.form_scroll.setMinimumWidth(FORM_MIN_WIDTH)
         self.form_dock = self._dock("formDock", self.tr("内容编辑"), self.form_scroll, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.problems = ProblemsPanel(self._name_of)
@@ -178,16 +200,12 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.problems_dock, self.history_dock)
         self.problems_dock.raise_()
         self.resizeDocks([self.outline_dock, self.form_dock], [260, 430], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
-        for dock in (self.outline_dock, self.form_dock, self.problems_dock, self.history_dock):
+        self.problems_sizer = ProblemsDockSizer(self, self.problems_dock)
+        for dock in (self.outline_dock, self.thumbnails_dock, self.form_dock, self.problems_dock, self.history_dock):
             self.view_menu.addAction(dock.toggleViewAction())
 
-        self.status_pages = QLabel()
-        self.status_chars = QLabel()
-        self.status_saved = QLabel()
-        for w in (self.status_pages, self.status_chars, self.status_saved):
-            w.setContentsMargins(8, 0, 8, 0)
-            self.statusBar().addPermanentWidget(w)
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
 
         self.outline.refresh(self.doc.bulletin)
         self._show_form(self.selected_id)
@@ -204,103 +222,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        a = QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-        if tip:
-            a.setStatusTip(tip)
-            a.setToolTip(tip)
-        a.triggered.connect(slot)
-        return a
-
-    def _make_actions(self) -> None:
-        SK = QKeySequence.StandardKey
-        self.act_open = self._action(self.tr("打开…"), self.open_dialog, SK.Open)
-        self.act_save = self._action(self.tr("保存"), self.save, SK.Save)
-        self.act_save_as = self._action(self.tr("另存为…"), self.save_as, SK.SaveAs)
-        if self.act_save_as.shortcut().isEmpty():
-            self.act_save_as.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.act_export_pdf = self._action(self.tr("导出 PDF…"), self.exporter.ask_pdf, "Ctrl+E",
-                                           self.tr("导出可直接交印刷厂的 PDF"))
-        self.act_export_docx = self._action(self.tr("导出 Word 文档…"), self.exporter.ask_docx, "Ctrl+Shift+E",
-                                            self.tr("导出可在 Word 中修改的 DOCX"))
-        self.act_close = self._action(self.tr("关闭"), self.close, SK.Close)
-        self.act_quit = self._action(self.tr("退出"), self.quit_app, SK.Quit)
-        if self.act_quit.shortcut().isEmpty():
-            self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
-        stack = self.doc.undo_stack
-        self.act_undo = stack.createUndoAction(self, self.tr("撤销"))
-        self.act_undo.setShortcut(SK.Undo)
-        self.act_redo = stack.createRedoAction(self, self.tr("重做"))
-        self.act_redo.setShortcut(SK.Redo)
-        self.act_add_column = self._action(self.tr("加栏目"), lambda: self._structural(structure.add_block, "column"),
-                                           "Ctrl+Shift+N", self.tr("在选中位置后添加一个地市栏目"))
-        self.act_add_speech = self._action(self.tr("加讲话"), lambda: self._structural(structure.add_block, "speech"),
-                                           None, self.tr("添加讲话摘编"))
-        self.act_add_page = self._action(self.tr("加版面"), lambda: self._structural(structure.add_page), None,
-                                         self.tr("在当前版面后添加新版面"))
-        self.act_duplicate = self._action(self.tr("复制"), lambda: self._structural(structure.duplicate), "Ctrl+D",
-                                          self.tr("复制选中的栏目或版面"))
-        self.act_delete = self._action(self.tr("删除"), lambda: self._structural(structure.delete), None,
-                                       self.tr("删除选中的栏目、版头、标题或版面（可撤销）"))
-        self.act_move_up = self._action(self.tr("上移"), lambda: self._move(-1), "Alt+Up", self.tr("上移（到顶后移到上一版）"))
-        self.act_move_down = self._action(self.tr("下移"), lambda: self._move(1), "Alt+Down",
-                                          self.tr("下移（到底后移到下一版）"))
-        self.act_zoom_in = self._action(self.tr("放大"), lambda: self.preview.zoom_by(1.25), SK.ZoomIn)
-        self.act_zoom_out = self._action(self.tr("缩小"), lambda: self.preview.zoom_by(1 / 1.25), SK.ZoomOut)
-        self.act_fit_width = self._action(self.tr("适合宽度"), lambda: self.preview.fit_width(), "Ctrl+0")
-        self.act_fit_page = self._action(self.tr("整版"), lambda: self.preview.fit_page(), "Ctrl+9")
-
-    def _make_menus(self) -> None:
-        mb = self.menuBar()
-        mb.clear()
-        self.file_menu = mb.addMenu(self.tr("文件(&F)"))
-        new_menu = self.file_menu.addMenu(self.tr("新建"))
-        for key in TEMPLATES:
-            a = new_menu.addAction(template_name(key))
-            a.triggered.connect(lambda _=False, k=key: self.new_from_template(k))
-            if key == "special":
-                a.setShortcut(QKeySequence.StandardKey.New)
-        self.file_menu.addAction(self.act_open)
-        self.recent_menu = self.file_menu.addMenu(self.tr("最近打开"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.act_save)
-        self.file_menu.addAction(self.act_save_as)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.act_export_pdf)
-        self.file_menu.addAction(self.act_export_docx)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.act_close)
-        self.file_menu.addAction(self.act_quit)
-
-        self.edit_menu = mb.addMenu(self.tr("编辑(&E)"))
-        self.edit_menu.addAction(self.act_undo)
-        self.edit_menu.addAction(self.act_redo)
-        self.edit_menu.addSeparator()
-        for a in (self.act_add_column, self.act_add_speech, self.act_add_page, self.act_duplicate, self.act_delete,
-                  self.act_move_up, self.act_move_down):
-            self.edit_menu.addAction(a)
-
-        self.view_menu = mb.addMenu(self.tr("视图(&V)"))
-        for a in (self.act_zoom_in, self.act_zoom_out, self.act_fit_width, self.act_fit_page):
-            self.view_menu.addAction(a)
-        self.view_menu.addSeparator()
-
-        self.settings_menu = mb.addMenu(self.tr("设置(&S)"))
-        lang_menu = self.settings_menu.addMenu(self.tr("界面语言 / Language"))
-        group = QActionGroup(self)
-        for code, name in i18n.LANGUAGES.items():
-            a = lang_menu.addAction(name)
-            a.setCheckable(True)
-            a.setChecked(code == i18n.current())
-            a.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            group.addAction(a)
-
-        self.help_menu = mb.addMenu(self.tr("帮助(&H)"))
-        self.help_menu.addAction(self._action(self.tr("关于会刊编辑器"), self._about))
-
     def _teardown_ui(self) -> None:
         for dock in self.findChildren(QDockWidget):
             self.removeDockWidget(dock)
@@ -308,9 +229,6 @@ class MainWindow(QMainWindow):
         central = self.takeCentralWidget()
         if central is not None:
             central.deleteLater()
-        for w in (self.status_pages, self.status_chars, self.status_saved):
-            self.statusBar().removeWidget(w)
-            w.deleteLater()
         for a in [*self.findChildren(QAction), *self.findChildren(QActionGroup)]:
             if a.parent() is self:
                 a.deleteLater()
@@ -338,12 +256,18 @@ class MainWindow(QMainWindow):
             self.outline.select(item_id)
         if changed or self.form is None:
             self._show_form(item_id)
-        self.preview.select(item_id, scroll=source != "preview")
-        if source != "preview":
-            page = structure.page_of(self.doc.bulletin, item_id)
-            if page is not None and page.id == item_id:
-                self.preview.go_to_page(self.doc.bulletin.pages.index(page))
+        self._show_in_preview(item_id, scroll=source != "preview")
         self._update_actions()
+
+    def _show_in_preview(self, item_id: str, scroll: bool = True) -> None:
+        """Mark the item in the preview and, with ``scroll``, follow it to its page."""
+        page = structure.page_of(self.doc.bulletin, item_id)
+        index = self.doc.bulletin.pages.index(page) if page is not None else None
+        result = self.runner.result
+        stale = result is None or result.generation != self.doc.generation
+        self.preview.select(item_id, scroll=scroll, page=index, stale=stale)
+        if scroll and page is not None and page.id == item_id:
+            self.preview.go_to_page(index)
 
     def _show_form(self, item_id: str) -> None:
         item = self.doc.bulletin.find(item_id) if item_id not in (BULLETIN_ID, SETUP_ID) else None
@@ -417,7 +341,7 @@ class MainWindow(QMainWindow):
     def _move(self, delta: int) -> None:
         if structure.move(self.doc, self.selected_id, delta):
             self.outline.select(self.selected_id)
-            self.preview.select(self.selected_id)
+            self._show_in_preview(self.selected_id)
 
     def _move_requested(self, item_id: str, page_id: str, index: int) -> None:
         if structure.move_to(self.doc, item_id, page_id, index):
@@ -425,8 +349,7 @@ class MainWindow(QMainWindow):
 
     def _outline_menu(self, pos) -> None:
         menu = QMenu(self)
-        for a in (self.act_add_column, self.act_add_speech, self.act_add_page, None, self.act_duplicate,
-                  self.act_delete, None, self.act_move_up, self.act_move_down):
+        for a in self.main_menu.structure_actions():
             if a is None:
                 menu.addSeparator()
             else:
@@ -462,14 +385,13 @@ class MainWindow(QMainWindow):
         size = (mm_to_pt(ps.width_mm), mm_to_pt(ps.height_mm))
         if result.document is not None:
             self.preview.set_document(result.document)
+            self.thumbnails.set_document(result.document)
             self.preview.status.setText(self.tr("排版用时 {} 毫秒").format(round(result.seconds * 1000)))
-        elif result.unavailable:
-            self.preview.set_document(None, self.tr("排版引擎尚未就绪\n\n表单中的修改都会保存在文档里；"
-                                                    "排版引擎就绪后，这里即显示版面。"), size)
-            self.preview.status.setText(self.tr("排版引擎尚未就绪"))
-        else:
+        elif result.error:
             self.preview.set_document(None, self.tr("排版出错，暂时无法预览：\n{}").format(result.error), size)
             self.preview.status.setText(self.tr("排版出错"))
+        else:  # a window built without a layout function (tests): a blank page
+            self.preview.set_document(None, "", size)
         self.preview.select(self.selected_id, scroll=False)
         self._show_problems()
         bad = set()
@@ -484,36 +406,20 @@ class MainWindow(QMainWindow):
             return
         problems = tuple(result.document.problems) if result.document is not None else ()
         ids = {p.block_id for p in problems} | {str(getattr(f, "block_id", "") or "") for f in result.findings}
-        key = (problems, result.error, result.unavailable, tuple(sorted((i, self._name_of(i)) for i in ids if i)))
+        key = (problems, result.error, tuple(sorted((i, self._name_of(i)) for i in ids if i)))
         shown = getattr(self.problems, "shown", None)
         if shown is not None and shown[0] == key and shown[1] is result.findings:
             return  # typing that changes no problem: keep the panel (and its selection) as it is
         self.problems.shown = (key, result.findings)
         self.problems.show_result(result)
         n = self.problems.count_rows()
+        self.problems_sizer.fit(self.problems.has_severe())
         self.problems_dock.setWindowTitle(self.tr("问题（{}）").format(n) if n else self.tr("问题"))
 
     # ================================================================== status and title
     def _update_status(self) -> None:
-        b = self.doc.bulletin
-        chars = 0
-        counts: dict[tuple[str, ...], int] = {}
-        for page in b.pages:
-            for item in (page.banner, page.headline, *page.blocks):
-                if item is not None:
-                    texts = tuple(block_texts(item))
-                    n = self._char_counts.get(texts)
-                    if n is None:
-                        n = char_count(list(texts))
-                    counts[texts] = n
-                    chars += n
-        self._char_counts = counts  # only the blocks typed into are counted again
-        self.status_pages.setText(self.tr("共 {} 版").format(len(b.pages)))
-        self.status_chars.setText(self.tr("{} 字").format(chars))
-        if self.doc.saved_at is not None:
-            self.status_saved.setText(self.tr("上次保存 {}").format(self.doc.saved_at.strftime("%H:%M")))
-        else:
-            self.status_saved.setText(self.tr("尚未保存"))
+        self.status.show_counts(self.doc.bulletin)
+        self.status.show_saved(self.doc)
 
     def display_name(self) -> str:
         return os.path.basename(self.doc.path) if self.doc.path else self.tr("未命名会刊")
@@ -660,3 +566,40 @@ class MainWindow(QMainWindow):
                           self.tr("会刊编辑器\n\n为工会宣传干事编排报纸专版与简报：填写表单、即时预览、"
                                   "导出印刷用 PDF 和可编辑的 Word 文档。"))
 
+
+    # ================================================================== issue 14: habits
+    def _laid_out(self):
+        result = self.runner.result
+        return result.document if result is not None else None
+
+    def _layout_problems(self) -> list:
+        doc = self._laid_out()
+        return list(doc.problems) if doc is not None else []
+
+    def go_to_page(self, index: int) -> None:
+        """Show page ``index`` in the preview and select it (thumbnails)."""
+        pages = self.doc.bulletin.pages
+        if 0 <= index < len(pages):
+            self.select(pages[index].id, source="thumbnails")
+            self.preview.go_to_page(index)
+
+    def clipboard_command(self, kind: str) -> None:
+        clipboard_command(self, kind)
+
+    def print_dialog(self) -> None:
+        self.printing.ask_print()
+
+    def print_preview(self) -> None:
+        self.printing.show_preview()
+
+    def show_guide(self) -> None:
+        GuideDialog(self).exec()
+
+    def open_example(self) -> None:
+        """Help → 打开示例会刊 (the example is no longer what every start shows)."""
+        from model.example import example_bulletin
+
+        if not self.maybe_save():
+            return
+        self.autosaver.discard()
+        self.doc.replace(example_bulletin(), None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -321,12 +322,13 @@ class PreviewWidget(QWidget):
         self.scroll.setWidgetResizable(False)
         self.scroll.setStyleSheet("QScrollArea { background: #8a8f96; border: none; }")
         self.scroll.verticalScrollBar().valueChanged.connect(self._update_page_label)
-        self.scroll.viewport().installEventFilter(self)
         self._fit_mode = "width"
+        self._pending = ""  # an item to scroll to as soon as a layout shows it
+        self._fitting = False
 
         self.zoom_out = self._button("−", self.tr("缩小（Ctrl+-）"), lambda: self.zoom_by(1 / 1.25))
         self.zoom_label = QLabel()
-        self.zoom_label.setMinimumWidth(48)
+        self.zoom_label.setMinimumWidth(40)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.zoom_in = self._button("+", self.tr("放大（Ctrl++）"), lambda: self.zoom_by(1.25))
         self.fit_width_btn = self._button(self.tr("适合宽度"), self.tr("按窗口宽度显示整版"), self.fit_width)
@@ -341,12 +343,14 @@ class PreviewWidget(QWidget):
         self.next_btn = self._button("▶", self.tr("下一版"), lambda: self.go_to_page(self.current_page() + 1))
         self.status = QLabel()
         self.status.setObjectName("layoutStatus")
+        # the layout status gives way first when the window is narrow (1024-px screens)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 3, 6, 3)
         for w in (self.zoom_out, self.zoom_label, self.zoom_in, self.fit_width_btn, self.fit_page_btn):
             bar.addWidget(w)
-        bar.addSpacing(16)
+        bar.addSpacing(6)
         for w in (self.prev_btn, self.page_spin, self.page_count, self.next_btn):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -357,6 +361,7 @@ class PreviewWidget(QWidget):
         lay.addLayout(bar)
         lay.addWidget(self.scroll, 1)
         self._update_zoom_label()
+        self.scroll.viewport().installEventFilter(self)  # last: its events use the widgets above
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
         b = QToolButton()
@@ -372,6 +377,9 @@ class PreviewWidget(QWidget):
         if page_size is not None:
             self.canvas.message_size = page_size
         self.canvas.set_document(doc, message)
+        if self._pending and self.canvas.areas_of(self._pending):
+            self._scroll_to(self._pending)  # the item selected before its layout existed
+            self._pending = ""
         n = len(self.canvas.page_sizes())
         self.page_spin.setMaximum(n)
         self.page_count.setText(self.tr("/ 共 {} 版").format(n))
@@ -379,10 +387,25 @@ class PreviewWidget(QWidget):
             self._apply_fit()
         self._update_page_label()
 
-    def select(self, item_id: str, *, scroll: bool = True) -> None:
+    def select(self, item_id: str, *, scroll: bool = True, page: int | None = None, stale: bool = False) -> None:
+        """Mark ``item_id``; with ``scroll``, bring it into view — on whatever page it is. An item
+        not laid out yet (just added, or moved to another page) is scrolled to when its layout
+        arrives; meanwhile the preview goes to ``page`` (the item's page in the model). ``stale``:
+        the shown layout is older than the model, so where it has the item may be wrong."""
         self.canvas.set_selected(item_id)
+        if not scroll:
+            return
+        self._pending = ""
+        if self.canvas.areas_of(item_id) and not stale:
+            self._scroll_to(item_id)
+            return
+        self._pending = item_id
+        if page is not None and page != self.current_page():
+            self.go_to_page(page)
+
+    def _scroll_to(self, item_id: str) -> None:
         areas = self.canvas.areas_of(item_id)
-        if scroll and areas:
+        if areas:
             i, area = areas[0]
             r = self.canvas.widget_rect(i, area)
             vis = QRectF(self.scroll.horizontalScrollBar().value(), self.scroll.verticalScrollBar().value(),
@@ -429,7 +452,11 @@ class PreviewWidget(QWidget):
         sizes = self.canvas.page_sizes()
         maxw = max(w for w, _ in sizes)
         dpi = self.canvas.logicalDpiX() / 72.0
-        avail_w = max(100, self.scroll.viewport().width() - 2 * _GAP - 4)
+        # the width with a vertical scroll bar whether or not one shows now: a fit that made the
+        # bar appear or vanish would change the width it was computed from, and fit again
+        bar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        inner = self.scroll.width() - 2 * self.scroll.frameWidth()
+        avail_w = max(100, inner - bar - 2 * _GAP - 4)
         zoom = avail_w / (maxw * dpi)
         if self._fit_mode == "page":
             maxh = max(h for _, h in sizes)
@@ -437,6 +464,11 @@ class PreviewWidget(QWidget):
             zoom = min(zoom, avail_h / (maxh * dpi))
         self.canvas.set_zoom(zoom)
         self._update_zoom_label()
+
+    def _refit(self) -> None:
+        self._fitting = False
+        if self._fit_mode:
+            self._apply_fit()
 
     def _set_zoom_keep_centre(self, zoom: float) -> None:
         vs = self.scroll.verticalScrollBar()
@@ -460,7 +492,14 @@ class PreviewWidget(QWidget):
             self._apply_fit()
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802
-        """Ctrl+wheel zooms; the scroll area would otherwise scroll."""
+        """Ctrl+wheel zooms; the scroll area would otherwise scroll. A fit mode follows the
+        viewport's own size (at the first show the preview is resized before its scroll area is,
+        so its resizeEvent would fit the page to a stale width)."""
+        if e.type() == QEvent.Type.Resize and self._fit_mode and not self._fitting:
+            # after this event: a new zoom can add or remove a scroll bar, which resizes the
+            # viewport again; that resize then fits once more, with the final width
+            self._fitting = True
+            QTimer.singleShot(0, self._refit)
         if e.type() == QEvent.Type.Wheel and e.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_by(1.15 if e.angleDelta().y() > 0 else 1 / 1.15)
             return True

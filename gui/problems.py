@@ -2,7 +2,8 @@
 
 Lists the layout's problems (overset / underset text, missing portraits, low-resolution images,
 fallback fonts, missing glyphs) and the proofreader's findings, each with the block it belongs
-to. Double-clicking a row selects that block everywhere. Proofreading findings are read by
+to. Font problems are one row per (kind, block, role) with the characters listed — a body font
+lacking a few hundred characters is one row, not one per character. Double-clicking a row selects that block everywhere. Proofreading findings are read by
 attribute name with defaults, so the panel keeps working while proofread/ evolves. A finding's
 text is shown in the UI language: its Chinese ``message``/``suggestion`` in the Chinese UI, its
 ``message_en``/``suggestion_en`` in the English one.
@@ -10,15 +11,47 @@ text is shown in the UI language: its Chinese ``message``/``suggestion`` in the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from gui import i18n, labels
+from gui import settings as app_settings
 from gui.layout_runner import LayoutResult
 from layout.messages import describe
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+_PER_CHARACTER = {"fallback", "missing_glyph"}  # grouped by (kind, block, role), characters listed
+MAX_LISTED = 40  # characters named in one row; the rest are counted
+SEVERE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def group_problems(problems) -> list[tuple[object, list[str]]]:
+    """Layout problems in display order, font problems of one kind, block and role merged:
+    (first problem of the group, the characters it concerns in order of appearance)."""
+    out: list[tuple[object, list[str]]] = []
+    groups: dict[tuple[str, str, str], int] = {}
+    for pr in problems:
+        chars = list(dict.fromkeys(pr.text))
+        if pr.kind not in _PER_CHARACTER:
+            out.append((pr, chars))
+            continue
+        key = (pr.kind, pr.block_id, str(getattr(pr, "role", "") or ""))
+        if key in groups:
+            listed = out[groups[key]][1]
+            listed += [c for c in chars if c not in listed]
+        else:
+            groups[key] = len(out)
+            out.append((pr, list(dict.fromkeys(chars))))
+    return out
 
 
 def _in_language(f: object, name: str, english: bool) -> str:
@@ -74,8 +107,9 @@ class ProblemsPanel(QTreeWidget):
         if result is None:
             return
         if result.document is not None:
-            for pr in result.document.problems:
-                self._add(pr.kind, pr.block_id, self.layout_message(pr), pr.severity != "info")
+            for pr, chars in group_problems(result.document.problems):
+                message = self.font_message(pr, chars) if pr.kind in _PER_CHARACTER else self.layout_message(pr)
+                self._add(pr.kind, pr.block_id, message, pr.severity != "info")
         elif result.error:
             self._add("error", "", self.tr("排版出错：{}").format(result.error), True)
         for f in result.findings:
@@ -84,6 +118,22 @@ class ProblemsPanel(QTreeWidget):
             if getattr(f, "replacement", None) is not None:
                 item.setData(0, FINDING_ROLE, f)
                 item.setToolTip(0, self.tr("右键可一键采用建议"))
+
+    def font_message(self, pr, chars: list[str]) -> str:
+        """One row for every character of a block and role its font lacks."""
+        listed = "".join(chars[:MAX_LISTED]) + (self.tr("等 {} 个字").format(len(chars)) if len(chars) > MAX_LISTED
+                                                else "")
+        role = str(getattr(pr, "role", "") or "")
+        where = labels.role_name(role) + self.tr("：") if role else ""
+        if not chars:
+            return where + self.layout_message(pr)
+        if pr.kind == "fallback":
+            return where + self.tr("“{chars}”不在所选字体中，已用其他字体排出").format(chars=listed)
+        return where + self.tr("“{chars}”在所有字体中都没有，排成方框").format(chars=listed)
+
+    def has_severe(self) -> bool:
+        """Any row the printer must not get (overset, missing glyph …), not only notes."""
+        return any(self.topLevelItem(i).data(0, SEVERE_ROLE) for i in range(self.topLevelItemCount()))
 
     def layout_message(self, pr) -> str:
         """The layout's problem in the UI language, worded from its facts by the one catalogue."""
@@ -94,6 +144,7 @@ class ProblemsPanel(QTreeWidget):
         item = QTreeWidgetItem([kind_text, self.name_of(block_id) if block_id else "", message])
         item.setData(0, ID_ROLE, block_id)
         item.setToolTip(2, message)
+        item.setData(0, SEVERE_ROLE, severe)
         if severe:
             item.setForeground(0, QBrush(QColor(198, 40, 40)))
         self.addTopLevelItem(item)
@@ -121,3 +172,44 @@ class ProblemsPanel(QTreeWidget):
         block_id = item.data(0, ID_ROLE)
         if block_id:
             self.jump.emit(block_id)
+
+
+PROBLEMS_SMALL = 72  # px: the problems dock when it holds only informational rows
+PROBLEMS_DEFAULT = 160  # px: before the user chose a height
+
+
+class ProblemsDockSizer(QObject):
+    """The problems dock's height: small while it only holds notes (underset, fallback …), the
+    height the user last gave it (remembered in the settings) when something must be fixed.
+    It resizes only when that changes, so it never fights the user's own resizing."""
+
+    def __init__(self, window: QMainWindow, dock: QDockWidget) -> None:
+        super().__init__(dock)  # goes with its dock (the window rebuilds its docks on a language switch)
+        self.window, self.dock = window, dock
+        self.severe: bool | None = None
+        self._sizing = False
+        window.resizeDocks([dock], [PROBLEMS_SMALL], Qt.Orientation.Vertical)
+        dock.installEventFilter(self)
+
+    @staticmethod
+    def height(severe: bool) -> int:
+        if not severe:
+            return PROBLEMS_SMALL
+        try:
+            return max(PROBLEMS_SMALL, int(app_settings.settings().value("window/problemsHeight", PROBLEMS_DEFAULT)))
+        except (TypeError, ValueError):
+            return PROBLEMS_DEFAULT
+
+    def fit(self, severe: bool) -> None:
+        if severe == self.severe:
+            return
+        self.severe = severe
+        self._sizing = True
+        self.window.resizeDocks([self.dock], [self.height(severe)], Qt.Orientation.Vertical)
+        self._sizing = False
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.dock and e.type() == QEvent.Type.Resize and not self._sizing and self.severe \
+                and self.dock.isVisible() and e.size().height() > PROBLEMS_SMALL:
+            app_settings.settings().setValue("window/problemsHeight", e.size().height())
+        return False

@@ -1,4 +1,4 @@
-"""Structural edits of the bulletin: add, duplicate, delete and move pages and blocks.
+"""Structural edits of the bulletin: add, duplicate, delete, move, cut/copy/paste pages and blocks.
 
 Each operation works from the id of the item the user has selected and pushes one undoable
 command; it returns the id to select afterwards (the new item, or the neighbour of a deleted
@@ -7,14 +7,17 @@ one), or "" when the operation does not apply to the selection.
 
 from __future__ import annotations
 
+import base64
 import copy
+import json
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QMimeData
 
 from gui.commands import InsertItem, MoveItem, RemoveItem, SetValue
 from gui.document import Document
 from model.document import (
     Banner,
+    Block,
     Bulletin,
     ColumnBlock,
     HeadlineGroup,
@@ -22,8 +25,11 @@ from model.document import (
     Person,
     SpeechBlock,
     SpeechSection,
+    block_texts,
     new_id,
 )
+from model.images import ImageError
+from model.serialize import ModelError, from_data, to_data
 
 translate = QCoreApplication.translate
 
@@ -46,12 +52,13 @@ def _block_index(page: Page, item_id: str) -> int | None:
 
 
 def _insert_position(b: Bulletin, selected: str) -> tuple[Page | None, int]:
-    """Where a new block goes: after the selected block, or at the end of the selected page."""
-    page = page_of(b, selected) or (b.pages[-1] if b.pages else None)
+    """Where a new block goes: after the selected block; first on a page whose page, banner or
+    headline is selected (the blocks follow the head); at the end when the bulletin is selected."""
+    page = page_of(b, selected)
     if page is None:
-        return None, 0
+        return (b.pages[-1], len(b.pages[-1].blocks)) if b.pages else (None, 0)
     i = _block_index(page, selected)
-    return page, (i + 1 if i is not None else len(page.blocks))
+    return page, (i + 1 if i is not None else 0)
 
 
 def add_block(doc: Document, selected: str, kind: str) -> str:
@@ -101,13 +108,13 @@ def duplicate(doc: Document, selected: str) -> str:
         return ""
     if page.id == selected:
         clone = _fresh_ids(page)
-        doc.push(InsertItem(doc, b, "pages", b.pages.index(page) + 1, clone, translate("Structure", "复制版面")))
+        doc.push(InsertItem(doc, b, "pages", b.pages.index(page) + 1, clone, translate("Structure", "创建版面副本")))
         return clone.id
     i = _block_index(page, selected)
     if i is None:
         return ""
     clone = _fresh_ids(page.blocks[i])
-    doc.push(InsertItem(doc, page, "blocks", i + 1, clone, translate("Structure", "复制栏目")))
+    doc.push(InsertItem(doc, page, "blocks", i + 1, clone, translate("Structure", "创建栏目副本")))
     return clone.id
 
 
@@ -118,14 +125,15 @@ def can_delete(b: Bulletin, selected: str) -> bool:
     return page.id != selected or len(b.pages) > 1
 
 
-def delete(doc: Document, selected: str) -> str:
+def delete(doc: Document, selected: str, label: str = "") -> str:
+    """Delete the selection (one undo step named ``label``, default 删除…); the id to select next."""
     b = doc.bulletin
     page = page_of(b, selected)
     if page is None or not can_delete(b, selected):
         return ""
     if page.id == selected:
         i = b.pages.index(page)
-        doc.push(RemoveItem(doc, b, "pages", page, translate("Structure", "删除版面")))
+        doc.push(RemoveItem(doc, b, "pages", page, label or translate("Structure", "删除版面")))
         return b.pages[min(i, len(b.pages) - 1)].id
     if page.banner is not None and page.banner.id == selected:
         doc.push(SetValue(doc, page, "banner", None, translate("Structure", "删除版头"), structural=True))
@@ -136,7 +144,7 @@ def delete(doc: Document, selected: str) -> str:
     i = _block_index(page, selected)
     if i is None:
         return ""
-    doc.push(RemoveItem(doc, page, "blocks", page.blocks[i], translate("Structure", "删除栏目")))
+    doc.push(RemoveItem(doc, page, "blocks", page.blocks[i], label or translate("Structure", "删除栏目")))
     if page.blocks:
         return page.blocks[min(i, len(page.blocks) - 1)].id
     return page.id
@@ -204,3 +212,92 @@ def add_part(doc: Document, page: Page, part: str) -> None:
         doc.push(SetValue(doc, page, "banner", Banner(), translate("Structure", "添加版头"), structural=True))
     elif part == "headline" and page.headline is None:
         doc.push(SetValue(doc, page, "headline", HeadlineGroup(), translate("Structure", "添加标题"), structural=True))
+
+
+# ---------------------------------------------------------------------------- clipboard
+#: the clipboard format of a copied page or block: JSON with the item and its pictures
+MIME_TYPE = "application/x-bulletin-item+json"
+
+
+class PasteError(ValueError):
+    """The clipboard holds no page or block this editor can paste (message for the user)."""
+
+
+def copyable(b: Bulletin, selected: str) -> Page | Block | None:
+    """The page or block a Copy takes for this selection (banner and headline are part of a page form)."""
+    page = page_of(b, selected)
+    if page is None:
+        return None
+    if page.id == selected:
+        return page
+    i = _block_index(page, selected)
+    return page.blocks[i] if i is not None else None
+
+
+def copy_item(b: Bulletin, selected: str) -> QMimeData | None:
+    """The selected page or block as clipboard data: the item with its pictures, so it pastes
+    into another bulletin too, and its text for other programs."""
+    item = copyable(b, selected)
+    if item is None:
+        return None
+    blocks = item.blocks if isinstance(item, Page) else [item]
+    names = {x.portrait.image for x in blocks
+             if isinstance(x, ColumnBlock) and x.portrait is not None and x.portrait.image}
+    payload = {
+        "kind": "page" if isinstance(item, Page) else "block",
+        "item": to_data(item),
+        "images": {n: base64.b64encode(b.images.get(n)).decode("ascii") for n in sorted(names) if n in b.images},
+    }
+    mime = QMimeData()
+    mime.setData(MIME_TYPE, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    parts = [item.banner, item.headline, *item.blocks] if isinstance(item, Page) else [item]
+    mime.setText("\n".join(t for x in parts if x is not None for t in block_texts(x) if t.strip()))
+    return mime
+
+
+def cut_item(doc: Document, selected: str) -> tuple[QMimeData | None, str]:
+    """Copy, then delete (one undo step): (clipboard data, id to select next)."""
+    mime = copy_item(doc.bulletin, selected)
+    if mime is None or not can_delete(doc.bulletin, selected):
+        return None, ""
+    return mime, delete(doc, selected, translate("Structure", "剪切"))
+
+
+def can_paste(mime: QMimeData | None) -> bool:
+    return mime is not None and mime.hasFormat(MIME_TYPE)
+
+
+def paste_item(doc: Document, selected: str, mime: QMimeData | None) -> str:
+    """Paste a copied page after the selected page, a copied block after the selected block (or
+    first on the selected page); returns the new item's id. Raises PasteError on bad data."""
+    if not can_paste(mime):
+        raise PasteError(translate("Structure", "剪贴板中没有可粘贴的版面或栏目。"))
+    try:
+        payload = json.loads(bytes(mime.data(MIME_TYPE)).decode("utf-8"))
+        kind = payload["kind"]
+        item = from_data(Page if kind == "page" else Block, payload["item"], "clipboard")
+        images = {n: base64.b64decode(v) for n, v in dict(payload.get("images", {})).items()}
+    except (ValueError, KeyError, TypeError, AttributeError, ModelError) as exc:
+        raise PasteError(translate("Structure", "剪贴板中的内容无法粘贴：{}").format(exc)) from None
+    b = doc.bulletin
+    renamed: dict[str, str] = {}
+    for name, data in images.items():
+        try:
+            renamed[name] = name if name in b.images else b.images.add(data)  # content-addressed
+        except ImageError as exc:
+            raise PasteError(translate("Structure", "剪贴板中的图片无法使用：{}").format(exc)) from None
+    clone = _fresh_ids(item)
+    for block in (clone.blocks if isinstance(clone, Page) else [clone]):
+        if isinstance(block, ColumnBlock) and block.portrait is not None and block.portrait.image in renamed:
+            block.portrait.image = renamed[block.portrait.image]
+    if isinstance(clone, Page):
+        page = page_of(b, selected)
+        index = b.pages.index(page) + 1 if page is not None else len(b.pages)
+        doc.push(InsertItem(doc, b, "pages", index, clone, translate("Structure", "粘贴版面")))
+        return clone.id
+    page, index = _insert_position(b, selected)
+    if page is None:
+        add_page(doc, selected)
+        page, index = b.pages[-1], 0
+    doc.push(InsertItem(doc, page, "blocks", index, clone, translate("Structure", "粘贴栏目")))
+    return clone.id

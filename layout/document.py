@@ -26,7 +26,7 @@ from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
 from layout.packing import pack
 from layout.types import BLACK, WHITE, BlockArea, LaidOutDocument, LaidOutPage, Problem, Rect, Rule
-from model.document import Bulletin, ColumnBlock, Page
+from model.document import Bulletin, ColumnBlock, Page, issue_label
 from model.images import MIN_PPI, ImageStore, exif_orientation, swaps_sides
 from model.texts import display_name
 
@@ -347,6 +347,8 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     kind = "speech" if m.frame else "column"
     lp.areas.append(BlockArea(bid, kind, x, top, w, max(0, lines) * g.leading))
     if lines <= 0:
+        if not m.items and not m.has_picture and m.head(span)[0] == 0:
+            return  # an empty block loses nothing: not overset (it would fail the export for nothing)
         chars = sum(i.chars for i in m.items)
         problems.append(Problem("overset", bid, f"{_label(m)}: 版面已满，整块未排入（{chars} 字）", chars=chars,
                                 lines=sum(i.lines for i in m.items)))
@@ -443,7 +445,8 @@ def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegi
     y = g.top + g.height + 4.0
     lp.items.append(Rule(g.left, y, g.left + g.width, y, 0.5))
     size = ts.STYLES["folio"].size(g.body)
-    left = "  ".join(t for t in (bulletin.publication, bulletin.date, bulletin.edition) if t.strip())
+    left = "  ".join(t for t in (bulletin.publication, bulletin.date, issue_label(bulletin.issue_number),
+                                 bulletin.edition) if t.strip())
     c = bulletin.credits
     credits = "  ".join(
         f"{label}：{name}" for label, name in (("责任编辑", c.editor), ("美术编辑", c.art_editor), ("校对", c.proofreader))

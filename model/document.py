@@ -250,3 +250,13 @@ def block_texts(block: Block | Banner | HeadlineGroup) -> list[str]:
 def char_count(texts: list[str]) -> int:
     """Characters a typesetter counts: everything but white space."""
     return sum(1 for t in texts for ch in t if not ch.isspace())
+
+
+def issue_label(issue_number: str) -> str:
+    """The issue number as a folio prints it: "1288", "第 1288 期" and "第1288期" all give
+    "第1288期"; a form of the user's own ("总第 1288 期", "2021 年第 3 期") is kept as typed."""
+    s = issue_number.strip()
+    if not s or "期" in s and not re.fullmatch(r"第\s*(.+?)\s*期", s):
+        return s
+    core = re.fullmatch(r"第?\s*(.+?)\s*期?", s).group(1)  # type: ignore[union-attr]
+    return f"第{core}期"

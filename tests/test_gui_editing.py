@@ -35,7 +35,7 @@ def test_edit_headline_changes_model_and_preview_and_undo_restores_both(make_win
     assert col.headline == "新标题"
 
 
-def test_typing_in_the_body_is_one_undo_step(make_window, qtbot):
+def test_typing_in_the_body_is_undone_phrase_by_phrase(make_window, qtbot):
     w = make_window()
     col = first_column(w.doc.bulletin)
     before = [Paragraph(p.text, p.lead) for p in col.paragraphs]
@@ -48,8 +48,10 @@ def test_typing_in_the_body_is_one_undo_step(make_window, qtbot):
     count = w.doc.undo_stack.count()
     type_text(editor, "另外，全年培训职工一万人次。")
     assert col.paragraphs[-1].text.endswith("另外，全年培训职工一万人次。")
-    assert w.doc.undo_stack.count() == count + 1
+    assert w.doc.undo_stack.count() == count + 2  # "另外，" and "全年……。": a step per phrase
     assert w.windowTitle().endswith("会刊编辑器") and w.isWindowModified()
+    w.act_undo.trigger()
+    assert col.paragraphs[-1].text.endswith("另外，")
     w.act_undo.trigger()
     assert col.paragraphs == before
     assert not w.isWindowModified()
@@ -194,8 +196,8 @@ def test_page_setup_preset_and_undo(make_window, qtbot):
     form.preset.setCurrentIndex(form.preset.findData("a4"))
     ps = w.doc.bulletin.page_setup
     assert (ps.preset, ps.width_mm, ps.columns) == ("a4", 210.0, 3)
-    assert form.width.value() == 210.0
-    form.width.setValue(220.0)
+    assert form.paper_width.value() == 210.0
+    form.paper_width.setValue(220.0)
     assert w.doc.bulletin.page_setup.preset == "custom"
     assert form.preset.currentData() == "custom"
     wait_layout(qtbot, w)
@@ -251,9 +253,9 @@ def test_banner_toggle_on_page_form(make_window):
 
 def test_status_bar_counts_characters_and_pages(make_window, qtbot):
     w = make_window()
-    assert "2" in w.status_pages.text()
-    before = w.status_chars.text()
+    assert "2" in w.status.pages.text()
+    before = w.status.chars.text()
     col = first_column(w.doc.bulletin)
     w.select(col.id)
     type_text(w.form.headline, "加五个字啊")
-    assert w.status_chars.text() != before
+    assert w.status.chars.text() != before

@@ -209,19 +209,6 @@ def test_export_runs_in_a_worker_on_a_copy_and_reports(make_window, qtbot, tmp_p
     report.close()
 
 
-def test_missing_exporter_gives_a_clear_message(make_window, monkeypatch):
-    w = make_window()
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a))
-
-    def missing():
-        raise ImportError("No module named 'exporters.docx'")
-
-    w.exporter.docx_loader = missing
-    w.exporter.ask_docx()
-    assert told and "尚未" in told[0][2]
-
-
 def test_real_exports_from_the_window(make_window, qtbot, tmp_path):
     """With the project's exporters: PDF and DOCX written off the GUI thread, then reported."""
     import pytest

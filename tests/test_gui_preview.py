@@ -155,12 +155,15 @@ def test_selecting_elsewhere_scrolls_the_preview_to_the_block(make_window, qtbot
     assert sb.value() <= r.center().y() <= sb.value() + w.preview.scroll.viewport().height()
 
 
-def test_missing_layout_engine_shows_a_placeholder_page(make_window):
-    w = make_window(layout_fn=None)
-    assert w.runner.result.unavailable
-    assert w.preview.canvas.document is None
-    assert "排版引擎尚未就绪" in w.preview.canvas.message
-    w.preview.canvas.grab()  # paints without error
+def test_a_broken_layout_engine_is_an_import_error_not_a_placeholder(monkeypatch):
+    """No "engine not ready" scaffolding: a broken install fails loudly with its real error."""
+    import sys
+
+    from gui.layout_runner import default_layout_fn
+
+    monkeypatch.setitem(sys.modules, "layout.document", None)  # import of it raises ImportError
+    with pytest.raises(ImportError):
+        default_layout_fn()
 
 
 def test_layout_errors_do_not_crash_the_editor(make_window, capsys):

@@ -10,12 +10,23 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.document import Document
 from gui.forms.binding import Binder
 from gui.layout_runner import LayoutRunner
 from layout.types import LaidOutDocument
+
+COMBO_MIN_CHARS = 8  # a combo box is at least this wide; longer items are shown in full in its list
 
 
 class FormContext(Protocol):
@@ -64,11 +75,17 @@ class Form(QWidget):
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow dock: label above its field
         self.outer.addWidget(box)
         return form
 
     def finish(self) -> None:
+        """Close the form: the rest of the panel stays empty; no combo box (a long font name)
+        makes the form wider than a 1024-px screen's form dock."""
         self.outer.addStretch(1)
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_MIN_CHARS)
 
     def focus_part(self, _part: str) -> None:
         """Put the cursor in the part of the form that belongs to a sub-item (banner, headline)."""

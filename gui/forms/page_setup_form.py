@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels, press
+from gui import settings as app_settings
 from gui.commands import SetValue
 from gui.forms.base import Form, FormContext
 from gui.forms.binding import Binding
@@ -93,15 +94,15 @@ class PageSetupForm(Form):
                     lambda v: self.preset.setCurrentIndex(self.preset.findData(v)), self._apply_preset),
             self.preset.currentIndexChanged,
         )
-        self.width = self._spin_mm(50, 2000)
-        self.height = self._spin_mm(50, 2000)
+        self.paper_width = self._spin_mm(50, 2000)
+        self.paper_height = self._spin_mm(50, 2000)
         size_row = QHBoxLayout()
-        size_row.addWidget(self.width)
+        size_row.addWidget(self.paper_width)
         size_row.addWidget(QLabel("×"))
-        size_row.addWidget(self.height)
+        size_row.addWidget(self.paper_height)
         f.addRow(self.tr("尺寸"), size_row)
-        self._bind_ps(self.width, "width_mm", self.tr("修改纸张宽度"), custom=True)
-        self._bind_ps(self.height, "height_mm", self.tr("修改纸张高度"), custom=True)
+        self._bind_ps(self.paper_width, "width_mm", self.tr("修改纸张宽度"), custom=True)
+        self._bind_ps(self.paper_height, "height_mm", self.tr("修改纸张高度"), custom=True)
         self.colour = QComboBox()
         for key in ("cmyk", "grey", "rgb"):
             self.colour.addItem(labels.colour_name(key), key)
@@ -116,8 +117,8 @@ class PageSetupForm(Form):
                                            ("left", self.tr("左")), ("right", self.tr("右"))]):
             w = self._spin_mm(0, 200)
             self.margins[side] = w
-            grid.addWidget(QLabel(label), i // 2, (i % 2) * 2, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(w, i // 2, (i % 2) * 2 + 1)
+            grid.addWidget(QLabel(label), i, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(w, i, 1)
             self._bind_margin(w, side)
         m.addRow(grid)
 
@@ -287,8 +288,8 @@ class PageSetupForm(Form):
     # ------------------------------------------------------------------ fonts
     def _build_fonts(self) -> None:
         box = QGroupBox(self.tr("字体"))
-        grid = QGridLayout(box)
-        grid.setColumnStretch(1, 1)
+        grid = QGridLayout(box)  # a role's name above its choice: the form fits a narrow dock
+        grid.setColumnStretch(0, 1)
         families = installed_families()
         self.font_boxes: dict[str, QComboBox] = {}
         self.font_samples: dict[str, QLabel] = {}
@@ -306,10 +307,10 @@ class PageSetupForm(Form):
             browse.clicked.connect(lambda _=False, r=role: self._browse_font(r))
             sample = QLabel(SAMPLE)
             sample.setMinimumWidth(60)
-            grid.addWidget(QLabel(labels.role_name(role)), row * 2, 0, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(combo, row * 2, 1)
-            grid.addWidget(browse, row * 2, 2)
-            grid.addWidget(sample, row * 2 + 1, 1, 1, 2)
+            grid.addWidget(QLabel(labels.role_name(role)), row * 3, 0, 1, 2)
+            grid.addWidget(combo, row * 3 + 1, 0)
+            grid.addWidget(browse, row * 3 + 1, 1)
+            grid.addWidget(sample, row * 3 + 2, 0, 1, 2)
             self.font_boxes[role] = combo
             self.font_samples[role] = sample
             self.binder.add(
@@ -344,9 +345,10 @@ class PageSetupForm(Form):
                                self.tr("修改字体：{}").format(labels.role_name(role)), key))
 
     def _browse_font(self, role: str) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.ctx.dialog_parent(), self.tr("选择字体文件"), "",
-                                              self.tr("字体文件 (*.ttf *.otf *.ttc *.otc)"))
+        path, _ = QFileDialog.getOpenFileName(self.ctx.dialog_parent(), self.tr("选择字体文件"),
+                                              app_settings.last_folder(), self.tr("字体文件 (*.ttf *.otf *.ttc *.otc)"))
         if path:
+            app_settings.remember_folder(path)
             self._apply_font(role, os.path.abspath(path), None)
 
     def _update_sample(self, role: str, spec: str) -> None:

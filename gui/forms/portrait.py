@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import labels
+from gui import settings as app_settings
 from gui.commands import SetValue
 from gui.forms.base import FormContext, laid_out
 from gui.forms.crop_dialog import CropDialog
@@ -122,14 +124,15 @@ class PortraitWidget(QFrame):
             with open(path, "rb") as fh:
                 data = fh.read()
         except OSError as exc:
-            self._refuse(path, exc.strerror or str(exc))
+            self._refuse(path, labels.os_error_text(exc))
             return False
         return self.import_bytes(data, path)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._parent(), self.tr("选择肖像照片"), "",
+        path, _ = QFileDialog.getOpenFileName(self._parent(), self.tr("选择肖像照片"), app_settings.last_folder(),
                                               self.tr("图片") + f" ({IMAGE_FILTER})")
         if path:
+            app_settings.remember_folder(path)
             self.import_file(path)
 
     def paste(self) -> bool:

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>App</name>
+    <message>
+        <source>上次的文件无法打开：{}</source>
+        <translation>The last file could not be opened: {}</translation>
+    </message>
+</context>
+<context>
     <name>BulletinForm</name>
     <message>
         <source>会刊信息</source>
@@ -90,6 +97,13 @@
     <message>
         <source>校对</source>
         <translation>Proofreader</translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message>
+        <source>已复制“{}”，可到另一版粘贴</source>
+        <translation>Copied “{}”: paste it on another page</translation>
     </message>
 </context>
 <context>
@@ -268,27 +282,6 @@ Chair, City Trade Union Council</translation>
 <context>
     <name>Exporter</name>
     <message>
-        <source>PDF</source>
-        <extracomment>replaced in tests; return the writer function or raise ImportError</extracomment>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <source>Word (DOCX)</source>
-        <translation>Word (DOCX)</translation>
-    </message>
-    <message>
-        <source>暂时不能导出</source>
-        <translation>Cannot export yet</translation>
-    </message>
-    <message>
-        <source>{} 导出功能尚未安装或尚未完成，暂时无法导出。
-
-（{}）</source>
-        <translation>{} export is not installed or not finished yet, so this cannot be exported now.
-
-({})</translation>
-    </message>
-    <message>
         <source>正在导出 {}…</source>
         <translation>Exporting {}…</translation>
     </message>
@@ -332,6 +325,19 @@ Chair, City Trade Union Council</translation>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
+    <message>
+        <source>还有文字排不下</source>
+        <extracomment>replaced in tests; return the writer function the latest layout&apos;s problems (set by the window): overset text is asked about first</extracomment>
+        <translation>Text is still overset</translation>
+    </message>
+    <message>
+        <source>有 {n} 处文字排不下（共超出 {chars} 字），导出的 PDF 中缺这些文字。
+
+仍要导出吗？</source>
+        <translation>Text does not fit in {n} places ({chars} characters overset); the exported PDF will lack that text.
+
+Export anyway?</translation>
+    </message>
 </context>
 <context>
     <name>Fixes</name>
@@ -350,6 +356,13 @@ Chair, City Trade Union Council</translation>
     <message>
         <source>采用校对建议</source>
         <translation>Apply proofreading suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>使用指南</source>
+        <translation>Guide</translation>
     </message>
 </context>
 <context>
@@ -472,29 +485,42 @@ Chair, City Trade Union Council</translation>
         <extracomment>problem kinds only the editor shows; the layout&apos;s kinds are named by layout.messages</extracomment>
         <translation>Proofreader</translation>
     </message>
+    <message>
+        <source>文件或文件夹不存在</source>
+        <extracomment>why a file operation failed, in the UI language (the system&apos;s own text is English)</extracomment>
+        <translation>the file or folder does not exist</translation>
+    </message>
+    <message>
+        <source>没有权限（文件只读，或文件夹不允许写入）</source>
+        <translation>permission denied (the file is read-only, or the folder does not allow writing)</translation>
+    </message>
+    <message>
+        <source>磁盘已满</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>磁盘或 U 盘是只读的</source>
+        <translation>the disk or USB stick is read-only</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，不是文件</source>
+        <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>路径中有一项不是文件夹</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>文件正被其他程序占用</source>
+        <translation>the file is in use by another program</translation>
+    </message>
+    <message>
+        <source>文件名太长</source>
+        <translation>the file name is too long</translation>
+    </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>目录</source>
-        <translation>Outline</translation>
-    </message>
-    <message>
-        <source>内容编辑</source>
-        <translation>Properties</translation>
-    </message>
-    <message>
-        <source>问题</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <source>&lt;打开时的状态&gt;</source>
-        <translation>&lt;as opened&gt;</translation>
-    </message>
-    <message>
-        <source>历史记录</source>
-        <translation>History</translation>
-    </message>
+    <name>MainMenu</name>
     <message>
         <source>打开…</source>
         <translation>Open…</translation>
@@ -524,6 +550,22 @@ Chair, City Trade Union Council</translation>
         <translation>Export a DOCX that can be edited in Word</translation>
     </message>
     <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>用系统打印对话框打印版面（原大或缩到 A4/A3）</source>
+        <translation>Print the pages through the system print dialog (real size or fitted to A4/A3)</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print Preview…</translation>
+    </message>
+    <message>
+        <source>先看看打印出来的样子</source>
+        <translation>See what the print will look like</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -540,6 +582,30 @@ Chair, City Trade Union Council</translation>
         <translation>Redo</translation>
     </message>
     <message>
+        <source>剪切</source>
+        <translation>Cut</translation>
+    </message>
+    <message>
+        <source>剪切文字，或剪切选中的栏目、版面</source>
+        <translation>Cut text, or the selected block or page</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>复制文字，或复制选中的栏目、版面（可粘贴到另一版）</source>
+        <translation>Copy text, or the selected block or page (paste it on another page)</translation>
+    </message>
+    <message>
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>粘贴文字，或把复制的栏目、版面粘贴到选中位置之后</source>
+        <translation>Paste text, or the copied block or page after the selection</translation>
+    </message>
+    <message>
         <source>加栏目</source>
         <translation>Add column</translation>
     </message>
@@ -552,8 +618,8 @@ Chair, City Trade Union Council</translation>
         <translation>Add speech</translation>
     </message>
     <message>
-        <source>添加讲话摘编</source>
-        <translation>Add speech excerpt</translation>
+        <source>在选中位置后添加讲话摘编</source>
+        <translation>Add a speech digest after the selection</translation>
     </message>
     <message>
         <source>加版面</source>
@@ -564,12 +630,12 @@ Chair, City Trade Union Council</translation>
         <translation>Add a new page after the current one</translation>
     </message>
     <message>
-        <source>复制</source>
+        <source>创建副本</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <source>复制选中的栏目或版面</source>
-        <translation>Duplicate the selected column or page</translation>
+        <source>在选中的栏目或版面后面放一个一样的副本</source>
+        <translation>Put a copy of the selected block or page right after it</translation>
     </message>
     <message>
         <source>删除</source>
@@ -612,6 +678,22 @@ Chair, City Trade Union Council</translation>
         <translation>Whole page</translation>
     </message>
     <message>
+        <source>使用指南</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>从新建一期到导出的简明步骤</source>
+        <translation>The steps from a new issue to export</translation>
+    </message>
+    <message>
+        <source>打开示例会刊</source>
+        <translation>Open the Example Bulletin</translation>
+    </message>
+    <message>
+        <source>打开随程序提供的示例，看看完整的一期是什么样子</source>
+        <translation>Open the example that comes with the program to see a complete issue</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -647,6 +729,33 @@ Chair, City Trade Union Council</translation>
         <source>关于会刊编辑器</source>
         <translation>About Bulletin Editor</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>目录</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <source>内容编辑</source>
+        <translation>Properties</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>&lt;打开时的状态&gt;</source>
+        <translation>&lt;as opened&gt;</translation>
+    </message>
+    <message>
+        <source>历史记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>关于会刊编辑器</source>
+        <translation>About Bulletin Editor</translation>
+    </message>
     <message>
         <source>无法采用建议</source>
         <translation>Cannot apply suggestion</translation>
@@ -658,18 +767,6 @@ Chair, City Trade Union Council</translation>
     <message>
         <source>排版用时 {} 毫秒</source>
         <translation>Layout took {} ms</translation>
-    </message>
-    <message>
-        <source>排版引擎尚未就绪
-
-表单中的修改都会保存在文档里；排版引擎就绪后，这里即显示版面。</source>
-        <translation>The layout engine is not ready yet
-
-Everything you enter in the forms is kept in the document; the pages will appear here once the layout engine is ready.</translation>
-    </message>
-    <message>
-        <source>排版引擎尚未就绪</source>
-        <translation>Layout engine not ready</translation>
     </message>
     <message>
         <source>排版出错，暂时无法预览：
@@ -684,22 +781,6 @@ Everything you enter in the forms is kept in the document; the pages will appear
     <message>
         <source>问题（{}）</source>
         <translation>Problems ({})</translation>
-    </message>
-    <message>
-        <source>共 {} 版</source>
-        <translation>{} pages</translation>
-    </message>
-    <message>
-        <source>{} 字</source>
-        <translation>{} characters</translation>
-    </message>
-    <message>
-        <source>上次保存 {}</source>
-        <translation>Last saved {}</translation>
-    </message>
-    <message>
-        <source>尚未保存</source>
-        <translation>Not saved yet</translation>
     </message>
     <message>
         <source>未命名会刊</source>
@@ -784,6 +865,10 @@ Everything you enter in the forms is kept in the document; the pages will appear
         <translation>Bulletin Editor
 
 Lays out newspaper special pages and bulletins for trade-union publicity staff: fill in forms, see the page at once, export a print-ready PDF and an editable Word document.</translation>
+    </message>
+    <message>
+        <source>版面缩略图</source>
+        <translation>Page thumbnails</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1487,46 @@ drop or choose</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>缩到 A4 纸</source>
+        <translation>Fit to A4 paper</translation>
+    </message>
+    <message>
+        <source>缩到 A3 纸</source>
+        <translation>Fit to A3 paper</translation>
+    </message>
+    <message>
+        <source>原大（纸张与版面同大）</source>
+        <translation>Real size (paper as large as the page)</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <extracomment>replaced in tests: (printer, parent) -&gt; dialog with exec()</extracomment>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>版面还没有排好（或排版出错），暂时无法打印。</source>
+        <translation>The pages are not laid out yet (or the layout failed); nothing to print.</translation>
+    </message>
+    <message>
+        <source>版面缩放</source>
+        <translation>Page scaling</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>无法开始打印：{}</source>
+        <translation>Cannot start printing: {}</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print Preview</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <source>{message}：{excerpt}</source>
@@ -1440,11 +1565,28 @@ drop or choose</translation>
         <source>采用建议：“{}” → “{}”</source>
         <translation>Apply suggestion: “{}” → “{}”</translation>
     </message>
+    <message>
+        <source>等 {} 个字</source>
+        <translation> and more, {} characters</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>“{chars}”不在所选字体中，已用其他字体排出</source>
+        <translation>“{chars}” not in the chosen font; set in another font</translation>
+    </message>
+    <message>
+        <source>“{chars}”在所有字体中都没有，排成方框</source>
+        <translation>“{chars}” in no font; shown as boxes</translation>
+    </message>
 </context>
 <context>
     <name>Recovery</name>
     <message>
         <source>未命名会刊</source>
+        <extracomment>what Qt&apos;s xcb platform plugin (Qt 6.5+) loads, and the Debian/Ubuntu package of each</extracomment>
         <translation>Untitled bulletin</translation>
     </message>
     <message>
@@ -1598,6 +1740,28 @@ A copy saved automatically at {time} was found. Restore it?</translation>
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message numerus="yes">
+        <source>共 %n 版</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{} 字</source>
+        <translation>{} characters</translation>
+    </message>
+    <message>
+        <source>上次保存 {}</source>
+        <translation>Last saved {}</translation>
+    </message>
+    <message>
+        <source>尚未保存</source>
+        <translation>Not saved yet</translation>
+    </message>
+</context>
+<context>
     <name>Structure</name>
     <message>
         <source>添加讲话摘编</source>
@@ -1610,14 +1774,6 @@ A copy saved automatically at {time} was found. Restore it?</translation>
     <message>
         <source>添加版面</source>
         <translation>Add page</translation>
-    </message>
-    <message>
-        <source>复制版面</source>
-        <translation>Duplicate page</translation>
-    </message>
-    <message>
-        <source>复制栏目</source>
-        <translation>Duplicate column</translation>
     </message>
     <message>
         <source>删除版面</source>
@@ -1655,6 +1811,39 @@ A copy saved automatically at {time} was found. Restore it?</translation>
         <source>添加标题</source>
         <translation>Add headline</translation>
     </message>
+    <message>
+        <source>创建版面副本</source>
+        <translation>Duplicate page</translation>
+    </message>
+    <message>
+        <source>创建栏目副本</source>
+        <translation>Duplicate block</translation>
+    </message>
+    <message>
+        <source>剪切</source>
+        <extracomment>the clipboard format of a copied page or block: JSON with the item and its pictures</extracomment>
+        <translation>Cut</translation>
+    </message>
+    <message>
+        <source>剪贴板中没有可粘贴的版面或栏目。</source>
+        <translation>The clipboard holds no page or block to paste.</translation>
+    </message>
+    <message>
+        <source>剪贴板中的内容无法粘贴：{}</source>
+        <translation>The clipboard content cannot be pasted: {}</translation>
+    </message>
+    <message>
+        <source>剪贴板中的图片无法使用：{}</source>
+        <translation>A picture on the clipboard cannot be used: {}</translation>
+    </message>
+    <message>
+        <source>粘贴版面</source>
+        <translation>Paste page</translation>
+    </message>
+    <message>
+        <source>粘贴栏目</source>
+        <translation>Paste block</translation>
+    </message>
 </context>
 <context>
     <name>Templates</name>
@@ -1669,6 +1858,17 @@ A copy saved automatically at {time} was found. Restore it?</translation>
     <message>
         <source>A4 简报（标题、2 个栏目）</source>
         <translation>A4 brief (headline, 2 columns)</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailStrip</name>
+    <message>
+        <source>第 {} 版</source>
+        <translation>Page {}</translation>
+    </message>
+    <message>
+        <source>转到第 {} 版</source>
+        <translation>Go to page {}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,91 @@
+"""The mouse wheel scrolls a form; it never changes a field the user has not clicked into.
+
+Why: a form is a long scrolling panel full of combo and spin boxes. Qt lets the wheel change
+whichever of them is under the pointer, so scrolling the page-setup panel silently changed the
+subtitle font. One application-wide event filter (not a subclass per widget kind) applies the
+rule every word processor follows: in a form, the wheel over a field without keyboard focus
+scrolls the panel; once the user clicked or tabbed into the field, the wheel changes its value.
+The fields also stop taking focus from the wheel (``StrongFocus``), else the first turn of the
+wheel would give them focus and the second would change them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QWidget,
+)
+
+_FIELDS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
+
+
+def _in_form(w: QWidget) -> bool:
+    from gui.forms.base import Form
+
+    p = w.parentWidget()
+    while p is not None:
+        if isinstance(p, Form):
+            return True
+        p = p.parentWidget()
+    return False
+
+
+def _guarded(obj: QObject) -> QWidget | None:
+    """The form field ``obj`` is (or is part of, like a spin box's line edit), else None."""
+    if not isinstance(obj, QWidget) or isinstance(obj, QScrollBar):
+        return None
+    w = obj if isinstance(obj, _FIELDS) else obj.parentWidget()
+    if not isinstance(w, _FIELDS) or isinstance(w, QScrollBar):
+        return None
+    return w if _in_form(w) else None
+
+
+def _scroll_area(w: QWidget) -> QAbstractScrollArea | None:
+    p = w.parentWidget()
+    while p is not None:
+        if isinstance(p, QAbstractScrollArea):
+            return p
+        p = p.parentWidget()
+    return None
+
+
+class WheelGuard(QObject):
+    """The application's event filter for form fields (see the module docstring)."""
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:  # noqa: N802 - Qt's name
+        t = e.type()
+        if t == QEvent.Type.Polish or t == QEvent.Type.Show:  # some fields are polished before they join a form
+            w = _guarded(obj)
+            if w is not None and w.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        elif t == QEvent.Type.Wheel:
+            w = _guarded(obj)
+            if w is not None and not w.hasFocus():
+                area = _scroll_area(w)
+                if area is not None:
+                    horizontal = abs(e.angleDelta().x()) > abs(e.angleDelta().y())
+                    bar = area.horizontalScrollBar() if horizontal else area.verticalScrollBar()
+                    QApplication.sendEvent(bar, e)
+                return True  # the field stays as it is
+        return False
+
+
+_guard: WheelGuard | None = None
+
+
+def install_wheel_guard() -> WheelGuard | None:
+    """Install the one guard on the running application (idempotent)."""
+    global _guard
+    app = QApplication.instance()
+    if app is None:
+        return None
+    if _guard is None:
+        _guard = WheelGuard(app)
+        app.installEventFilter(_guard)
+    return _guard
