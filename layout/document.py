@@ -19,7 +19,7 @@ from functools import lru_cache
 from PIL import Image
 
 from layout.blocks import PORTRAIT_MAX_ASPECT, RED, BlockMeasurer, MeasuredBlock, frame_items
-from layout.compose import Run, compose, measure_text
+from layout.compose import Run, compose, measure_text, merge_glyph_problems
 from layout.flow import balance, min_height, split_fit
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
@@ -140,7 +140,7 @@ def _measure_cached(measurer: BlockMeasurer, block, sizes: ImageSizes) -> Measur
     """Composing a block's text is most of the layout's cost, and an edit changes one block:
     reuse the measurement of every block whose content, grid and fonts are unchanged, so
     the live preview re-composes only what was typed into."""
-    key = (measurer.g, tuple(sorted(measurer.fonts.specs.items())), repr(block))
+    key = (measurer.g, tuple(sorted(measurer.fonts.specs.items())), measurer.spaced_names, repr(block))
     hit = _MEASURED.get(key)
     if hit is not None and hit.block == block:
         _MEASURED.move_to_end(key)
@@ -164,7 +164,7 @@ def _rebind(m: MeasuredBlock, block) -> MeasuredBlock:
 def _dedupe(problems: list[Problem]) -> list[Problem]:
     seen: set[tuple[str, str, str]] = set()
     out = []
-    for p in problems:
+    for p in merge_glyph_problems(problems):  # one fallback/missing-glyph row per block and role
         key = (p.kind, p.block_id, p.message)
         if key not in seen:
             seen.add(key)
@@ -189,12 +189,12 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
         line += used
     if page.headline and any(t.strip() for t in (page.headline.kicker, page.headline.title, page.headline.subtitle)):
         line += _headline_group(page, g, fonts, lp, problems, line)
-    measurer = BlockMeasurer(g, fonts)
+    measurer = BlockMeasurer(g, fonts, bulletin.page_setup.spaced_names)
     measured = [_measure_cached(measurer, b, sizes) for b in page.blocks]
-    for m in measured:
-        problems += m.problems
     _place_blocks(measured, g, line, lp, problems, sizes)
-    _folio(bulletin, page, number, g, fonts, lp)
+    for m in measured:  # after placing: captions (names) are composed for the span they get
+        problems += m.problems
+    _folio(bulletin, page, number, g, fonts, lp, problems)
     return lp, problems
 
 
@@ -223,6 +223,7 @@ def _banner(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, problems:
             natural = measure_text(text, size, fonts, role="banner")
             size = min(size, size * (width * 0.34) / max(natural, 1e-6))
         comp = _text_line(text, fonts, "banner", size, width, align, WHITE, bid)
+        problems += comp.problems
         n = len(comp)
         for k, ln in enumerate(comp):
             baseline = top + h / 2 + (k - (n - 1) / 2) * size * 1.2 + 0.38 * size
@@ -244,6 +245,7 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
     if hg.kicker.strip():
         size = 1.8 * g.body
         comp = _text_line(hg.kicker, fonts, "kicker", size, width, "centre", BLACK, bid)
+        problems += comp.problems
         per = max(1, round(size * 1.5 / g.leading))
         for ln in comp:
             lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + 0.88 * size, block_id=bid)
@@ -255,6 +257,7 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
         size = max_size if natural <= width else max(min_size, max_size * width / natural * 0.999)
         comp = compose(Run(hg.title, "title", bold=True, colour=RED), width / size, size, fonts,
                        align="centre", indent_em=0, block_id=bid)
+        problems += comp.problems
         if len(comp) > 1:
             problems.append(Problem("title_fit", bid, f"标题太长，缩到 {size:.0f} pt 仍需 {len(comp)} 行", lines=len(comp)))
         per = max(1, round(size * 1.3 / g.leading))
@@ -264,6 +267,7 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
     if hg.subtitle.strip():
         size = 1.9 * g.body
         comp = _text_line(hg.subtitle, fonts, "subtitle", size, width * 0.9, "centre", BLACK, bid)
+        problems += comp.problems
         per = max(1, round(size * 1.6 / g.leading))
         for ln in comp:
             lp.items += ln.glyph_runs(g.left + width * 0.05, y + (per * g.leading - size) / 2 + 0.88 * size,
@@ -439,7 +443,8 @@ def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: li
 # ---------------------------------------------------------------------------- folio
 
 
-def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegistry, lp: LaidOutPage) -> None:
+def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegistry, lp: LaidOutPage,
+           problems: list[Problem] | None = None) -> None:
     y = g.top + g.height + 4.0
     lp.items.append(Rule(g.left, y, g.left + g.width, y, 0.5))
     size = 0.9 * g.body
@@ -451,7 +456,9 @@ def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegi
     )
     right = "  ".join(t for t in (page.label or f"第{number}版", credits) if t)
     baseline = y + 4.0 + 0.88 * size
-    if left:
-        lp.items += _text_line(left, fonts, "label", size, g.width, "left")[0].glyph_runs(g.left, baseline)
-    if right:
-        lp.items += _text_line(right, fonts, "label", size, g.width, "right")[0].glyph_runs(g.left, baseline)
+    for text, align in ((left, "left"), (right, "right")):
+        if text:
+            comp = _text_line(text, fonts, "label", size, g.width, align, block_id="folio")
+            lp.items += comp[0].glyph_runs(g.left, baseline)
+            if problems is not None:
+                problems += comp.problems

@@ -208,3 +208,90 @@ def test_glyph_problems_are_one_per_block_and_role():
     assert merged[0].message.startswith("[body] “𠮷𡈽” (U+20BB7 U+2123D)")
     assert merged[0].chars == 5
     assert merged[1].message.startswith("[name] “𠮷”")
+
+
+# ---- every character drawn or reported, in every role -------------------------------------------
+
+NOWHERE = "\U000f0000"  # private use: in no font, and never looked up in the system
+
+
+def test_missing_glyph_problem_in_every_role_one_per_block_and_role(example):
+    from layout.document import lay_out_bulletin
+    from model.document import Banner
+
+    b = example
+    page = b.pages[0]
+    page.banner = Banner(id="banner-x", lines=[f"版{NOWHERE}头"])
+    page.headline.kicker = f"引{NOWHERE}题"
+    page.headline.title = f"主{NOWHERE}题"
+    page.headline.subtitle = f"副{NOWHERE}题"
+    person_block = next(blk for blk in page.blocks if getattr(blk, "person", None))
+    person_block.person.name = f"张{NOWHERE}"
+    person_block.paragraphs[0].text += NOWHERE * 3 + "。" + NOWHERE
+    b.publication = f"陕西{NOWHERE}工人报"
+    doc = lay_out_bulletin(b)
+    missing = [(p.block_id, p.message.split("]")[0] + "]") for p in doc.problems if p.kind == "missing_glyph"]
+    hid = page.headline.id
+    expected = {("banner-x", "[banner]"), (hid, "[kicker]"), (hid, "[title]"), (hid, "[subtitle]"),
+                (person_block.id, "[name]"), (person_block.id, "[body]"), ("folio", "[label]")}
+    assert set(missing) == expected
+    assert len(missing) == len(expected)  # one row per block and role, not one per character
+    body = next(p for p in doc.problems if p.kind == "missing_glyph" and p.message.startswith("[body]"))
+    assert f"“{NOWHERE}”" in body.message and body.chars == 4
+
+
+def test_rare_characters_in_title_banner_and_name_are_drawn(example):
+    from layout.document import lay_out_bulletin
+    from layout.fonts import load_face, rare_fallback_faces
+    from model.document import Banner
+
+    faces = rare_fallback_faces()
+    if not any(f.glyph("\U00020bb7") is not None for f in faces):
+        pytest.skip("no font with CJK Extension B installed (Debian: fonts-hanazono)")
+    page = example.pages[0]
+    page.banner = Banner(id="banner-x", lines=["\U00020bb7城工会"])
+    page.headline.title = "\U00020bb7同志在工作例会上讲话"
+    person_block = next(blk for blk in page.blocks if getattr(blk, "person", None))
+    person_block.person.name = "张\U00020bb7明"
+    doc = lay_out_bulletin(example)
+    assert not [p for p in doc.problems if p.kind == "missing_glyph"]
+    runs = [it for it in doc.pages[0].items if hasattr(it, "glyphs") and "\U00020bb7" in it.text]
+    assert len(runs) == 3
+    for run in runs:
+        k = run.text.index("\U00020bb7")
+        assert run.glyphs[k] != 0 and load_face(run.font).glyph("\U00020bb7") == run.glyphs[k]
+    roles = {p.message.split("]")[0][1:] for p in doc.problems if p.kind == "fallback"}
+    assert {"banner", "title", "name"} <= roles
+
+
+# ---- the spaced-name convention -----------------------------------------------------------------
+
+
+def test_spaced_name():
+    assert cjk.spaced_name("王明") == "王 明"
+    assert cjk.spaced_name("张\U00020bb7") == "张 \U00020bb7"
+    assert cjk.spaced_name("张大伟") == "张大伟"
+    assert cjk.spaced_name("王\u3000明") == "王\u3000明"
+    assert cjk.spaced_name("Li") == "Li"
+
+
+def test_two_character_names_line_up_with_three_character_names(example):
+    from layout.document import lay_out_bulletin
+    from model.document import PageSetup
+
+    assert example.page_setup.spaced_names  # on for a broadsheet
+    assert not PageSetup.from_preset("a4").spaced_names  # off for an A4 bulletin
+    page = example.pages[1]
+    people = [blk for blk in page.blocks if getattr(blk, "person", None)]
+    people[0].person.name, people[1].person.name = "王明", "张大伟"
+
+    def name_runs(doc):
+        return {r.text: r for r in doc.pages[1].items if hasattr(r, "glyphs") and r.text in ("王明", "张大伟")}
+
+    runs = name_runs(lay_out_bulletin(example))
+    two, three = runs["王明"], runs["张大伟"]
+    # the space is a full em of glue, not a character: the PDF's text still reads 王明
+    assert two.xs[-1] - two.xs[0] == pytest.approx(three.xs[-1] - three.xs[0])
+    example.page_setup.spaced_names = False
+    two = name_runs(lay_out_bulletin(example))["王明"]
+    assert two.xs[-1] - two.xs[0] < three.xs[-1] - three.xs[0] - 1

@@ -1019,6 +1019,14 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
         <translation>Change leading</translation>
     </message>
     <message>
+        <source>两字人名加空（与三字人名对齐）</source>
+        <translation>Space two-character names (align with three-character names)</translation>
+    </message>
+    <message>
+        <source>修改人名加空</source>
+        <translation>Change name spacing</translation>
+    </message>
+    <message>
         <source> 毫米</source>
         <translation> mm</translation>
     </message>
