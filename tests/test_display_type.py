@@ -295,3 +295,69 @@ def test_two_character_names_line_up_with_three_character_names(example):
     example.page_setup.spaced_names = False
     two = name_runs(lay_out_bulletin(example))["王明"]
     assert two.xs[-1] - two.xs[0] < three.xs[-1] - three.xs[0] - 1
+
+
+# ---- read back from the PDF --------------------------------------------------------------------
+
+
+def _pdf_lines(path) -> list[list[dict]]:
+    """Text lines of a PDF as a reader sees them: characters on one baseline, split at gaps
+    wider than most of an em (column gutters)."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    out: list[list[dict]] = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            rows: dict[float, list[dict]] = {}
+            for c in page.chars:
+                if c["text"].strip():
+                    rows.setdefault(round(float(c["bottom"]) * 2) / 2, []).append(c)
+            for _y, row in sorted(rows.items()):
+                row.sort(key=lambda c: float(c["x0"]))
+                seg = [row[0]]
+                for c in row[1:]:
+                    if float(c["x0"]) - float(seg[-1]["x1"]) > 0.9 * float(c["size"]):
+                        out.append(seg)
+                        seg = []
+                    seg.append(c)
+                out.append(seg)
+    return out
+
+
+def test_pdf_pairs_are_one_and_a_half_em_and_bullets_hang(example, tmp_path):
+    from exporters.pdf import write_pdf
+
+    sec = example.pages[0].blocks[0].sections[0]
+    sec.bullets = BULLETS[3:6] + ["◎推进工会发展、“十个一”活动和执行力建设，“百千万”工程稳步实施"]
+    sec.paragraphs[0].text += "持续推进工会发展、“十个一”活动和执行力建设，“百千万”工程（“四个一”）稳步实施。"
+    path = tmp_path / "own.pdf"
+    write_pdf(example, str(path), colour="cmyk")
+    lines = _pdf_lines(path)
+    marks = set(cjk.PAUSE + cjk.CLOSE + cjk.OPEN)
+    pairs = 0
+    for seg in lines:
+        for a, b in zip(seg, seg[1:]):
+            if a["text"] in marks and b["text"] in marks:
+                pairs += 1
+                em = float(a["size"])
+                assert float(b["x0"]) - float(a["x0"]) == pytest.approx(0.5 * em, abs=0.02 * em), (a["text"], b["text"])
+                assert float(b["x1"]) - float(a["x0"]) == pytest.approx(1.5 * em, abs=0.02 * em), (a["text"], b["text"])
+    assert pairs > 40
+    texts = ["".join(c["text"] for c in seg) for seg in lines]
+    bullets = [i for i, t in enumerate(texts) if t.startswith("◎")]
+    hung = 0
+    for i in bullets:
+        x0, size = float(lines[i][0]["x0"]), float(lines[i][0]["size"])
+        y = float(lines[i][0]["bottom"])
+        for seg in lines[i + 1:]:  # the item's continuation lines: same column, next baselines
+            if float(seg[0]["bottom"]) - y > 2 * size:
+                break
+            if abs(float(seg[0]["size"]) - size) > 0.01 or not -0.2 * size < float(seg[0]["x0"]) - x0 < 1.5 * size:
+                continue
+            if seg[0]["text"] == "◎":
+                break
+            y = float(seg[0]["bottom"])
+            # under the first character after ◎ (a line-start “ drops its blank half: its ink is)
+            start = float(seg[0]["x0"]) + (0.5 * size if seg[0]["text"] in cjk.OPEN else 0.0)
+            assert start - x0 == pytest.approx(size, abs=0.01 * size)
+            hung += 1
+    assert hung >= 5
