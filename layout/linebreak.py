@@ -108,13 +108,29 @@ def break_lines(p: _Para, measure: float, indent: float, hang: float = 0.0,
             e -= 1
         if not found:
             # nothing legal fits (an over-long word, a tiny measure): break where it fits
-            e = max(bisect_right(XS, lo_base + avail + eps, s + 1) - 1, s + 1)
+            e = _emergency_end(p, s, bisect_right(XS, lo_base + avail + eps, s + 1) - 1)
             c = bs + 1000.0
             if c < best[e]:
                 best[e] = c
                 prev[e] = s
                 emerg[e] = True
     return _backtrack(prev, emerg, n)
+
+
+def _emergency_end(p: _Para, s: int, e_fit: int) -> int:
+    """Where a line that has no legal end must end: the last place that fits and is at least
+    not inside a dash or ellipsis and not before a mark that may not start a line (a Latin
+    word glued to Han may part here); failing that, the last place that fits."""
+    if e_fit <= s:
+        return s + 1
+    cls, ch = p.cls, p.ch
+    for k in range(e_fit, s, -1):
+        if k == p.n:
+            return k
+        joined = cls[k] == cls[k - 1] and cls[k] in (cjk.C_DASH, cjk.C_ELLIPSIS)
+        if not joined and not cjk.no_start(ch[k]) and not cjk.no_end(ch[k - 1]):
+            return k
+    return e_fit
 
 
 def _backtrack(prev: list[int], emerg: list[bool], n: int) -> list[tuple[int, int, bool]]:
@@ -155,9 +171,7 @@ def _break_display(p: _Para, measure: float, indent: float, hang: float, mode: s
     glue, gsh, brk, forced = p.glue, p.gsh, p.brk, p.forced
     ETX, trim_max = p.ETX, p.trim_max
     ST, STX = p.ST, p.STX
-    pen = list(phrases.break_penalties("".join(p.ch)))
-    for k in p.typed:
-        pen[k] = 0.0
+    pen = _phrase_penalties(p)
     last_w = 1.0 if mode == "balance" else 0.3
     inf = _INFEASIBLE * 1e3
     best = [inf] * (n + 1)
@@ -206,13 +220,40 @@ def _break_display(p: _Para, measure: float, indent: float, hang: float, mode: s
             if e < n and forced[e]:
                 break
         if not found:
-            e = max(bisect_right(XS, lo_base + avail + eps, s + 1) - 1, s + 1)
+            e = _emergency_end(p, s, bisect_right(XS, lo_base + avail + eps, s + 1) - 1)
             c = bs + _DISPLAY_LINE + 10 * phrases.INSIDE_WORD
             if c < best[e]:
                 best[e] = c
                 prev[e] = s
                 emerg[e] = True
     return _backtrack(prev, emerg, n)
+
+
+def _phrase_penalties(p: _Para) -> list[float]:
+    """Phrase penalty per boundary, the text segmented with the author's spaces and forced
+    line breaks in place (a word never spans them; a break at a space is a bonus)."""
+    n = p.n
+    cuts = set(p.typed)
+    cuts.update(k for k in range(1, n) if p.forced[k])
+    if not cuts:
+        return list(phrases.break_penalties("".join(p.ch)))
+    chars: list[str] = []
+    where: list[int] = []
+    for k, ch in enumerate(p.ch):
+        if k in cuts:
+            chars.append(" ")
+        where.append(len(chars))
+        chars.append(ch)
+    full = phrases.break_penalties("".join(chars))
+    pen = [full[i] for i in where] + [0.0]
+    for k in cuts:
+        pen[k] = _TYPED_SPACE
+    return pen
+
+
+#: a break where the author typed a space between the parts of a headline: better than any
+#: other (the parts are the phrases the author meant)
+_TYPED_SPACE = -2.0
 
 
 #: cost of one more display line: more than any phrase penalty, less than breaking a word

@@ -150,6 +150,13 @@ def test_latin_word_and_number_range_are_not_broken(measure):
         assert not (a.endswith("～") and b[:1].isdigit()), lines
 
 
+def test_a_line_with_no_legal_end_still_keeps_dashes_whole():
+    # the Latin word may not part from 中 and nothing fits: the emergency break falls
+    # between them, not inside the ——
+    lines = [ln.text for ln in compose("AAAAA中——", 6, SIZE, indent_em=0)]
+    assert lines == ["AAAAA", "中——"]
+
+
 def test_pause_and_opening_quote_stay_one_and_a_half_em_on_a_stretched_line():
     """发展、“十个一”: the pair is 1.5 em even when its line is spread or squeezed (the
     stretch goes between other characters, the squeeze takes other marks' blanks)."""
