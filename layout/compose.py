@@ -25,7 +25,8 @@ role="body", block_id="", display=None, hang=False) -> Composition``
 ``measure_text(runs, size, fonts=None, *, role="title", bold=False) -> float``
     Natural one-line width in pt (for titles that must shrink to fit: width is linear in
     size).
-``count_lines(runs, measure_em, body_size, fonts=None, *, indent_em=2.0, role="body") -> int``
+``count_lines(runs, measure_em, body_size, fonts=None, *, indent_em=2.0, role="body",
+align="justify", display=None, hang=False) -> int``
     Number of lines without positioning glyphs (for copy fitting and column balancing).
 
 How lines are found: each paragraph becomes a flat list of *atoms* (one per visible
