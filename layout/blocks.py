@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from layout import cjk
 from layout.compose import Run, compose, measure_text
 from layout.fonts import FontRegistry
 from layout.grid import Grid
@@ -65,9 +66,10 @@ def _lines_for(size: float, leading: float, factor: float = LINES_FACTOR) -> int
 class BlockMeasurer:
     """Turns model blocks into MeasuredBlocks for one page grid and font registry."""
 
-    def __init__(self, grid: Grid, fonts: FontRegistry) -> None:
+    def __init__(self, grid: Grid, fonts: FontRegistry, spaced_names: bool = False) -> None:
         self.g = grid
         self.fonts = fonts
+        self.spaced_names = spaced_names  # PageSetup.spaced_names: 王 明 in name captions
 
     # ------------------------------------------------------------------ shared pieces
     def paragraph_items(self, para: Paragraph | str, measure_em: float, block_id: str, *, role: str = "body",
@@ -152,7 +154,9 @@ class BlockMeasurer:
         lines_text: list[tuple[str, str, float]] = []
         who = block.person.name if block.person and block.person.name.strip() else block.organisation
         if who.strip():
-            lines_text.append((who, "name", STYLES["name"].rel))
+            is_person = bool(block.person and block.person.name.strip())
+            lines_text.append((cjk.spaced_name(who) if self.spaced_names and is_person else who, "name",
+                               STYLES["name"].rel))
         if block.person and block.person.name.strip() and block.organisation.strip():
             lines_text.append((block.organisation, "title_line", STYLES["title_line"].rel))
         if block.person:

@@ -122,6 +122,17 @@ def char_class(ch: str) -> int:
     return C_LATIN_PUNCT
 
 
+def spaced_name(name: str) -> str:
+    """王明 → 王 明: a two-character Chinese name gets a space between its characters, which
+    display roles set a full em wide, so that it lines up with three-character names (the
+    newspaper convention for name captions). A space, not U+3000: the PDF's text still reads
+    王明 when searched or copied. Any other name, or one already spaced, is returned as it is."""
+    s = name.strip()
+    if len(s) == 2 and is_han(s[0]) and is_han(s[1]):
+        return s[0] + " " + s[1]
+    return name
+
+
 def no_start(ch: str) -> bool:
     """May this character not begin a line (GB level)?"""
     return ch in _NO_START

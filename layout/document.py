@@ -20,7 +20,7 @@ from PIL import Image
 
 from layout import styles as ts
 from layout.blocks import PORTRAIT_MAX_ASPECT, RED, BlockMeasurer, MeasuredBlock, frame_items
-from layout.compose import Run, compose, measure_text
+from layout.compose import Run, compose, measure_text, merge_glyph_problems
 from layout.flow import balance, min_height, split_fit
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
@@ -141,7 +141,7 @@ def _measure_cached(measurer: BlockMeasurer, block, sizes: ImageSizes) -> Measur
     """Composing a block's text is most of the layout's cost, and an edit changes one block:
     reuse the measurement of every block whose content, grid and fonts are unchanged, so
     the live preview re-composes only what was typed into."""
-    key = (measurer.g, tuple(sorted(measurer.fonts.specs.items())), repr(block))
+    key = (measurer.g, tuple(sorted(measurer.fonts.specs.items())), measurer.spaced_names, repr(block))
     hit = _MEASURED.get(key)
     if hit is not None and hit.block == block:
         _MEASURED.move_to_end(key)
@@ -165,7 +165,7 @@ def _rebind(m: MeasuredBlock, block) -> MeasuredBlock:
 def _dedupe(problems: list[Problem]) -> list[Problem]:
     seen: set[tuple[str, str, str, str, str]] = set()
     out = []
-    for p in problems:
+    for p in merge_glyph_problems(problems):  # one fallback/missing-glyph row per block and role
         key = (p.kind, p.block_id, p.role, p.text, p.message)
         if key not in seen:
             seen.add(key)
@@ -190,12 +190,12 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
         line += used
     if page.headline and any(t.strip() for t in (page.headline.kicker, page.headline.title, page.headline.subtitle)):
         line += _headline_group(page, g, fonts, lp, problems, line)
-    measurer = BlockMeasurer(g, fonts)
+    measurer = BlockMeasurer(g, fonts, bulletin.page_setup.spaced_names)
     measured = [_measure_cached(measurer, b, sizes) for b in page.blocks]
-    for m in measured:
-        problems += m.problems
     _place_blocks(measured, g, line, lp, problems, sizes)
-    _folio(bulletin, page, number, g, fonts, lp)
+    for m in measured:  # after placing: captions (names) are composed for the span they get
+        problems += m.problems
+    _folio(bulletin, page, number, g, fonts, lp, problems)
     return lp, problems
 
 
@@ -225,6 +225,7 @@ def _banner(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, problems:
             natural = measure_text(text, size, fonts, role="banner")
             size = min(size, size * (width * ts.BANNER_SIDE_WIDTH) / max(natural, 1e-6))
         comp = _text_line(text, fonts, "banner", size, width, align, WHITE, bid)
+        problems += comp.problems
         n = len(comp)
         for k, ln in enumerate(comp):
             baseline = top + h / 2 + (k - (n - 1) / 2) * size * ts.BANNER_LINE_FACTOR + ts.BANNER_BASELINE * size
@@ -246,6 +247,7 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
     if hg.kicker.strip():
         size = ts.STYLES["kicker"].size(g.body)
         comp = _text_line(hg.kicker, fonts, "kicker", size, width, "centre", BLACK, bid)
+        problems += comp.problems
         per = max(1, round(size * ts.STYLES["kicker"].line / g.leading))
         for ln in comp:
             lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + ts.ASCENT * size, block_id=bid)
@@ -257,6 +259,7 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
         size = max_size if natural <= width else max(min_size, max_size * width / natural * ts.FIT_SHRINK)
         comp = compose(Run(hg.title, "title", bold=True, colour=RED), width / size, size, fonts,
                        align="centre", indent_em=0, block_id=bid)
+        problems += comp.problems
         if len(comp) > 1:
             problems.append(Problem("title_fit", bid, f"标题太长，缩到 {size:.0f} pt 仍需 {len(comp)} 行", lines=len(comp),
                                     role="title", numbers=(("size_pt", size),)))
@@ -267,6 +270,7 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
     if hg.subtitle.strip():
         size = ts.STYLES["subtitle"].size(g.body)
         comp = _text_line(hg.subtitle, fonts, "subtitle", size, width * ts.SUBTITLE_MEASURE, "centre", BLACK, bid)
+        problems += comp.problems
         per = max(1, round(size * ts.STYLES["subtitle"].line / g.leading))
         for ln in comp:
             lp.items += ln.glyph_runs(g.left + width * 0.05, y + (per * g.leading - size) / 2 + ts.ASCENT * size,
@@ -441,7 +445,8 @@ def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: li
 # ---------------------------------------------------------------------------- folio
 
 
-def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegistry, lp: LaidOutPage) -> None:
+def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegistry, lp: LaidOutPage,
+           problems: list[Problem] | None = None) -> None:
     y = g.top + g.height + 4.0
     lp.items.append(Rule(g.left, y, g.left + g.width, y, 0.5))
     size = ts.STYLES["folio"].size(g.body)
@@ -454,7 +459,9 @@ def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegi
     )
     right = "  ".join(t for t in (page.label or f"第{number}版", credits) if t)
     baseline = y + ts.FOLIO_GAP + ts.ASCENT * size
-    if left:
-        lp.items += _text_line(left, fonts, "label", size, g.width, "left")[0].glyph_runs(g.left, baseline)
-    if right:
-        lp.items += _text_line(right, fonts, "label", size, g.width, "right")[0].glyph_runs(g.left, baseline)
+    for text, align in ((left, "left"), (right, "right")):
+        if text:
+            comp = _text_line(text, fonts, "label", size, g.width, align, block_id="folio")
+            lp.items += comp[0].glyph_runs(g.left, baseline)
+            if problems is not None:
+                problems += comp.problems

@@ -704,6 +704,67 @@ def resolve_spec(spec: str, role: str = "body") -> Face:
 
 
 # --------------------------------------------------------------------------------------------
+# Fallback for rare characters (CJK Extensions B–H)
+
+#: Open fonts that cover the CJK extension blocks, where rare characters in people's and place
+#: names live (the default Noto SC faces hold almost none of them). Tried in this order, after
+#: every role face and the registry's chain, for a character those lack:
+#: 花园明朝 HanaMinA/B (Ext A–F complete; OFL/Hanazono licence; Debian ``fonts-hanazono``),
+#: Jigmo (B–H; CC0), BabelStone Han (much of G and H; ``fonts-babelstone-han``), Plangothic
+#: (OFL), and what Windows and macOS ship (SimSun-ExtB/ExtG, MingLiU-ExtB). No package on PyPI
+#: ships such a font, so these are system fonts; fontconfig is asked for any other face that
+#: has the character when none of them does.
+RARE_FALLBACKS: tuple[str, ...] = (
+    "HanaMinA", "HanaMinB", "Jigmo", "Jigmo2", "Jigmo3", "BabelStone Han", "Plangothic P1",
+    "Plangothic P2", "SimSun-ExtB", "SimSun-ExtG", "MingLiU-ExtB", "TH-Tshyn-P1", "TH-Tshyn-P2",
+)
+
+
+@lru_cache(maxsize=1)
+def rare_fallback_faces() -> tuple[Face, ...]:
+    """The installed faces of :data:`RARE_FALLBACKS`, in order (looked up once, when first
+    needed: a bulletin without rare characters never scans the system fonts for them)."""
+    faces: list[Face] = []
+    for family in RARE_FALLBACKS:
+        info = find_font(family)
+        if info is None or not any(_norm(f) == _norm(family) for f in info.families):
+            continue
+        try:
+            face = load_face(info.path, info.index)
+        except Exception:  # an unreadable file is skipped, as discovery skips it
+            continue
+        if face not in faces:
+            faces.append(face)
+    return tuple(faces)
+
+
+@lru_cache(maxsize=512)
+def fontconfig_face_for(ch: str) -> Face | None:
+    """Any installed face fontconfig knows to have ``ch`` (Linux, BSD), else None."""
+    exe = shutil.which("fc-list")
+    if not exe:
+        return None
+    try:
+        out = subprocess.run(
+            [exe, f":charset={ord(ch):x}", "--format", "%{file}\t%{index}\n"],
+            capture_output=True, text=True, timeout=20, check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for line in sorted(out.splitlines()):
+        path, _sep, index = line.partition("\t")
+        if not path.lower().endswith(FONT_EXTENSIONS):
+            continue
+        try:
+            face = load_face(path, int(index or 0))
+            if face.glyph(ch) is not None:
+                return face
+        except Exception:
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------------------------
 # Registry
 
 
@@ -725,10 +786,16 @@ class FontRegistry:
     ``roles`` maps role → spec (see :func:`resolve_spec`); unknown or broken specs fall back
     to the role's default face and are listed in :attr:`errors` so that the GUI can say so
     (the layout must still come out). ``fallbacks`` are extra specs tried, in order, for
-    characters no role face has (e.g. a font with CJK Ext-B for rare names).
+    characters no role face has (e.g. a font with CJK Ext-B for rare names); after them come
+    the rare-character fonts (:func:`rare_fallback_faces`), so that a name with a CJK
+    Extension B–H character is drawn wherever such a font is installed.
     """
 
-    def __init__(self, roles: Mapping[str, str] | None = None, fallbacks: Iterable[str] = ()) -> None:
+    def __init__(self, roles: Mapping[str, str] | None = None, fallbacks: Iterable[str] = (),
+                 rare_fallbacks: Sequence[Face] | None = None) -> None:
+        #: faces for characters in no chosen face; None: the installed RARE_FALLBACKS and then
+        #: whatever fontconfig finds (tests pass an explicit list, () for none)
+        self.rare_fallbacks = tuple(rare_fallbacks) if rare_fallbacks is not None else None
         self.specs: dict[str, str] = {r: "" for r in ROLES}
         self.errors: dict[str, str] = {}
         if roles:
@@ -810,9 +877,27 @@ class FontRegistry:
                         choice = GlyphChoice(face, gid, FALLBACK)
                         break
                 else:
-                    choice = GlyphChoice(primary, 0, MISSING)
+                    choice = self._rare(ch) or GlyphChoice(primary, 0, MISSING)
             table[ch] = choice
         return choice
+
+    def _rare(self, ch: str) -> GlyphChoice | None:
+        """A face for a character no chosen face has: the rare-character fonts, then any
+        installed face (only for letters and symbols, never for controls or spaces)."""
+        if not ch.isprintable() or ch.isspace():
+            return None
+        rare = self.rare_fallbacks if self.rare_fallbacks is not None else rare_fallback_faces()
+        for face in rare:
+            gid = face.glyph(ch)
+            if gid is not None:
+                return GlyphChoice(face, gid, FALLBACK)
+        if self.rare_fallbacks is None:
+            face = fontconfig_face_for(ch)
+            if face is not None:
+                gid = face.glyph(ch)
+                if gid is not None:
+                    return GlyphChoice(face, gid, FALLBACK)
+        return None
 
     def needs_synthetic_bold(self, role: str) -> bool:
         return self.bold_face(role) is None

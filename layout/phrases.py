@@ -136,4 +136,8 @@ def _between_words(a: str, a_tag: str, b: str, b_tag: str) -> float:
         cost += 1.0  # 新的 / 一年: allowed, but inside a phrase
     if len(a) == 1 and len(b) == 1 and cjk.is_han(a) and cjk.is_han(b):
         cost += 4.0  # two lone characters: most likely a name or a word the dictionary lacks
+    elif (len(a) == 1 and cjk.is_han(a) and not a_tag.startswith(("u", "f"))) or (
+        len(b) == 1 and cjk.is_han(b) and not b_tag.startswith(("p", "c")) and b not in _BIND_NEXT
+    ):
+        cost += 2.0  # a lone character beside the break usually belongs with its neighbour
     return cost

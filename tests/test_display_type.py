@@ -150,6 +150,13 @@ def test_latin_word_and_number_range_are_not_broken(measure):
         assert not (a.endswith("～") and b[:1].isdigit()), lines
 
 
+def test_a_line_with_no_legal_end_still_keeps_dashes_whole():
+    # the Latin word may not part from 中 and nothing fits: the emergency break falls
+    # between them, not inside the ——
+    lines = [ln.text for ln in compose("AAAAA中——", 6, SIZE, indent_em=0)]
+    assert lines == ["AAAAA", "中——"]
+
+
 def test_pause_and_opening_quote_stay_one_and_a_half_em_on_a_stretched_line():
     """发展、“十个一”: the pair is 1.5 em even when its line is spread or squeezed (the
     stretch goes between other characters, the squeeze takes other marks' blanks)."""
@@ -208,3 +215,156 @@ def test_glyph_problems_are_one_per_block_and_role():
     assert merged[0].message.startswith("[body] “𠮷𡈽” (U+20BB7 U+2123D)")
     assert (merged[0].role, merged[0].text, merged[0].chars) == ("body", "𠮷𡈽", 5)
     assert merged[1].message.startswith("[name] “𠮷”")
+
+
+# ---- every character drawn or reported, in every role -------------------------------------------
+
+NOWHERE = "\U000f0000"  # private use: in no font, and never looked up in the system
+
+
+def test_missing_glyph_problem_in_every_role_one_per_block_and_role(example):
+    from layout.document import lay_out_bulletin
+    from model.document import Banner
+
+    b = example
+    page = b.pages[0]
+    page.banner = Banner(id="banner-x", lines=[f"版{NOWHERE}头"])
+    page.headline.kicker = f"引{NOWHERE}题"
+    page.headline.title = f"主{NOWHERE}题"
+    page.headline.subtitle = f"副{NOWHERE}题"
+    person_block = next(blk for blk in page.blocks if getattr(blk, "person", None))
+    person_block.person.name = f"张{NOWHERE}"
+    person_block.paragraphs[0].text += NOWHERE * 3 + "。" + NOWHERE
+    b.publication = f"陕西{NOWHERE}工人报"
+    doc = lay_out_bulletin(b)
+    missing = [(p.block_id, p.message.split("]")[0] + "]") for p in doc.problems if p.kind == "missing_glyph"]
+    hid = page.headline.id
+    expected = {("banner-x", "[banner]"), (hid, "[kicker]"), (hid, "[title]"), (hid, "[subtitle]"),
+                (person_block.id, "[name]"), (person_block.id, "[body]"), ("folio", "[label]")}
+    assert set(missing) == expected
+    assert len(missing) == len(expected)  # one row per block and role, not one per character
+    body = next(p for p in doc.problems if p.kind == "missing_glyph" and p.message.startswith("[body]"))
+    assert f"“{NOWHERE}”" in body.message and body.chars == 4
+
+
+def test_rare_characters_in_title_banner_and_name_are_drawn(example):
+    from layout.document import lay_out_bulletin
+    from layout.fonts import load_face, rare_fallback_faces
+    from model.document import Banner
+
+    faces = rare_fallback_faces()
+    if not any(f.glyph("\U00020bb7") is not None for f in faces):
+        pytest.skip("no font with CJK Extension B installed (Debian: fonts-hanazono)")
+    page = example.pages[0]
+    page.banner = Banner(id="banner-x", lines=["\U00020bb7城工会"])
+    page.headline.title = "\U00020bb7同志在工作例会上讲话"
+    person_block = next(blk for blk in page.blocks if getattr(blk, "person", None))
+    person_block.person.name = "张\U00020bb7明"
+    doc = lay_out_bulletin(example)
+    assert not [p for p in doc.problems if p.kind == "missing_glyph"]
+    runs = [it for it in doc.pages[0].items if hasattr(it, "glyphs") and "\U00020bb7" in it.text]
+    assert len(runs) == 3
+    for run in runs:
+        k = run.text.index("\U00020bb7")
+        assert run.glyphs[k] != 0 and load_face(run.font).glyph("\U00020bb7") == run.glyphs[k]
+    roles = {p.message.split("]")[0][1:] for p in doc.problems if p.kind == "fallback"}
+    assert {"banner", "title", "name"} <= roles
+
+
+# ---- the spaced-name convention -----------------------------------------------------------------
+
+
+def test_spaced_name():
+    assert cjk.spaced_name("王明") == "王 明"
+    assert cjk.spaced_name("张\U00020bb7") == "张 \U00020bb7"
+    assert cjk.spaced_name("张大伟") == "张大伟"
+    assert cjk.spaced_name("王\u3000明") == "王\u3000明"
+    assert cjk.spaced_name("Li") == "Li"
+
+
+def test_two_character_names_line_up_with_three_character_names(example):
+    from layout.document import lay_out_bulletin
+    from model.document import PageSetup
+
+    assert example.page_setup.spaced_names  # on for a broadsheet
+    assert not PageSetup.from_preset("a4").spaced_names  # off for an A4 bulletin
+    page = example.pages[1]
+    people = [blk for blk in page.blocks if getattr(blk, "person", None)]
+    people[0].person.name, people[1].person.name = "王明", "张大伟"
+
+    def name_runs(doc):
+        return {r.text: r for r in doc.pages[1].items if hasattr(r, "glyphs") and r.text in ("王明", "张大伟")}
+
+    runs = name_runs(lay_out_bulletin(example))
+    two, three = runs["王明"], runs["张大伟"]
+    # the space is a full em of glue, not a character: the PDF's text still reads 王明
+    assert two.xs[-1] - two.xs[0] == pytest.approx(three.xs[-1] - three.xs[0])
+    example.page_setup.spaced_names = False
+    two = name_runs(lay_out_bulletin(example))["王明"]
+    assert two.xs[-1] - two.xs[0] < three.xs[-1] - three.xs[0] - 1
+
+
+# ---- read back from the PDF --------------------------------------------------------------------
+
+
+def _pdf_lines(path) -> list[list[dict]]:
+    """Text lines of a PDF as a reader sees them: characters on one baseline, split at gaps
+    wider than most of an em (column gutters)."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    out: list[list[dict]] = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            rows: dict[float, list[dict]] = {}
+            for c in page.chars:
+                if c["text"].strip():
+                    rows.setdefault(round(float(c["bottom"]) * 2) / 2, []).append(c)
+            for _y, row in sorted(rows.items()):
+                row.sort(key=lambda c: float(c["x0"]))
+                seg = [row[0]]
+                for c in row[1:]:
+                    if float(c["x0"]) - float(seg[-1]["x1"]) > 0.9 * float(c["size"]):
+                        out.append(seg)
+                        seg = []
+                    seg.append(c)
+                out.append(seg)
+    return out
+
+
+def test_pdf_pairs_are_one_and_a_half_em_and_bullets_hang(example, tmp_path):
+    from exporters.pdf import write_pdf
+
+    sec = example.pages[0].blocks[0].sections[0]
+    sec.bullets = BULLETS[3:6] + ["◎推进工会发展、“十个一”活动和执行力建设，“百千万”工程稳步实施"]
+    sec.paragraphs[0].text += "持续推进工会发展、“十个一”活动和执行力建设，“百千万”工程（“四个一”）稳步实施。"
+    path = tmp_path / "own.pdf"
+    write_pdf(example, str(path), colour="cmyk")
+    lines = _pdf_lines(path)
+    marks = set(cjk.PAUSE + cjk.CLOSE + cjk.OPEN)
+    pairs = 0
+    for seg in lines:
+        for a, b in zip(seg, seg[1:]):
+            if a["text"] in marks and b["text"] in marks:
+                pairs += 1
+                em = float(a["size"])
+                assert float(b["x0"]) - float(a["x0"]) == pytest.approx(0.5 * em, abs=0.02 * em), (a["text"], b["text"])
+                assert float(b["x1"]) - float(a["x0"]) == pytest.approx(1.5 * em, abs=0.02 * em), (a["text"], b["text"])
+    assert pairs > 40
+    texts = ["".join(c["text"] for c in seg) for seg in lines]
+    bullets = [i for i, t in enumerate(texts) if t.startswith("◎")]
+    hung = 0
+    for i in bullets:
+        x0, size = float(lines[i][0]["x0"]), float(lines[i][0]["size"])
+        y = float(lines[i][0]["bottom"])
+        for seg in lines[i + 1:]:  # the item's continuation lines: same column, next baselines
+            if float(seg[0]["bottom"]) - y > 2 * size:
+                break
+            if abs(float(seg[0]["size"]) - size) > 0.01 or not -0.2 * size < float(seg[0]["x0"]) - x0 < 1.5 * size:
+                continue
+            if seg[0]["text"] == "◎":
+                break
+            y = float(seg[0]["bottom"])
+            # under the first character after ◎ (a line-start “ drops its blank half: its ink is)
+            start = float(seg[0]["x0"]) + (0.5 * size if seg[0]["text"] in cjk.OPEN else 0.0)
+            assert start - x0 == pytest.approx(size, abs=0.01 * size)
+            hung += 1
+    assert hung >= 5

@@ -217,7 +217,8 @@ def test_character_missing_from_the_role_face_falls_back_and_is_reported(small_s
 
 
 def test_character_missing_everywhere_is_kept_and_reported():
-    c = compose("吉\U00020bb7祥", 13, SIZE, indent_em=0, block_id="b1")
+    reg = FontRegistry(rare_fallbacks=())  # no rare-character fonts: 𠮷 is in no face
+    c = compose("吉\U00020bb7祥", 13, SIZE, reg, indent_em=0, block_id="b1")
     assert c[0].text == "吉\U00020bb7祥"
     (problem,) = c.problems
     assert problem.kind == "missing_glyph" and problem.block_id == "b1" and problem.chars == 1
@@ -225,6 +226,29 @@ def test_character_missing_everywhere_is_kept_and_reported():
     run = c[0].glyph_runs(0, 0)[0]
     assert run.glyphs[1] == 0  # .notdef, a visible box — never dropped
     assert run.xs[2] - run.xs[1] > 0
+
+
+def test_rare_characters_fall_back_to_a_font_with_the_cjk_extensions():
+    faces = {f.family for f in F.rare_fallback_faces()}
+    if not faces & {"HanaMinA", "HanaMinB", "BabelStone Han", "Jigmo"}:
+        pytest.skip("no rare-character font installed (Debian: fonts-hanazono, fonts-babelstone-han)")
+    c = compose("张\U00020bb7\U0002a6d6明", 13, SIZE, indent_em=0, block_id="b1", role="name")
+    assert [p.kind for p in c.problems] == ["fallback"]
+    assert "“\U00020bb7\U0002a6d6”" in c.problems[0].message and "[name]" in c.problems[0].message
+    runs = c[0].glyph_runs(0, 0)
+    rare = [r for r in runs if "\U00020bb7" in r.text]
+    assert rare and all(g != 0 for g in rare[0].glyphs)
+    assert load_face(rare[0].font).family in faces
+
+
+def test_rare_fallbacks_are_the_registry_s_to_choose():
+    faces = F.rare_fallback_faces()
+    if not faces:
+        pytest.skip("no rare-character font installed (Debian: fonts-hanazono, fonts-babelstone-han)")
+    ch = next(c for c in ("\U00020bb7", "\U0002a6d6", "\U00030000") if faces[-1].glyph(c) is not None)
+    assert FontRegistry(rare_fallbacks=()).choose("title", ch).status == F.MISSING
+    choice = FontRegistry(rare_fallbacks=[faces[-1]]).choose("title", ch)
+    assert choice.status == F.FALLBACK and choice.face is faces[-1]
 
 
 # ---- §5.9 narrow marks, synthetic bold ---------------------------------------------------------

@@ -293,7 +293,7 @@ def test_truetype_user_font_and_missing_glyph_text_kept(tmp_path):
     ttf = pdf_draw.embeddable_font(default_serif_path(), 0, {ord(c): 0 for c in ""} | {
         ord(ch): FontRegistry().face("body").glyph(ch) for ch in "一二三四"
     })
-    reg = FontRegistry({"body": str(ttf)})
+    reg = FontRegistry({"body": str(ttf)}, rare_fallbacks=())
     assert not reg.face("body").is_cff
     comp = compose("一二三四\U00020bb7", 13, SIZE, reg, indent_em=0)
     assert [p.kind for p in comp.problems] == ["missing_glyph"]

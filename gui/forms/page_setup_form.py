@@ -15,6 +15,7 @@ from functools import lru_cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -150,6 +151,17 @@ class PageSetupForm(Form):
         self.leading.setSuffix(" pt")
         g.addRow(self.tr("行距（基线间距）"), self.leading)
         self._bind_ps(self.leading, "leading_pt", self.tr("修改行距"))
+        self.spaced_names = QCheckBox(self.tr("两字人名加空"))
+        self.spaced_names.setToolTip(self.tr("两字人名中间加一个字的空，与三字人名对齐（报纸的习惯）"))
+        self.spaced_names.setObjectName("spacedNames")
+        g.addRow(self.spaced_names)
+        self.binder.add(
+            Binding(self.spaced_names, lambda: self.ps().spaced_names, self.spaced_names.isChecked,
+                    self.spaced_names.setChecked,
+                    lambda v, key: self._push_ps(dataclasses.replace(self.ps(), spaced_names=bool(v)),
+                                                 self.tr("修改人名加空"), key)),
+            self.spaced_names.toggled,
+        )
         self.grid_hint = QLabel()
         self.grid_hint.setWordWrap(True)
         self.grid_hint.setObjectName("hint")

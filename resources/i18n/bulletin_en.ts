@@ -1108,6 +1108,18 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
         <translation>Change leading</translation>
     </message>
     <message>
+        <source>两字人名加空</source>
+        <translation>Space 2-character names</translation>
+    </message>
+    <message>
+        <source>两字人名中间加一个字的空，与三字人名对齐（报纸的习惯）</source>
+        <translation>Set a two-character name with a one-character space so it aligns with three-character names (newspaper style)</translation>
+    </message>
+    <message>
+        <source>修改人名加空</source>
+        <translation>Change name spacing</translation>
+    </message>
+    <message>
         <source> 毫米</source>
         <translation> mm</translation>
     </message>
