@@ -164,8 +164,8 @@ class Assembler:
             self.open_para = para
             self.last_paragraph = para
             self.report.paragraphs += 1
-        if is_terminated(self.open_para.text):
-            self.open_para = None
+        if is_terminated(self.open_para.text) or tok.forced:
+            self.open_para = None  # a line the user marked as body is a paragraph of its own
 
     def year(self, tok: Token) -> None:
         self.role(tok.line, "label")

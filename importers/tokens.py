@@ -50,6 +50,7 @@ class Token:
     picture: tuple[str, bytes] | None = None  # PICTURE: (name in the source, bytes)
     unit: str = ""  # PERSON: the organisation line typed with the caption (某某县总工会)
     members: list[tuple[SourceLine, str]] = field(default_factory=list)  # PERSON: (line, name/title/unit)
+    forced: bool = False  # the user chose this token's role in the review dialog
 
 
 def _docx_kind(line: SourceLine, kind: Kind) -> Kind:
@@ -164,8 +165,8 @@ def tokenise(lines: list[SourceLine], *, hard_wrapped: bool, overrides: dict[int
             continue
         if forced in ("headline", "body", "caption"):
             kind_t = {"headline": T.HEADING, "body": T.BODY, "caption": T.CAPTION}[forced]
-            tokens.append(Token(kind_t, text, line))
-            prev_open_body = line if kind_t is T.BODY and not is_terminated(text) else None
+            tokens.append(Token(kind_t, text, line, forced=True))
+            prev_open_body = None
             i += 1
             continue
         one_line = split_name_and_titles(text)
