@@ -37,6 +37,11 @@ def _cjk(ch: str) -> bool:
 
 def check_halfwidth(ref: TextRef) -> Iterator[Finding]:
     text = ref.text
+    for i, mark, curly in _straight_quotes(text):
+        name = _QUOTES[mark][2]
+        yield finding(ref, "error", "halfwidth", i, 1,
+                      (f"中文句中使用了直{name}{mark}", f"straight quote {mark} in Chinese text"),
+                      (f"改为中文引号“{curly}”", f"use the Chinese quote {curly}"), curly)
     if not any(ch in HALF_TO_FULL for ch in text):
         return
     chinese = han_count(text) * 2 > len(text.replace(" ", ""))
@@ -63,6 +68,48 @@ def check_halfwidth(ref: TextRef) -> Iterator[Finding]:
             yield finding(ref, "error", "halfwidth", i, 1,
                           (f"中文句中使用了半角{MARK_NAMES[ch]}", f"half-width “{ch}” in Chinese text"),
                           (f"改为全角“{full}”", f"use the full-width “{full}”"), full)
+
+
+_QUOTES = {'"': ("“", "”", "双引号"), "'": ("‘", "’", "单引号")}
+_OPENING_CONTEXT = "（(《〈【「『“‘：:，,、；;。！？ \u3000—…"
+
+
+def _latin(ch: str) -> bool:
+    return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+_CLOSING_CONTEXT = "，,。.；;：:！!？?）)》」』、 \u3000"
+
+
+def _straight_quotes(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, mark, curly replacement) of each straight quote that belongs to Chinese text.
+
+    Quotes pair up left to right (an odd one out is turned by its neighbours); a quote counts
+    when it touches Han text or CJK punctuation, or quotes Han text, in a text that is more
+    Han than Latin. English inside Chinese keeps its apostrophes (don't, Children's).
+    """
+    if han_count(text) < sum(1 for ch in text if ch.isascii() and ch.isalpha()):
+        return
+    for mark, (left, right, _name) in _QUOTES.items():
+        at = [i for i, ch in enumerate(text) if ch == mark
+              and not (mark == "'" and _latin(text[i - 1: i]) and _latin(text[i + 1: i + 2]))]
+        opening = True
+        for k, i in enumerate(at):
+            prev = text[i - 1] if i > 0 else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            if len(at) % 2:
+                if nxt == "" or nxt in _CLOSING_CONTEXT:
+                    opening = False
+                elif prev == "" or prev in _OPENING_CONTEXT:
+                    opening = True
+            partner = at[k + 1] if opening and k + 1 < len(at) else (at[k - 1] if not opening and k else None)
+            if partner is None:
+                inside = ""
+            else:
+                inside = text[i + 1: partner] if opening else text[partner + 1: i]
+            if _cjk(prev) or _cjk(nxt) or han_count(inside) > 0:
+                yield i, mark, left if opening else right
+            opening = not opening
 
 
 def check_doubled_marks(ref: TextRef) -> Iterator[Finding]:
