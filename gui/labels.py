@@ -64,6 +64,7 @@ KIND_NAMES: dict[str, str] = {
     "missing_portrait": QT_TRANSLATE_NOOP("Labels", "缺少肖像"),
     "title_fit": QT_TRANSLATE_NOOP("Labels", "标题过长"),
     "proofread": QT_TRANSLATE_NOOP("Labels", "校对"),
+    "import": QT_TRANSLATE_NOOP("Labels", "导入"),
 }
 
 

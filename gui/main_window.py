@@ -45,6 +45,7 @@ from gui.forms.column_form import ColumnForm
 from gui.forms.page_form import PageForm
 from gui.forms.page_setup_form import PageSetupForm
 from gui.forms.speech_form import SpeechForm
+from gui.importing import import_hooks as importing  # submissions: menu, drops, 打开 of a .docx/.txt
 from gui.layout_runner import LayoutResult, LayoutRunner, default_check_fn, default_layout_fn
 from gui.outline import BULLETIN_ID, SETUP_ID, OutlineTree, item_text
 from gui.preview import PreviewWidget
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.runner.result is not None:
             self._on_layout(self.runner.result)
+        importing.install_drop(self)  # .docx/.txt dropped on the window or the outline
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
             if key == "special":
                 a.setShortcut(QKeySequence.StandardKey.New)
         self.file_menu.addAction(self.act_open)
+        importing.add_menu_action(self, self.file_menu)  # 导入稿件… Ctrl+I
         self.recent_menu = self.file_menu.addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addSeparator()
@@ -550,11 +553,14 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         start = os.path.dirname(self.doc.path) if self.doc.path else os.path.expanduser("~")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开会刊"), start, self.tr("会刊项目 (*.bulletin)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开会刊"), start,
+                                              self.tr("会刊项目 (*.bulletin)") + ";;" + importing.file_filter())
         if path:
             self.open_path(path, ask=False)
 
     def open_path(self, path: str, *, ask: bool = True) -> bool:
+        if importing.is_submission(path):  # a city's .docx/.txt: offer to import it instead
+            return importing.offer_import(self, path)
         if ask and not self.maybe_save():
             return False
         try:

@@ -326,6 +326,252 @@ Chair, City Trade Union Council</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>版头</source>
+        <translation>Banner</translation>
+    </message>
+    <message>
+        <source>引题</source>
+        <translation>Kicker</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>副题</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <source>栏目标题</source>
+        <translation>Column headline</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Title line</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Body text</translation>
+    </message>
+    <message>
+        <source>◎要点</source>
+        <translation>◎ point</translation>
+    </message>
+    <message>
+        <source>年份标签</source>
+        <translation>Year label</translation>
+    </message>
+    <message>
+        <source>小标题</source>
+        <translation>Section heading</translation>
+    </message>
+    <message>
+        <source>出处</source>
+        <translation>Attribution</translation>
+    </message>
+    <message>
+        <source>图注</source>
+        <translation>Photo caption</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <source>未归类</source>
+        <translation>Unclassified</translation>
+    </message>
+    <message>
+        <source>空行</source>
+        <translation>Blank line</translation>
+    </message>
+    <message>
+        <source>导入稿件</source>
+        <translation>Import submissions</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>稿件</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>原文</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <source>识别为（点击更正）</source>
+        <translation>Recognised as (click to correct)</translation>
+    </message>
+    <message>
+        <source>识别结果</source>
+        <translation>Recognised</translation>
+    </message>
+    <message>
+        <source>图片（点击选作肖像）</source>
+        <translation>Pictures (click to use as the portrait)</translation>
+    </message>
+    <message>
+        <source>放入当前版面</source>
+        <translation>Into the current page</translation>
+    </message>
+    <message>
+        <source>放入新版面</source>
+        <translation>Into a new page</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>添加稿件</source>
+        <translation>Add submissions</translation>
+    </message>
+    <message>
+        <source>有稿件无法读取</source>
+        <translation>Some submissions cannot be read</translation>
+    </message>
+    <message>
+        <source>{cols} 个栏目，{paras} 段正文；{un} 行未归类，{w} 条提醒</source>
+        <translation>{cols} column(s), {paras} paragraph(s); {un} line(s) unclassified, {w} warning(s)</translation>
+    </message>
+    <message>
+        <source>［图片 {}］</source>
+        <translation>[picture {}]</translation>
+    </message>
+    <message>
+        <source>  ［图片］</source>
+        <translation>  [picture]</translation>
+    </message>
+    <message>
+        <source>自动：{}</source>
+        <translation>Auto: {}</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>识别为：{}。可改为其他角色</source>
+        <translation>Recognised as: {}. Choose another role to correct it</translation>
+    </message>
+    <message>
+        <source>栏目 {}</source>
+        <translation>Column {}</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>肖像</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{} 段</source>
+        <translation>{} paragraph(s)</translation>
+    </message>
+    <message>
+        <source>讲话 {}</source>
+        <translation>Speech {}</translation>
+    </message>
+    <message>
+        <source>部分</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>{}（肖像）</source>
+        <translation>{} (portrait)</translation>
+    </message>
+</context>
+<context>
+    <name>Importing</name>
+    <message>
+        <source>投稿文件 ({})</source>
+        <translation>Submissions ({})</translation>
+    </message>
+    <message>
+        <source>导入稿件</source>
+        <translation>Import submissions</translation>
+    </message>
+    <message>
+        <source>有稿件无法读取</source>
+        <translation>Some submissions cannot be read</translation>
+    </message>
+    <message>
+        <source>以下文件无法读取，未导入：
+
+{}</source>
+        <translation>These files cannot be read and were not imported:
+
+{}</translation>
+    </message>
+    <message>
+        <source>导入稿件（{} 个文件）</source>
+        <translation>Import submissions ({} file(s))</translation>
+    </message>
+    <message>
+        <source>已导入 {} 个栏目</source>
+        <translation>Imported {} column(s)</translation>
+    </message>
+    <message>
+        <source>导入稿件…</source>
+        <translation>Import submissions…</translation>
+    </message>
+    <message>
+        <source>把各地市的投稿（Word 或文本文件）导入当前会刊</source>
+        <translation>Import the cities&apos; submissions (Word or text files) into this bulletin</translation>
+    </message>
+    <message>
+        <source>导入稿件？</source>
+        <translation>Import the submission?</translation>
+    </message>
+    <message>
+        <source>“{}”是投稿文件，不是会刊项目。
+
+要把它导入到当前会刊吗？</source>
+        <translation>“{}” is a submission, not a bulletin project.
+
+Import it into the open bulletin?</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>主题（大标题）</source>
@@ -467,6 +713,10 @@ Chair, City Trade Union Council</translation>
     <message>
         <source>校对</source>
         <translation>Proofreader</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1549,7 @@ drop or choose</translation>
     </message>
     <message>
         <source>排版出错：{}</source>
+        <extracomment>rows shown after every result: (kind, block id, message, severe) — the last import&apos;s report</extracomment>
         <translation>Layout error: {}</translation>
     </message>
     <message>
