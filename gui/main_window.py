@@ -38,6 +38,7 @@ from gui import settings as app_settings
 from gui.autosave import Autosaver
 from gui.document import Document
 from gui.export import Exporter
+from gui.find_replace import add_menu_action as add_find_replace
 from gui.fixes import FixError, apply_finding
 from gui.forms.base import Form
 from gui.forms.bulletin_form import BulletinForm
@@ -50,6 +51,7 @@ from gui.layout_runner import LayoutResult, LayoutRunner, default_check_fn, defa
 from gui.outline import BULLETIN_ID, SETUP_ID, OutlineTree, item_text
 from gui.preview import PreviewWidget
 from gui.problems import ProblemsPanel
+from gui.proofread_marks import attach_form as underline_findings
 from gui.qt_workarounds import install_refcount_guard
 from gui.templates import TEMPLATES, new_bulletin, template_name
 from model.document import (
@@ -284,6 +286,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_add_column, self.act_add_speech, self.act_add_page, self.act_duplicate, self.act_delete,
                   self.act_move_up, self.act_move_down):
             self.edit_menu.addAction(a)
+        add_find_replace(self, self.edit_menu)  # 查找和替换… Ctrl+F / Ctrl+H
 
         self.view_menu = mb.addMenu(self.tr("视图(&V)"))
         for a in (self.act_zoom_in, self.act_zoom_out, self.act_fit_width, self.act_fit_page):
@@ -371,6 +374,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.form = form
         self.form_scroll.setWidget(form)
+        underline_findings(form)  # proofreading findings underlined in its text fields
         if part:
             form.focus_part(part)
         self.doc.break_merge()

@@ -307,6 +307,68 @@ Chair, City Trade Union Council</translation>
     </message>
 </context>
 <context>
+    <name>FindReplace</name>
+    <message>
+        <source>查找和替换…</source>
+        <translation>Find and Replace…</translation>
+    </message>
+    <message>
+        <source>替换…</source>
+        <translation>Replace…</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <source>查找和替换</source>
+        <translation>Find and Replace</translation>
+    </message>
+    <message>
+        <source>区分大小写（英文）</source>
+        <translation>Match case (Latin letters)</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>替换为</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>上下文</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>全部替换</source>
+        <translation>Replace All</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>找到 {} 处</source>
+        <translation>{} found</translation>
+    </message>
+    <message>
+        <source>全部替换“{}”</source>
+        <translation>Replace all “{}”</translation>
+    </message>
+    <message>
+        <source>已替换 {} 处</source>
+        <translation>{} replaced</translation>
+    </message>
+</context>
+<context>
     <name>Fixes</name>
     <message>
         <source>这条提示没有可自动采用的修改建议。</source>
@@ -1595,6 +1657,21 @@ drop or choose</translation>
     <message>
         <source>采用建议：“{}” → “{}”</source>
         <translation>Apply suggestion: “{}” → “{}”</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadMarks</name>
+    <message>
+        <source>删去（{}）</source>
+        <translation>Delete ({})</translation>
+    </message>
+    <message>
+        <source>删去</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>改为“{}”</source>
+        <translation>Change to “{}”</translation>
     </message>
 </context>
 <context>
