@@ -54,7 +54,7 @@ def _fix_label(f: Finding) -> str:
     if f.replacement == "":
         return translate("ProofreadMarks", "删去（{}）").format(suggestion) if suggestion else \
             translate("ProofreadMarks", "删去")
-    return translate("ProofreadMarks", "改为“{}”").format(f.replacement)
+    return translate("ProofreadMarks", "改为：{}").format(f.replacement)
 
 
 def _lang() -> str:

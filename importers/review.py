@@ -95,7 +95,10 @@ class Submission:
             raise SubmissionError(self.source, str(exc).removeprefix(f"{self.source}: ")) from None
         if col.portrait is None:
             report.images += 1
+        elif col.portrait.image != image:
+            report.add("info", self.source, None, "the picture first taken as the portrait is not used")
         col.portrait = Portrait(image=image)
+        report.items = [it for it in report.items if not it.message.startswith(f"picture {name} is not near")]
         report.add("info", self.source, self.lines[i].number, f"picture {name} chosen as the portrait")
 
 

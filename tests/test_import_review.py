@@ -92,6 +92,8 @@ def test_several_pictures_and_choosing_the_portrait(tmp_path):
     chosen = sub.assemble()
     assert size(chosen.bulletin, chosen.bulletin.pages[0].blocks[0]) == (400, 300)
     assert any("chosen as the portrait" in i.message for i in chosen.report.items)
+    assert any("first taken as the portrait is not used" in i.message for i in chosen.report.items)
+    assert not any("not near any name" in i.message for i in chosen.report.items)
 
 
 def test_docx_caption_and_table_are_kept_and_reported(tmp_path):

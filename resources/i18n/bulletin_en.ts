@@ -1670,8 +1670,8 @@ drop or choose</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <source>改为“{}”</source>
-        <translation>Change to “{}”</translation>
+        <source>改为：{}</source>
+        <translation>Change to: {}</translation>
     </message>
 </context>
 <context>
