@@ -227,7 +227,9 @@ class ImportDialog(QDialog):
                 self.submissions.append(read_submission(path))
                 self.results.append(None)
             except SubmissionError as exc:
-                errors.append(str(exc))
+                from gui.importing import error_text
+
+                errors.append(error_text(exc))
         if errors:
             from PySide6.QtWidgets import QMessageBox
 
@@ -328,8 +330,11 @@ class ImportDialog(QDialog):
                 add(top, "", t)
         if warnings:
             top = add(None, self.tr("提醒"), str(len(warnings)))
+            from gui import i18n
+            from importers.messages_zh import in_language
+
             for w in warnings:
-                add(top, str(w.line or ""), w.message)
+                add(top, str(w.line or ""), in_language(w.message, i18n.current()))
         self.summary.expandAll()
 
     def _current_lines(self):

@@ -22,6 +22,7 @@ from gui.commands import InsertItem
 from gui.document import Document
 from importers import ImportReport, SubmissionError
 from importers.convert import CONVERTED_SUFFIXES
+from importers.messages_zh import error_in_language, in_language
 from importers.review import DOCX_SUFFIXES, TEXT_SUFFIXES, Submission, read_submission
 from model.document import Bulletin, Page
 
@@ -83,14 +84,25 @@ def apply_import(doc: Document, imported: Bulletin, target: Page | None, *, new_
     return ids
 
 
+def _lang() -> str:
+    from gui import i18n
+
+    return i18n.current()
+
+
 def report_rows(report: ImportReport) -> list[tuple[str, str, str, bool]]:
-    """(kind, block id, message, severe) rows for the Problems panel."""
+    """(kind, block id, message, severe) rows for the Problems panel, in the UI language."""
     rows = []
     for item in report.items:
         where = ":".join(x for x in (item.source, str(item.line) if item.line else "") if x)
         text = f"「{item.text[:30]}{'…' if len(item.text) > 30 else ''}」" if item.text else ""
-        rows.append(("import", "", f"{where}  {item.message} {text}".strip(), item.level == "warning"))
+        message = in_language(item.message, _lang())
+        rows.append(("import", "", f"{where}  {message} {text}".strip(), item.level == "warning"))
     return rows
+
+
+def error_text(exc: SubmissionError) -> str:
+    return error_in_language(exc.source, exc.problem, _lang())
 
 
 # ------------------------------------------------------------------------------ window side
@@ -102,7 +114,7 @@ def read_all(parent: QWidget, paths: Iterable[str]) -> list[Submission]:
         try:
             subs.append(read_submission(path))
         except SubmissionError as exc:
-            errors.append(str(exc))
+            errors.append(error_text(exc))
     if errors:
         QMessageBox.warning(parent, translate("Importing", "有稿件无法读取"),
                             translate("Importing", "以下文件无法读取，未导入：\n\n{}").format("\n".join(errors)))
@@ -208,6 +220,9 @@ def install_drop(window) -> None:
     window.installEventFilter(filt)
     window.outline.viewport().installEventFilter(filt)
     window.preview.installEventFilter(filt)
+    if not getattr(window, "_import_notes_cleared", False):  # another bulletin: the last import's report goes
+        window._import_notes_cleared = True
+        window.doc.replaced.connect(lambda: setattr(window.problems, "notes", []))
 
 
 class import_hooks:  # noqa: N801 - a namespace the window imports under the name "importing"

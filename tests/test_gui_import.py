@@ -141,7 +141,7 @@ def test_cancel_changes_nothing_and_bad_files_are_named(make_window, qtbot, tmp_
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     assert not importing.import_paths(w, [str(bad)])
-    assert "坏.docx" in warned[0] and "not a Word .docx file" in warned[0]
+    assert "坏.docx：不是 Word .docx 文件" in warned[0]  # in the UI's language
     good = tmp_path / "a.txt"
     good.write_text(TXT, encoding="utf-8")
     when_dialog(qtbot, lambda d: _click(qtbot, d.buttons.button(QDialogButtonBox.StandardButton.Cancel)))

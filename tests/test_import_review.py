@@ -140,3 +140,40 @@ def test_doc_and_rtf_through_libreoffice(tmp_path, fmt):
     assert col.headline == "当好全省工会排头兵" and col.person.name == "薛振虎"
     assert col.person.titles == ["西安市总工会主席"] and col.portrait is not None
     assert any("converted from" in w.message for w in report.warnings)
+
+
+def test_every_report_message_has_a_chinese_rendering(tmp_path):
+    """The editor shows the report in Chinese: every message the rules produce has a shape."""
+    from importers import import_text
+    from importers.messages_zh import error_in_language, to_chinese
+    from tests.conftest import FILES, SEED
+    from tests.test_import_recognition import BODY
+
+    reports = [import_text(SEED.read_text(encoding="utf-8"))[1]]
+    texts = ["这是一段没有标题也没有署名的文字。", "市总工会主席\n\n2020年，西安市总工会贯彻落实。",
+             "◎要点\n\n正文。", "（郭大为在会上的讲话摘编）\n\n（李四在会上的讲话摘编）",
+             "当好排头兵\n\n王芳\n市总工会主席\n\n图为王芳在企业调研\n\n" + BODY.format(r="榆林"),
+             "2020年，安康市总工会扎实开展行动。\n\n曹海芹\n宝鸡市人大常委会副主任\n市总工会主席\n\n"
+             "2020年，宝鸡市总工会精心打造了史馆。\n", "标题一\n标题二\n标题三\n\n正文。"]
+    reports += [import_text(t)[1] for t in texts]
+    sub = read_submission(_docx_with_pictures(tmp_path / "t.docx", table=True))
+    sub.portrait = sub.pictures()[1][:2]
+    reports.append(sub.assemble().report)
+    messages = {i.message for r in reports for i in r.items}
+    assert len(messages) >= 12
+    missing = [m for m in messages if to_chinese(m) is None]
+    assert missing == []
+    problems = []
+    for name in ("junk.txt", "mixed-encoding.txt", "not-a-zip.docx"):
+        with pytest.raises(SubmissionError) as exc:
+            read_submission(FILES / "import" / name)
+        problems.append(exc.value.problem)
+    for bad in ("a.rtf", "a.xyz", "missing.txt"):
+        if bad != "missing.txt":
+            (tmp_path / bad).write_bytes(b"junk")
+        with pytest.raises(SubmissionError) as exc:
+            read_submission(tmp_path / bad)
+        problems.append(exc.value.problem)
+    assert [p for p in problems if to_chinese(p) is None] == []
+    assert error_in_language("a.docx", "no such file", "zh_CN") == "a.docx：文件不存在"
+    assert error_in_language("a.docx", "no such file", "en") == "a.docx: no such file"
