@@ -114,7 +114,9 @@ def is_heading_like(text: str) -> bool:
     return text.count("，") <= 2
 
 
-_SPACES = re.compile(r"[ \u3000]+")
+_SPACES = re.compile(r"[ \t\u3000]+")
+#: 王芳（神木县总工会主席） / 王芳(主席、常务副主席): the titles in brackets after the name.
+_BRACKETED = re.compile(r"^(?P<name>[^（(]+)[（(](?P<titles>[^（）()]+)[）)]$")
 
 
 def _name_parts(parts: list[str], seps: list[str]) -> list[str]:
@@ -134,6 +136,11 @@ def _name_parts(parts: list[str], seps: list[str]) -> list[str]:
 def split_name_and_titles(text: str) -> tuple[str, list[str], str] | None:
     """A caption typed on one line — "薛振虎 西安市人大常委会副主任 市总工会主席", the titles first
     ("市总工会主席 薛振虎") or with the unit ("王芳 某某县总工会 主席") — as (name, titles, unit)."""
+    m = _BRACKETED.match(text)
+    if m is not None and is_name(m.group("name").strip()):
+        inner = [t for t in re.split(r"[ \t\u3000]+", m.group("titles").strip()) if t]
+        if inner and all(is_title(t) for t in inner):
+            return m.group("name").strip(), inner, ""
     seps = _SPACES.findall(text)
     parts = _name_parts(_SPACES.split(text), seps)
     if len(parts) < 2:
@@ -186,4 +193,5 @@ def clean(text: str) -> str:
 
 def text_lines(text: str) -> list[SourceLine]:
     """Split pasted or .txt text into SourceLines (any newline convention)."""
+    text = text.replace("\r\r\n", "\n")  # Windows line ends converted twice: one line end, not two
     return [SourceLine(clean(line), n) for n, line in enumerate(text.splitlines(), 1)]

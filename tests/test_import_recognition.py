@@ -140,3 +140,16 @@ def test_two_submissions_with_supplementary_names_make_two_columns():
     assert [(c.headline, c.person.name, c.region) for c in cols] == [("当好排头兵", a, "榆林"),
                                                                      ("勇当先行者", b, "延安")]
     assert bulletin.pages[0].banner is None
+
+
+@pytest.mark.parametrize("caption", ["王芳（神木县总工会主席）", "王芳(神木县总工会党组书记、常务副主席)", "王芳\t神木县总工会主席",
+                                     "神木县总工会主席　王芳"])
+def test_caption_shapes_on_one_line(caption):
+    col = _column(f"当好排头兵\n\n{caption}\n\n" + BODY.format(r="神木"))
+    assert col.person.name == "王芳" and col.person.titles and col.headline == "当好排头兵"
+
+
+def test_line_ends_converted_twice_are_one_line_end():
+    text = ("当好排头兵\n\n王芳\n神木县总工会主席\n\n" + BODY.format(r="神木")).replace("\n", "\r\r\n")
+    col = _column(text)
+    assert col.person.titles == ["神木县总工会主席"]
