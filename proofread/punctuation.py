@@ -42,6 +42,10 @@ def check_halfwidth(ref: TextRef) -> Iterator[Finding]:
         yield finding(ref, "error", "halfwidth", i, 1,
                       (f"中文句中使用了直{name}{mark}", f"straight quote {mark} in Chinese text"),
                       (f"改为中文引号“{curly}”", f"use the Chinese quote {curly}"), curly)
+    for i, marks, full in _angle_titles(text):
+        yield finding(ref, "error", "halfwidth", i, len(marks),
+                      (f"书名号误用了“{marks}”", f"“{marks}” typed for a book-title mark"),
+                      (f"改为“{full}”", f"use {full}"), full)
     if not any(ch in HALF_TO_FULL for ch in text):
         return
     chinese = han_count(text) * 2 > len(text.replace(" ", ""))
@@ -76,6 +80,28 @@ _OPENING_CONTEXT = "（(《〈【「『“‘：:，,、；;。！？ \u3000—�
 
 def _latin(ch: str) -> bool:
     return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+#: <<工会法>> or <工会法>: angle brackets typed for the book-title marks 《》 (〈〉 inside them).
+_ANGLE_TITLE = re.compile(r"(<<|<)([^<>\s]{1,40})(>>|>)")
+
+
+def _angle_titles(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, typed marks, replacement) for ASCII angle brackets used as 《》 around Han text."""
+    if han_count(text) < sum(1 for ch in text if ch.isascii() and ch.isalpha()):
+        return
+    for m in _ANGLE_TITLE.finditer(text):
+        opener, inner, closer = m.groups()
+        if len(opener) != len(closer) or han_count(inner) < 2 or not all(
+                is_han(c) or _cjk(c) or c.isalnum() or c in "·-" for c in inner):
+            continue
+        left, right = ("《", "》") if len(opener) == 2 or not _inside_book_title(text, m.start()) else ("〈", "〉")
+        yield m.start(), opener, left
+        yield m.end() - len(closer), closer, right
+
+
+def _inside_book_title(text: str, at: int) -> bool:
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
 
 
 _CLOSING_CONTEXT = "，,。.；;：:！!？?）)》」』、 \u3000"
