@@ -8,15 +8,17 @@ menu; the fix is an ordinary edit of the field, so it goes through the form's bi
 undoable like typing.
 
 Multi-line fields (body text, title lines, bullets) are underlined with extra selections, which
-leave the paragraph editor's own highlighter (bold leads) alone. One-line fields (headline,
-name) cannot draw underlines without interfering with the input method Chinese users type
-with, so they get the findings as a tooltip and the fixes in their context menu.
+leave the paragraph editor's own highlighter (bold leads) alone. A one-line field (headline,
+name) has no such API, and formatting its text through input-method events would disturb the
+input method Chinese users type with; so a transparent overlay draws the wavy lines on top of
+it, at x positions measured from the field's own cursor rectangle (which accounts for its
+margins and horizontal scrolling), and the findings are also its tooltip.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from proofread import Finding, check_text
@@ -63,6 +65,48 @@ def _lang() -> str:
     return i18n.current()
 
 
+class _LineOverlay(QWidget):
+    """Wavy underlines drawn over a QLineEdit (which cannot format parts of its text)."""
+
+    def __init__(self, editor: QLineEdit, marks: FindingMarks) -> None:
+        super().__init__(editor)
+        self.editor, self.marks = editor, marks
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setGeometry(editor.rect())
+        editor.cursorPositionChanged.connect(lambda *_: self.update())
+        self.show()
+
+    def spans(self) -> list[tuple[float, float, Finding]]:
+        """(x from, x to, finding) in the field's coordinates."""
+        text = self.editor.text()
+        fm = self.editor.fontMetrics()
+        cursor = self.editor.cursorRect()
+        origin = cursor.center().x() - fm.horizontalAdvance(text[:self.editor.cursorPosition()])
+        return [(origin + fm.horizontalAdvance(text[:f.offset]), origin + fm.horizontalAdvance(text[:f.offset + f.length]),
+                 f) for _, f in self.marks.findings]
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        if not self.marks.findings:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        y = self.editor.cursorRect().bottom() - 1
+        left, right = self.editor.contentsRect().left(), self.editor.contentsRect().right()
+        for a, b, f in self.spans():
+            a, b = max(a, left), min(b, right)
+            if b <= a:
+                continue
+            path = QPainterPath(QPointF(a, y))
+            x, up = a, True
+            while x < b:
+                x = min(x + 2.0, b)
+                path.lineTo(QPointF(x, y - 2.0 if up else y))
+                up = not up
+            painter.setPen(QPen(ERROR_COLOUR if f.level == "error" else WARNING_COLOUR, 1.0))
+            painter.drawPath(path)
+        painter.end()
+
+
 class FindingMarks(QObject):
     """Keeps one field's underlines and context menu in step with its text."""
 
@@ -81,6 +125,7 @@ class FindingMarks(QObject):
         else:
             editor.textChanged.connect(lambda _t: self.timer.start())
             editor.installEventFilter(self)
+            self.overlay = _LineOverlay(editor, self)
         self.recheck()
 
     def text(self) -> str:
@@ -93,6 +138,7 @@ class FindingMarks(QObject):
         else:
             tips = [f.message_in(_lang()) for _, f in self.findings]
             self.editor.setToolTip("\n".join(tips))
+            self.overlay.update()
 
     def _underline(self) -> None:
         doc = self.editor.document()
@@ -173,6 +219,8 @@ class FindingMarks(QObject):
         return menu
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and isinstance(self.editor, QLineEdit):
+            self.overlay.setGeometry(self.editor.rect())
         if event.type() != QEvent.Type.ContextMenu:
             return False
         if isinstance(self.editor, QPlainTextEdit):

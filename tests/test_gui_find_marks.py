@@ -59,6 +59,14 @@ def test_one_line_fields_get_fixes_and_a_tooltip(make_window, qtbot):
     marks.editor.textEdited.emit(marks.editor.text())
     qtbot.waitUntil(lambda: len(marks.findings) == 2, timeout=3000)
     assert "直双引号" in marks.editor.toolTip()
+    # the overlay's wavy lines start where the field itself would put its cursor
+    for (a, b, f) in marks.overlay.spans():
+        marks.editor.setCursorPosition(f.offset)
+        assert abs(marks.editor.cursorRect().center().x() - a) <= 1 and b > a
+    img = marks.overlay.grab().toImage()
+    y = marks.editor.cursorRect().bottom() - 2
+    reds = [x for x in range(img.width()) if img.pixelColor(x, y).red() > 150 and img.pixelColor(x, y).green() < 120]
+    assert reds  # something red is drawn under the text
     n, f = marks.findings[0]
     assert marks.apply(n, f)
     assert col.headline == '争当“排头兵"'
