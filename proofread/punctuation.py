@@ -151,11 +151,16 @@ def check_doubled_marks(ref: TextRef) -> Iterator[Finding]:
 
 
 def _inside_slogan(text: str, start: int, end: int) -> bool:
-    """A space between two halves of a quoted slogan: “决胜小康 奋斗有我”."""
+    """A space between two halves of a quoted slogan: “决胜小康 奋斗有我” (or, typed with
+    straight quotes, "决胜小康 奋斗有我" — the quotes get their own finding, the space is right)."""
     open_at = text.rfind("“", 0, start)
     if open_at < 0 or text.rfind("”", 0, start) > open_at:
-        return False
-    close_at = text.find("”", end)
+        if text.count('"', 0, start) % 2 == 1 and '"' in text[end:]:
+            open_at, close_at = text.rfind('"', 0, start), text.find('"', end)
+        else:
+            return False
+    else:
+        close_at = text.find("”", end)
     if close_at < 0:
         return False
     left, right = text[open_at + 1:start], text[end:close_at]
