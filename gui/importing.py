@@ -138,6 +138,10 @@ def import_paths(window, paths: list[str]) -> bool:
 def finish_import(window, dialog) -> bool:
     bulletin, report = dialog.result_bulletin()
     doc: Document = window.doc
+    if not any(page.blocks or page.banner or page.headline for page in bulletin.pages):
+        QMessageBox.information(window, translate("Importing", "没有可导入的内容"),
+                                translate("Importing", "所选稿件中没有文字，未作任何修改。"))
+        return False
     target = structure.page_of(doc.bulletin, window.selected_id) or (doc.bulletin.pages[-1] if doc.bulletin.pages else None)
     ids = apply_import(doc, bulletin, target, new_page=dialog.new_page(),
                        label=translate("Importing", "导入稿件（{} 个文件）").format(len(dialog.submissions)))

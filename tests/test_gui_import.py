@@ -215,3 +215,16 @@ def test_dialog_add_and_remove_files(qtbot, tmp_path, gui_env):
     assert d.files.count() == 1 and d.files.item(0).text() == "b.docx"
     bulletin, report = d.result_bulletin()
     assert report.columns == 1 and bulletin.pages[0].blocks[0].person.name == "欧阳芳"
+
+
+def test_an_empty_submission_changes_nothing(make_window, qtbot, tmp_path, monkeypatch):
+    from gui import importing
+
+    w = make_window()
+    empty = tmp_path / "空.txt"
+    empty.write_text("\n\u3000\n", encoding="utf-8")
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[1]))
+    when_dialog(qtbot, lambda d: _click(qtbot, d.buttons.button(QDialogButtonBox.StandardButton.Ok)))
+    assert not importing.import_paths(w, [str(empty)])
+    assert told == ["没有可导入的内容"] and w.doc.undo_stack.count() == 0

@@ -605,6 +605,14 @@ Chair, City Trade Union Council</translation>
 {}</translation>
     </message>
     <message>
+        <source>没有可导入的内容</source>
+        <translation>Nothing to import</translation>
+    </message>
+    <message>
+        <source>所选稿件中没有文字，未作任何修改。</source>
+        <translation>The chosen submissions hold no text; nothing was changed.</translation>
+    </message>
+    <message>
         <source>导入稿件（{} 个文件）</source>
         <translation>Import submissions ({} file(s))</translation>
     </message>
