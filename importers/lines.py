@@ -23,7 +23,7 @@ NAME_DOTS = "·•・‧∙"
 _NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,10}}(?:[{NAME_DOTS}][{HAN}]{{1,10}}){{1,3}}$")
 #: Spaces typed inside a name to align it with three-character names (王 芳, 王　芳, 张  静).
 _NAME_SPACE = re.compile(f"^[{HAN}](?:[ \u3000]+[{HAN}]){{1,2}}$")
-_TITLE = re.compile(f"^[{HAN}、（）()·]{{2,30}}$")
+_TITLE = re.compile(f"^[{HAN}0-9、（）()·]{{2,30}}$")  # 第14届全国人大代表
 _ORG = re.compile(f"^[{HAN}（）()]{{2,30}}(?:总工会|工会|工会委员会|工会联合会|工会工作委员会)$")
 #: A picture's caption as offices type it: 图为…, （图为…）, ▲…, 图：…, or ending in …摄 / 供图.
 _CAPTION = re.compile(r"^[（(]?(?:图为|图片为|[上下左右中]图[为：:（( \u3000]|图[：:]|照片[：:]|摄影[：:]|▲|△)"

@@ -153,3 +153,9 @@ def test_line_ends_converted_twice_are_one_line_end():
     text = ("当好排头兵\n\n王芳\n神木县总工会主席\n\n" + BODY.format(r="神木")).replace("\n", "\r\r\n")
     col = _column(text)
     assert col.person.titles == ["神木县总工会主席"]
+
+
+@pytest.mark.parametrize("title", ["市总工会党组成员", "第14届全国人大代表", "市总工会一级调研员", "集团公司总会计师"])
+def test_more_kinds_of_title_lines(title):
+    col = _column(f"当好排头兵\n\n王芳\n{title}\n\n" + BODY.format(r="神木"))
+    assert col.person.titles == [title]
