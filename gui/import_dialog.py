@@ -203,6 +203,7 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ views
     def _refill_files(self) -> None:
+        self._shown = None
         self.files.clear()
         for sub in self.submissions:
             self.files.addItem(sub.source)
@@ -245,7 +246,10 @@ class ImportDialog(QDialog):
             self._refill_files()
 
     def _show_submission(self, index: int) -> None:
-        self.lines.setRowCount(0)
+        same = index == getattr(self, "_shown", None) and self.lines.rowCount() > 0
+        self._shown = index
+        if not same:
+            self.lines.setRowCount(0)
         self.summary.clear()
         self.pictures.clear()
         if not 0 <= index < len(self.submissions):
@@ -253,7 +257,10 @@ class ImportDialog(QDialog):
             self.pictures_box.setVisible(False)
             return
         sub, res = self.submissions[index], self.result(index)
-        self._fill_lines(sub, res)
+        if same:
+            self._update_lines(sub, res)  # a correction: same rows, new roles (no widgets rebuilt)
+        else:
+            self._fill_lines(sub, res)
         self._fill_summary(res)
         self._fill_pictures(sub, res)
         warnings = len(res.report.warnings)
@@ -281,6 +288,18 @@ class ImportDialog(QDialog):
             self.lines.setItem(r, 1, cell)
             self.lines.setCellWidget(r, 2, self._role_combo(r, i, role, sub.overrides.get(i), bool(line.text)))
         self.lines.resizeRowsToContents()
+
+    def _update_lines(self, sub: Submission, res: Result) -> None:
+        for r in range(self.lines.rowCount()):
+            i = self.lines.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            role, forced = res.roles[i], sub.overrides.get(i)
+            colour = ROLE_COLOURS.get(role)
+            for c in (0, 1):
+                self.lines.item(r, c).setBackground(QBrush(QColor(colour)) if colour else QBrush())
+            combo: QComboBox = self.lines.cellWidget(r, 2)
+            combo.setItemText(0, self.tr("自动：{}").format(role_name(role)) if forced is None else self.tr("自动"))
+            combo.setCurrentIndex(0 if forced is None else max(combo.findData(forced), 0))
+            combo.setToolTip(self.tr("识别为：{}。可改为其他角色").format(role_name(role)))
 
     def _role_combo(self, row: int, line: int, role: str, forced: str | None, has_text: bool) -> QComboBox:
         combo = QComboBox()
