@@ -7,17 +7,16 @@ from collections.abc import Iterable
 
 from importers.lines import SourceLine, text_lines
 from importers.report import ImportReport
-from importers.structure import Assembler
-from importers.tokens import tokenise
 from model.document import Bulletin
 
 
 def import_lines(lines: list[SourceLine], *, source: str = "", hard_wrapped: bool = True
                  ) -> tuple[Bulletin, ImportReport]:
     """Structure already-split lines (from text or from Word) into a new bulletin."""
-    report = ImportReport(sources=[source] if source else [])
-    bulletin = Assembler(source, report).run(tokenise(lines, hard_wrapped=hard_wrapped))
-    return bulletin, report
+    from importers.review import Submission
+
+    result = Submission(source, lines, hard_wrapped=hard_wrapped).assemble()
+    return result.bulletin, result.report
 
 
 def import_text(text: str, *, source: str = "") -> tuple[Bulletin, ImportReport]:
