@@ -61,6 +61,7 @@ BODY_SIZES: list[tuple[str, float]] = [
 #: problem kinds only the editor shows; the layout's kinds are named by layout.messages
 KIND_NAMES: dict[str, str] = {
     "proofread": QT_TRANSLATE_NOOP("Labels", "校对"),
+    "import": QT_TRANSLATE_NOOP("Labels", "导入"),
 }
 
 

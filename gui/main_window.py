@@ -48,12 +48,14 @@ from gui.forms.page_setup_form import PageSetupForm
 from gui.forms.speech_form import SpeechForm
 from gui.forms.wheel_guard import install_wheel_guard
 from gui.help_guide import GuideDialog
+from gui.importing import import_hooks as importing  # submissions: drops, 打开 of a .docx/.txt
 from gui.layout_runner import LayoutResult, LayoutRunner, default_check_fn, default_layout_fn
 from gui.menus import MainMenu
 from gui.outline import BULLETIN_ID, SETUP_ID, OutlineTree, item_text
 from gui.preview import PreviewWidget
 from gui.printing import Printing
 from gui.problems import ProblemsDockSizer, ProblemsPanel
+from gui.proofread_marks import attach_form as underline_findings
 from gui.qt_workarounds import install_refcount_guard
 from gui.status_bar import StatusBar
 from gui.templates import new_bulletin
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.runner.result is not None:
             self._on_layout(self.runner.result)
+        importing.install_drop(self)  # .docx/.txt dropped on the window or the outline
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -293,6 +296,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.form = form
         self.form_scroll.setWidget(form)
+        underline_findings(form)  # proofreading findings underlined in its text fields
         if part:
             form.focus_part(part)
         self.doc.break_merge()
@@ -457,11 +461,14 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         start = os.path.dirname(self.doc.path) if self.doc.path else os.path.expanduser("~")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开会刊"), start, self.tr("会刊项目 (*.bulletin)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开会刊"), start,
+                                              self.tr("会刊项目 (*.bulletin)") + ";;" + importing.file_filter())
         if path:
             self.open_path(path, ask=False)
 
     def open_path(self, path: str, *, ask: bool = True) -> bool:
+        if importing.is_submission(path):  # a city's .docx/.txt: offer to import it instead
+            return importing.offer_import(self, path)
         if ask and not self.maybe_save():
             return False
         try:

@@ -12,6 +12,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
 from gui import i18n, structure
+from gui.find_replace import add_menu_action as add_find_replace
+from gui.importing import import_hooks as importing
 from gui.templates import TEMPLATES, template_name
 
 
@@ -103,6 +105,7 @@ class MainMenu(QMenuBar):
             if key == "special":
                 a.setShortcut(QKeySequence.StandardKey.New)
         self.file_menu.addAction(w.act_open)
+        importing.add_menu_action(w, self.file_menu)  # 导入稿件… Ctrl+I
         self.recent_menu = self.file_menu.addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(w._fill_recent)
         self.file_menu.addSeparator()
@@ -128,6 +131,7 @@ class MainMenu(QMenuBar):
         for a in (w.act_add_column, w.act_add_speech, w.act_add_page, w.act_duplicate, w.act_delete,
                   w.act_move_up, w.act_move_down):
             self.edit_menu.addAction(a)
+        add_find_replace(w, self.edit_menu)  # 查找和替换… Ctrl+F / Ctrl+H
 
         self.view_menu = self.addMenu(self.tr("视图(&V)"))
         for a in (w.act_zoom_in, w.act_zoom_out, w.act_fit_width, w.act_fit_page):

@@ -101,6 +101,8 @@ class ProblemsPanel(QTreeWidget):
         self.itemDoubleClicked.connect(self._activated)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+        #: rows shown after every result: (kind, block id, message, severe) — the last import's report
+        self.notes: list[tuple[str, str, str, bool]] = []
 
     def show_result(self, result: LayoutResult | None) -> None:
         self.clear()
@@ -118,6 +120,8 @@ class ProblemsPanel(QTreeWidget):
             if getattr(f, "replacement", None) is not None:
                 item.setData(0, FINDING_ROLE, f)
                 item.setToolTip(0, self.tr("右键可一键采用建议"))
+        for kind, block_id, message, severe in self.notes:
+            self._add(kind, block_id, message, severe)
 
     def font_message(self, pr, chars: list[str]) -> str:
         """One row for every character of a block and role its font lacks."""

@@ -214,11 +214,26 @@ def read_docx(path: Path) -> tuple[list[SourceLine], list[tuple[int | None, str]
             lines.append(line)
         if not sub:
             lines.append(SourceLine("", number, pictures=pictures))
+    notes += _table_notes(body)
     media = [n for n in _media_names(path) if f"/{n}" not in used]
     if media:
         notes.append((None, f"{len(media)} picture(s) in the file are not in the text (headers, unused): "
                             + ", ".join(m.rsplit('/', 1)[-1] for m in media[:5])))
     return lines, notes
+
+
+def _table_notes(body) -> list[tuple[int | None, str]]:
+    """Tables keep their text (cell by cell, row by row, as paragraphs); say so, so the user checks it."""
+    tables = [t for t in body.iter(f"{W}tbl") if not any(a.tag == f"{W}tbl" for a in t.iterancestors())]
+    notes: list[tuple[int | None, str]] = []
+    paragraphs = list(body.iter(f"{W}p"))
+    for n, tbl in enumerate(tables, 1):
+        rows = len(tbl.findall(f"{W}tr"))
+        first = next(iter(tbl.iter(f"{W}p")), None)
+        number = paragraphs.index(first) + 1 if first is not None else None
+        notes.append((number, f"table {n} ({rows} row(s)): its text is kept as paragraphs, cell by cell; "
+                              "check the order"))
+    return notes
 
 
 def _media_names(path: Path) -> list[str]:

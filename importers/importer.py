@@ -4,27 +4,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
-from importers.decode import decode_text
-from importers.errors import SubmissionError
 from importers.lines import SourceLine, text_lines
 from importers.report import ImportReport
-from importers.structure import Assembler
-from importers.tokens import tokenise
 from model.document import Bulletin
-
-TEXT_SUFFIXES = (".txt", ".text", ".md")
-DOCX_SUFFIXES = (".docx", ".docm")
-MAX_FILE_BYTES = 300 * 1024 * 1024
 
 
 def import_lines(lines: list[SourceLine], *, source: str = "", hard_wrapped: bool = True
                  ) -> tuple[Bulletin, ImportReport]:
     """Structure already-split lines (from text or from Word) into a new bulletin."""
-    report = ImportReport(sources=[source] if source else [])
-    bulletin = Assembler(source, report).run(tokenise(lines, hard_wrapped=hard_wrapped))
-    return bulletin, report
+    from importers.review import Submission
+
+    result = Submission(source, lines, hard_wrapped=hard_wrapped).assemble()
+    return result.bulletin, result.report
 
 
 def import_text(text: str, *, source: str = "") -> tuple[Bulletin, ImportReport]:
@@ -33,38 +25,11 @@ def import_text(text: str, *, source: str = "") -> tuple[Bulletin, ImportReport]
 
 
 def import_file(path: str | os.PathLike[str]) -> tuple[Bulletin, ImportReport]:
-    """One .txt or .docx submission. Raises SubmissionError for unreadable files."""
-    p = Path(path)
-    source = p.name
-    suffix = p.suffix.lower()
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise SubmissionError(str(path), "no such file") from None
-    except OSError as exc:
-        raise SubmissionError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    if p.is_dir():
-        raise SubmissionError(str(path), "is a folder, not a submission file")
-    if size > MAX_FILE_BYTES:
-        raise SubmissionError(source, f"{size / 1e6:.0f} MB is too large for a submission")
-    if suffix in DOCX_SUFFIXES:
-        from importers.docx_reader import read_docx
+    """One submission file (see ``importers.review.read_submission``). Raises SubmissionError."""
+    from importers.review import read_submission
 
-        lines, notes = read_docx(p)
-        bulletin, report = import_lines(lines, source=source, hard_wrapped=False)
-        for line, message in notes:
-            report.add("warning", source, line, message)
-        return bulletin, report
-    if suffix in TEXT_SUFFIXES or suffix == "":
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise SubmissionError(source, f"cannot read: {exc.strerror or exc}") from None
-        text, _encoding = decode_text(data, source)
-        return import_text(text, source=source)
-    if suffix == ".doc":
-        raise SubmissionError(source, "old Word .doc files cannot be read; save it as .docx in Word or WPS")
-    raise SubmissionError(source, f"unsupported file type {suffix!r}: expected .txt or .docx")
+    result = read_submission(path).assemble()
+    return result.bulletin, result.report
 
 
 def merge(target: Bulletin, imported: Bulletin) -> None:

@@ -12,13 +12,23 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from proofread.chars import HAN_RANGES
 from proofread.job_titles import ends_in_job_title
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = HAN_RANGES  # BMP and supplementary-plane ideographs: many given names are in Ext B and later
 _HAN_RE = re.compile(f"[{HAN}]")
-_NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,8}}[·•][{HAN}]{{1,8}}$")
-_TITLE = re.compile(f"^[{HAN}、（）()·]{{2,30}}$")
-_ORG = re.compile(f"^[{HAN}（）]{{2,20}}(?:总工会|工会|工会委员会|工会联合会)$")
+#: Interpuncts between the parts of a 少数民族 or transliterated name (阿依古丽·买买提).
+NAME_DOTS = "·•・‧∙"
+#: 2–4 characters (compound surnames included: 欧阳娜娜, 司马南), or parts joined by a dot.
+_NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,10}}(?:[{NAME_DOTS}][{HAN}]{{1,10}}){{1,3}}$")
+#: Spaces typed inside a name to align it with three-character names (王 芳, 王　芳, 张  静).
+_NAME_SPACE = re.compile(f"^[{HAN}](?:[ \u3000]+[{HAN}]){{1,2}}$")
+_TITLE = re.compile(f"^[{HAN}0-9、（）()·]{{2,30}}$")  # 第14届全国人大代表
+_ORG = re.compile(f"^[{HAN}（）()]{{2,30}}(?:总工会|工会|工会委员会|工会联合会|工会工作委员会)$")
+#: A picture's caption as offices type it: 图为…, （图为…）, ▲…, 图：…, or ending in …摄 / 供图.
+_CAPTION = re.compile(r"^[（(]?(?:图为|图片为|[上下左右中]图[为：:（( \u3000]|图[：:]|照片[：:]|摄影[：:]|▲|△)"
+                      r"|(?:[ \u3000/／]摄影?|供图)[）)]?$")
+MAX_CAPTION = 80
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _BULLET = re.compile(r"^(?:[-–•·*]\s*)?(◎.*)$")
 _ATTRIBUTION = re.compile(r"^[（(].{4,200}(?:讲话|发言|致辞|报告|摘编|摘要)[^（）()]{0,6}[）)]$")
@@ -40,6 +50,7 @@ class Kind(Enum):
     NAME = "name"  # 2–4 Han characters (a person, if title lines follow)
     TITLE = "title"  # …主席 / …书记
     ORG = "org"  # 杨凌示范区总工会
+    CAPTION = "caption"  # 图为…: a picture's caption
     HEADING = "heading"  # short line without sentence punctuation
     BODY = "body"
 
@@ -67,7 +78,15 @@ def is_terminated(text: str) -> bool:
 
 
 def is_name(text: str) -> bool:
-    return _NAME.match(text.replace(" ", "").replace("\u3000", "")) is not None
+    """A person's name as typed: solid (王芳, 欧阳修文, 阿依古丽·买买提) or spaced (王 芳, 王　芳)."""
+    if _NAME.match(text) is not None:
+        return True
+    return _NAME_SPACE.match(text) is not None and _NAME.match(re.sub(r"[ \u3000]+", "", text)) is not None
+
+
+def is_caption(text: str) -> bool:
+    """A picture caption (图为薛振虎在企业调研, ▲…, …／李明 摄): not body text, not a headline."""
+    return len(text) <= MAX_CAPTION and _CAPTION.search(text) is not None and has_han(text)
 
 
 def is_title(text: str) -> bool:
@@ -95,11 +114,44 @@ def is_heading_like(text: str) -> bool:
     return text.count("，") <= 2
 
 
-def split_name_and_titles(text: str) -> tuple[str, list[str]] | None:
-    """A caption typed on one line — "薛振虎 西安市人大常委会副主任 市总工会主席" — or None."""
-    parts = text.split()
-    if len(parts) >= 2 and is_name(parts[0]) and all(is_title(p) for p in parts[1:]):
-        return parts[0], parts[1:]
+_SPACES = re.compile(r"[ \t\u3000]+")
+#: 王芳（神木县总工会主席） / 王芳(主席、常务副主席): the titles in brackets after the name.
+_BRACKETED = re.compile(r"^(?P<name>[^（(]+)[（(](?P<titles>[^（）()]+)[）)]$")
+
+
+def _name_parts(parts: list[str], seps: list[str]) -> list[str]:
+    """Re-join single characters the splitting tore apart: "王 芳" is one spaced name, as typed."""
+    out: list[str] = []
+    k = 0
+    while k < len(parts):
+        if len(parts[k]) == 1 and k + 1 < len(parts) and len(parts[k + 1]) == 1 and has_han(parts[k] + parts[k + 1]):
+            out.append(parts[k] + seps[k] + parts[k + 1])
+            k += 2
+        else:
+            out.append(parts[k])
+            k += 1
+    return out
+
+
+def split_name_and_titles(text: str) -> tuple[str, list[str], str] | None:
+    """A caption typed on one line — "薛振虎 西安市人大常委会副主任 市总工会主席", the titles first
+    ("市总工会主席 薛振虎") or with the unit ("王芳 某某县总工会 主席") — as (name, titles, unit)."""
+    m = _BRACKETED.match(text)
+    if m is not None and is_name(m.group("name").strip()):
+        inner = [t for t in re.split(r"[ \t\u3000]+", m.group("titles").strip()) if t]
+        if inner and all(is_title(t) for t in inner):
+            return m.group("name").strip(), inner, ""
+    seps = _SPACES.findall(text)
+    parts = _name_parts(_SPACES.split(text), seps)
+    if len(parts) < 2:
+        return None
+    for name, rest in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+        if not is_name(name) or not all(is_title(p) or is_org(p) for p in rest):
+            continue
+        units = [p for p in rest if is_org(p) and not is_title(p)]
+        if len(units) > 1 or not any(is_title(p) for p in rest) and not units:
+            continue
+        return name, [p for p in rest if p not in units], units[0] if units else ""
     return None
 
 
@@ -121,6 +173,8 @@ def classify(text: str) -> Kind:
         return Kind.BULLET
     if _ATTRIBUTION.match(text):
         return Kind.ATTRIBUTION
+    if is_caption(text):
+        return Kind.CAPTION
     if is_name(text):
         return Kind.NAME
     if is_org(text):
@@ -139,4 +193,5 @@ def clean(text: str) -> str:
 
 def text_lines(text: str) -> list[SourceLine]:
     """Split pasted or .txt text into SourceLines (any newline convention)."""
+    text = text.replace("\r\r\n", "\n")  # Windows line ends converted twice: one line end, not two
     return [SourceLine(clean(line), n) for n, line in enumerate(text.splitlines(), 1)]

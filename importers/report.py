@@ -65,7 +65,8 @@ class ImportReport:
             text = item.text if len(item.text) <= 30 else item.text[:28] + "…"
             out.append(f"  {item.level:7} {where + ': ' if where else ''}{item.message}"
                        + (f"  「{text}」" if text else ""))
-        if self.removed:
-            marks = sorted({r.text.strip() for r in self.removed})
-            out.append(f"  info    removed {len(self.removed)} list marker(s) {' '.join(marks)} before ◎ lines")
+        markers = [r for r in self.removed if r.message == "list marker before ◎"]
+        if markers:
+            marks = sorted({r.text.strip() for r in markers})
+            out.append(f"  info    removed {len(markers)} list marker(s) {' '.join(marks)} before ◎ lines")
         return out

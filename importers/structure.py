@@ -23,7 +23,7 @@ import re
 
 from importers.errors import SubmissionError
 from importers.leads import detect_leads
-from importers.lines import is_subtitle, is_terminated, is_title
+from importers.lines import HAN, SourceLine, is_subtitle, is_terminated, is_title
 from importers.regions import opening_region, region_of
 from importers.report import ImportReport
 from importers.tokens import T, Token
@@ -41,7 +41,7 @@ from model.document import (
 )
 from model.images import ImageError
 
-_SPEAKER = re.compile(r"^[（(](?P<titles>.+(?:主席|主任|书记|部长|委员|长))(?P<name>[\u4e00-\u9fff]{2,4}?)在")
+_SPEAKER = re.compile(f"^[（(](?P<titles>.+(?:主席|主任|书记|部长|委员|长))(?P<name>[{HAN}]{{2,4}}?)在")
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
@@ -80,8 +80,13 @@ class Assembler:
         self.last_paragraph: Paragraph | None = None
         self.pending_pictures: list[Token] = []
         self.indices: dict[int, int] = {}  # id(token) -> its position, for "near the name"
+        #: id(SourceLine) -> the role it was given (headline, name, body, banner …), for the review
+        self.roles: dict[int, str] = {}
 
     # ------------------------------------------------------------------ helpers
+
+    def role(self, line: SourceLine, role: str) -> None:
+        self.roles[id(line)] = role
 
     def note(self, tok: Token | None, message: str, text: str = "", level: str = "info") -> None:
         self.report.add(level, self.source, tok.line.number if tok else None, message, text)  # type: ignore[arg-type]
@@ -129,7 +134,8 @@ class Assembler:
 
     # ------------------------------------------------------------------ tokens
 
-    def body(self, tok: Token) -> None:
+    def body(self, tok: Token, role: str = "body") -> None:
+        self.role(tok.line, role)
         text = tok.text
         if self.open_para is not None:
             self.open_para.text = _join(self.open_para.text, text)
@@ -152,15 +158,17 @@ class Assembler:
                     col = self.new_column(tok)
                     self.note(tok, "text before any headline or name: put into a column of its own",
                               text, "warning")
+                    self.role(tok.line, "unclassified")
                 col.paragraphs.append(para)
             self.first_lines[id(para)] = tok
             self.open_para = para
             self.last_paragraph = para
             self.report.paragraphs += 1
-        if is_terminated(self.open_para.text):
-            self.open_para = None
+        if is_terminated(self.open_para.text) or tok.forced:
+            self.open_para = None  # a line the user marked as body is a paragraph of its own
 
     def year(self, tok: Token) -> None:
+        self.role(tok.line, "label")
         speech = self.ensure_speech()
         self.close_paragraph()
         section = SpeechSection(label=tok.text)
@@ -180,6 +188,7 @@ class Assembler:
         self.report.speech_sections += 1
 
     def bullet(self, tok: Token) -> None:
+        self.role(tok.line, "bullet")
         if tok.line.removed_prefix:
             self.report.remove(self.source, tok.line.number, tok.line.removed_prefix, "list marker before ◎")
         self.close_paragraph()
@@ -198,8 +207,9 @@ class Assembler:
         speech = self.ensure_speech()
         if speech.attribution:
             self.note(tok, "a second speech attribution: kept as body text", tok.text, "warning")
-            self.body(tok)
+            self.body(tok, "unclassified")
             return
+        self.role(tok.line, "attribution")
         speech.attribution = tok.text
         if not speech.speaker.name:
             speech.speaker = parse_speaker(tok.text)
@@ -208,19 +218,26 @@ class Assembler:
 
     def person(self, tok: Token, index: int) -> None:
         is_org = tok.kind is T.ORG
-        region = region_of(tok.text) if is_org else next((region_of(t) for t in tok.titles if region_of(t)), "")
+        if is_org:
+            self.role(tok.line, "unit")
+        for line, role in tok.members:
+            self.role(line, role)
+        region = region_of(tok.text) if is_org else next(
+            (region_of(t) for t in [*tok.titles, tok.unit] if region_of(t)), "")
         col = self.current_column()
         attach = False
-        if col is not None and col.person is None and not col.organisation:
-            if not col.paragraphs:
-                attach = True
-            else:
-                known = self.column_region(col)
-                attach = not known or not region or known == region
-                if attach:
-                    where = "in the middle of a paragraph" if self.open_para is not None else "after the column's text"
-                    self.note(tok, f"caption {where} taken as the column's {'organisation' if is_org else 'person'}",
-                              " ".join([tok.text, *tok.titles]))
+        if col is not None and not col.paragraphs and (
+                (is_org and not col.organisation) or (not is_org and col.person is None
+                                                      and not (tok.unit and col.organisation))):
+            # a unit line and a caption typed apart (某某县总工会 / 王芳 / 主席) are one column's
+            attach = True
+        elif col is not None and col.person is None and not col.organisation:
+            known = self.column_region(col)
+            attach = not known or not region or known == region
+            if attach:
+                where = "in the middle of a paragraph" if self.open_para is not None else "after the column's text"
+                self.note(tok, f"caption {where} taken as the column's {'organisation' if is_org else 'person'}",
+                          " ".join([tok.text, *tok.titles]))
         if not attach:
             col = self.new_column(tok)
         assert col is not None
@@ -228,7 +245,15 @@ class Assembler:
             col.organisation = tok.text
         else:
             col.person = Person(tok.text, list(tok.titles))
+            if tok.unit:
+                col.organisation = tok.unit
         self.take_pictures(col, index)
+
+    def caption(self, tok: Token) -> None:
+        """A photo caption is kept in the report: the printed caption is the name and titles."""
+        self.role(tok.line, "caption")
+        self.report.remove(self.source, tok.line.number, tok.text, "photo caption")
+        self.note(tok, "photo caption: not printed (the portrait's caption is the name and titles)", tok.text)
 
     def take_pictures(self, col: ColumnBlock, index: int) -> None:
         """A picture within two tokens before a caption is that person's portrait."""
@@ -262,6 +287,7 @@ class Assembler:
     def headings(self, run: list[Token], next_kind: T | None) -> None:
         if self.expect_section_heading and self.section is not None:
             self.section.heading = run[0].text
+            self.role(run[0].line, "section_heading")
             self.expect_section_heading = False
             run = run[1:]
             if not run:
@@ -300,6 +326,11 @@ class Assembler:
                 page = self.new_page()
             self.close_paragraph()
             self.container = None
+            for t in banner:
+                self.role(t.line, "banner")
+            for t in run:
+                if t.text in (kicker, title, subtitle) and id(t.line) not in self.roles:
+                    self.role(t.line, {kicker: "kicker", title: "page_title", subtitle: "subtitle"}[t.text])
             if banner_lines:
                 page.banner = Banner(lines=banner_lines)
                 self.note(run[0], "short lines taken as the page's banner (版头)", " / ".join(banner_lines))
@@ -314,9 +345,10 @@ class Assembler:
             if col is None or col.paragraphs or col.headline or col.person or col.organisation:
                 col = self.new_column(column_headline)
             col.headline = column_headline.text
+            self.role(column_headline.line, "headline")
             self.close_paragraph()
         for tok in extra:
-            self.body(tok)
+            self.body(tok, "unclassified")
 
     # ------------------------------------------------------------------ driver
 
@@ -345,6 +377,8 @@ class Assembler:
                 self.person(tok, i)
             elif tok.kind is T.PICTURE:
                 self.picture(tok, i)
+            elif tok.kind is T.CAPTION:
+                self.caption(tok)
             self.last = tok
             i += 1
         self.finish()

@@ -15,6 +15,8 @@ from importers.lines import (
     SourceLine,
     bullet_text,
     classify,
+    is_name,
+    is_org,
     is_terminated,
     is_title,
     split_name_and_titles,
@@ -32,6 +34,11 @@ class T(Enum):
     ORG = "org"
     BODY = "body"
     PICTURE = "picture"
+    CAPTION = "caption"
+
+
+#: Roles the user can force on a line in the review dialog (importers.review).
+FORCEABLE = ("headline", "name", "title", "unit", "body", "caption")
 
 
 @dataclass
@@ -41,6 +48,9 @@ class Token:
     line: SourceLine
     titles: list[str] = field(default_factory=list)  # PERSON
     picture: tuple[str, bytes] | None = None  # PICTURE: (name in the source, bytes)
+    unit: str = ""  # PERSON: the organisation line typed with the caption (某某县总工会)
+    members: list[tuple[SourceLine, str]] = field(default_factory=list)  # PERSON: (line, name/title/unit)
+    forced: bool = False  # the user chose this token's role in the review dialog
 
 
 def _docx_kind(line: SourceLine, kind: Kind) -> Kind:
@@ -52,8 +62,70 @@ def _docx_kind(line: SourceLine, kind: Kind) -> Kind:
     return kind
 
 
-def tokenise(lines: list[SourceLine], *, hard_wrapped: bool) -> list[Token]:
-    """Group lines into tokens. ``hard_wrapped``: adjacent lines may be one paragraph (.txt)."""
+def _member_role(lines: list[SourceLine], j: int, have_name: bool, have_unit: bool,
+                 overrides: dict[int, str]) -> str | None:
+    """What line ``j`` is inside a caption group (name / title / unit), or None if it is not one.
+
+    A line such as 主席 is both name-shaped and a title: it is the title when the group already
+    has its name or the name follows right under it.
+    """
+    forced = overrides.get(j)
+    if forced is not None:
+        return forced if forced in ("name", "title", "unit") else None
+    text = lines[j].text
+    if not text:
+        return None
+    title = is_title(text)
+    if is_name(text) and not have_name:
+        nxt = lines[j + 1].text if j + 1 < len(lines) and j + 1 not in overrides else ""
+        if not (title and nxt and is_name(nxt) and not is_title(nxt)):
+            return "name"
+    if title:
+        return "title"
+    if is_org(text) and not have_unit:
+        return "unit"
+    return None
+
+
+def _caption_group(lines: list[SourceLine], i: int, overrides: dict[int, str], titles_first: bool
+                   ) -> list[tuple[int, str]] | None:
+    """Contiguous lines from ``i`` forming one person caption, as (index, role), or None.
+
+    A caption has exactly one name and at least one title or unit line (a name the user marked
+    needs neither). ``titles_first`` allows the name below its titles (市总工会主席 / 薛振虎).
+    """
+    members: list[tuple[int, str]] = []
+    j = i
+    while j < len(lines) and len(members) < 8:
+        role = _member_role(lines, j, any(r == "name" for _, r in members), any(r == "unit" for _, r in members),
+                            overrides)
+        if role is None or (role == "name" and any(r == "name" for _, r in members)):
+            break
+        members.append((j, role))
+        j += 1
+    roles = [r for _, r in members]
+    if roles.count("name") != 1:
+        return None
+    if roles[0] != "name" and not titles_first:
+        return None
+    name_at = roles.index("name")
+    if roles[0] != "name" and name_at != len(roles) - 1 and overrides.get(i) is None:
+        return None  # titles first: the name closes the group
+    if len(roles) == 1 and overrides.get(members[0][0]) != "name":
+        return None
+    if roles[0] == "unit" and "title" not in roles and name_at == len(roles) - 1:
+        return None  # 某某县总工会 / 王芳: the unit line above a bare name is no caption
+    return members
+
+
+def tokenise(lines: list[SourceLine], *, hard_wrapped: bool, overrides: dict[int, str] | None = None
+             ) -> list[Token]:
+    """Group lines into tokens. ``hard_wrapped``: adjacent lines may be one paragraph (.txt).
+
+    ``overrides`` maps a line's index to a role the user chose (see FORCEABLE); it wins over
+    every guess.
+    """
+    overrides = overrides or {}
     tokens: list[Token] = []
     n = len(lines)
     i = 0
@@ -67,28 +139,45 @@ def tokenise(lines: list[SourceLine], *, hard_wrapped: bool) -> list[Token]:
             prev_open_body = None
             i += 1
             continue
-        kind = _docx_kind(line, classify(text))
-        if kind is Kind.NAME and i + 1 < n and lines[i + 1].text and is_title(lines[i + 1].text):
-            titles = []
-            j = i + 1
-            while j < n and lines[j].text and is_title(lines[j].text) and not lines[j].pictures:
-                titles.append(lines[j].text)
-                j += 1
-            name = text.replace(" ", "").replace("\u3000", "")
-            tokens.append(Token(T.PERSON, name, line, titles=titles))
-            for k in range(i + 1, j):
-                tokens.extend(Token(T.PICTURE, "", lines[k], picture=p) for p in lines[k].pictures)
-            prev_open_body = None
-            i = j
+        forced = overrides.get(i)
+        continues = hard_wrapped and prev_open_body is not None and prev_open_body.number == line.number - 1
+        if forced in (None, "name", "title", "unit"):
+            group = _caption_group(lines, i, overrides, titles_first=not continues)
+            if group is not None and (forced is not None or classify(text) is not Kind.BODY or len(group) > 1):
+                tokens.append(_person(lines, group))
+                for k, _ in group[1:]:
+                    tokens.extend(Token(T.PICTURE, "", lines[k], picture=p) for p in lines[k].pictures)
+                prev_open_body = None
+                i = group[-1][0] + 1
+                continue
+        if forced == "unit" or forced == "title":
+            last = tokens[-1] if tokens else None
+            if last is not None and last.kind is T.PERSON:
+                if forced == "unit" and not last.unit:
+                    last.unit = text
+                else:
+                    last.titles.append(text)
+                last.members.append((line, forced))
+                i += 1
+                continue
+            tokens.append(Token(T.ORG if forced == "unit" else T.HEADING, text, line))
+            i += 1
             continue
-        one_line = split_name_and_titles(text)
-        if one_line is not None:
-            tokens.append(Token(T.PERSON, one_line[0], line, titles=one_line[1]))
+        if forced in ("headline", "body", "caption"):
+            kind_t = {"headline": T.HEADING, "body": T.BODY, "caption": T.CAPTION}[forced]
+            tokens.append(Token(kind_t, text, line, forced=True))
             prev_open_body = None
             i += 1
             continue
-        continues = hard_wrapped and prev_open_body is not None and prev_open_body.number == line.number - 1
-        if continues and kind in (Kind.HEADING, Kind.NAME, Kind.TITLE, Kind.ORG):
+        one_line = split_name_and_titles(text)
+        if one_line is not None and not continues:
+            name, titles, unit = one_line
+            tokens.append(Token(T.PERSON, name, line, titles=titles, unit=unit, members=[(line, "name")]))
+            prev_open_body = None
+            i += 1
+            continue
+        kind = _docx_kind(line, classify(text))
+        if continues and kind in (Kind.HEADING, Kind.NAME, Kind.TITLE, Kind.ORG, Kind.CAPTION):
             kind = Kind.BODY  # the rest of a hard-wrapped paragraph, not a headline
         elif hard_wrapped and kind is Kind.HEADING and _wrapped_start(line, lines[i + 1] if i + 1 < n else None):
             kind = Kind.BODY  # the first line of a hard-wrapped paragraph
@@ -98,6 +187,8 @@ def tokenise(lines: list[SourceLine], *, hard_wrapped: bool) -> list[Token]:
             tokens.append(Token(T.BULLET, bullet, line))
         elif kind is Kind.ORG:
             tokens.append(Token(T.ORG, text, line))
+        elif kind is Kind.CAPTION:
+            tokens.append(Token(T.CAPTION, text, line))
         elif kind in (Kind.HEADING, Kind.NAME, Kind.TITLE):
             tokens.append(Token(T.HEADING, text, line))
         else:
@@ -106,6 +197,15 @@ def tokenise(lines: list[SourceLine], *, hard_wrapped: bool) -> list[Token]:
         i += 1
     _confirm_year_labels(tokens)
     return tokens
+
+
+def _person(lines: list[SourceLine], group: list[tuple[int, str]]) -> Token:
+    """The PERSON token of a caption group; the name is kept as typed (王　芳 keeps its space)."""
+    name_line = next(lines[k] for k, r in group if r == "name")
+    titles = [lines[k].text for k, r in group if r == "title"]
+    unit = next((lines[k].text for k, r in group if r == "unit"), "")
+    return Token(T.PERSON, name_line.text, lines[group[0][0]], titles=titles, unit=unit,
+                 members=[(lines[k], r) for k, r in group])
 
 
 def _wrapped_start(line: SourceLine, nxt: SourceLine | None) -> bool:

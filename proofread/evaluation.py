@@ -7,7 +7,10 @@ proofreader reports) or ``ok`` (a clean control that must give no finding). Coun
 * true positive — a planted case that gets a finding with the expected code;
 * false negative — a planted case that does not;
 * false positive — every finding on a clean case, and every finding of another code on a
-  planted case.
+  planted case (every finding at all on a planted case that was missed).
+
+A case may say where its slip is (``code@offset``); then only a finding covering that offset
+counts as the hit.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class Case:
     role: str
     text: str
     line: int
+    offset: int | None = None  # where the slip is, when known: a hit must cover it
 
 
 @dataclass
@@ -54,7 +58,8 @@ def load_cases(path: str | Path) -> list[Case]:
         if not line.strip() or line.startswith("#"):
             continue
         expected, role, text = line.split("\t", 2)
-        cases.append(Case(expected, role, text, n))
+        code, _, at = expected.partition("@")
+        cases.append(Case(code, role, text, n, int(at) if at else None))
     return cases
 
 
@@ -66,13 +71,16 @@ def evaluate(cases: list[Case]) -> Scores:
             scores.fp += len(findings)
             scores.false_alarms += [(case, f) for f in findings]
             continue
-        hits = [f for f in findings if f.code == case.expected]
+        hits = [f for f in findings if f.code == case.expected
+                and (case.offset is None or f.offset <= case.offset < f.offset + max(f.length, 1))]
         if hits:
             scores.tp += 1
         else:
             scores.fn += 1
             scores.misses.append(case)
-        others = [f for f in findings if f.code != case.expected]
+        # with a hit, other findings of the same code are the same slip seen twice (both quotes of
+        # a pair); without one, a same-code finding elsewhere is a false alarm
+        others = [f for f in findings if f.code != case.expected] if hits else findings
         scores.fp += len(others)
         scores.false_alarms += [(case, f) for f in others]
     return scores

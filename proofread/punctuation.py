@@ -37,6 +37,15 @@ def _cjk(ch: str) -> bool:
 
 def check_halfwidth(ref: TextRef) -> Iterator[Finding]:
     text = ref.text
+    for i, mark, curly in _straight_quotes(text):
+        name = _QUOTES[mark][2]
+        yield finding(ref, "error", "halfwidth", i, 1,
+                      (f"中文句中使用了直{name}{mark}", f"straight quote {mark} in Chinese text"),
+                      (f"改为中文引号“{curly}”", f"use the Chinese quote {curly}"), curly)
+    for i, marks, full in _angle_titles(text):
+        yield finding(ref, "error", "halfwidth", i, len(marks),
+                      (f"书名号误用了“{marks}”", f"“{marks}” typed for a book-title mark"),
+                      (f"改为“{full}”", f"use {full}"), full)
     if not any(ch in HALF_TO_FULL for ch in text):
         return
     chinese = han_count(text) * 2 > len(text.replace(" ", ""))
@@ -65,6 +74,70 @@ def check_halfwidth(ref: TextRef) -> Iterator[Finding]:
                           (f"改为全角“{full}”", f"use the full-width “{full}”"), full)
 
 
+_QUOTES = {'"': ("“", "”", "双引号"), "'": ("‘", "’", "单引号")}
+_OPENING_CONTEXT = "（(《〈【「『“‘：:，,、；;。！？ \u3000—…"
+
+
+def _latin(ch: str) -> bool:
+    return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+#: <<工会法>> or <工会法>: angle brackets typed for the book-title marks 《》 (〈〉 inside them).
+_ANGLE_TITLE = re.compile(r"(<<|<)([^<>\s]{1,40})(>>|>)")
+
+
+def _angle_titles(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, typed marks, replacement) for ASCII angle brackets used as 《》 around Han text."""
+    if han_count(text) < sum(1 for ch in text if ch.isascii() and ch.isalpha()):
+        return
+    for m in _ANGLE_TITLE.finditer(text):
+        opener, inner, closer = m.groups()
+        if len(opener) != len(closer) or han_count(inner) < 2 or not all(
+                is_han(c) or _cjk(c) or c.isalnum() or c in "·-" for c in inner):
+            continue
+        left, right = ("《", "》") if len(opener) == 2 or not _inside_book_title(text, m.start()) else ("〈", "〉")
+        yield m.start(), opener, left
+        yield m.end() - len(closer), closer, right
+
+
+def _inside_book_title(text: str, at: int) -> bool:
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
+
+
+_CLOSING_CONTEXT = "，,。.；;：:！!？?）)》」』、 \u3000"
+
+
+def _straight_quotes(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, mark, curly replacement) of each straight quote that belongs to Chinese text.
+
+    Quotes pair up left to right (an odd one out is turned by its neighbours); a quote counts
+    when it touches Han text or CJK punctuation, or quotes Han text, in a text that is more
+    Han than Latin. English inside Chinese keeps its apostrophes (don't, Children's).
+    """
+    if han_count(text) < sum(1 for ch in text if ch.isascii() and ch.isalpha()):
+        return
+    for mark, (left, right, _name) in _QUOTES.items():
+        at = [i for i, ch in enumerate(text) if ch == mark
+              and not (mark == "'" and _latin(text[i - 1: i]) and _latin(text[i + 1: i + 2]))]
+        opening = True
+        for k, i in enumerate(at):
+            prev = text[i - 1] if i > 0 else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            if len(at) % 2:
+                if nxt == "" or nxt in _CLOSING_CONTEXT:
+                    opening = False
+                elif prev == "" or prev in _OPENING_CONTEXT:
+                    opening = True
+            partner = at[k + 1] if opening and k + 1 < len(at) else (at[k - 1] if not opening and k else None)
+            if partner is None:
+                inside = ""
+            else:
+                inside = text[i + 1: partner] if opening else text[partner + 1: i]
+            if _cjk(prev) or _cjk(nxt) or han_count(inside) > 0:
+                yield i, mark, left if opening else right
+            opening = not opening
+
+
 def check_doubled_marks(ref: TextRef) -> Iterator[Finding]:
     for m in _DOUBLED.finditer(ref.text):
         marks = m.group(0)
@@ -78,11 +151,16 @@ def check_doubled_marks(ref: TextRef) -> Iterator[Finding]:
 
 
 def _inside_slogan(text: str, start: int, end: int) -> bool:
-    """A space between two halves of a quoted slogan: “决胜小康 奋斗有我”."""
+    """A space between two halves of a quoted slogan: “决胜小康 奋斗有我” (or, typed with
+    straight quotes, "决胜小康 奋斗有我" — the quotes get their own finding, the space is right)."""
     open_at = text.rfind("“", 0, start)
     if open_at < 0 or text.rfind("”", 0, start) > open_at:
-        return False
-    close_at = text.find("”", end)
+        if text.count('"', 0, start) % 2 == 1 and '"' in text[end:]:
+            open_at, close_at = text.rfind('"', 0, start), text.find('"', end)
+        else:
+            return False
+    else:
+        close_at = text.find("”", end)
     if close_at < 0:
         return False
     left, right = text[open_at + 1:start], text[end:close_at]

@@ -108,7 +108,7 @@ def test_latin_words_broken_across_lines_keep_their_space():
 
 def test_caption_on_one_line_and_padded_two_character_name():
     b, _ = import_text("标题一行\n\n张  静\n咸阳市总工会党组书记\n\n正文。")
-    assert b.pages[0].blocks[0].person.name == "张静"
+    assert b.pages[0].blocks[0].person.name == "张  静"  # newspaper style keeps the padding as typed
     b, _ = import_text("薛振虎 西安市人大常委会副主任 市总工会主席\n\n2020年，西安市总工会贯彻落实。")
     col = b.pages[0].blocks[0]
     assert col.person.name == "薛振虎" and col.person.titles == ["西安市人大常委会副主任", "市总工会主席"]

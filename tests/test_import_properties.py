@@ -71,3 +71,20 @@ def test_decoding_bytes_either_gives_text_or_a_clear_error(data):
         assert str(exc).startswith("x.txt: ")
     else:
         assert isinstance(text, str) and encoding in ("utf-8", "utf-8-sig", "utf-16", "gb18030")
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(lines, st.lists(st.tuples(st.integers(0, 30), st.sampled_from(["headline", "name", "title", "unit", "body",
+                                                                       "caption"])), max_size=6))
+def test_any_role_corrections_lose_nothing(text, forced):
+    """Whatever the user forces in the review dialog, every character still lands somewhere."""
+    from importers.review import submission_from_text
+
+    sub = submission_from_text(text)
+    sub.overrides = {i: role for i, role in forced if i < len(sub.lines)}
+    result = sub.assemble()
+    assert len(result.roles) == len(sub.lines)
+    kept = _bulletin_chars(result.bulletin) + Counter(
+        ch for r in result.report.removed for ch in r.text if not ch.isspace())
+    lost = _chars(text) - kept
+    assert not lost, (lost, text, sub.overrides)

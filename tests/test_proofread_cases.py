@@ -50,3 +50,37 @@ def test_every_finding_speaks_chinese_and_english(example):
         assert han_count(f.message) > 0 and f.message != f.message_en, f
         assert bool(f.suggestion) == bool(f.suggestion_en), f
         assert not f.suggestion or (han_count(f.suggestion) > 0 and f.suggestion != f.suggestion_en), f
+
+
+MUTATED = FILES / "proofread_mutations.txt"
+
+
+def test_cases_the_rules_were_not_written_for(capsys):
+    """Slips planted by proofread.mutations in clean sentences of the example (held out from tuning)."""
+    cases = load_cases(MUTATED)
+    slips = [c for c in cases if c.expected != "ok"]
+    assert len(slips) >= 150 and len({c.expected for c in slips}) >= 6 and len(cases) - len(slips) >= 50
+    scores = evaluate(cases)
+    with capsys.disabled():
+        print(f"\nmutated cases (not tuned on): {scores.summary()}")
+    assert scores.precision >= 0.95 and scores.recall >= 0.95, (scores.misses, scores.false_alarms)
+
+
+def test_mutation_generator_plants_one_slip_where_it_says():
+    from proofread.mutations import MUTATIONS, cases, clean_sentences
+
+    base = clean_sentences()
+    assert len(base) >= 50
+    made = list(cases(seed=3, per_kind=5))
+    planted = [(e, t) for e, t in made if e != "ok"]
+    assert len(planted) == 5 * len(MUTATIONS) and all(t not in base for _, t in planted)
+    for expected, text in planted:
+        code, _, at = expected.partition("@")
+        if at:  # the text differs from some clean sentence exactly at the offset
+            assert any(b[: int(at)] == text[: int(at)] and b != text for b in base), (expected, text)
+
+
+def test_straight_quotes_get_their_curly_fix():
+    found = [(f.offset, f.replacement) for f in check_text('被称为"娘家人"。') if f.code == "halfwidth"]
+    assert found == [(3, "“"), (7, "”")]
+    assert not check_text("参加Children's Day活动，职工说：“don't worry”。")

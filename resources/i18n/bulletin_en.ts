@@ -340,6 +340,68 @@ Export anyway?</translation>
     </message>
 </context>
 <context>
+    <name>FindReplace</name>
+    <message>
+        <source>查找和替换…</source>
+        <translation>Find and Replace…</translation>
+    </message>
+    <message>
+        <source>替换…</source>
+        <translation>Replace…</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <source>查找和替换</source>
+        <translation>Find and Replace</translation>
+    </message>
+    <message>
+        <source>区分大小写（英文）</source>
+        <translation>Match case (Latin letters)</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>替换为</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>上下文</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>全部替换</source>
+        <translation>Replace All</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>找到 {} 处</source>
+        <translation>{} found</translation>
+    </message>
+    <message>
+        <source>全部替换“{}”</source>
+        <translation>Replace all “{}”</translation>
+    </message>
+    <message>
+        <source>已替换 {} 处</source>
+        <translation>{} replaced</translation>
+    </message>
+</context>
+<context>
     <name>Fixes</name>
     <message>
         <source>这条提示没有可自动采用的修改建议。</source>
@@ -363,6 +425,260 @@ Export anyway?</translation>
     <message>
         <source>使用指南</source>
         <translation>Guide</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>版头</source>
+        <translation>Banner</translation>
+    </message>
+    <message>
+        <source>引题</source>
+        <translation>Kicker</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>副题</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <source>栏目标题</source>
+        <translation>Column headline</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Title line</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Body text</translation>
+    </message>
+    <message>
+        <source>◎要点</source>
+        <translation>◎ point</translation>
+    </message>
+    <message>
+        <source>年份标签</source>
+        <translation>Year label</translation>
+    </message>
+    <message>
+        <source>小标题</source>
+        <translation>Section heading</translation>
+    </message>
+    <message>
+        <source>出处</source>
+        <translation>Attribution</translation>
+    </message>
+    <message>
+        <source>图注</source>
+        <translation>Photo caption</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <source>未归类</source>
+        <translation>Unclassified</translation>
+    </message>
+    <message>
+        <source>空行</source>
+        <translation>Blank line</translation>
+    </message>
+    <message>
+        <source>导入稿件</source>
+        <translation>Import submissions</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>稿件</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>原文</source>
+        <translation>Source text</translation>
+    </message>
+    <message>
+        <source>识别为（点击更正）</source>
+        <translation>Recognised as (click to correct)</translation>
+    </message>
+    <message>
+        <source>识别结果</source>
+        <translation>Recognised</translation>
+    </message>
+    <message>
+        <source>图片（点击选作肖像）</source>
+        <translation>Pictures (click to use as the portrait)</translation>
+    </message>
+    <message>
+        <source>放入当前版面</source>
+        <translation>Into the current page</translation>
+    </message>
+    <message>
+        <source>放入新版面</source>
+        <translation>Into a new page</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>添加稿件</source>
+        <translation>Add submissions</translation>
+    </message>
+    <message>
+        <source>有稿件无法读取</source>
+        <translation>Some submissions cannot be read</translation>
+    </message>
+    <message>
+        <source>{cols} 个栏目，{paras} 段正文；{un} 行未归类，{w} 条提醒</source>
+        <translation>{cols} column(s), {paras} paragraph(s); {un} line(s) unclassified, {w} warning(s)</translation>
+    </message>
+    <message>
+        <source>［图片 {}］</source>
+        <translation>[picture {}]</translation>
+    </message>
+    <message>
+        <source>  ［图片］</source>
+        <translation>  [picture]</translation>
+    </message>
+    <message>
+        <source>自动：{}</source>
+        <translation>Auto: {}</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>识别为：{}。可改为其他角色</source>
+        <translation>Recognised as: {}. Choose another role to correct it</translation>
+    </message>
+    <message>
+        <source>栏目 {}</source>
+        <translation>Column {}</translation>
+    </message>
+    <message>
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>肖像</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{} 段</source>
+        <translation>{} paragraph(s)</translation>
+    </message>
+    <message>
+        <source>讲话 {}</source>
+        <translation>Speech {}</translation>
+    </message>
+    <message>
+        <source>部分</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>{}（肖像）</source>
+        <translation>{} (portrait)</translation>
+    </message>
+</context>
+<context>
+    <name>Importing</name>
+    <message>
+        <source>投稿文件 ({})</source>
+        <translation>Submissions ({})</translation>
+    </message>
+    <message>
+        <source>导入稿件</source>
+        <translation>Import submissions</translation>
+    </message>
+    <message>
+        <source>有稿件无法读取</source>
+        <translation>Some submissions cannot be read</translation>
+    </message>
+    <message>
+        <source>以下文件无法读取，未导入：
+
+{}</source>
+        <translation>These files cannot be read and were not imported:
+
+{}</translation>
+    </message>
+    <message>
+        <source>没有可导入的内容</source>
+        <translation>Nothing to import</translation>
+    </message>
+    <message>
+        <source>所选稿件中没有文字，未作任何修改。</source>
+        <translation>The chosen submissions hold no text; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>导入稿件（{} 个文件）</source>
+        <translation>Import submissions ({} file(s))</translation>
+    </message>
+    <message>
+        <source>已导入 {} 个栏目</source>
+        <translation>Imported {} column(s)</translation>
+    </message>
+    <message>
+        <source>导入稿件…</source>
+        <translation>Import submissions…</translation>
+    </message>
+    <message>
+        <source>把各地市的投稿（Word 或文本文件）导入当前会刊</source>
+        <translation>Import the cities&apos; submissions (Word or text files) into this bulletin</translation>
+    </message>
+    <message>
+        <source>导入稿件？</source>
+        <translation>Import the submission?</translation>
+    </message>
+    <message>
+        <source>“{}”是投稿文件，不是会刊项目。
+
+要把它导入到当前会刊吗？</source>
+        <translation>“{}” is a submission, not a bulletin project.
+
+Import it into the open bulletin?</translation>
     </message>
 </context>
 <context>
@@ -517,6 +833,10 @@ Export anyway?</translation>
     <message>
         <source>文件名太长</source>
         <translation>the file name is too long</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1879,7 @@ drop or choose</translation>
     </message>
     <message>
         <source>排版出错：{}</source>
+        <extracomment>rows shown after every result: (kind, block id, message, severe) — the last import&apos;s report</extracomment>
         <translation>Layout error: {}</translation>
     </message>
     <message>
@@ -1592,6 +1913,21 @@ drop or choose</translation>
     <message>
         <source>“{chars}”在所有字体中都没有，排成方框</source>
         <translation>“{chars}” in no font; shown as boxes</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadMarks</name>
+    <message>
+        <source>删去（{}）</source>
+        <translation>Delete ({})</translation>
+    </message>
+    <message>
+        <source>删去</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>改为：{}</source>
+        <translation>Change to: {}</translation>
     </message>
 </context>
 <context>

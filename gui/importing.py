@@ -1,0 +1,239 @@
+"""Importing submissions from the editor: File → 导入稿件…, dropped files, 打开 of a .docx/.txt.
+
+The window calls three hooks (``add_menu_action``, ``install_drop``, ``offer_import``); the
+rest lives here and in gui/import_dialog.py. Files are read first (a file that cannot be read is
+named with the reason and nothing changes), the review dialog lets the user correct what was
+recognised, and the accepted result is inserted as ONE undo step (a macro of InsertItem
+commands, so undo puts back exactly the bulletin as it was). The import report then appears in
+the Problems panel, next to layout problems and proofreading.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from gui import structure
+from gui.commands import InsertItem
+from gui.document import Document
+from importers import ImportReport, SubmissionError
+from importers.convert import CONVERTED_SUFFIXES
+from importers.messages_zh import error_in_language, in_language
+from importers.review import DOCX_SUFFIXES, TEXT_SUFFIXES, Submission, read_submission
+from model.document import Bulletin, Page
+
+translate = QCoreApplication.translate
+SUBMISSION_SUFFIXES = (*DOCX_SUFFIXES, *TEXT_SUFFIXES, *CONVERTED_SUFFIXES)
+
+
+def is_submission(path: str) -> bool:
+    """A file the importer reads (by its name); .bulletin projects are opened, not imported."""
+    return os.path.splitext(path)[1].lower() in SUBMISSION_SUFFIXES
+
+
+def file_filter() -> str:
+    patterns = " ".join(f"*{s}" for s in SUBMISSION_SUFFIXES)
+    return translate("Importing", "投稿文件 ({})").format(patterns)
+
+
+# ------------------------------------------------------------------------------ model side
+
+def apply_import(doc: Document, imported: Bulletin, target: Page | None, *, new_page: bool, after: Page | None = None,
+                 label: str = "") -> list[str]:
+    """Insert the imported pages/blocks into ``doc`` as one undo step; returns the new block ids.
+
+    A page that came with its own banner or headline stays a page of its own (inserted after
+    the current page). The other blocks go into ``target`` — or, with ``new_page`` or when the
+    bulletin has no page, into a new page after the current one.
+    """
+    b = doc.bulletin
+    for name in imported.images:
+        if name not in b.images:
+            b.images.add_lazy(name, lambda n=name, store=imported.images: store.get(n))
+    pages = list(b.pages)
+    anchor = after or target
+    at = pages.index(anchor) + 1 if anchor in pages else len(pages)
+    loose = [blk for page in imported.pages if not (page.banner or page.headline) for blk in page.blocks]
+    own = [page for page in imported.pages if page.banner or page.headline]
+    ids = [blk.id for page in imported.pages for blk in page.blocks]
+    doc.undo_stack.beginMacro(label or translate("Importing", "导入稿件"))
+    try:
+        if loose:
+            if new_page or target is None or target not in b.pages:
+                holder = Page()
+                doc.push(InsertItem(doc, b, "pages", at, holder, translate("Importing", "导入稿件")))
+                at += 1
+                holder_blocks = 0
+            else:
+                holder, holder_blocks = target, len(target.blocks)
+            for k, blk in enumerate(loose):
+                doc.push(InsertItem(doc, holder, "blocks", holder_blocks + k, blk, translate("Importing", "导入稿件")))
+        for page in own:
+            doc.push(InsertItem(doc, b, "pages", at, page, translate("Importing", "导入稿件")))
+            at += 1
+        if not b.issue_title and imported.issue_title:
+            from gui.commands import SetValue
+
+            doc.push(SetValue(doc, b, "issue_title", imported.issue_title, translate("Importing", "导入稿件")))
+    finally:
+        doc.undo_stack.endMacro()
+    return ids
+
+
+def _lang() -> str:
+    from gui import i18n
+
+    return i18n.current()
+
+
+def report_rows(report: ImportReport) -> list[tuple[str, str, str, bool]]:
+    """(kind, block id, message, severe) rows for the Problems panel, in the UI language."""
+    rows = []
+    for item in report.items:
+        where = ":".join(x for x in (item.source, str(item.line) if item.line else "") if x)
+        text = f"「{item.text[:30]}{'…' if len(item.text) > 30 else ''}」" if item.text else ""
+        message = in_language(item.message, _lang())
+        rows.append(("import", "", f"{where}  {message} {text}".strip(), item.level == "warning"))
+    return rows
+
+
+def error_text(exc: SubmissionError) -> str:
+    return error_in_language(exc.source, exc.problem, _lang())
+
+
+# ------------------------------------------------------------------------------ window side
+
+def read_all(parent: QWidget, paths: Iterable[str]) -> list[Submission]:
+    """Read every file; name each one that cannot be read (the others are still offered)."""
+    subs, errors = [], []
+    for path in paths:
+        try:
+            subs.append(read_submission(path))
+        except SubmissionError as exc:
+            errors.append(error_text(exc))
+    if errors:
+        QMessageBox.warning(parent, translate("Importing", "有稿件无法读取"),
+                            translate("Importing", "以下文件无法读取，未导入：\n\n{}").format("\n".join(errors)))
+    return subs
+
+
+def import_paths(window, paths: list[str]) -> bool:
+    """Read ``paths``, show the review dialog, and import what the user accepts."""
+    from gui.import_dialog import ImportDialog
+
+    subs = read_all(window, paths)
+    if not subs:
+        return False
+    dialog = ImportDialog(subs, window, has_pages=bool(window.doc.bulletin.pages))
+    window._import_dialog = dialog  # for tests and screenshots
+    if dialog.exec() != ImportDialog.DialogCode.Accepted:
+        return False
+    return finish_import(window, dialog)
+
+
+def finish_import(window, dialog) -> bool:
+    bulletin, report = dialog.result_bulletin()
+    doc: Document = window.doc
+    if not any(page.blocks or page.banner or page.headline for page in bulletin.pages):
+        QMessageBox.information(window, translate("Importing", "没有可导入的内容"),
+                                translate("Importing", "所选稿件中没有文字，未作任何修改。"))
+        return False
+    target = structure.page_of(doc.bulletin, window.selected_id) or (doc.bulletin.pages[-1] if doc.bulletin.pages else None)
+    ids = apply_import(doc, bulletin, target, new_page=dialog.new_page(),
+                       label=translate("Importing", "导入稿件（{} 个文件）").format(len(dialog.submissions)))
+    window.problems.notes = report_rows(report)
+    window.problems.shown = None
+    window._show_problems()
+    if ids:
+        window.select(ids[0])
+    window.statusBar().showMessage(translate("Importing", "已导入 {} 个栏目").format(report.columns), 5000)
+    return True
+
+
+def ask_and_import(window) -> None:
+    start = os.path.dirname(window.doc.path) if window.doc.path else os.path.expanduser("~")
+    paths, _ = QFileDialog.getOpenFileNames(window, translate("Importing", "导入稿件"), start, file_filter())
+    if paths:
+        import_paths(window, paths)
+
+
+def add_menu_action(window, menu) -> QAction:
+    """File → 导入稿件… (Ctrl+I)."""
+    action = QAction(translate("Importing", "导入稿件…"), window)
+    action.setShortcut(QKeySequence("Ctrl+I"))
+    action.setStatusTip(translate("Importing", "把各地市的投稿（Word 或文本文件）导入当前会刊"))
+    action.triggered.connect(lambda: ask_and_import(window))
+    menu.addAction(action)
+    window.act_import = action
+    return action
+
+
+def offer_import(window, path: str) -> bool:
+    """打开 of a submission: offer to import it into the open bulletin instead of failing."""
+    answer = QMessageBox.question(
+        window, translate("Importing", "导入稿件？"),
+        translate("Importing", "“{}”是投稿文件，不是会刊项目。\n\n要把它导入到当前会刊吗？").format(os.path.basename(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    return import_paths(window, [path])
+
+
+def dropped_paths(mime) -> list[str]:
+    if mime is None or not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and is_submission(u.toLocalFile())]
+
+
+class _DropFilter(QObject):
+    """Accepts submission files dropped on the window or the outline (other drags pass through)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if dropped_paths(event.mimeData()):
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                return True
+        elif kind == QEvent.Type.Drop:
+            paths = dropped_paths(event.mimeData())
+            if paths:
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                # after the drop returns: a modal dialog inside a drop handler blocks the source app
+                from PySide6.QtCore import QTimer
+
+                QTimer.singleShot(0, lambda: import_paths(self.window, paths))
+                return True
+        return False
+
+
+def install_drop(window) -> None:
+    """Drops of .docx/.txt … onto the window and onto the outline import them."""
+    window.setAcceptDrops(True)
+    filt = getattr(window, "_submission_drop", None) or _DropFilter(window)
+    window._submission_drop = filt
+    window.installEventFilter(filt)
+    window.outline.viewport().installEventFilter(filt)
+    window.preview.installEventFilter(filt)
+    if not getattr(window, "_import_notes_cleared", False):  # another bulletin: the last import's report goes
+        window._import_notes_cleared = True
+        window.doc.replaced.connect(lambda: setattr(window.problems, "notes", []))
+
+
+class import_hooks:  # noqa: N801 - a namespace the window imports under the name "importing"
+    """The few calls gui/main_window.py makes, gathered so its import is one line."""
+
+    add_menu_action = staticmethod(add_menu_action)
+    install_drop = staticmethod(install_drop)
+    is_submission = staticmethod(is_submission)
+    offer_import = staticmethod(offer_import)
+    file_filter = staticmethod(file_filter)

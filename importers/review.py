@@ -1,0 +1,149 @@
+"""A submission read but not yet placed: its lines, what each became, and the user's corrections.
+
+The review dialog shows every line of a city's file beside the role the importer gave it
+(headline, name, title, unit, body, caption …). When the user corrects a role, the submission
+is assembled again with that line forced (``overrides``) — the same rules place everything
+else, so one click on "this line is the name" also moves the titles under it and ends the
+wrong column. The user can also pick the portrait when the file has several pictures.
+
+    sub = read_submission("西安.docx")
+    result = sub.assemble()          # bulletin, report, one role per line
+    sub.overrides[3] = "name"
+    sub.portrait = (7, 0)            # the first picture of line 7
+    result = sub.assemble()
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importers.decode import decode_text
+from importers.errors import SubmissionError
+from importers.lines import SourceLine, text_lines
+from importers.report import ImportReport
+from importers.structure import Assembler
+from importers.tokens import FORCEABLE, tokenise
+from model.document import Bulletin, ColumnBlock, Portrait
+from model.images import ImageError
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+DOCX_SUFFIXES = (".docx", ".docm")
+MAX_FILE_BYTES = 300 * 1024 * 1024
+
+#: Every role a line can end up with, for display (FORCEABLE are those the user can choose).
+LINE_ROLES = ("banner", "kicker", "page_title", "subtitle", "headline", "unit", "name", "title", "body", "bullet",
+         "label", "section_heading", "attribution", "caption", "picture", "unclassified", "blank")
+assert set(FORCEABLE) <= set(LINE_ROLES)
+
+
+@dataclass
+class Result:
+    bulletin: Bulletin
+    report: ImportReport
+    roles: list[str]  # one per line of the submission
+
+
+@dataclass
+class Submission:
+    source: str
+    lines: list[SourceLine]
+    hard_wrapped: bool
+    notes: list[tuple[int | None, str]] = field(default_factory=list)  # reader's remarks (tables, media)
+    overrides: dict[int, str] = field(default_factory=dict)  # line index -> forced role (FORCEABLE)
+    portrait: tuple[int, int] | None = None  # (line index, picture index in it) chosen by the user
+
+    def pictures(self) -> list[tuple[int, int, str, bytes]]:
+        """(line index, picture index, name in the source, bytes) of every picture, in order."""
+        return [(i, k, name, data) for i, line in enumerate(self.lines) for k, (name, data) in enumerate(line.pictures)]
+
+    def assemble(self) -> Result:
+        """Place the lines (with the user's corrections) into a new bulletin."""
+        for i, role in self.overrides.items():
+            if role not in FORCEABLE or not 0 <= i < len(self.lines):
+                raise ValueError(f"cannot force line {i} to be {role!r}")
+        report = ImportReport(sources=[self.source] if self.source else [])
+        assembler = Assembler(self.source, report)
+        bulletin = assembler.run(tokenise(self.lines, hard_wrapped=self.hard_wrapped, overrides=self.overrides))
+        for line, message in self.notes:
+            report.add("warning", self.source, line, message)
+        roles = [assembler.roles.get(id(line), "blank" if not line.text else "unclassified") for line in self.lines]
+        for i, line in enumerate(self.lines):
+            if line.pictures and not line.text:
+                roles[i] = "picture"
+        if self.portrait is not None:
+            self._use_portrait(bulletin, report)
+        return Result(bulletin, report, roles)
+
+    def _use_portrait(self, bulletin: Bulletin, report: ImportReport) -> None:
+        """The chosen picture becomes the portrait of the submission's (first) captioned column."""
+        i, k = self.portrait  # type: ignore[misc]
+        try:
+            name, data = self.lines[i].pictures[k]
+        except IndexError:
+            raise ValueError(f"no picture {k} on line {i}") from None
+        cols = [b for _, b in bulletin.iter_blocks() if isinstance(b, ColumnBlock) and (b.person or b.organisation)]
+        if not cols:
+            report.add("warning", self.source, self.lines[i].number, "chosen portrait: no column with a name to put it in")
+            return
+        col = next((c for c in cols if c.portrait is not None), cols[0])
+        try:
+            image = bulletin.images.add(data, f"{self.source}: picture {name}")
+        except ImageError as exc:
+            raise SubmissionError(self.source, str(exc).removeprefix(f"{self.source}: ")) from None
+        if col.portrait is None:
+            report.images += 1
+        elif col.portrait.image != image:
+            report.add("info", self.source, None, "the picture first taken as the portrait is not used")
+        col.portrait = Portrait(image=image)
+        report.items = [it for it in report.items if not it.message.startswith(f"picture {name} is not near")]
+        report.add("info", self.source, self.lines[i].number, f"picture {name} chosen as the portrait")
+
+
+def submission_from_text(text: str, source: str = "") -> Submission:
+    return Submission(source, text_lines(text), hard_wrapped=True)
+
+
+def read_submission(path: str | os.PathLike[str]) -> Submission:
+    """Read one .txt/.docx (or, through LibreOffice, .doc/.wps/.rtf/.odt). Raises SubmissionError."""
+    from importers.convert import CONVERTED_SUFFIXES, convert_to_docx
+
+    p = Path(path)
+    source = p.name
+    suffix = p.suffix.lower()
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise SubmissionError(str(path), "no such file") from None
+    except OSError as exc:
+        raise SubmissionError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if p.is_dir():
+        raise SubmissionError(str(path), "is a folder, not a submission file")
+    if size > MAX_FILE_BYTES:
+        raise SubmissionError(source, f"{size / 1e6:.0f} MB is too large for a submission")
+    if suffix in DOCX_SUFFIXES:
+        from importers.docx_reader import read_docx
+
+        lines, notes = read_docx(p)
+        return Submission(source, lines, hard_wrapped=False, notes=notes)
+    if suffix in CONVERTED_SUFFIXES:
+        from importers.docx_reader import read_docx
+
+        with tempfile.TemporaryDirectory(prefix="bulletin-import-") as tmp:
+            converted = convert_to_docx(p, Path(tmp))
+            try:
+                lines, notes = read_docx(converted)
+            except SubmissionError as exc:
+                raise SubmissionError(source, f"converted by LibreOffice, but {exc.problem}") from None
+        notes.append((None, f"converted from {suffix} by LibreOffice: check bold leads and pictures"))
+        return Submission(source, lines, hard_wrapped=False, notes=notes)
+    if suffix in TEXT_SUFFIXES or suffix == "":
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise SubmissionError(source, f"cannot read: {exc.strerror or exc}") from None
+        text, _encoding = decode_text(data, source)
+        return submission_from_text(text, source)
+    raise SubmissionError(source, f"unsupported file type {suffix!r}: expected .txt, .docx, .doc, .wps or .rtf")
