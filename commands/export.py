@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from commands import fail, load_or_fail
 
@@ -17,7 +18,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="bleed in mm (adds crop marks)")
     p.add_argument("--colour", "--color", choices=["cmyk", "grey", "rgb"], default=None,
                    help="colour mode of the PDF (default: the page setup's)")
-    p.add_argument("--allow-overset", action="store_true", help="exit 0 even when text does not fit")
+    p.add_argument("--allow-overset", action="store_true", help="exit 0 even when text does not fit or something is not drawn in full")
     p.add_argument("--timestamp", action="store_true", help="put the current time in the PDF metadata")
 
 
@@ -38,8 +39,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {args.docx}")
         for problem in problems:
             print(f"  warning: {problem}")
+        if problems and not args.allow_overset:  # something of the bulletin is left out
+            print("the DOCX lacks something (see the warnings); fix it or pass --allow-overset", file=sys.stderr)
+            status = 1
     if args.pdf:
         from exporters.pdf import export_pdf_command
 
-        status = export_pdf_command(bulletin, args)
+        status = max(status, export_pdf_command(bulletin, args))
     return status

@@ -9,7 +9,10 @@ LibreOffice render them inconsistently (inverted CMYK, black backgrounds, clippe
 from __future__ import annotations
 
 import io
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
@@ -117,15 +120,55 @@ def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
             if src.size[0] * src.size[1] > MAX_PIXELS:
                 raise PortraitError(f"{src.size[0]}×{src.size[1]} is more than {MAX_PIXELS // 1_000_000} megapixels")
             fmt = src.format or ""
-            if _embed_as_is(src, crop, width_in):
+            if _embed_as_is(src, crop, width_in) and _whole_for_word(data):
                 return PreparedImage(data, "jpg" if fmt == "JPEG" else "png", *src.size)
             drafted = _draft(src, crop, width_in)
-            src.load()
+            with _decoding(src):
+                src.load()
+                return _finish(data, src, fmt, crop, width_in, drafted)
     except PortraitError:
         raise
-    except Exception as exc:  # Pillow raises many types for junk input
+    except MemoryError:
+        raise PortraitError("too large to decode in the memory available") from None
+    except Exception as exc:  # Pillow raises many types for junk input (and for broken EXIF)
         raise PortraitError(f"not a readable image: {exc}") from None
 
+
+#: Pictures that decode to more than this many pixels are decoded one at a time: four
+#: 100-megapixel scans side by side would need gigabytes (a phone photo, drafted, is far less).
+_BIG_PIXELS = 16_000_000
+_big_lock = threading.Lock()
+
+
+@contextmanager
+def _decoding(im: Image.Image) -> Iterator[None]:
+    """Hold the one-big-picture-at-a-time lock while a large picture is decoded and prepared."""
+    if im.size[0] * im.size[1] <= _BIG_PIXELS:
+        yield
+        return
+    with _big_lock:
+        yield
+
+
+def _whole_for_word(data: bytes) -> bool:
+    """True when Word can take the file's own bytes: not cut short (Pillow only reads the
+    header to decide on embedding as is), and a header python-docx can parse — a malformed
+    EXIF block makes its parser fail, where decoding and re-encoding drops the block."""
+    from layout.document import incomplete_image
+
+    if incomplete_image(data):
+        return False
+    try:
+        from docx.image.image import Image as DocxImage
+
+        DocxImage.from_blob(data)
+    except Exception:
+        return False
+    return True
+
+
+def _finish(data: bytes, src: Image.Image, fmt: str, crop: Crop, width_in: float, drafted: bool) -> PreparedImage:
+    """Turn upright, crop, normalise, downsample and encode a decoded picture."""
     rotated = _has_rotation(src)
     upright = ImageOps.exif_transpose(src) if rotated else src
     box = crop_box(upright.size, crop)
@@ -142,7 +185,7 @@ def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
         resized = True
 
     untouched = not (rotated or drafted or resized) and cropped is upright and src.mode in ("RGB", "L")
-    if fmt == "JPEG" and untouched:
+    if fmt == "JPEG" and untouched and _whole_for_word(data):
         return PreparedImage(data, "jpg", im.width, im.height)
     out = io.BytesIO()
     if fmt in _LOSSY:

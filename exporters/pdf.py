@@ -14,7 +14,7 @@ import threading
 from collections import Counter
 
 from layout.document import lay_out_bulletin
-from layout.types import LaidOutDocument
+from layout.types import LaidOutDocument, Problem
 from model.document import Bulletin
 from model.project_file import atomic_write
 
@@ -49,6 +49,7 @@ def pdf_bytes(bulletin: Bulletin, *, colour: str | None = None, bleed_mm: float 
         "subject": " ".join(t for t in (bulletin.publication, bulletin.edition, bulletin.date) if t),
         "creator": "会刊编辑器 Bulletin editor",
     }
+    drawn: list[Problem] = []
     data = render_pdf(
         doc,
         get_image=bulletin.images.get,
@@ -58,7 +59,11 @@ def pdf_bytes(bulletin: Bulletin, *, colour: str | None = None, bleed_mm: float 
         metadata=metadata,
         timestamp=timestamp,
         image_digest=digests.get,
+        problems=drawn,
     )
+    # a picture the layout already reported as bad is not reported twice
+    known = {(p.kind, p.block_id) for p in doc.problems}
+    doc.problems.extend(p for p in drawn if (p.kind, p.block_id) not in known)
     return data, doc
 
 
@@ -70,12 +75,17 @@ def write_pdf(bulletin: Bulletin, path: str, *, colour: str | None = None, bleed
     return doc
 
 
+#: Problems that leave something of the bulletin out of the PDF: ``export`` exits 1 on them
+#: unless --allow-overset.
+INCOMPLETE = frozenset({"overset", "truncated", "bad_image"})
+
+
 def report_lines(doc: LaidOutDocument) -> list[str]:
     kinds = Counter(p.kind for p in doc.problems)
     lines = [f"pages: {len(doc.pages)}, blocks: {sum(len(p.areas) for p in doc.pages)}"]
     names = {"overset": "超出 overset", "underset": "未排满 underset", "low_res": "低分辨率 low-res",
              "fallback": "替代字体 fallback", "missing_glyph": "缺字 missing", "missing_portrait": "缺照片 no portrait",
-             "title_fit": "标题 title"}
+             "title_fit": "标题 title", "bad_image": "坏照片 bad image", "truncated": "未排全 truncated"}
     for p in doc.problems:
         lines.append(f"  {names.get(p.kind, p.kind)}  [{p.block_id}]  {p.message}")
     if not doc.problems:
@@ -96,7 +106,8 @@ def export_pdf_command(bulletin: Bulletin, args: argparse.Namespace) -> int:
         return fail(f"cannot write {args.pdf}: {exc.strerror or exc}")
     print(f"wrote {args.pdf}")
     print("\n".join(report_lines(doc)))
-    if any(p.kind == "overset" for p in doc.problems) and not args.allow_overset:
-        print("text does not fit (overset); fix it or pass --allow-overset", file=sys.stderr)
+    if any(p.kind in INCOMPLETE for p in doc.problems) and not args.allow_overset:
+        print("something is not drawn in full (overset text, a cut-off line or a bad picture); "
+              "fix it or pass --allow-overset", file=sys.stderr)
         return 1
     return 0

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from layout.cache_file import read_framed, write_framed
 from layout.fonts import cache_base_dir, load_face
-from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Rect, Rule
+from layout.types import Colour, GlyphRun, LaidOutDocument, LaidOutPage, Picture, Problem, Rect, Rule
 
 MM = 72.0 / 25.4
 #: bump when the conversion changes so that stale cache files are not reused
@@ -750,7 +750,9 @@ def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes 
         try:
             return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h), digest)
         except (KeyError, OSError, ValueError, Image.DecompressionBombError):
-            return None  # a broken image must not stop the export; the empty frame shows it
+            return None  # a broken image must not stop the export; it is reported (render_pdf)
+        except Exception:  # Pillow raises many types for junk (SyntaxError, struct.error …)
+            return None
 
     out: dict[_PicKey, _PreparedImage | None] = {}
     todo: dict[_PicKey, Picture] = {}
@@ -845,6 +847,7 @@ def render_pdf(
     metadata: Mapping[str, str] | None = None,
     timestamp: bool = False,
     image_digest: Callable[[str], bytes | None] | None = None,
+    problems: list[Problem] | None = None,
 ) -> bytes:
     """The document as PDF bytes.
 
@@ -854,6 +857,8 @@ def render_pdf(
     ``metadata`` keys: title, author, subject, creator, keywords. Without ``timestamp`` the
     output is byte-for-byte reproducible. ``image_digest``: the SHA-256 of an image's bytes when
     known (None otherwise), so that a cached picture is found without reading the image.
+    ``problems``: a ``bad_image`` problem is appended for each picture that could not be read
+    or decoded (missing, truncated, replaced meanwhile) and is drawn as an empty frame.
     """
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
@@ -875,6 +880,13 @@ def render_pdf(
         pictures = side.submit(_prepare_pictures, pics, get_image, colour, image_digest)
         plans = _plan_fonts(doc)
         prepared = pictures.result()
+    if problems is not None:
+        seen: set[tuple[str, str]] = set()
+        for pic in pics:
+            if prepared.get(_pic_key(pic)) is None and (pic.block_id, pic.image) not in seen:
+                seen.add((pic.block_id, pic.image))
+                problems.append(Problem("bad_image", pic.block_id, f"照片 {pic.image[:12]}… 无法解码，PDF 中只有空框 "
+                                                                   "could not be read or decoded; an empty frame is drawn"))
     bleed = max(0.0, bleed_mm) * MM
     margin = bleed + ((max(bleed, 3 * MM) + 6 * MM - bleed) if crop_marks else 0.0)
     buf = io.BytesIO()

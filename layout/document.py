@@ -33,27 +33,69 @@ LOW_PPI = 200
 
 
 class ImageSizes:
-    """Upright pixel sizes of the bulletin's images, read from headers once."""
+    """Upright pixel sizes of the bulletin's images, read from headers once — and why an image
+    cannot be drawn (missing, unreadable, cut short), so that it is reported, not a grey box."""
 
     def __init__(self, store: ImageStore) -> None:
         self.store = store
         self._cache: dict[str, tuple[int, int] | None] = {}
+        self._bad: dict[str, str] = {}
+
+    def bad(self, name: str) -> str | None:
+        """Why the image cannot be drawn, or None when it looks whole."""
+        self.size(name)
+        return self._bad.get(name)
 
     def size(self, name: str) -> tuple[int, int] | None:
         if name not in self._cache:
             try:
+                data = self.store.get(name)
+                cut = incomplete_image(data)
+                if cut:
+                    self._bad[name] = cut
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    with Image.open(io.BytesIO(self.store.get(name))) as im:
+                    with Image.open(io.BytesIO(data)) as im:
                         w, h = im.size
                         # getexif() decodes a whole PNG to find a trailing eXIf chunk; photos
                         # that carry an orientation are JPEG/TIFF/WebP (or say so in info)
                         has_exif = im.format in ("JPEG", "MPO", "TIFF", "WEBP") or "exif" in im.info
                         orientation = im.getexif().get(0x0112, 1) if has_exif else 1
                 self._cache[name] = (h, w) if orientation in (5, 6, 7, 8) else (w, h)
-            except Exception:
+            except KeyError:
                 self._cache[name] = None
+                self._bad[name] = "项目里没有这张照片 missing from the project"
+            except Exception as exc:
+                self._cache[name] = None
+                self._bad[name] = f"无法读取 unreadable: {exc}"[:200]
         return self._cache[name]
+
+
+def incomplete_image(data: bytes) -> str | None:
+    """Why a JPEG or PNG is cut short (a copy or download interrupted), or None.
+
+    Pillow reads sizes from the header alone and finds a truncated file only when decoding
+    it; the end markers tell it from the bytes at once. A JPEG's end-of-image marker is looked
+    for after its first scan starts (an EXIF thumbnail before it has its own), and anything
+    after it — camera trailers, the second frame of an MPO — is allowed.
+    """
+    if not data:
+        return "文件是空的 the file is empty"
+    if data[:3] == b"\xff\xd8\xff":
+        pos = 2
+        while pos + 4 <= len(data) and data[pos] == 0xFF:
+            marker = data[pos + 1]
+            if marker == 0xFF:  # fill byte
+                pos += 1
+                continue
+            if marker == 0xDA:  # start of scan: entropy-coded data follows
+                break
+            pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
+        if data.find(b"\xff\xd9", pos) < 0:
+            return "JPEG 文件不完整（截断）the JPEG is cut short"
+    elif data[:8] == b"\x89PNG\r\n\x1a\n" and data.rfind(b"IEND\xaeB`\x82") < 0:
+        return "PNG 文件不完整（截断）the PNG is cut short"
+    return None
 
 
 @lru_cache(maxsize=8)

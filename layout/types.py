@@ -98,7 +98,9 @@ class BlockArea:
 
 
 ProblemKind = Literal[
-    "overset", "underset", "fallback", "missing_glyph", "low_res", "missing_portrait", "title_fit"
+    "overset", "underset", "fallback", "missing_glyph", "low_res", "missing_portrait", "title_fit",
+    "bad_image",  # a picture that cannot be drawn (missing, unreadable, truncated)
+    "truncated",  # text that is not drawn in full outside the text flow (banner, folio, a name)
 ]
 
 

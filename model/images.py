@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 MAX_PIXELS = 100_000_000  # DESIGN §4: refuse decompression-bomb images
 MAX_IMAGE_BYTES = 200 * 1024 * 1024
-_FORMATS = {"JPEG": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "BMP": "bmp", "GIF": "gif"}
+_FORMATS = {"JPEG": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "BMP": "bmp", "GIF": "gif",
+            "MPO": "jpg"}  # MPO: a JPEG with more frames after the first (phones, 3-D cameras)
 
 
 class ImageError(ValueError):
