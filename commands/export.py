@@ -30,10 +30,12 @@ def run(args: argparse.Namespace) -> int:
         return bulletin
     status = 0
     if args.docx:
-        from exporters.docx import write_docx
+        from exporters.docx import DocxExportError, write_docx
 
         try:
             problems = write_docx(bulletin, args.docx)
+        except DocxExportError as exc:  # a setting of the bulletin Word cannot take (a font that is not one)
+            return fail(f"{args.file}, field {exc}; {args.docx} was not written")
         except OSError as exc:
             return fail(f"cannot write {args.docx}: {exc.strerror or exc}")
         print(f"wrote {args.docx}")

@@ -133,9 +133,14 @@ def font_family(bulletin: Bulletin, role: str) -> str:
     spec = (bulletin.fonts.get(role) or "").strip()
     if not spec:
         return DEFAULT_SERIF if role in SERIF_ROLES else DEFAULT_SANS
+    if any(ord(c) < 32 or c == "\x7f" for c in spec):  # cannot be a file or family name, nor XML
+        raise DocxExportError(f"fonts.{role}: the font {spec[:80]!r} contains control characters (NUL …)")
     if os.sep in spec or "/" in spec or spec.lower().endswith((".ttf", ".otf", ".ttc", ".otc")):
         if os.path.isfile(spec):
-            return family_from_font_file(spec)
+            try:
+                return family_from_font_file(spec)
+            except DocxExportError as exc:
+                raise DocxExportError(f"fonts.{role}: {exc}") from None
         # A path from another computer: the file name is the best guess at the family.
         return os.path.splitext(os.path.basename(spec))[0]
     return spec
@@ -890,10 +895,12 @@ def _page_runs(page: Page) -> list[tuple[str, list]]:
 def _core_properties(doc: Document, bulletin: Bulletin, timestamp: datetime | None) -> None:
     cp = doc.core_properties
     first_title = next((p.headline.title for p in bulletin.pages if p.headline and p.headline.title), "")
-    one_line = lambda t: clean_text(t).replace("\n", " ").strip()  # noqa: E731
+    # core properties hold at most 255 characters each (python-docx refuses more); they are
+    # metadata only — the full texts are in the document itself
+    one_line = lambda t: clean_text(t).replace("\n", " ").strip()[:255]  # noqa: E731
     cp.title = one_line(bulletin.issue_title or first_title)
     cp.author = one_line(bulletin.publication)
-    cp.subject = "　".join(one_line(t) for t in (bulletin.publication, bulletin.edition, bulletin.date) if t)
+    cp.subject = "　".join(one_line(t) for t in (bulletin.publication, bulletin.edition, bulletin.date) if t)[:255]
     cp.keywords = one_line(bulletin.edition)
     cp.comments = ""
     cp.category = ""

@@ -24,7 +24,7 @@ from layout.flow import balance, min_height, split_fit
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
 from layout.packing import pack
-from layout.types import BLACK, WHITE, BlockArea, LaidOutDocument, LaidOutPage, Problem, Rect, Rule
+from layout.types import BLACK, WHITE, BlockArea, GlyphRun, LaidOutDocument, LaidOutPage, Problem, Rect, Rule
 from model.document import Bulletin, ColumnBlock, Page
 from model.images import ImageStore
 
@@ -236,8 +236,39 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
     for m in measured:
         problems += m.problems
     _place_blocks(measured, g, line, lp, problems, sizes)
-    _folio(bulletin, page, number, g, fonts, lp)
+    _folio(bulletin, page, number, g, fonts, lp, problems)
+    _report_off_page(lp, problems)
     return lp, problems
+
+
+def _report_off_page(lp: LaidOutPage, problems: list[Problem]) -> None:
+    """Text that would land outside the trimmed page is taken off it and reported: a banner
+    or title too long for any size, a name longer than its column is tall. Nothing may be
+    cut by the page edge without a word (body text is already reported as overset)."""
+    lost: dict[str, int] = {}
+    kept: list = []
+    for it in lp.items:
+        if isinstance(it, GlyphRun) and (
+            it.y - 0.88 * it.size < -0.5 or it.y + 0.12 * it.size > lp.height + 0.5
+            or it.x + (it.xs[0] if it.xs else 0.0) < -0.5
+            or it.x + (it.xs[-1] + it.advances[-1] if it.xs else 0.0) > lp.width + 0.5
+        ):
+            lost[it.block_id] = lost.get(it.block_id, 0) + sum(1 for ch in it.text if not ch.isspace())
+            continue
+        kept.append(it)
+    if lost:
+        lp.items[:] = kept
+        for bid, chars in lost.items():
+            _truncated(problems, bid, chars, "超出页面 runs off the page")
+
+
+def _truncated(problems: list[Problem], bid: str, chars: int, where: str) -> None:
+    if chars > 0:
+        problems.append(Problem("truncated", bid, f"{where}: {chars} 字未排出 characters not drawn", chars=chars))
+
+
+def _lost_chars(lines) -> int:
+    return sum(1 for ln in lines for ch in ln.text if not ch.isspace())
 
 
 # ---------------------------------------------------------------------------- banner
@@ -259,12 +290,23 @@ def _banner(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, problems:
         slots = [(texts[0], "left", 0.28), (" ".join(texts[1:-1]), "centre", 0.62), (texts[-1], "right", 0.28)]
     pad = g.body * 1.5
     width = g.width - 2 * pad
+    min_size = max(6.0, 0.8 * g.body)  # smaller is not read on newsprint
     for text, align, rel in slots:
         size = h * rel
+        measure = width
         if align != "centre":  # side texts share the band with the big centre word
             natural = measure_text(text, size, fonts, role="banner")
             size = min(size, size * (width * 0.34) / max(natural, 1e-6))
-        comp = _text_line(text, fonts, "banner", size, width, align, WHITE, bid)
+            if size < min_size:
+                size, measure = min_size, width * 0.34
+        comp = _text_line(text, fonts, "banner", size, measure, align, WHITE, bid)
+        # lines that do not fit the band: a smaller size, down to min_size; then report the rest
+        while len(comp) * size * 1.2 > h and size > min_size:
+            size = max(min_size, size * 0.85)
+            comp = _text_line(text, fonts, "banner", size, measure, align, WHITE, bid)
+        fit = max(1, int(h // (size * 1.2)))
+        _truncated(problems, bid, _lost_chars(comp[fit:]), "版头 banner")
+        comp = comp[:fit]
         n = len(comp)
         for k, ln in enumerate(comp):
             baseline = top + h / 2 + (k - (n - 1) / 2) * size * 1.2 + 0.38 * size
@@ -401,7 +443,15 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     keep = [i.keep for i in m.items]
     portrait, pw, reserved = _choose_portrait(m, span, heights, keep, body_lines, g)
     if m.top is not None:
-        lp.items += m.top(x, g.line_top(body_top), portrait, pw)
+        top_items = m.top(x, g.line_top(body_top), portrait, pw)
+        bottom = g.line_top(line + lines)
+        # a caption (name, titles) taller than the block would overprint the block below
+        over = [it for it in top_items if isinstance(it, GlyphRun) and it.y > bottom]
+        if over:
+            top_items = [it for it in top_items if not (isinstance(it, GlyphRun) and it.y > bottom)]
+            _truncated(problems, bid, sum(1 for it in over for ch in it.text if not ch.isspace()),
+                       f"{_label(m)}: 照片说明（人名、职务）caption")
+        lp.items += top_items
         _check_ppi(m, g.span_w(pw), sizes, problems)
     res_cols = [reserved] * pw
     need = max(reserved, min_height(heights, span, res_cols, keep=keep)) if heights else reserved
@@ -481,7 +531,8 @@ def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: li
 # ---------------------------------------------------------------------------- folio
 
 
-def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegistry, lp: LaidOutPage) -> None:
+def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegistry, lp: LaidOutPage,
+           problems: list[Problem] | None = None) -> None:
     y = g.top + g.height + 4.0
     lp.items.append(Rule(g.left, y, g.left + g.width, y, 0.5))
     size = 0.9 * g.body
@@ -493,7 +544,16 @@ def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegi
     )
     right = "  ".join(t for t in (page.label or f"第{number}版", credits) if t)
     baseline = y + 4.0 + 0.88 * size
-    if left:
-        lp.items += _text_line(left, fonts, "label", size, g.width, "left")[0].glyph_runs(g.left, baseline)
-    if right:
-        lp.items += _text_line(right, fonts, "label", size, g.width, "right")[0].glyph_runs(g.left, baseline)
+    # the folio is one line: what does not fit on it, or would overprint the other side, is reported
+    left_comp = _text_line(left, fonts, "label", size, g.width, "left") if left else []
+    right_comp = _text_line(right, fonts, "label", size, g.width, "right") if right else []
+    if left_comp:
+        lp.items += left_comp[0].glyph_runs(g.left, baseline)
+    if right_comp:
+        lp.items += right_comp[0].glyph_runs(g.left, baseline)
+    if problems is not None:
+        where = f"第{number}版页脚 folio"
+        _truncated(problems, page.id, _lost_chars(left_comp[1:]) + _lost_chars(right_comp[1:]), where)
+        if left_comp and right_comp and left_comp[0].natural + right_comp[0].natural + size > g.width:
+            problems.append(Problem("truncated", page.id, f"{where}: 左右文字重叠 the two sides overprint",
+                                    chars=_lost_chars(right_comp[:1])))
