@@ -105,6 +105,10 @@ def export_pdf_command(bulletin: Bulletin, args: argparse.Namespace) -> int:
     except OSError as exc:
         return fail(f"cannot write {args.pdf}: {exc.strerror or exc}")
     print(f"wrote {args.pdf}")
+    from exporters.pdf_draw import take_cache_notes
+
+    for note in take_cache_notes():
+        print(f"  note: {note}")
     print("\n".join(report_lines(doc)))
     if any(p.kind in INCOMPLETE for p in doc.problems) and not args.allow_overset:
         print("something is not drawn in full (overset text, a cut-off line or a bad picture); "
