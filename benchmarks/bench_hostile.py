@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def nine_portraits(dest: Path, megapixels: float) -> Path:
+def nine_portraits(dest: Path, megapixels: float, kind: str = "jpeg") -> Path:
     """The example bulletin with its nine portraits replaced by distinct ``megapixels`` JPEGs."""
     from model.document import ColumnBlock, Crop, Portrait
     from model.example import example_bulletin
@@ -33,7 +33,7 @@ def nine_portraits(dest: Path, megapixels: float) -> Path:
     b = example_bulletin()
     columns = [blk for _, blk in b.iter_blocks() if isinstance(blk, ColumnBlock) and blk.portrait is not None]
     for i, blk in enumerate(columns[:9]):
-        name = b.images.add(big_portrait(megapixels, seed=i), f"portrait {i}")
+        name = b.images.add(big_portrait(megapixels, seed=i, kind=kind), f"portrait {i}")
         blk.portrait = Portrait(name, Crop(0.1, 0.05, 0.8, 0.9) if i % 2 else Crop())
     b.images.retain({blk.portrait.image for blk in columns if blk.portrait})
     save(b, dest)
@@ -65,12 +65,12 @@ def run_child(*args: str) -> tuple[float, float, int]:
     return dt, peak_kb / 1024, r.returncode
 
 
-def memory(megapixels: float) -> None:
+def memory(megapixels: float, kind: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
         t0 = time.perf_counter()
-        project = nine_portraits(d / "nine.bulletin", megapixels)
-        print(f"made {project.name}: {project.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - t0:.0f} s")
+        project = nine_portraits(d / "nine.bulletin", megapixels, kind)
+        print(f"made {project.name} ({kind}): {project.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - t0:.0f} s")
         cache = d / "cache"
         for fmt in ("pdf", "docx"):
             os.environ["BULLETIN_CACHE_DIR"] = str(cache / fmt)  # cold: every picture decoded
@@ -97,9 +97,11 @@ def main() -> None:
     ap.add_argument("what", choices=["memory", "docx-pages"])
     ap.add_argument("--megapixels", type=float, default=100.0)
     ap.add_argument("--pages", type=int, nargs="+", default=[100, 1000])
+    ap.add_argument("--kind", default="jpeg", choices=["jpeg", "progressive", "cmyk", "png", "rgba", "tiff"],
+                    help="what the nine portraits are")
     args = ap.parse_args()
     if args.what == "memory":
-        memory(args.megapixels)
+        memory(args.megapixels, args.kind)
     else:
         docx_pages(args.pages)
 

@@ -9,6 +9,7 @@ LibreOffice render them inconsistently (inverted CMYK, black backgrounds, clippe
 from __future__ import annotations
 
 import io
+import sys
 import threading
 import warnings
 from collections.abc import Iterator
@@ -123,9 +124,10 @@ def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
             if _embed_as_is(src, crop, width_in) and _whole_for_word(data):
                 return PreparedImage(data, "jpg" if fmt == "JPEG" else "png", *src.size)
             drafted = _draft(src, crop, width_in)
-            with _decoding(src):
+            with decoding_one_big(src.size):
                 src.load()
-                return _finish(data, src, fmt, crop, width_in, drafted)
+                src, reduced = _reduce(src, crop, width_in)
+                return _finish(data, src, fmt, crop, width_in, drafted or reduced)
     except PortraitError:
         raise
     except MemoryError:
@@ -141,13 +143,62 @@ _big_lock = threading.Lock()
 
 
 @contextmanager
-def _decoding(im: Image.Image) -> Iterator[None]:
-    """Hold the one-big-picture-at-a-time lock while a large picture is decoded and prepared."""
-    if im.size[0] * im.size[1] <= _BIG_PIXELS:
+def decoding_one_big(size: tuple[int, int]) -> Iterator[None]:
+    """Hold the one-big-picture-at-a-time lock (shared by the DOCX and PDF exporters) while a
+    picture of ``size`` pixels, as it will be decoded, is decoded and prepared."""
+    if size[0] * size[1] <= _BIG_PIXELS:
         yield
         return
     with _big_lock:
-        yield
+        try:
+            yield
+        finally:
+            _give_back_memory()
+
+
+def _give_back_memory() -> None:
+    """Return the freed pixels of a big picture to the system (glibc's malloc_trim).
+
+    Pictures are prepared on a few threads, and glibc gives each thread a heap of its own
+    that keeps freed memory for that thread: without this, every thread that once decoded a
+    100-megapixel picture holds on to its 400 MB (measured: 1.05 GB → 0.6 GB for nine).
+    """
+    global _libc
+    if _libc is None:
+        _libc = False
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+
+                libc = ctypes.CDLL("libc.so.6")
+                libc.malloc_trim  # noqa: B018 — musl has no malloc_trim: leave it
+                _libc = libc
+            except (OSError, AttributeError):
+                pass
+    if _libc:
+        _libc.malloc_trim(0)
+
+
+_libc = None
+
+
+def _reduce(im: Image.Image, crop: Crop, width_in: float) -> tuple[Image.Image, bool]:
+    """Box-reduce a decoded picture by a whole factor while it stays at least twice as fine
+    as TARGET_PPI, before it is turned, cropped and converted: each of those copies the
+    pixels, and on a 100-megapixel PNG (no reduced decoding, unlike JPEG) each copy is
+    300 MB. The final Lanczos resize then works from the reduced picture — as
+    ``reducing_gap`` would have. Returns the picture and whether it was reduced."""
+    if width_in <= 0:
+        return im, False
+    w, h = im.size
+    shown_w = (h if _orientation(im) in (5, 6, 7, 8) else w) * max(min(crop.w, 1.0), 1e-6)
+    factor = int(shown_w // (2 * width_in * TARGET_PPI))
+    if factor < 2:
+        return im, False
+    try:
+        return im.reduce(factor), True
+    except (ValueError, NotImplementedError):  # modes reduce() does not take (P, 1): keep the original
+        return im, False
 
 
 def _whole_for_word(data: bytes) -> bool:
@@ -226,6 +277,8 @@ def _draft(im: Image.Image, crop: Crop, width_in: float) -> bool:
 
 
 def _orientation(im: Image.Image) -> int:
+    if im.format == "PNG" and "exif" not in im.info:
+        return 1  # getexif() would decode the whole PNG looking for a trailing eXIf chunk
     try:
         return int(im.getexif().get(0x0112, 1) or 1)
     except Exception:

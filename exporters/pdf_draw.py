@@ -407,7 +407,7 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
     """Decode, turn upright (EXIF), crop, flatten alpha, convert to the colour mode, and
     downsample to ``ppi`` at the printed size when the source is finer than ``max_ppi`` —
     a phone photo in a 3-cm portrait frame would otherwise add megabytes nobody can see."""
-    from PIL import Image, ImageOps
+    from PIL import Image
 
     Image.MAX_IMAGE_PIXELS = 200_000_000
     img = Image.open(io.BytesIO(data))
@@ -423,6 +423,44 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
         if img.getexif().get(0x0112, 1) in (5, 6, 7, 8):
             need_w, need_h = need_h, need_w
         img.draft(img.mode, (math.ceil(need_w), math.ceil(need_h)))
+    from exporters.docx_images import decoding_one_big
+
+    with decoding_one_big(img.size):
+        img.load()
+        img = _reduce_for_print(img, crop, size_pt, ppi)
+        out = _prepare_loaded(img, crop, mode, size_pt, ppi, max_ppi)
+        del img  # the decoded pixels go before the lock is left (and the memory given back)
+    return out
+
+
+def _reduce_for_print(img, crop: tuple[float, float, float, float],  # type: ignore[no-untyped-def]
+                      size_pt: tuple[float, float] | None, ppi: float):
+    """Box-reduce a decoded picture by a whole factor while it stays at least twice ``ppi``
+    in its frame: turning, cropping and converting each copy the pixels, and a 100-megapixel
+    PNG (which, unlike a JPEG, cannot be decoded at reduced scale) is 300 MB a copy."""
+    if size_pt is None or size_pt[0] <= 0 or size_pt[1] <= 0:
+        return img
+    cx, cy, cw, ch = crop
+    need_w = size_pt[0] / 72.0 * ppi / max(cw, 1e-6)
+    need_h = size_pt[1] / 72.0 * ppi / max(ch, 1e-6)
+    w, h = img.size
+    if img.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+        w, h = h, w
+    factor = int(min(w / (2 * need_w), h / (2 * need_h)))
+    if factor < 2:
+        return img
+    try:
+        return img.reduce(factor)
+    except (ValueError, NotImplementedError):  # modes reduce() does not take (P, 1)
+        return img
+
+
+def _prepare_loaded(img, crop: tuple[float, float, float, float], mode: str,  # type: ignore[no-untyped-def]
+                    size_pt: tuple[float, float] | None, ppi: float, max_ppi: float):
+    """The rest of :func:`_prepare_image`, on the decoded (and maybe reduced) picture."""
+    from PIL import Image, ImageOps
+
+    cx, cy, cw, ch = crop
     img = ImageOps.exif_transpose(img)
     w, h = img.size
     box = (
@@ -488,7 +526,8 @@ def _to_cmyk(img):  # type: ignore[no-untyped-def]
 # Prepared pictures, cached on disk
 
 #: bump when the preparation of pictures (or what the cache file holds) changes
-_IMAGE_VERSION = "4"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT
+_IMAGE_VERSION = "5"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT;
+# 5: big pictures box-reduced before turning and cropping
 _IMAGE_MAGIC = b"BULLETIN-PDF-IMAGE\n"
 _MODE_CS = {"RGB": "DeviceRGB", "L": "DeviceGray", "CMYK": "DeviceCMYK"}
 _CHANNELS = {"DeviceRGB": 3, "DeviceGray": 1, "DeviceCMYK": 4}

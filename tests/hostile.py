@@ -66,14 +66,27 @@ def mpo(w: int = 240, h: int = 320) -> bytes:
     return out.getvalue()
 
 
-def big_portrait(megapixels: float = 100.0, seed: int = 0) -> bytes:
-    """A portrait-shaped JPEG of about ``megapixels`` (3:4), cheap to compress (smooth)."""
+def big_portrait(megapixels: float = 100.0, seed: int = 0, kind: str = "jpeg") -> bytes:
+    """A portrait-shaped picture of about ``megapixels`` (3:4), cheap to compress (smooth).
+
+    ``kind``: jpeg, progressive (JPEG), cmyk (JPEG), png, rgba (PNG with alpha), tiff.
+    """
     w = int((megapixels * 1e6 * 3 / 4) ** 0.5)
     h = int(megapixels * 1e6 / w)
     small = Image.linear_gradient("L").resize((64, 64))
     im = Image.merge("RGB", (small, small.rotate(90 + seed), small.rotate(180))).resize((w, h), Image.Resampling.BILINEAR)
     out = io.BytesIO()
-    im.save(out, "JPEG", quality=70)
+    if kind == "png":
+        im.save(out, "PNG", compress_level=1)
+    elif kind == "rgba":
+        im.putalpha(small.resize((w, h)))
+        im.save(out, "PNG", compress_level=1)
+    elif kind == "tiff":
+        im.save(out, "TIFF", compression="tiff_deflate")
+    elif kind == "cmyk":
+        im.convert("CMYK").save(out, "JPEG", quality=70)
+    else:
+        im.save(out, "JPEG", quality=70, progressive=kind == "progressive")
     return out.getvalue()
 
 
