@@ -56,6 +56,12 @@ def _short_number(value: float) -> str:
     return text if len(text) <= 24 else f"{text[:12]}… ({len(text)} digits)"
 
 
+def _short_repr(value: Any) -> str:
+    """A value for a message: a 20,000-character string is shown by its start."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:50]}… ({len(text)} characters)"
+
+
 def _type_name(value: Any) -> str:
     return {
         str: "text", bool: "true/false", int: "a whole number", float: "a number",
@@ -102,7 +108,7 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
     if origin is Literal:
         allowed = get_args(tp)
         if value not in allowed:
-            raise ModelError(path, f"expected one of {', '.join(map(repr, allowed))}, got {value!r}")
+            raise ModelError(path, f"expected one of {', '.join(map(repr, allowed))}, got {_short_repr(value)}")
         return value
     if origin is list:
         if not isinstance(value, list):
@@ -149,8 +155,8 @@ def _convert_block(value: Any, path: str) -> Any:
     if not isinstance(value, dict):
         raise ModelError(path, f"expected a block object, got {_type_name(value)}")
     kind = value.get("type")
-    if kind not in _BLOCK_TYPES:
-        raise ModelError(f"{path}.type", f"expected 'speech' or 'column', got {kind!r}")
+    if not isinstance(kind, str) or kind not in _BLOCK_TYPES:  # a list or object is not hashable
+        raise ModelError(f"{path}.type", f"expected 'speech' or 'column', got {_short_repr(kind)}")
     return _convert_dataclass(_BLOCK_TYPES[kind], value, path)
 
 
