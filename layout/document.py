@@ -25,7 +25,7 @@ from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
 from layout.packing import pack
 from layout.types import BLACK, WHITE, BlockArea, GlyphRun, LaidOutDocument, LaidOutPage, Problem, Rect, Rule
-from model.document import Bulletin, ColumnBlock, Page
+from model.document import Bulletin, ColumnBlock, Page, block_texts, char_count
 from model.images import ImageStore
 
 UNDERSET_TOLERANCE = 2  # lines a block may end short of its bottom without a report
@@ -428,7 +428,8 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     kind = "speech" if m.frame else "column"
     lp.areas.append(BlockArea(bid, kind, x, top, w, max(0, lines) * g.leading))
     if lines <= 0:
-        chars = sum(i.chars for i in m.items)
+        # nothing of the block is drawn: its headline, name and titles count as well as its body
+        chars = max(sum(i.chars for i in m.items), char_count(block_texts(m.block)))
         problems.append(Problem("overset", bid, f"{_label(m)}: 版面已满，整块未排入（{chars} 字）", chars=chars,
                                 lines=sum(i.lines for i in m.items)))
         return
