@@ -20,7 +20,7 @@ from gui import i18n, labels
 from gui.layout_runner import LayoutResult
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-_SEVERE = {"overset", "missing_glyph", "missing_portrait", "title_fit"}
+_SEVERE = {"overset", "missing_glyph", "missing_portrait", "title_fit", "bad_image", "truncated"}
 
 
 def _in_language(f: object, name: str, english: bool) -> str:

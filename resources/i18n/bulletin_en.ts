@@ -461,6 +461,14 @@ Chair, City Trade Union Council</translation>
         <translation>Missing portrait</translation>
     </message>
     <message>
+        <source>照片损坏</source>
+        <translation>Broken picture</translation>
+    </message>
+    <message>
+        <source>文字未排全</source>
+        <translation>Text cut off</translation>
+    </message>
+    <message>
         <source>标题过长</source>
         <translation>Headline too long</translation>
     </message>
