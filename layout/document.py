@@ -24,7 +24,18 @@ from layout.flow import balance, min_height, split_fit
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
 from layout.packing import pack
-from layout.types import BLACK, WHITE, BlockArea, GlyphRun, LaidOutDocument, LaidOutPage, Problem, Rect, Rule
+from layout.types import (
+    BLACK,
+    WHITE,
+    BlockArea,
+    GlyphRun,
+    LaidOutDocument,
+    LaidOutPage,
+    Picture,
+    Problem,
+    Rect,
+    Rule,
+)
 from model.document import Bulletin, ColumnBlock, Page, block_texts, char_count
 from model.images import ImageStore
 
@@ -255,7 +266,9 @@ def _report_off_page(lp: LaidOutPage, problems: list[Problem]) -> None:
         ):
             lost[it.block_id] = lost.get(it.block_id, 0) + sum(1 for ch in it.text if not ch.isspace())
             continue
-        kept.append(it)
+        if isinstance(it, Picture) and (it.y < -0.5 or it.y + it.h > lp.height + 0.5
+                                        or it.x < -0.5 or it.x + it.w > lp.width + 0.5):
+            problems.append(Problem("truncated", it.block_id, "照片超出页面，被页边裁去 the picture runs off the page"))
     if lost:
         lp.items[:] = kept
         for bid, chars in lost.items():

@@ -264,3 +264,22 @@ def test_pdf_export_with_a_cache_folder_that_cannot_be_written(project, tmp_path
     assert r.returncode == 0, r.stderr
     assert "note: cache folder" in r.stdout and "o.pdf" not in r.stderr
     assert (tmp_path / "o.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_picture_pushed_off_the_page_is_reported(example):
+    """A title so long that the blocks under it land at the foot of the page: a portrait frame
+    running past the trim edge is reported for its block, not silently cut by the guillotine."""
+    from layout.types import Picture
+
+    seen_off = 0
+    for n in (600, 900, 1200):
+        b = copy.deepcopy(example)
+        b.pages[0].headline = HeadlineGroup(title="题" * n)
+        doc = lay_out_bulletin(b)
+        reported = {p.block_id for p in doc.problems if p.kind == "truncated"}
+        for page in doc.pages:
+            for it in page.items:
+                if isinstance(it, Picture) and it.y + it.h > page.height + 0.5:
+                    seen_off += 1
+                    assert it.block_id in reported
+    assert seen_off > 0
