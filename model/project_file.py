@@ -194,6 +194,12 @@ def load(path: str | os.PathLike[str]) -> Bulletin:
                         f"archive entry {info.filename!r} expands {info.file_size // max(info.compress_size, 1)}×"
                         f" (more than {MAX_RATIO}×): refusing a possible zip bomb",
                     )
+                if info.compress_size > info.file_size * 1.1 + 4096:
+                    # no compressor makes data that much longer: the size in the header lies, and
+                    # reading the entry later in one call (images are read when drawn) would
+                    # inflate all of it
+                    raise ProjectFileError(spath, f"damaged archive: entry {info.filename!r} holds more data "
+                                                  f"({info.compress_size} bytes) than its size says ({info.file_size})")
             if total > MAX_TOTAL_UNCOMPRESSED:
                 raise ProjectFileError(spath, f"archive expands to {total / 1e6:.0f} MB; at most 500 MB allowed")
             names = {i.filename for i in infos}

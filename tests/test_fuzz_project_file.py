@@ -133,6 +133,14 @@ def test_lying_entry_is_read_without_inflating_it_all(project, tmp_path):
     assert grown_mb < 300, f"loading grew the process by {grown_mb:.0f} MB"
 
 
+def test_lying_entry_is_refused_before_anything_reads_it(project, tmp_path):
+    """Images are read from the archive when drawn, by ZipFile.read: an entry whose stream is
+    far longer than its size must be refused when the file is opened."""
+    liar = H.lying_entry(project, tmp_path / "liar.bulletin", inflated_mb=50)
+    exc = _opens_or_refuses(liar)
+    assert exc is not None and "more data" in str(exc)
+
+
 def test_entry_name_not_utf8(project, tmp_path):
     exc = _opens_or_refuses(H.bad_entry_name(project, tmp_path / "name.bulletin"))
     assert exc is not None and "UTF-8" in str(exc)
