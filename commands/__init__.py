@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from typing import TYPE_CHECKING
+
+# Pillow warns on stderr about malformed EXIF blocks it then skips; the picture is used all
+# the same, and a Python warning line only alarms the user of a command.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.TiffImagePlugin")
 
 if TYPE_CHECKING:
     from model.document import Bulletin

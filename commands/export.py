@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from commands import fail, load_or_fail
 from commands.check import block_names
 from layout.messages import describe, kind_name
+from layout.types import LOST_KINDS
 
 if TYPE_CHECKING:
     from exporters.result import ExportResult
@@ -102,9 +103,14 @@ def export_pdf(bulletin, args: argparse.Namespace) -> int:  # type: ignore[no-un
         return fail(f"cannot write {args.pdf}: {exc.strerror or exc}")
     for path in page_file_paths(args.pdf, bulletin, max(1, result.pages)) if args.split else [args.pdf]:
         print(f"wrote {path}")
+    from exporters.pdf_fonts import take_cache_notes
+
+    for note in take_cache_notes():
+        print(f"  note: {note}")
     print("\n".join(report_lines(result, block_names(bulletin))))
-    if any(p.kind == "overset" for p in result.problems) and not args.allow_overset:
-        print("text does not fit (overset); fix it or pass --allow-overset", file=sys.stderr)
+    if any(p.kind in LOST_KINDS for p in result.problems) and not args.allow_overset:
+        print("something is not drawn in full (overset text, a cut-off line or a bad picture); "
+              "fix it or pass --allow-overset", file=sys.stderr)
         return 1
     return 0
 
@@ -117,15 +123,20 @@ def run(args: argparse.Namespace) -> int:
         return bulletin
     status = 0
     if args.docx:
-        from exporters.docx import write_docx
+        from exporters.docx import DocxExportError, write_docx
 
         try:
             result = write_docx(bulletin, args.docx, fonts=args.docx_fonts)
+        except DocxExportError as exc:  # a setting of the bulletin Word cannot take (a font that is not one)
+            return fail(f"{args.file}, field {exc}; {args.docx} was not written")
         except OSError as exc:
             return fail(f"cannot write {args.docx}: {exc.strerror or exc}")
         print(f"wrote {args.docx} ({result.pages} pages)")
         for problem in result.problems:
-            print(f"  warning: {problem.message}")
+            print(f"  warning: {describe(problem)}")
+        if result.problems and not args.allow_overset:  # something of the bulletin is left out
+            print("the DOCX lacks something (see the warnings); fix it or pass --allow-overset", file=sys.stderr)
+            status = 1
     if args.pdf:
-        status = export_pdf(bulletin, args)
+        status = max(status, export_pdf(bulletin, args))
     return status

@@ -21,7 +21,15 @@ from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from exporters.docx_geometry import Geometry, fill_footer, portrait_width, setup_section, speech_width
+from exporters.docx_geometry import (
+    Geometry,
+    add_section,
+    body_sectPr,
+    fill_footer,
+    portrait_width,
+    setup_section,
+    speech_width,
+)
 from exporters.docx_images import PortraitError, PreparedImage, prepare_portrait
 from exporters.docx_pictures import Pictures
 from exporters.docx_styles import banner_sizes, colour_hex
@@ -77,7 +85,7 @@ class Writer:
             section = self.doc.sections[0]
             section.start_type = WD_SECTION.NEW_PAGE
         else:
-            section = self.doc.add_section(WD_SECTION.NEW_PAGE if new_page else WD_SECTION.CONTINUOUS)
+            section = add_section(self.doc, WD_SECTION.NEW_PAGE if new_page else WD_SECTION.CONTINUOUS)
         self._sections += 1
         setup_section(section, self.g, columns)
         g = self.g
@@ -122,7 +130,7 @@ class Writer:
     @property
     def _body_end(self):
         """The document-final sectPr: new body content goes right before it."""
-        return self.doc.element.body.get_or_add_sectPr()
+        return body_sectPr(self.doc.element.body)
 
     # -- blocks -----------------------------------------------------------------------------
     def banner(self, banner: Banner) -> None:
@@ -309,8 +317,8 @@ class Writer:
         prepared = self._prepared.pop(block.id)
         if isinstance(prepared, Exception):
             who = display_name(block, short=True)
-            self.problems.append(Problem("missing_portrait", block.id,
-                                         f"{who} 的照片无法读取，未放入 Word 文档（{prepared}）"))
+            self.problems.append(Problem("bad_image", block.id,
+                                         f"{who} 的照片无法读取，未放入 Word 文档 left out of the DOCX（{prepared}）"))
             return None
         return prepared.data, prepared.ext, prepared.width_px, prepared.height_px
 

@@ -139,10 +139,15 @@ def _own_face(bulletin: Bulletin, role: str) -> Face:
             return _face_from_file(path)
         except DocxExportError:
             return Face("Noto Serif SC" if role in SERIF_ROLES else "Noto Sans SC")
+    if any(ord(c) < 32 or c == "\x7f" for c in spec):  # cannot be a file or family name, nor XML
+        raise DocxExportError(f"fonts.{role}: the font {spec[:80]!r} contains control characters (NUL …)")
     path = spec.split("#", 1)[0]
     if os.sep in path or "/" in path or path.lower().endswith((".ttf", ".otf", ".ttc", ".otc")):
         if os.path.isfile(path):
-            return _face_from_file(path)
+            try:
+                return _face_from_file(path)
+            except DocxExportError as exc:
+                raise DocxExportError(f"fonts.{role}: {exc}") from None
         # A path from another computer: the file name is the best guess at the family.
         return Face(os.path.splitext(os.path.basename(path))[0])
     return Face(spec)

@@ -49,7 +49,8 @@ def core_properties(doc: Document, bulletin: Bulletin, when: datetime) -> None:
     first_title = next((p.headline.title for p in bulletin.pages if p.headline and p.headline.title), "")
     cp.title = one_line(bulletin.issue_title or first_title)
     cp.author = one_line(bulletin.publication)
-    cp.subject = "　".join(one_line(t) for t in (bulletin.publication, bulletin.edition, bulletin.date) if t)
+    # core properties hold at most 255 characters each (python-docx refuses more): metadata only
+    cp.subject = "　".join(one_line(t) for t in (bulletin.publication, bulletin.edition, bulletin.date) if t)[:255]
     cp.keywords = one_line(bulletin.edition)
     cp.comments = ""
     cp.category = ""

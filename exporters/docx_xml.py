@@ -39,7 +39,8 @@ def clean_text(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    return clean_text(text).replace("\n", " ").strip()
+    """Metadata text: one line, at most Word's 255 characters of a document property."""
+    return clean_text(text).replace("\n", " ").strip()[:255]
 
 
 PPR_SEQ = (

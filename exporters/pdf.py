@@ -17,7 +17,7 @@ import threading
 from datetime import UTC, datetime
 
 from exporters.result import ExportResult
-from layout.types import LaidOutDocument
+from layout.types import LaidOutDocument, Problem
 from model.document import Bulletin
 from model.project_file import atomic_write
 
@@ -107,7 +107,7 @@ def pdf_bytes(bulletin: Bulletin, *, colour: str | None = None, bleed_mm: float 
     raises :class:`PdfOptionError` for options that cannot work."""
     doc, rendered = _render(bulletin, colour=colour, bleed_mm=bleed_mm, flavour=flavour, condition=condition,
                             icc_profile=icc_profile, when=when, split=False, doc=doc)
-    return ExportResult(data=rendered.files[0], problems=[*doc.problems, *rendered.problems], pages=len(doc.pages))
+    return ExportResult(data=rendered.files[0], problems=_all_problems(doc, rendered.problems), pages=len(doc.pages), document=doc)
 
 
 def page_file_paths(path: str, bulletin: Bulletin, count: int) -> list[str]:
@@ -137,4 +137,10 @@ def write_pdf(bulletin: Bulletin, path: str, *, colour: str | None = None, bleed
     paths = page_file_paths(path, bulletin, len(rendered.files)) if split else [path]
     for target, data in zip(paths, rendered.files):
         atomic_write(target, lambda fh, data=data: fh.write(data))
-    return ExportResult(path=path, problems=[*doc.problems, *rendered.problems], pages=len(doc.pages))
+    return ExportResult(path=path, problems=_all_problems(doc, rendered.problems), pages=len(doc.pages), document=doc)
+
+
+def _all_problems(doc: LaidOutDocument, drawn: list[Problem]) -> list[Problem]:
+    """The layout's problems and the drawing's, a picture the layout already found bad once."""
+    known = {(p.kind, p.block_id) for p in doc.problems}
+    return [*doc.problems, *(p for p in drawn if (p.kind, p.block_id) not in known)]

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from exporters import pdfx
 from exporters.pdf_fonts import FacePlan as _FacePlan
-from exporters.pdf_fonts import PdfFontError, embeddable_font, font_cache_dir
+from exporters.pdf_fonts import PdfFontError, embeddable_font, font_cache_dir, note_cache_problem
 from exporters.pdf_fonts import plan_fonts as _plan_fonts
 from exporters.separation import JPEG_INK_HEADROOM, PressColours, PrintingCondition, Separated, separate
 from layout.cache_file import read_framed, write_framed
@@ -80,7 +80,7 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
     size when the source is finer than ``max_ppi`` — a phone photo in a 3-cm portrait frame
     would otherwise add megabytes nobody can see — and separate for the printing condition
     (:func:`exporters.separation.separate`)."""
-    from PIL import Image, ImageOps
+    from PIL import Image
 
     Image.MAX_IMAGE_PIXELS = 200_000_000
     img = Image.open(io.BytesIO(data))
@@ -96,6 +96,46 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
         if swaps_sides(exif_orientation(img)):
             need_w, need_h = need_h, need_w
         img.draft(img.mode, (math.ceil(need_w), math.ceil(need_h)))
+    from exporters.docx_images import decoding_one_big
+
+    with decoding_one_big(img.size):
+        img.load()
+        img = _reduce_for_print(img, crop, size_pt, ppi)
+        headroom = JPEG_INK_HEADROOM if data[:3] == b"\xff\xd8\xff" else 0.0
+        out = _prepare_loaded(img, crop, mode, size_pt, ppi, max_ppi, condition, headroom)
+        del img  # the decoded pixels go before the lock is left (and the memory given back)
+    return out
+
+
+def _reduce_for_print(img, crop: tuple[float, float, float, float],  # type: ignore[no-untyped-def]
+                      size_pt: tuple[float, float] | None, ppi: float):
+    """Box-reduce a decoded picture by a whole factor while it stays at least twice ``ppi``
+    in its frame: turning, cropping and converting each copy the pixels, and a 100-megapixel
+    PNG (which, unlike a JPEG, cannot be decoded at reduced scale) is 300 MB a copy."""
+    if size_pt is None or size_pt[0] <= 0 or size_pt[1] <= 0:
+        return img
+    cx, cy, cw, ch = crop
+    need_w = size_pt[0] / 72.0 * ppi / max(cw, 1e-6)
+    need_h = size_pt[1] / 72.0 * ppi / max(ch, 1e-6)
+    w, h = img.size
+    if swaps_sides(exif_orientation(img)):
+        w, h = h, w
+    factor = int(min(w / (2 * need_w), h / (2 * need_h)))
+    if factor < 2:
+        return img
+    try:
+        return img.reduce(factor)
+    except (ValueError, NotImplementedError):  # modes reduce() does not take (P, 1)
+        return img
+
+
+def _prepare_loaded(img, crop: tuple[float, float, float, float], mode: str,  # type: ignore[no-untyped-def]
+                    size_pt: tuple[float, float] | None, ppi: float, max_ppi: float,
+                    condition: PrintingCondition | None, headroom: float) -> Separated:
+    """The rest of :func:`_prepare_image`, on the decoded (and maybe reduced) picture."""
+    from PIL import Image, ImageOps
+
+    cx, cy, cw, ch = crop
     img = ImageOps.exif_transpose(img)
     w, h = img.size
     box = (
@@ -118,15 +158,16 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
         if eff > max_ppi:
             scale = ppi / eff
             img = img.resize((max(1, round(cw_px * scale)), max(1, round(ch_px * scale))), Image.Resampling.LANCZOS)
-    return separate(img, mode, condition, JPEG_INK_HEADROOM if data[:3] == b"\xff\xd8\xff" else 0.0)
+    return separate(img, mode, condition, headroom)
 
 
 # --------------------------------------------------------------------------------------------
 # Prepared pictures, cached on disk
 
 #: bump when the preparation of pictures (or what the cache file holds) changes
-_IMAGE_VERSION = "7"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT;
-# 5–7: separated for the printing condition (ink limit, dot gain), the source's total ink kept
+_IMAGE_VERSION = "8"  # 2: JPEG draft decode; 3: 300 ppi above 360, zlib 1; 4: JPEG sources as DCT;
+# 5–7: separated for the printing condition (ink limit, dot gain), the source's total ink kept;
+# 8: big pictures box-reduced before turning and cropping
 _IMAGE_MAGIC = b"BULLETIN-PDF-IMAGE\n"
 _MODE_CS = {"RGB": "DeviceRGB", "L": "DeviceGray", "CMYK": "DeviceCMYK"}
 _CHANNELS = {"DeviceRGB": 3, "DeviceGray": 1, "DeviceCMYK": 4}
@@ -189,11 +230,12 @@ def _read_prepared(path: Path) -> _PreparedImage | None:
 
 
 def _write_prepared(path: Path, prep: _PreparedImage) -> None:
-    write_framed(path, _IMAGE_MAGIC, {
+    if not write_framed(path, _IMAGE_MAGIC, {
         "version": _IMAGE_VERSION, "width": prep.width, "height": prep.height,
         "colour_space": prep.colour_space, "name": prep.name, "filter": prep.filter,
         "source_ink": prep.source_ink, "reseparated": prep.reseparated,
-    }, prep.stream)
+    }, prep.stream):
+        note_cache_problem(path.parent, OSError("not writable or full"))
 
 
 def _condition_key(condition: PrintingCondition | None) -> str:
@@ -479,7 +521,9 @@ def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes 
         try:
             return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h), digest, condition)
         except (KeyError, OSError, ValueError, Image.DecompressionBombError):
-            return None  # a broken image must not stop the export; the empty frame shows it
+            return None  # a broken image must not stop the export; it is reported (render_pdf)
+        except Exception:  # Pillow raises many types for junk (SyntaxError, struct.error …)
+            return None
 
     out: dict[_PicKey, _PreparedImage | None] = {}
     todo: dict[_PicKey, Picture] = {}
@@ -619,6 +663,12 @@ def _preflight(pics: list[Picture], prepared: Mapping[_PicKey, _PreparedImage | 
         out.append(Problem("screen_only", "", "RGB 导出仅供屏幕阅读，不能交付印刷（PDF 中已注明）"))
     elif flavour == "none":
         out.append(Problem("no_output_intent", "", "未声明 PDF/X 输出意图：印刷厂无法得知颜色是为哪种印刷条件制作的"))
+    unreadable: set[tuple[str, str]] = set()
+    for pic in pics:  # drawn as an empty frame: never silently
+        if prepared.get(_pic_key(pic)) is None and (pic.block_id, pic.image) not in unreadable:
+            unreadable.add((pic.block_id, pic.image))
+            out.append(Problem("bad_image", pic.block_id, f"照片 {pic.image[:12]}… 无法解码，PDF 中只有空框 "
+                                                          "could not be read or decoded; an empty frame is drawn"))
     seen: set[str] = set()
     for pic in pics:
         prep = prepared.get(_pic_key(pic))

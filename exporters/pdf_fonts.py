@@ -72,14 +72,62 @@ def embeddable_font(path: str, index: int, cmap: Mapping[int, int]) -> Path:
         if out.is_file():
             return out
         data = _convert(path, index, cmap)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            _write_font_file(out, data)
+        except OSError as exc:
+            # a read-only or full cache folder costs time, never the export: the subset goes
+            # to a private temporary folder instead (reportlab embeds fonts from files)
+            note_cache_problem(out_dir, exc)
+            out = _private_dir() / out.name
+            _write_font_file(out, data)
+    return out
+
+
+def _write_font_file(out: Path, data: bytes) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, out)
-    return out
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+_cache_notes: dict[str, str] = {}
+_private: list[Path] = []
+
+
+def note_cache_problem(folder: Path, exc: OSError) -> None:
+    """Remember that a cache folder could not be written (said once per folder and process)."""
+    _cache_notes.setdefault(str(folder), f"cache folder {folder} cannot be written "
+                                         f"({exc.strerror or exc}); working without it (slower)")
+
+
+def take_cache_notes() -> list[str]:
+    """Notes on cache folders that could not be used since the last call, for the user."""
+    notes = list(_cache_notes.values())
+    _cache_notes.clear()
+    return notes
+
+
+def _private_dir() -> Path:
+    """A temporary folder of this process for font subsets, removed when the process ends."""
+    if not _private:
+        import atexit
+        import shutil
+        import tempfile
+
+        d = Path(tempfile.mkdtemp(prefix="bulletin-fonts-"))
+        atexit.register(shutil.rmtree, d, ignore_errors=True)
+        _private.append(d)
+    return _private[0]
 
 
 def _convert(path: str, index: int, cmap: Mapping[int, int]) -> bytes:

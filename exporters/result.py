@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from layout.types import Problem
+from layout.types import LaidOutDocument, Problem
 
 
 @dataclass
@@ -16,3 +16,4 @@ class ExportResult:
     data: bytes | None = None  # the bytes, when the caller asked for bytes
     problems: list[Problem] = field(default_factory=list)
     pages: int = 0
+    document: LaidOutDocument | None = None  # the pages as laid out (PDF), for the caller to show or check

@@ -28,13 +28,37 @@ def _looks_binary(data: bytes) -> str | None:
     if data.startswith(b"%PDF"):
         return "this is a PDF file, not plain text; copy its text into a .txt file"
     sample = data[:65536]
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None  # two bytes per character: NULs and control bytes are normal there
+    if _bom(data) is not None:
+        return None  # two or four bytes per character: NULs and control bytes are normal there
     if b"\x00" in sample:
         return "it contains NUL bytes: a binary file, not text"
     controls = sum(1 for b in sample if b in _CONTROL)
     if sample and controls / len(sample) > 0.01:
         return f"{controls} control bytes in the first {len(sample)}: a binary file, not text"
+    return None
+
+
+#: Byte-order marks, longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _bom(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces (Notepad's "Unicode" is UTF-16), or None."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc
+    return None
+
+
+def _control_text(text: str) -> str | None:
+    """Why decoded text is binary junk behind a byte-order mark, or None."""
+    sample = text[:32768]
+    if "\x00" in sample:
+        return "it contains NUL characters: a binary file, not text"
+    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    if sample and controls / len(sample) > 0.01:
+        return f"{controls} control characters in the first {len(sample)}: a binary file, not text"
     return None
 
 
@@ -71,14 +95,17 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str]:
     why = _looks_binary(data)
     if why:
         raise SubmissionError(source, why)
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError as exc:
-                raise SubmissionError(source, f"starts with a {enc} byte-order mark but is not valid {enc} "
-                                              f"(byte {exc.start})") from None
+    enc = _bom(data)
+    if enc is not None:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError as exc:
+            raise SubmissionError(source, f"starts with a {enc} byte-order mark but is not valid {enc} "
+                                          f"(byte {exc.start})") from None
+        why = _control_text(text)
+        if why:
+            raise SubmissionError(source, f"decodes as {enc} (it has that byte-order mark) but {why}")
+        return text, enc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

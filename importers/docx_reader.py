@@ -12,6 +12,7 @@ Everything that can go wrong with a user's file — not a zip, a zip bomb, a mis
 
 from __future__ import annotations
 
+import lzma
 import zipfile
 import zlib
 from pathlib import Path
@@ -44,6 +45,11 @@ def _check_package(path: Path) -> None:
                 if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                     raise SubmissionError(source, f"part {info.filename} expands more than {MAX_RATIO}×: "
                                                   "refusing a possible zip bomb")
+                if info.compress_size > info.file_size * 1.1 + 4096:
+                    # no compressor makes data that much longer: the size in the header lies, and
+                    # reading the part (python-docx reads it in one call) would inflate it all
+                    raise SubmissionError(source, f"damaged Word file: part {info.filename} holds more data "
+                                                  f"({info.compress_size} bytes) than its size says ({info.file_size})")
             if total > MAX_UNCOMPRESSED:
                 raise SubmissionError(source, f"expands to {total / 1e6:.0f} MB; at most "
                                               f"{MAX_UNCOMPRESSED // 1024 // 1024} MB allowed")
@@ -62,9 +68,14 @@ def _check_package(path: Path) -> None:
             raise SubmissionError(source, "an old Word .doc file (or an encrypted .docx) named .docx; "
                                           "save it as .docx in Word or WPS") from None
         raise SubmissionError(source, "not a Word .docx file (it is not a zip archive)") from None
-    except (zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error, RuntimeError) as exc:
+    except UnicodeDecodeError as exc:  # a part name flagged as UTF-8 that is not
+        raise SubmissionError(source, f"damaged Word file: a part name is not valid UTF-8 "
+                                      f"({bytes(exc.object[:60])!r})") from None
+    except (zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error, RuntimeError, lzma.LZMAError) as exc:
         raise SubmissionError(source, f"damaged Word file ({exc})") from None
     except OSError as exc:
+        if exc.errno is None:  # bz2 reports junk data as OSError("Invalid data stream")
+            raise SubmissionError(source, f"damaged Word file ({exc})") from None
         raise SubmissionError(source, f"cannot read: {exc.strerror or exc}") from None
 
 
@@ -145,6 +156,8 @@ def read_docx(path: Path) -> tuple[list[SourceLine], list[tuple[int | None, str]
             raise SubmissionError(source, "not a Word document (no main document part)") from None
         body = document.element.body
         part = document.part
+        if body is None:
+            raise SubmissionError(source, "damaged Word file: word/document.xml has no <w:body> (no text at all)")
     except SubmissionError:
         raise
     except KeyError as exc:

@@ -178,6 +178,9 @@ class BlockMeasurer:
         # read now, not when drawn: a measured block may be reused from the cache after the
         # bulletin object it came from is gone (the key holds the image's content hash)
         picture_size = images.size(block.portrait.image) if has_picture else None
+        why = images.bad(block.portrait.image) if has_picture and hasattr(images, "bad") else None
+        if why:  # drawn as an empty frame: the user must hear it, the export must not pass
+            problems.append(Problem("bad_image", bid, f"{block.region or bid}: 照片 {block.portrait.image[:12]}… {why}"))
 
         def natural(pw: int) -> int:
             return _lines_for(g.span_w(pw) * PORTRAIT_ASPECT, g.leading, 1.0) if has_picture else 0

@@ -16,7 +16,8 @@ import threading
 from pathlib import Path
 
 
-def write_framed(dest: Path, magic: bytes, header: dict, payload: bytes) -> None:
+def write_framed(dest: Path, magic: bytes, header: dict, payload: bytes) -> bool:
+    """Store a file; False (and nothing left behind) when the cache folder cannot take it."""
     header = dict(header, length=len(payload), sha256=hashlib.sha256(payload).hexdigest())
     head = json.dumps(header, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
     tmp = dest.with_name(f"{dest.name}.{os.getpid()}.{threading.get_ident()}.tmp")
@@ -30,6 +31,8 @@ def write_framed(dest: Path, magic: bytes, header: dict, payload: bytes) -> None
             os.unlink(tmp)
         except OSError:
             pass
+        return False
+    return True
 
 
 def read_framed(src: Path, magic: bytes) -> tuple[dict, memoryview] | None:

@@ -25,8 +25,19 @@ from layout.flow import balance, min_height, split_fit
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
 from layout.packing import pack
-from layout.types import BLACK, WHITE, BlockArea, LaidOutDocument, LaidOutPage, Problem, Rect, Rule
-from model.document import Bulletin, ColumnBlock, Page, issue_label
+from layout.types import (
+    BLACK,
+    WHITE,
+    BlockArea,
+    GlyphRun,
+    LaidOutDocument,
+    LaidOutPage,
+    Picture,
+    Problem,
+    Rect,
+    Rule,
+)
+from model.document import Bulletin, ColumnBlock, Page, block_texts, char_count, issue_label
 from model.images import MIN_PPI, ImageStore, exif_orientation, swaps_sides
 from model.texts import display_name
 
@@ -34,27 +45,69 @@ UNDERSET_TOLERANCE = 2  # lines a block may end short of its bottom without a re
 
 
 class ImageSizes:
-    """Upright pixel sizes of the bulletin's images, read from headers once."""
+    """Upright pixel sizes of the bulletin's images, read from headers once — and why an image
+    cannot be drawn (missing, unreadable, cut short), so that it is reported, not a grey box."""
 
     def __init__(self, store: ImageStore) -> None:
         self.store = store
         self._cache: dict[str, tuple[int, int] | None] = {}
+        self._bad: dict[str, str] = {}
+
+    def bad(self, name: str) -> str | None:
+        """Why the image cannot be drawn, or None when it looks whole."""
+        self.size(name)
+        return self._bad.get(name)
 
     def size(self, name: str) -> tuple[int, int] | None:
         if name not in self._cache:
             try:
+                data = self.store.get(name)
+                cut = incomplete_image(data)
+                if cut:
+                    self._bad[name] = cut
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    with Image.open(io.BytesIO(self.store.get(name))) as im:
+                    with Image.open(io.BytesIO(data)) as im:
                         w, h = im.size
                         # getexif() decodes a whole PNG to find a trailing eXIf chunk; photos
                         # that carry an orientation are JPEG/TIFF/WebP (or say so in info)
                         has_exif = im.format in ("JPEG", "MPO", "TIFF", "WEBP") or "exif" in im.info
                         orientation = exif_orientation(im) if has_exif else 1
                 self._cache[name] = (h, w) if swaps_sides(orientation) else (w, h)
-            except Exception:
+            except KeyError:
                 self._cache[name] = None
+                self._bad[name] = "项目里没有这张照片 missing from the project"
+            except Exception as exc:
+                self._cache[name] = None
+                self._bad[name] = f"无法读取 unreadable: {exc}"[:200]
         return self._cache[name]
+
+
+def incomplete_image(data: bytes) -> str | None:
+    """Why a JPEG or PNG is cut short (a copy or download interrupted), or None.
+
+    Pillow reads sizes from the header alone and finds a truncated file only when decoding
+    it; the end markers tell it from the bytes at once. A JPEG's end-of-image marker is looked
+    for after its first scan starts (an EXIF thumbnail before it has its own), and anything
+    after it — camera trailers, the second frame of an MPO — is allowed.
+    """
+    if not data:
+        return "文件是空的 the file is empty"
+    if data[:3] == b"\xff\xd8\xff":
+        pos = 2
+        while pos + 4 <= len(data) and data[pos] == 0xFF:
+            marker = data[pos + 1]
+            if marker == 0xFF:  # fill byte
+                pos += 1
+                continue
+            if marker == 0xDA:  # start of scan: entropy-coded data follows
+                break
+            pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
+        if data.find(b"\xff\xd9", pos) < 0:
+            return "JPEG 文件不完整（截断）the JPEG is cut short"
+    elif data[:8] == b"\x89PNG\r\n\x1a\n" and data.rfind(b"IEND\xaeB`\x82") < 0:
+        return "PNG 文件不完整（截断）the PNG is cut short"
+    return None
 
 
 @lru_cache(maxsize=8)
@@ -196,7 +249,40 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
     for m in measured:  # after placing: captions (names) are composed for the span they get
         problems += m.problems
     _folio(bulletin, page, number, g, fonts, lp, problems)
+    _report_off_page(lp, problems)
     return lp, problems
+
+
+def _report_off_page(lp: LaidOutPage, problems: list[Problem]) -> None:
+    """Text that would land outside the trimmed page is taken off it and reported: a banner
+    or title too long for any size, a name longer than its column is tall. Nothing may be
+    cut by the page edge without a word (body text is already reported as overset)."""
+    lost: dict[str, int] = {}
+    kept: list = []
+    for it in lp.items:
+        if isinstance(it, GlyphRun) and (
+            it.y - ts.ASCENT * it.size < -0.5 or it.y + (1 - ts.ASCENT) * it.size > lp.height + 0.5
+            or it.x + (it.xs[0] if it.xs else 0.0) < -0.5
+            or it.x + (it.xs[-1] + it.advances[-1] if it.xs else 0.0) > lp.width + 0.5
+        ):
+            lost[it.block_id] = lost.get(it.block_id, 0) + sum(1 for ch in it.text if not ch.isspace())
+            continue
+        if isinstance(it, Picture) and (it.y < -0.5 or it.y + it.h > lp.height + 0.5
+                                        or it.x < -0.5 or it.x + it.w > lp.width + 0.5):
+            problems.append(Problem("truncated", it.block_id, "照片超出页面，被页边裁去 the picture runs off the page"))
+    if lost:
+        lp.items[:] = kept
+        for bid, chars in lost.items():
+            _truncated(problems, bid, chars, "超出页面 runs off the page")
+
+
+def _truncated(problems: list[Problem], bid: str, chars: int, where: str) -> None:
+    if chars > 0:
+        problems.append(Problem("truncated", bid, f"{where}: {chars} 字未排出 characters not drawn", chars=chars))
+
+
+def _lost_chars(lines) -> int:
+    return sum(1 for ln in lines for ch in ln.text if not ch.isspace())
 
 
 # ---------------------------------------------------------------------------- banner
@@ -219,13 +305,24 @@ def _banner(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, problems:
                  (texts[-1], "right", ts.BANNER_SIDE)]
     pad = g.body * ts.BANNER_PAD_EM
     width = g.width - 2 * pad
+    min_size = max(6.0, 0.8 * g.body)  # smaller is not read on newsprint
     for text, align, rel in slots:
         size = h * rel
+        measure = width
         if align != "centre":  # side texts share the band with the big centre word
             natural = measure_text(text, size, fonts, role="banner")
             size = min(size, size * (width * ts.BANNER_SIDE_WIDTH) / max(natural, 1e-6))
-        comp = _text_line(text, fonts, "banner", size, width, align, WHITE, bid)
+            if size < min_size:
+                size, measure = min_size, width * ts.BANNER_SIDE_WIDTH
+        comp = _text_line(text, fonts, "banner", size, measure, align, WHITE, bid)
+        # lines that do not fit the band: a smaller size, down to min_size; then report the rest
+        while len(comp) * size * ts.BANNER_LINE_FACTOR > h and size > min_size:
+            size = max(min_size, size * 0.85)
+            comp = _text_line(text, fonts, "banner", size, measure, align, WHITE, bid)
         problems += comp.problems
+        fit = max(1, int(h // (size * ts.BANNER_LINE_FACTOR)))
+        _truncated(problems, bid, _lost_chars(comp[fit:]), "版头 banner")
+        comp = comp[:fit]
         n = len(comp)
         for k, ln in enumerate(comp):
             baseline = top + h / 2 + (k - (n - 1) / 2) * size * ts.BANNER_LINE_FACTOR + ts.BANNER_BASELINE * size
@@ -351,9 +448,10 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     kind = "speech" if m.frame else "column"
     lp.areas.append(BlockArea(bid, kind, x, top, w, max(0, lines) * g.leading))
     if lines <= 0:
-        if not m.items and not m.has_picture and m.head(span)[0] == 0:
+        if not m.items and not m.has_picture and m.head(span)[0] == 0 and not char_count(block_texts(m.block)):
             return  # an empty block loses nothing: not overset (it would fail the export for nothing)
-        chars = sum(i.chars for i in m.items)
+        # nothing of the block is drawn: its headline, name and titles count as well as its body
+        chars = max(sum(i.chars for i in m.items), char_count(block_texts(m.block)))
         problems.append(Problem("overset", bid, f"{_label(m)}: 版面已满，整块未排入（{chars} 字）", chars=chars,
                                 lines=sum(i.lines for i in m.items)))
         return
@@ -368,7 +466,15 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     keep = [i.keep for i in m.items]
     portrait, pw, reserved = _choose_portrait(m, span, heights, keep, body_lines, g)
     if m.top is not None:
-        lp.items += m.top(x, g.line_top(body_top), portrait, pw)
+        top_items = m.top(x, g.line_top(body_top), portrait, pw)
+        bottom = g.line_top(line + lines)
+        # a caption (name, titles) taller than the block would overprint the block below
+        over = [it for it in top_items if isinstance(it, GlyphRun) and it.y > bottom]
+        if over:
+            top_items = [it for it in top_items if not (isinstance(it, GlyphRun) and it.y > bottom)]
+            _truncated(problems, bid, sum(1 for it in over for ch in it.text if not ch.isspace()),
+                       f"{_label(m)}: 照片说明（人名、职务）caption")
+        lp.items += top_items
         _check_ppi(m, g.span_w(pw), sizes, problems)
     res_cols = [reserved] * pw
     need = max(reserved, min_height(heights, span, res_cols, keep=keep)) if heights else reserved
@@ -459,9 +565,17 @@ def _folio(bulletin: Bulletin, page: Page, number: int, g: Grid, fonts: FontRegi
     )
     right = "  ".join(t for t in (page.label or f"第{number}版", credits) if t)
     baseline = y + ts.FOLIO_GAP + ts.ASCENT * size
-    for text, align in ((left, "left"), (right, "right")):
-        if text:
-            comp = _text_line(text, fonts, "label", size, g.width, align, block_id="folio")
-            lp.items += comp[0].glyph_runs(g.left, baseline)
-            if problems is not None:
-                problems += comp.problems
+    # the folio is one line: what does not fit on it, or would overprint the other side, is reported
+    left_comp = _text_line(left, fonts, "label", size, g.width, "left", block_id="folio") if left else []
+    right_comp = _text_line(right, fonts, "label", size, g.width, "right", block_id="folio") if right else []
+    if left_comp:
+        lp.items += left_comp[0].glyph_runs(g.left, baseline)
+    if right_comp:
+        lp.items += right_comp[0].glyph_runs(g.left, baseline)
+    if problems is not None:
+        problems += [*(left_comp.problems if left_comp else ()), *(right_comp.problems if right_comp else ())]
+        where = f"第{number}版页脚 folio"
+        _truncated(problems, page.id, _lost_chars(left_comp[1:]) + _lost_chars(right_comp[1:]), where)
+        if left_comp and right_comp and left_comp[0].natural + right_comp[0].natural + size > g.width:
+            problems.append(Problem("truncated", page.id, f"{where}: 左右文字重叠 the two sides overprint",
+                                    chars=_lost_chars(right_comp[:1])))

@@ -24,6 +24,8 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "low_res": ("图片分辨率低", "Low-resolution image"),
     "missing_portrait": ("缺少肖像", "Missing portrait"),
     "title_fit": ("标题过长", "Headline too long"),
+    "bad_image": ("照片损坏", "Damaged picture"),
+    "truncated": ("文字未排全", "Text cut off"),
     # the print preflight's (exporters.separation, exporters.pdf_draw)
     "ink_limit": ("总墨量超限", "Total ink over the limit"),
     "faint_tint": ("网点过浅", "Tint too faint"),

@@ -101,9 +101,9 @@ def pack(
     for i in range(n):
         for used, (cost, *_rest) in list(dp[i].items()):
             for end, row_cost, spans, row_h in candidates[i]:
-                t = used + row_h
-                if t > limit:
-                    continue
+                # past the bound every total counts as one "far over" state: the page is
+                # overset either way, and the blocks beyond it are reported, never lost
+                t = min(used + row_h, limit + 1)
                 c = cost + row_cost + 1.0  # a small price per row: fewer, fuller rows
                 cur = dp[end].get(t)
                 if cur is None or c < cur[0]:

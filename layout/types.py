@@ -100,6 +100,8 @@ class BlockArea:
 ProblemKind = Literal[
     "overset", "underset", "fallback", "missing_glyph", "low_res", "missing_portrait", "title_fit",
     "ink_limit", "faint_tint", "one_ink", "hairline", "no_output_intent", "screen_only",
+    "bad_image",  # a picture that cannot be drawn (missing, unreadable, truncated)
+    "truncated",  # text that is not drawn in full outside the text flow (banner, folio, a name)
 ]
 Severity = Literal["error", "warning", "info"]
 
@@ -119,9 +121,11 @@ SEVERITY: dict[str, Severity] = {
     "hairline": "warning",
     "no_output_intent": "warning",
     "screen_only": "warning",
+    "bad_image": "error",
+    "truncated": "error",
 }
 #: Kinds whose content is not on the page at all: `export` exits 1 on them unless told otherwise.
-LOST_KINDS: frozenset[str] = frozenset({"overset"})
+LOST_KINDS: frozenset[str] = frozenset({"overset", "truncated", "bad_image"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,8 @@ MIN_PPI = 300
 #: the EXIF tag that says how a camera held the picture; 5–8 mean the sides are swapped
 EXIF_ORIENTATION_TAG = 0x0112
 MAX_IMAGE_BYTES = 200 * 1024 * 1024
-_FORMATS = {"JPEG": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "BMP": "bmp", "GIF": "gif"}
+_FORMATS = {"JPEG": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "BMP": "bmp", "GIF": "gif",
+            "MPO": "jpg"}  # MPO: a JPEG with more frames after the first (phones, 3-D cameras)
 
 
 class ImageError(ValueError):
@@ -77,6 +78,8 @@ def exif_orientation(im) -> int:
 
     Broken EXIF blocks are common in phone photos and must never stop a portrait.
     """
+    if im.format == "PNG" and "exif" not in im.info:
+        return 1  # getexif() would decode the whole PNG looking for a trailing eXIf chunk
     try:
         value = int(im.getexif().get(EXIF_ORIENTATION_TAG, 1) or 1)
     except Exception:  # noqa: BLE001 - Pillow raises many types for malformed EXIF

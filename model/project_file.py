@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from model.document import Bulletin
-from model.images import ImageError, inspect_image, release_archive, zip_member_reader
+from model.images import MAX_IMAGE_BYTES, ImageError, inspect_image, release_archive, zip_member_reader
 from model.migrations import migrate
-from model.serialize import ModelError, from_data, to_data, used_images, validate
+from model.serialize import ModelError, from_data, parse_json_int, to_data, used_images, validate
 
 FORMAT_NAME = "bulletin-editor"
 FORMAT_VERSION = 1
@@ -135,6 +135,43 @@ def _check_member_name(path: str, name: str) -> None:
         raise ProjectFileError(path, f"archive entry {name!r} points outside the project (absolute path or '..')")
 
 
+#: How much is inflated per step while reading an entry: the declared size of an entry is only
+#: a claim, and one unbounded inflate call on a lying entry allocates gigabytes.
+_READ_STEP = 1 << 16
+
+
+def _read_member(path: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """An entry's bytes, inflated a step at a time and refused as soon as they pass ``limit``.
+
+    zipfile stops at the entry's declared size and checks the CRC there, so what is returned
+    is what the header promised — but ``ZipFile.read`` would first inflate the whole
+    compressed stream in one call, whatever it expands to.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(_READ_STEP)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > limit:
+                raise ProjectFileError(path, f"archive entry {info.filename!r} is larger than "
+                                             f"{limit / 1024 / 1024:.0f} MB")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _decompression_errors() -> tuple[type[BaseException], ...]:
+    """What zipfile's decompressors raise for junk data besides zlib.error: lzma.LZMAError
+    (bz2 raises a plain OSError, told apart from a read error by its missing errno)."""
+    try:
+        import lzma
+    except ImportError:  # Python built without lzma: zipfile refuses such entries itself
+        return (zlib.error,)
+    return (zlib.error, lzma.LZMAError)
+
+
 def load(path: str | os.PathLike[str]) -> Bulletin:
     """Open a project file, validating everything. Raises ProjectFileError only."""
     spath = os.fspath(path)
@@ -157,6 +194,12 @@ def load(path: str | os.PathLike[str]) -> Bulletin:
                         f"archive entry {info.filename!r} expands {info.file_size // max(info.compress_size, 1)}×"
                         f" (more than {MAX_RATIO}×): refusing a possible zip bomb",
                     )
+                if info.compress_size > info.file_size * 1.1 + 4096:
+                    # no compressor makes data that much longer: the size in the header lies, and
+                    # reading the entry later in one call (images are read when drawn) would
+                    # inflate all of it
+                    raise ProjectFileError(spath, f"damaged archive: entry {info.filename!r} holds more data "
+                                                  f"({info.compress_size} bytes) than its size says ({info.file_size})")
             if total > MAX_TOTAL_UNCOMPRESSED:
                 raise ProjectFileError(spath, f"archive expands to {total / 1e6:.0f} MB; at most 500 MB allowed")
             names = {i.filename for i in infos}
@@ -164,17 +207,19 @@ def load(path: str | os.PathLike[str]) -> Bulletin:
                 raise ProjectFileError(spath, f"{JSON_NAME} is missing from the archive")
             if zf.getinfo(JSON_NAME).file_size > MAX_JSON_BYTES:
                 raise ProjectFileError(spath, f"{JSON_NAME} is larger than 64 MB")
-            raw = zf.read(JSON_NAME)
+            raw = _read_member(spath, zf, zf.getinfo(JSON_NAME), MAX_JSON_BYTES)
             bulletin = _parse_json(spath, raw)
+            del raw
             for name in sorted(used_images(bulletin)):
                 member = f"images/{name}"
                 if member not in names:
                     raise ProjectFileError(spath, f"image {member} is referenced but missing from the archive")
-                data = zf.read(member)
+                data = _read_member(spath, zf, zf.getinfo(member), MAX_IMAGE_BYTES)
                 try:
                     info = inspect_image(data, member)
                 except ImageError as exc:
                     raise ProjectFileError(spath, str(exc)) from None
+                del data
                 if not name.endswith("." + info.ext):
                     raise ProjectFileError(spath, f"{member} is a {info.format} image, but its name says otherwise")
                 bulletin.images.add_lazy(name, zip_member_reader(spath, member))
@@ -185,17 +230,24 @@ def load(path: str | os.PathLike[str]) -> Bulletin:
             return bulletin
     except ProjectFileError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error) as exc:
+    except UnicodeDecodeError as exc:  # an entry name flagged as UTF-8 that is not
+        raise ProjectFileError(spath, f"damaged archive: an entry name is not valid UTF-8 ({exc.reason} "
+                                      f"at byte {exc.start} of {bytes(exc.object[:60])!r})") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, *_decompression_errors()) as exc:
         raise ProjectFileError(spath, f"damaged or truncated archive ({exc})") from None
     except OSError as exc:
+        if exc.errno is None:  # bz2 reports junk data as OSError("Invalid data stream")
+            raise ProjectFileError(spath, f"damaged or truncated archive ({exc})") from None
         raise ProjectFileError(spath, f"cannot read file: {exc.strerror or exc}") from None
     except RuntimeError as exc:  # e.g. encrypted entries
         raise ProjectFileError(spath, f"unreadable archive ({exc})") from None
+    except MemoryError:
+        raise ProjectFileError(spath, "too large to open in the memory available") from None
 
 
 def _parse_json(path: str, raw: bytes) -> Bulletin:
     try:
-        payload = json.loads(raw.decode("utf-8"))
+        payload = json.loads(raw.decode("utf-8"), parse_int=parse_json_int)
     except UnicodeDecodeError as exc:
         raise ProjectFileError(path, f"{JSON_NAME} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except json.JSONDecodeError as exc:
@@ -205,10 +257,10 @@ def _parse_json(path: str, raw: bytes) -> Bulletin:
     if not isinstance(payload, dict):
         raise ProjectFileError(path, f"{JSON_NAME} must hold an object", "(top level)")
     if payload.get("format") != FORMAT_NAME:
-        raise ProjectFileError(path, f"expected {FORMAT_NAME!r}, got {payload.get('format')!r}", "format")
+        raise ProjectFileError(path, f"expected {FORMAT_NAME!r}, got {repr(payload.get('format'))[:60]}", "format")
     version = payload.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise ProjectFileError(path, f"expected a whole number, got {version!r}", "format_version")
+        raise ProjectFileError(path, f"expected a whole number, got {repr(version)[:40]}", "format_version")
     if version > FORMAT_VERSION:
         raise ProjectFileError(
             path,

@@ -16,6 +16,9 @@ from model.images import ImageStore
 
 MAX_TEXT = 1_000_000  # characters in one field; a bulletin page holds a few thousand
 MAX_ITEMS = 100_000  # entries in one list
+#: Largest magnitude of a number field. Every real measure (mm, pt, em, counts) is far below it;
+#: beyond it floats lose whole units and layout arithmetic overflows (int → float, C ints).
+MAX_NUMBER = 1e9
 
 
 class ModelError(ValueError):
@@ -28,6 +31,35 @@ class ModelError(ValueError):
 
 
 _BLOCK_TYPES: dict[str, type] = {"speech": doc.SpeechBlock, "column": doc.ColumnBlock}
+
+
+class HugeNumber(str):
+    """A JSON integer literal too long to be a real measure, kept as its text.
+
+    ``json.loads`` would raise a bare ValueError for one of more than 4,300 digits (and spend
+    quadratic time on slightly shorter ones) before any field is known; the loader passes
+    :func:`parse_json_int` as ``parse_int`` so that the field holding it is named instead.
+    """
+
+    @property
+    def digits(self) -> int:
+        return len(self.lstrip("-"))
+
+
+def parse_json_int(text: str) -> int | HugeNumber:
+    """``parse_int`` for ``json.loads``: a whole number, or a HugeNumber when it has over 30 digits."""
+    return HugeNumber(text) if len(text) > 30 else int(text)
+
+
+def _short_number(value: float) -> str:
+    text = f"{value:.6g}" if isinstance(value, float) else str(value)
+    return text if len(text) <= 24 else f"{text[:12]}… ({len(text)} digits)"
+
+
+def _short_repr(value: Any) -> str:
+    """A value for a message: a 20,000-character string is shown by its start."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:50]}… ({len(text)} characters)"
 
 
 def _type_name(value: Any) -> str:
@@ -58,6 +90,8 @@ def from_data(cls: type, data: Any, path: str = "") -> Any:
 
 
 def _convert(tp: Any, value: Any, path: str) -> Any:
+    if isinstance(value, HugeNumber):
+        raise ModelError(path, f"number with {value.digits} digits is far out of range (at most {MAX_NUMBER:g})")
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
         args = get_args(tp)
@@ -74,7 +108,7 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
     if origin is Literal:
         allowed = get_args(tp)
         if value not in allowed:
-            raise ModelError(path, f"expected one of {', '.join(map(repr, allowed))}, got {value!r}")
+            raise ModelError(path, f"expected one of {', '.join(map(repr, allowed))}, got {_short_repr(value)}")
         return value
     if origin is list:
         if not isinstance(value, list):
@@ -101,10 +135,16 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
     if tp is int:
         if not isinstance(value, int) or isinstance(value, bool):
             raise ModelError(path, f"expected a whole number, got {_type_name(value)}")
+        if abs(value) > MAX_NUMBER:
+            raise ModelError(path, f"number {_short_number(value)} is out of range (at most {MAX_NUMBER:g})")
         return value
     if tp is float:
-        if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        if not isinstance(value, int | float) or isinstance(value, bool):
             raise ModelError(path, f"expected a number, got {_type_name(value)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ModelError(path, f"expected a finite number, got {value!r}")
+        if abs(value) > MAX_NUMBER:  # an int of any size compares exactly; float() could overflow
+            raise ModelError(path, f"number {_short_number(value)} is out of range (at most {MAX_NUMBER:g})")
         return float(value)
     if dataclasses.is_dataclass(tp):
         return _convert_dataclass(tp, value, path)
@@ -115,8 +155,8 @@ def _convert_block(value: Any, path: str) -> Any:
     if not isinstance(value, dict):
         raise ModelError(path, f"expected a block object, got {_type_name(value)}")
     kind = value.get("type")
-    if kind not in _BLOCK_TYPES:
-        raise ModelError(f"{path}.type", f"expected 'speech' or 'column', got {kind!r}")
+    if not isinstance(kind, str) or kind not in _BLOCK_TYPES:  # a list or object is not hashable
+        raise ModelError(f"{path}.type", f"expected 'speech' or 'column', got {_short_repr(kind)}")
     return _convert_dataclass(_BLOCK_TYPES[kind], value, path)
 
 
@@ -153,6 +193,10 @@ def validate(bulletin: doc.Bulletin) -> None:
         raise ModelError("page_setup.body_size_pt", f"expected 5–30 pt, got {ps.body_size_pt}")
     if ps.leading_pt < ps.body_size_pt:
         raise ModelError("page_setup.leading_pt", "leading must be at least the body size")
+    if ps.leading_pt > 60:  # the page-setup form's range; more leaves a few lines per page
+        raise ModelError("page_setup.leading_pt", f"expected at most 60 pt, got {ps.leading_pt}")
+    if not 0 <= ps.gutter_em <= 5:  # the page-setup form's range
+        raise ModelError("page_setup.gutter_em", f"expected a gutter of 0 to 5 em, got {ps.gutter_em:g}")
     for side in ("top", "bottom", "left", "right"):
         m = getattr(ps.margins, side)
         if not 0 <= m <= min(ps.width_mm, ps.height_mm) / 3:
@@ -200,4 +244,4 @@ def used_images(bulletin: doc.Bulletin) -> set[str]:
     }
 
 
-__all__ = ["ModelError", "to_data", "from_data", "validate", "used_images"]
+__all__ = ["ModelError", "to_data", "from_data", "validate", "used_images", "parse_json_int", "HugeNumber"]

@@ -530,7 +530,7 @@ def test_unreadable_portrait_is_reported_and_left_out(tmp_path):
     block.portrait = Portrait(image="deadbeef.jpg")
     problems = dx.write_docx(b, tmp_path / "x.docx").problems
     assert len(problems) == 1 and "王五" in problems[0].message
-    assert problems[0].kind == "missing_portrait" and problems[0].block_id == block.id
+    assert problems[0].kind == "bad_image" and problems[0].block_id == block.id
     doc = docx.Document(str(tmp_path / "x.docx"))
     assert len(doc.inline_shapes) == 0
     assert "王五" in [p.text for p in all_paragraphs(doc)]

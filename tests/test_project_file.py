@@ -233,7 +233,7 @@ column = st.builds(
     region=text, organisation=text, headline=text, person=st.one_of(st.none(), person),
     paragraphs=paragraphs,
     placement=st.builds(d.Placement, columns=st.one_of(st.none(), st.integers(1, 3)),  # a4 has 3
-                        height_mm=st.one_of(st.none(), st.floats(10, 300))),
+                        height_mm=st.one_of(st.none(), st.floats(10, 290))),  # a4 is 297 mm tall
 )
 section = st.builds(d.SpeechSection, label=text, heading=text, bullets=st.lists(text, max_size=3), paragraphs=paragraphs)
 speech = st.builds(d.SpeechBlock, speaker=person, sections=st.lists(section, max_size=2), attribution=text)
