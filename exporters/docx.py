@@ -52,7 +52,7 @@ from model.document import (
     Paragraph,
     SpeechBlock,
 )
-from model.project_file import atomic_write
+from model.fileio import atomic_write
 
 DEFAULT_SERIF = "Noto Serif SC"  # Song (宋) for body text, as the PDF uses by default
 DEFAULT_SANS = "Noto Sans SC"  # Hei (黑) for headlines, names and labels

@@ -16,7 +16,7 @@ from collections import Counter
 from layout.document import lay_out_bulletin
 from layout.types import LaidOutDocument
 from model.document import Bulletin
-from model.project_file import atomic_write
+from model.fileio import atomic_write
 
 
 def pdf_bytes(bulletin: Bulletin, *, colour: str | None = None, bleed_mm: float = 0.0,
