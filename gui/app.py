@@ -48,6 +48,9 @@ def setup_application(lang: str | None):
     from gui.qt_workarounds import install_refcount_guard
 
     install_refcount_guard()
+    from gui import crash_guard
+
+    crash_guard.install()  # an exception in a slot: dialog + recovery copy, the editor runs on
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     ensure_cjk_ui_font()
@@ -147,5 +150,6 @@ def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = 
         from gui import settings as app_settings
 
         app_settings.add_recent(path)
+        window.file_ops.warn_if_locked()  # another editor has it open: offer a read-only copy
     offer_recovery(window)
     return app.exec()

@@ -49,7 +49,7 @@ def temp_name(target: str, pid: int | None = None) -> str:
     return f".{head}{tail}"
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
     try:
@@ -78,7 +78,7 @@ def stale_temps(path: str | os.PathLike[str]) -> list[str]:
         if m is None or m["tag"] != tag:
             continue
         pid = int(m["pid"])
-        if pid != os.getpid() and not _pid_alive(pid):
+        if pid != os.getpid() and not pid_alive(pid):
             found.append(os.path.join(folder, entry))
     return found
 
