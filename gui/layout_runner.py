@@ -164,7 +164,8 @@ class _Job(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        self.signals.done.emit(run_layout(self.bulletin, self.layout_fn, self.check_fn, self.generation))
+        bulletin, self.bulletin = self.bulletin, None  # PySide's pool keeps the job: not the snapshot
+        self.signals.done.emit(run_layout(bulletin, self.layout_fn, self.check_fn, self.generation))
 
 
 class _CheckJob(QRunnable):
@@ -174,7 +175,8 @@ class _CheckJob(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        self.signals.done.emit((self.generation, run_check(self.bulletin, self.check_fn)))
+        bulletin, self.bulletin = self.bulletin, None  # PySide's pool keeps the job: not the snapshot
+        self.signals.done.emit((self.generation, run_check(bulletin, self.check_fn)))
 
 
 class LayoutRunner(QObject):

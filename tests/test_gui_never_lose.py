@@ -424,3 +424,25 @@ def test_an_autosave_failure_is_shown_naming_the_recovery_file(make_window, tmp_
     box = w.file_ops._autosave_box
     assert box is not None and box.isVisible() and str(blocker) in box.text()
     box.close()
+
+
+def test_1_preview_caches_are_bounded_by_bytes(make_window, monkeypatch):
+    from gui import images as gui_images
+    from gui import preview as gui_preview
+
+    w = make_window()
+    canvas = w.preview.canvas
+    canvas._cache.clear()
+    canvas.grab()  # paints every page once
+    assert len(canvas._cache) >= 2
+    one_page = max(p.width() * p.height() * 4 for p in canvas._cache.values())
+    monkeypatch.setattr(gui_preview, "_MAX_CACHE_BYTES", one_page + 1)
+    canvas._cache.clear()
+    canvas.grab()
+    assert len(canvas._cache) == 1
+
+    monkeypatch.setattr(gui_images, "_CACHE_MAX_BYTES", 1)
+    for i in range(3):
+        data = _jpeg((200 + i, 300))
+        gui_images.cached_upright(f"photo{i}", lambda d=data: d)
+    assert len(gui_images._cache) == 1
