@@ -27,10 +27,6 @@ _handling = False
 shown: list[QMessageBox] = []
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CrashGuard", text)
-
-
 def recovery_save_all() -> list[str]:
     """Write every open window's unsaved work to its recovery file; the paths written."""
     written = []
@@ -61,12 +57,13 @@ def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
         if app is None:
             return
         parent = app.activeWindow()
-        text = _tr("程序内部出错，刚才的操作没有完成。\n\n{}: {}").format(exc_type.__name__, exc)
+        translate = QCoreApplication.translate
+        text = translate("CrashGuard", "程序内部出错，刚才的操作没有完成。\n\n{}: {}").format(exc_type.__name__, exc)
         if written:
-            text += "\n\n" + _tr("未保存的修改已写入恢复副本，编辑器可以继续使用；建议现在保存一次。")
+            text += "\n\n" + translate("CrashGuard", "未保存的修改已写入恢复副本，编辑器可以继续使用；建议现在保存一次。")
         else:
-            text += "\n\n" + _tr("没有丢失任何修改，编辑器可以继续使用。")
-        box = QMessageBox(QMessageBox.Icon.Critical, _tr("出错了"), text, QMessageBox.StandardButton.Ok, parent)
+            text += "\n\n" + translate("CrashGuard", "没有丢失任何修改，编辑器可以继续使用。")
+        box = QMessageBox(QMessageBox.Icon.Critical, translate("CrashGuard", "出错了"), text, QMessageBox.StandardButton.Ok, parent)
         box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

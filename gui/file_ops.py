@@ -59,7 +59,7 @@ class FileOps(QObject):
         self.w = window
         self.doc = window.doc
         self._lock: QLockFile | None = None
-        #: the other editor holding the lock of the file this window opened (None: we hold it)
+        # the other editor holding the lock of the file this window opened (None: we hold it)
         self.lock_conflict: LockOwner | None = None
         self._asked_about: tuple[str, object] | None = None  # disk change already put to the user
         self._autosave_box: QMessageBox | None = None
