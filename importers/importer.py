@@ -12,6 +12,7 @@ from importers.lines import SourceLine, text_lines
 from importers.report import ImportReport
 from importers.structure import Assembler
 from importers.tokens import tokenise
+from model.clean_text import clean_tree
 from model.document import Bulletin
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -24,6 +25,10 @@ def import_lines(lines: list[SourceLine], *, source: str = "", hard_wrapped: boo
     """Structure already-split lines (from text or from Word) into a new bulletin."""
     report = ImportReport(sources=[source] if source else [])
     bulletin = Assembler(source, report).run(tokenise(lines, hard_wrapped=hard_wrapped))
+    removed: list[str] = []
+    notes = clean_tree(bulletin, removed=removed)  # lone surrogates, control characters: nothing unsaveable
+    if notes:
+        report.remove(source, None, "".join(removed), "; ".join(notes))
     return bulletin, report
 
 

@@ -73,41 +73,48 @@ def clean_value(value: Any, field: str = "") -> tuple[Any, list[str]]:
     return value, []
 
 
-def clean_tree(obj: Any, field: str = "") -> list[str]:
+def clean_tree(obj: Any, field: str = "", removed: list[str] | None = None) -> list[str]:
     """Clean every string inside a model object in place (a whole Bulletin, a page, a block);
-    returns the notes. Objects keep their identity, so ids and references stay valid."""
+    returns the notes, and appends the removed characters themselves to ``removed`` if given.
+    Objects keep their identity, so ids and references stay valid."""
     notes: list[str] = []
+
+    def clean(text: str) -> tuple[str, list[str]]:
+        if removed is not None:
+            removed.extend(_BAD.findall(text))
+        return clean_text(text)
+
     if isinstance(obj, list):
         for i, item in enumerate(obj):
             where = f"{field}[{i}]"
             if isinstance(item, str):
-                cleaned, removed = clean_text(item)
-                if removed:
+                cleaned, gone = clean(item)
+                if gone:
                     obj[i] = cleaned
-                    notes.append(describe(where, removed))
+                    notes.append(describe(where, gone))
             else:
-                notes += clean_tree(item, where)
+                notes += clean_tree(item, where, removed)
     elif isinstance(obj, dict):
         for k, v in list(obj.items()):
             where = f"{field}.{k}" if field else str(k)
             if isinstance(v, str):
-                cleaned, removed = clean_text(v)
-                if removed:
+                cleaned, gone = clean(v)
+                if gone:
                     obj[k] = cleaned
-                    notes.append(describe(where, removed))
+                    notes.append(describe(where, gone))
             else:
-                notes += clean_tree(v, where)
+                notes += clean_tree(v, where, removed)
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         for f in dataclasses.fields(obj):
             v = getattr(obj, f.name)
             where = f"{field}.{f.name}" if field else f.name
             if isinstance(v, str):
-                cleaned, removed = clean_text(v)
-                if removed:
+                cleaned, gone = clean(v)
+                if gone:
                     setattr(obj, f.name, cleaned)
-                    notes.append(describe(where, removed))
+                    notes.append(describe(where, gone))
             else:
-                notes += clean_tree(v, where)
+                notes += clean_tree(v, where, removed)
     return notes
 
 
