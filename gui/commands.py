@@ -71,6 +71,7 @@ class SetValue(DocCommand):
         ):
             return False
         self.new = other.new
+        other.old = other.new = None  # Qt drops ``other``, PySide may keep its wrapper: not the text
         # Typed and then erased back to where it was: the step did nothing, so drop it.
         self.setObsolete(_same(self.new, self.old))
         return True

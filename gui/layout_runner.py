@@ -263,7 +263,7 @@ class LayoutRunner(QObject):
             self._done(run_layout(snapshot, self._layout, self.check_fn, generation))
             return
         job = _Job(snapshot, self._layout, None if self._separate_check else self.check_fn, generation)
-        job.setAutoDelete(False)
+        job.setAutoDelete(True)  # False made PySide keep every job (and its snapshot) for good
         job.signals.done.connect(self._done)
         self._jobs.append(job)
         self._pool.start(job)
@@ -274,7 +274,7 @@ class LayoutRunner(QObject):
             return
         self._checking = True
         job = _CheckJob(copy.deepcopy(self.get_bulletin()), self.check_fn, self.get_generation())
-        job.setAutoDelete(False)
+        job.setAutoDelete(True)  # False made PySide keep every job (and its snapshot) for good
         job.signals.done.connect(self._checked)
         self._jobs.append(job)
         self._pool.start(job)
