@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     from model.project_file import ProjectFileError, load
 
     folder = args.dir or tempfile.mkdtemp(prefix="kill-save-")
+    os.makedirs(folder, exist_ok=True)
     target = os.path.join(folder, "会刊.bulletin")
     rnd = random.Random(7)
     worst_temps = 0
