@@ -186,7 +186,7 @@ def test_3_file_moved_away_save_as_autosave_and_a_clear_failure(make_window, tmp
     target = str(elsewhere / "会刊.bulletin")
     monkeypatch.setattr("gui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (target, ""))
     _answer_disk(w, "save_as")
-    assert not w.save() or True  # the dialog's "save as" saved it
+    assert w.save()  # the user chose "save as" in the dialog: saved there
     saved = load(target)
     assert first_column(saved).headline == col.headline
     assert all(saved.images.get(n) for n in used_images(saved))
@@ -283,7 +283,8 @@ def test_5_after_recovery_a_new_portrait_and_an_autosave_do_not_break_save(make_
     w2.act_undo.trigger()  # back to the old portrait, which only the first recovery file held
     assert col.portrait.image == old
     assert w2.save_to(path)
-    assert load(path).images.get(old) == load(path).images.get(old) and first_column(load(path)).portrait.image == old
+    reopened = load(path)
+    assert first_column(reopened).portrait.image == old and reopened.images.get(old) == w2.doc.bulletin.images.get(old)
 
 
 # ------------------------------------------------------------------ 6. quit with Discard
