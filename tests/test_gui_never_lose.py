@@ -447,3 +447,14 @@ def test_1_preview_caches_are_bounded_by_bytes(make_window, monkeypatch):
         data = _jpeg((200 + i, 300))
         gui_images.cached_upright(f"photo{i}", lambda d=data: d)
     assert len(gui_images._cache) == 1
+
+
+def test_4_closing_and_new_release_the_lock(make_window, tmp_path):
+    path = _project(tmp_path)
+    w = make_window(load(path), path)
+    assert os.path.exists(lock_path(path))
+    w.new_from_template("special")
+    assert not os.path.exists(lock_path(path))
+    assert w.open_path(path, ask=False) and os.path.exists(lock_path(path))
+    assert w.close()
+    assert not os.path.exists(lock_path(path))
