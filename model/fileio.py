@@ -50,17 +50,34 @@ def temp_name(target: str, pid: int | None = None) -> str:
 
 
 def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (unsure counts as running: its file is left alone)."""
     if pid == os.getpid():
         return True
+    if os.name == "nt":  # os.kill(pid, 0) would *terminate* the process on Windows
+        return _windows_pid_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
-        return True  # someone else's process: alive
     except OSError:
-        return True  # cannot tell (e.g. Windows semantics): leave it alone
+        return True  # e.g. someone else's process: alive
     return True
+
+
+def _windows_pid_alive(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel32.GetLastError() == 5  # access denied: it exists
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def stale_temps(path: str | os.PathLike[str]) -> list[str]:
