@@ -118,6 +118,14 @@ def export_pdf(bulletin, args: argparse.Namespace) -> int:  # type: ignore[no-un
 def run(args: argparse.Namespace) -> int:
     if not args.pdf and not args.docx:
         return fail("nothing to do: give --pdf OUT.pdf and/or --docx OUT.docx")
+    from model.fileio import same_file
+
+    for flag, out in (("--pdf", args.pdf), ("--docx", args.docx)):
+        if out and same_file(out, args.file):
+            return fail(f"{flag} {out} is the project being exported ({args.file}); "
+                        "expected a different output file — the project was left untouched")
+    if args.pdf and args.docx and same_file(args.pdf, args.docx):
+        return fail(f"--pdf and --docx name the same file {args.pdf}; expected two different files")
     bulletin = load_or_fail(args.file)
     if isinstance(bulletin, int):
         return bulletin

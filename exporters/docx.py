@@ -32,7 +32,7 @@ from exporters.docx_xml import DocxExportError, clean_text
 from exporters.result import ExportResult
 from layout.types import Problem
 from model.document import Banner, Bulletin, ColumnBlock, HeadlineGroup, Page, SpeechBlock, block_texts
-from model.project_file import atomic_write
+from model.fileio import atomic_write
 from model.texts import page_items
 
 __all__ = [

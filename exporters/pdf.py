@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from exporters.result import ExportResult
 from layout.types import LaidOutDocument, Problem
 from model.document import Bulletin
-from model.project_file import atomic_write
+from model.fileio import atomic_write
 
 
 class PdfOptionError(ValueError):

@@ -111,6 +111,9 @@ def setup_application(lang: str | None):
     from gui.qt_workarounds import install_refcount_guard
 
     install_refcount_guard()
+    from gui import crash_guard
+
+    crash_guard.install()  # an exception in a slot: dialog + recovery copy, the editor runs on
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     ensure_cjk_ui_font()
@@ -237,6 +240,7 @@ def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = 
     app_settings.mark_started()
     if path is not None:
         app_settings.add_recent(path)
+        window.file_ops.warn_if_locked()  # another editor has it open: offer a read-only copy
     if note:
         from PySide6.QtCore import QCoreApplication
 

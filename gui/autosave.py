@@ -26,7 +26,8 @@ from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signa
 from PySide6.QtGui import QGuiApplication
 
 from gui.document import Document
-from model.project_file import atomic_write, save
+from model.fileio import atomic_write
+from model.project_file import save
 
 INTERVAL_MS = 60_000
 SUFFIX = ".bulletin"

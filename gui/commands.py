@@ -120,6 +120,7 @@ class SetValue(DocCommand):
             return False  # a new word begins (after a space or a punctuation mark)
         self.new = other.new
         self.stamp = other.stamp
+        other.old = other.new = None  # Qt drops ``other``, PySide may keep its wrapper: not the text
         # Typed and then erased back to where it was: the step did nothing, so drop it.
         self.setObsolete(_same(self.new, self.old))
         return True

@@ -21,6 +21,7 @@ from model.images import exif_orientation, swaps_sides
 
 PORTRAIT_ASPECT = 3 / 4  # width / height of a newspaper head-and-shoulders portrait
 _CACHE_MAX = 48
+_CACHE_MAX_BYTES = 96 * 1024 * 1024  # 48 photos of 1600 px would be ≈ 480 MB; bound the bytes too
 _cache: OrderedDict[tuple[str, int], QImage] = OrderedDict()
 
 
@@ -78,7 +79,8 @@ def cached_upright(name: str, fetch, max_side: int = 1600) -> QImage:
         return image
     image = decode_upright(fetch(), max_side)
     _cache[key] = image
-    while len(_cache) > _CACHE_MAX:
+    while len(_cache) > 1 and (len(_cache) > _CACHE_MAX or sum(i.sizeInBytes() for i in _cache.values())
+                               > _CACHE_MAX_BYTES):
         _cache.popitem(last=False)
     return image
 

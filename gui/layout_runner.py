@@ -146,7 +146,8 @@ class _Job(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        self.signals.done.emit(run_layout(self.bulletin, self.layout_fn, self.check_fn, self.generation))
+        bulletin, self.bulletin = self.bulletin, None  # PySide's pool keeps the job: not the snapshot
+        self.signals.done.emit(run_layout(bulletin, self.layout_fn, self.check_fn, self.generation))
 
 
 class _CheckJob(QRunnable):
@@ -156,7 +157,8 @@ class _CheckJob(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        self.signals.done.emit((self.generation, run_check(self.bulletin, self.check_fn)))
+        bulletin, self.bulletin = self.bulletin, None  # PySide's pool keeps the job: not the snapshot
+        self.signals.done.emit((self.generation, run_check(bulletin, self.check_fn)))
 
 
 class LayoutRunner(QObject):
@@ -243,7 +245,7 @@ class LayoutRunner(QObject):
             self._done(run_layout(snapshot, self._layout, self.check_fn, generation))
             return
         job = _Job(snapshot, self._layout, None if self._separate_check else self.check_fn, generation)
-        job.setAutoDelete(False)
+        job.setAutoDelete(True)  # False made PySide keep every job (and its snapshot) for good
         job.signals.done.connect(self._done)
         self._jobs.append(job)
         self._pool.start(job)
@@ -254,7 +256,7 @@ class LayoutRunner(QObject):
             return
         self._checking = True
         job = _CheckJob(copy.deepcopy(self.get_bulletin()), self.check_fn, self.get_generation())
-        job.setAutoDelete(False)
+        job.setAutoDelete(True)  # False made PySide keep every job (and its snapshot) for good
         job.signals.done.connect(self._checked)
         self._jobs.append(job)
         self._pool.start(job)

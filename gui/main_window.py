@@ -11,7 +11,6 @@ status bar gui/status_bar.py.
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Callable
 
@@ -20,7 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
+    QFileDialog,  # noqa: F401 - dialogs of the file menu live in gui/file_ops.py; kept for menu helpers
     QGridLayout,
     QMainWindow,
     QMenu,
@@ -39,6 +38,7 @@ from gui.autosave import Autosaver
 from gui.clipboard import clipboard_command
 from gui.document import Document
 from gui.export import Exporter
+from gui.file_ops import FileOps
 from gui.fixes import FixError, apply_finding
 from gui.forms.base import Form
 from gui.forms.bulletin_form import BulletinForm
@@ -58,7 +58,6 @@ from gui.problems import ProblemsDockSizer, ProblemsPanel
 from gui.proofread_marks import attach_form as underline_findings
 from gui.qt_workarounds import install_refcount_guard
 from gui.status_bar import StatusBar
-from gui.templates import new_bulletin
 from gui.thumbnails import ThumbnailStrip
 from model.document import (
     Banner,
@@ -68,9 +67,6 @@ from model.document import (
     Page,
     SpeechBlock,
 )
-from model.images import zip_member_reader
-from model.project_file import ProjectFileError, load, save
-from model.serialize import ModelError, used_images
 from model.units import mm_to_pt
 
 _DEFAULT = object()
@@ -106,6 +102,7 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self.doc, self)
         self.exporter.problems_fn = self._layout_problems
         self.printing = Printing(self, self._laid_out, lambda name: self.doc.bulletin.images.get(name))
+        self.file_ops = FileOps(self)
         self.selected_id = BULLETIN_ID
         self.form: Form | None = None
         self._closing = False
@@ -429,58 +426,27 @@ class MainWindow(QMainWindow):
         return os.path.basename(self.doc.path) if self.doc.path else self.tr("未命名会刊")
 
     def _update_title(self, *_args) -> None:
-        self.setWindowTitle(self.tr("{}[*] — 会刊编辑器").format(self.display_name()))
+        name = self.display_name() + (self.tr("（只读副本）") if self.doc.read_only else "")
+        self.setWindowTitle(self.tr("{}[*] — 会刊编辑器").format(name))
         self.setWindowModified(self.doc.is_modified())
 
     def _on_autosaved(self, _path: str) -> None:
         self.statusBar().showMessage(self.tr("已自动保存恢复副本"), 4000)
 
-    # ================================================================== files
+    # ================================================================== files (gui/file_ops.py)
     def maybe_save(self) -> bool:
-        """Ask about unsaved work; True when it is safe to drop the current document."""
-        if not self.doc.is_modified():
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("保存修改？"),
-            self.tr("“{}”有尚未保存的修改。关闭前要保存吗？").format(self.display_name()),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return self.file_ops.maybe_save()
 
     def new_from_template(self, key: str) -> None:
-        if not self.maybe_save():
-            return
-        self.autosaver.discard()
-        self.doc.replace(new_bulletin(key), None)
+        self.file_ops.new_from_template(key)
 
     def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        start = os.path.dirname(self.doc.path) if self.doc.path else os.path.expanduser("~")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开会刊"), start,
-                                              self.tr("会刊项目 (*.bulletin)") + ";;" + importing.file_filter())
-        if path:
-            self.open_path(path, ask=False)
+        self.file_ops.open_dialog()
 
     def open_path(self, path: str, *, ask: bool = True) -> bool:
         if importing.is_submission(path):  # a city's .docx/.txt: offer to import it instead
             return importing.offer_import(self, path)
-        if ask and not self.maybe_save():
-            return False
-        try:
-            bulletin = load(path)
-        except ProjectFileError as exc:
-            QMessageBox.critical(self, self.tr("无法打开"), self.tr("无法打开这个文件：\n\n{}").format(exc))
-            app_settings.remove_recent(path)
-            return False
-        self.autosaver.discard()
-        self.doc.replace(bulletin, path)
-        app_settings.add_recent(path)
-        return True
+        return self.file_ops.open_path(path, ask=ask)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -496,68 +462,20 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _=False, p=path: self.open_path(p))
 
     def save(self) -> bool:
-        if not self.doc.path:
-            return self.save_as()
-        return self.save_to(self.doc.path)
+        return self.file_ops.save()
 
     def save_as(self) -> bool:
-        start = self.doc.path or os.path.join(os.path.expanduser("~"),
-                                              (self.doc.bulletin.issue_title or self.tr("会刊")) + ".bulletin")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), start, self.tr("会刊项目 (*.bulletin)"))
-        if not path:
-            return False
-        if not path.lower().endswith(".bulletin"):
-            path += ".bulletin"
-        return self.save_to(path)
+        return self.file_ops.save_as()
 
     def save_to(self, path: str) -> bool:
-        """Save atomically; the live bulletin keeps every image undo might bring back."""
-        live = self.doc.bulletin
-        used = used_images(live)
-        for name in list(live.images):
-            if name not in used:  # only reachable by undo: keep it in memory, the file won't have it
-                data = live.images.get(name)
-                live.images.add_lazy(name, lambda d=data: d)
-        snapshot = copy.deepcopy(live)
-        try:
-            save(snapshot, path)
-        except ModelError as exc:
-            QMessageBox.critical(self, self.tr("无法保存"),
-                                 self.tr("文档中有不合规的设置，未保存：\n\n{}").format(exc))
-            return False
-        except OSError as exc:
-            QMessageBox.critical(self, self.tr("无法保存"),
-                                 self.tr("无法写入 {}：\n\n{}").format(path, exc.strerror or exc))
-            return False
-        for name in used:
-            live.images.add_lazy(name, zip_member_reader(os.path.abspath(path), f"images/{name}"))
-        self.doc.mark_saved(path)
-        self.autosaver.discard()
-        app_settings.add_recent(path)
-        self._update_status()
-        self.statusBar().showMessage(self.tr("已保存 {}").format(path), 4000)
-        return True
+        return self.file_ops.save_to(path)
 
     # ================================================================== closing
     def quit_app(self) -> None:
-        QApplication.closeAllWindows()
+        self.file_ops.quit_app()
 
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
-        if not self.maybe_save():
-            e.ignore()
-            return
-        self._closing = True
-        s = app_settings.settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.sync()
-        self.autosaver.stop()
-        self.autosaver.discard()
-        self.runner.timer.stop()
-        self.runner.check_timer.stop()
-        self.runner.wait(5000)
-        self.exporter.wait(60000)
-        e.accept()
+        self.file_ops.close_event(e)
 
     def _restore_window_state(self) -> None:
         s = app_settings.settings()

@@ -32,6 +32,9 @@ from layout.types import BlockArea, LaidOutDocument, LaidOutPage, Problem
 
 _GAP = 18  # px between pages and around them
 _MAX_CACHE_PIXELS = 24_000_000  # above this a page is painted directly (deep zoom)
+#: all cached page pixmaps together (4 bytes a pixel): a 24-page issue at 200 % would otherwise
+#: keep ≈ 1 GB of pixmaps; the least recently painted pages are dropped and repainted if needed
+_MAX_CACHE_BYTES = 160 * 1024 * 1024
 _PARTIAL_MAX = 0.5  # repaint a changed page whole when what changed covers more than this share
 ZOOM_MIN, ZOOM_MAX = 0.1, 8.0
 
@@ -255,11 +258,14 @@ class PageCanvas(QWidget):
         dpr = self.devicePixelRatioF()
         pw, ph = int(r.width() * dpr + 0.5), int(r.height() * dpr + 0.5)
         if pw * ph <= _MAX_CACHE_PIXELS:
-            pix = self._cache.get(index)
+            pix = self._cache.pop(index, None)  # re-inserted below: the dict's order is recency
             if pix is None:
                 pix = self.render_page(page, self.scale * dpr)
                 pix.setDevicePixelRatio(dpr)
-                self._cache[index] = pix
+            self._cache[index] = pix
+            while len(self._cache) > 1 and sum(x.width() * x.height() * 4 for x in self._cache.values()) \
+                    > _MAX_CACHE_BYTES:
+                self._cache.pop(next(iter(self._cache)))
             p.drawPixmap(r.topLeft(), pix)
             return
         p.save()  # deep zoom: paint straight onto the widget, clipped to what is exposed

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from importers.lines import SourceLine, text_lines
 from importers.report import ImportReport
+from model.clean_text import clean_tree
 from model.document import Bulletin
 
 
@@ -16,7 +17,12 @@ def import_lines(lines: list[SourceLine], *, source: str = "", hard_wrapped: boo
     from importers.review import Submission
 
     result = Submission(source, lines, hard_wrapped=hard_wrapped).assemble()
-    return result.bulletin, result.report
+    bulletin, report = result.bulletin, result.report
+    removed: list[str] = []
+    notes = clean_tree(bulletin, removed=removed)  # lone surrogates, control characters: nothing unsaveable
+    if notes:
+        report.remove(source, None, "".join(removed), "; ".join(notes))
+    return bulletin, report
 
 
 def import_text(text: str, *, source: str = "") -> tuple[Bulletin, ImportReport]:

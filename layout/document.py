@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import io
+import threading
 import warnings
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -188,22 +189,71 @@ def assemble(per_page: list[tuple[LaidOutPage, list[Problem]]]) -> LaidOutDocume
 
 _MEASURED: OrderedDict[tuple, MeasuredBlock] = OrderedDict()
 _MEASURED_MAX = 1024
+#: Bound by bytes, not only entries: a composed column keeps ≈ 300 bytes of Python objects per
+#: character of its text (glyph ids, positions, break tables), so 1024 long columns would be
+#: gigabytes. The estimate is 320 bytes per character of the block's repr (measured, see
+#: benchmarks/bench_gui.py), and the cache holds at most 64 MB of it.
+_MEASURED_BYTES_MAX = 64 * 1024 * 1024
+_BYTES_PER_CHAR = 320
+_MEASURED_SIZE: dict[tuple, int] = {}
+#: Typing makes a new version of one block per keystroke; only the newest two versions of a
+#: block (per grid and fonts) are worth keeping — the one on screen and the one undo returns to.
+_VERSIONS: dict[tuple, list[tuple]] = {}
+_measured_bytes = 0
+_measured_lock = threading.Lock()  # the preview's worker and an export may lay out at once
+
+
+def _forget(key: tuple) -> None:
+    global _measured_bytes
+    m = _MEASURED.pop(key, None)
+    if key in _MEASURED_SIZE:
+        _measured_bytes -= _MEASURED_SIZE.pop(key)
+    if m is not None:
+        vkey = (key[:-1], getattr(m.block, "id", ""))
+        versions = _VERSIONS.get(vkey)
+        if versions is not None and key in versions:
+            versions.remove(key)
+            if not versions:
+                del _VERSIONS[vkey]
 
 
 def _measure_cached(measurer: BlockMeasurer, block, sizes: ImageSizes) -> MeasuredBlock:
     """Composing a block's text is most of the layout's cost, and an edit changes one block:
     reuse the measurement of every block whose content, grid and fonts are unchanged, so
     the live preview re-composes only what was typed into."""
-    key = (measurer.g, tuple(sorted(measurer.fonts.specs.items())), measurer.spaced_names, repr(block))
-    hit = _MEASURED.get(key)
-    if hit is not None and hit.block == block:
-        _MEASURED.move_to_end(key)
-        return _rebind(hit, block)
+    text = repr(block)
+    key = (measurer.g, tuple(sorted(measurer.fonts.specs.items())), measurer.spaced_names, text)
+    with _measured_lock:
+        hit = _MEASURED.get(key)
+        if hit is not None and hit.block == block:
+            _MEASURED.move_to_end(key)
+            return _rebind(hit, block)
     m = measurer.measure(block, sizes)
-    _MEASURED[key] = m
-    if len(_MEASURED) > _MEASURED_MAX:
-        _MEASURED.popitem(last=False)
+    with _measured_lock:
+        _store_measured(key, text, block, m)
     return m
+
+
+def _store_measured(key: tuple, text: str, block, m: MeasuredBlock) -> None:
+    global _measured_bytes
+    if len(_MEASURED_SIZE) != len(_MEASURED):  # someone cleared _MEASURED directly (tests)
+        _MEASURED_SIZE.clear()
+        _VERSIONS.clear()
+        _measured_bytes = 0
+        for k, old in _MEASURED.items():
+            _MEASURED_SIZE[k] = len(k[-1]) * _BYTES_PER_CHAR
+            _measured_bytes += _MEASURED_SIZE[k]
+            _VERSIONS.setdefault((k[:-1], getattr(old.block, "id", "")), []).append(k)
+    _forget(key)
+    _MEASURED[key] = m
+    _MEASURED_SIZE[key] = size = len(text) * _BYTES_PER_CHAR
+    _measured_bytes += size
+    versions = _VERSIONS.setdefault((key[:-1], getattr(block, "id", "")), [])
+    versions.append(key)
+    while len(versions) > 2:
+        _forget(versions[0])
+    while _MEASURED and (len(_MEASURED) > _MEASURED_MAX or _measured_bytes > _MEASURED_BYTES_MAX):
+        _forget(next(iter(_MEASURED)))
 
 
 def _rebind(m: MeasuredBlock, block) -> MeasuredBlock:

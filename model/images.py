@@ -141,6 +141,16 @@ class ImageStore:
             if name not in names:
                 del self._sources[name]
 
+    def archives(self) -> set[str]:
+        """The project files this store still reads images from (lazily)."""
+        return {src.path for src in self._sources.values() if isinstance(src, ZipMember)}
+
+    def repoint(self, old: str, new: str) -> None:
+        """Read the images that came from archive ``old`` from ``new`` (a copy of it) instead."""
+        for name, src in list(self._sources.items()):
+            if isinstance(src, ZipMember) and src.path == old:
+                self._sources[name] = ZipMember(new, src.member)
+
     def materialise(self) -> None:
         """Read every lazy image into memory, so the archive it came from may be replaced."""
         for name, src in list(self._sources.items()):
@@ -178,11 +188,31 @@ def release_archive(path: str) -> None:
             cached[1].close()
 
 
+class ZipMember:
+    """A source that reads one image from a project archive when it is needed.
+
+    A class, not a closure, so a store can tell which file its images still depend on
+    (``ImageStore.archives``) and move them to a private copy (``ImageStore.repoint``).
+    """
+
+    __slots__ = ("path", "member")
+
+    def __init__(self, path: str, member: str) -> None:
+        self.path = path
+        self.member = member
+
+    def __call__(self) -> bytes:
+        with _zip_lock:
+            try:
+                return _archive(self.path).read(self.member)
+            except KeyError:
+                raise ImageError(f"{self.path}: the picture {self.member} is no longer in this file "
+                                 "(it was changed by another program)") from None
+
+    def __repr__(self) -> str:
+        return f"ZipMember({self.path!r}, {self.member!r})"
+
+
 def zip_member_reader(path: str, member: str) -> Callable[[], bytes]:
     """A source that reads one image from the project archive when it is needed."""
-
-    def read() -> bytes:
-        with _zip_lock:
-            return _archive(path).read(member)
-
-    return read
+    return ZipMember(path, member)

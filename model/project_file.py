@@ -1,6 +1,7 @@
 """The ``.bulletin`` project file: a zip of ``bulletin.json`` and ``images/<sha256>.<ext>``.
 
-Saving never leaves a half-written file (temp file beside the target, fsync, ``os.replace``).
+Saving never leaves a half-written file (``model.fileio.atomic_write``: temp file beside the
+real target, fsync, ``os.replace``), and refuses what ``load`` would refuse (the same limits).
 Loading trusts nothing: every entry name, size, ratio, JSON field and image is checked, and any
 problem becomes a ProjectFileError that says which file, which field and what was expected —
 a user's bad file must never become a traceback (DESIGN §4).
@@ -10,13 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
+from model.clean_text import clean_tree, clean_value
 from model.document import Bulletin
+from model.fileio import atomic_write
 from model.images import MAX_IMAGE_BYTES, ImageError, inspect_image, release_archive, zip_member_reader
 from model.migrations import migrate
 from model.serialize import ModelError, from_data, parse_json_int, to_data, used_images, validate
@@ -55,70 +56,47 @@ def bulletin_json(bulletin: Bulletin) -> bytes:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
-def _file_mode(target: Path) -> int:
-    """Keep an existing file's permissions; new files get the usual umask-based mode."""
-    try:
-        return os.stat(target).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def atomic_write(path: str | os.PathLike[str], write: Callable[[object], None]) -> None:
-    """Write through a temporary file in the target folder, then ``os.replace`` it.
-
-    A crash, a full disk or an exception inside ``write`` leaves any previous file untouched
-    and removes the temporary file.
-    """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if hasattr(os, "fchmod"):  # not on Windows, where mkstemp's mode is already usual
-                os.fchmod(fh.fileno(), _file_mode(target))
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable where the platform allows it
-        dfd = os.open(target.parent or ".", os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+def _check_limits(bulletin: Bulletin, raw_json: bytes, names: list[str]) -> None:
+    """The limits ``load`` enforces, checked before writing: a saved file always opens again."""
+    if len(raw_json) > MAX_JSON_BYTES:
+        raise ModelError("bulletin", f"the text of the bulletin is {len(raw_json) / 1e6:.0f} MB; at most 64 MB can be saved")
+    if len(names) + 1 > MAX_ENTRIES:
+        raise ModelError("images", f"{len(names)} pictures; at most {MAX_ENTRIES - 1} can be saved")
+    total = len(raw_json) + sum(len(bulletin.images.get(n)) for n in names)
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise ModelError("images", f"the project would be {total / 1e6:.0f} MB; at most 500 MB can be saved")
 
 
 def save(bulletin: Bulletin, path: str | os.PathLike[str]) -> None:
-    """Save atomically. Raises ModelError for invalid data, OSError for disk trouble."""
+    """Save atomically. Raises ModelError for invalid data, OSError for disk trouble
+    (naming ``path``), KeyError never: every image must be readable before the file is touched."""
     validate(bulletin)
+    _clean, notes = clean_value(bulletin, "bulletin")  # finds, never changes: the caller decides
+    if notes:
+        where, _, what = notes[0].partition(": ")
+        raise ModelError(where, f"text holds characters a project file cannot keep: {what}")
     names = sorted(used_images(bulletin))
+    raw_json = bulletin_json(bulletin)
+    _check_limits(bulletin, raw_json, names)
+    real = os.path.realpath(os.fspath(path))
 
     def write(fh) -> None:
         # A fixed timestamp keeps the same bulletin producing the same bytes.
         with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             info = zipfile.ZipInfo(JSON_NAME, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, bulletin_json(bulletin))
+            zf.writestr(info, raw_json)
             for name in names:
                 info = zipfile.ZipInfo(f"images/{name}", date_time=(2020, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_STORED  # photos do not compress
                 zf.writestr(info, bulletin.images.get(name))
-        release_archive(os.fspath(path))  # every image is read; let os.replace take the file
+        release_archive(real)  # every image is read; let os.replace take the file
 
     atomic_write(path, write)
     # Images now live in the new file; re-point lazy sources so the old file may go away.
     bulletin.images.retain(set(names))
     for name in names:
-        bulletin.images.add_lazy(name, zip_member_reader(os.fspath(path), f"images/{name}"))
+        bulletin.images.add_lazy(name, zip_member_reader(real, f"images/{name}"))
 
 
 # --------------------------------------------------------------------------------------- load
@@ -172,8 +150,11 @@ def _decompression_errors() -> tuple[type[BaseException], ...]:
     return (zlib.error, lzma.LZMAError)
 
 
-def load(path: str | os.PathLike[str]) -> Bulletin:
-    """Open a project file, validating everything. Raises ProjectFileError only."""
+def load(path: str | os.PathLike[str], notes: list[str] | None = None) -> Bulletin:
+    """Open a project file, validating everything. Raises ProjectFileError only.
+
+    Text that could not be saved again (lone surrogates, control characters) is removed;
+    what was removed is appended to ``notes`` when given."""
     spath = os.fspath(path)
     try:
         if not os.path.isfile(spath):
@@ -210,6 +191,9 @@ def load(path: str | os.PathLike[str]) -> Bulletin:
             raw = _read_member(spath, zf, zf.getinfo(JSON_NAME), MAX_JSON_BYTES)
             bulletin = _parse_json(spath, raw)
             del raw
+            cleaned = clean_tree(bulletin, "bulletin")
+            if notes is not None:
+                notes += cleaned
             for name in sorted(used_images(bulletin)):
                 member = f"images/{name}"
                 if member not in names:

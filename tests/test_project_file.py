@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from model import document as d
 from model import project_file as pf
+from model.clean_text import clean_tree
 from model.project_file import ProjectFileError, load, save
 from tests.conftest import FILES
 
@@ -216,8 +217,8 @@ def test_version_1_sample_file_still_opens():
 
 text = st.text(
     alphabet=st.one_of(
-        st.characters(codec="utf-8", exclude_categories=("Cs",)),
-        st.sampled_from(list("中文标点，。“”——……𠮷𠀀\u3000 \n")),
+        st.characters(),  # lone surrogates and control characters included: a broken paste
+        st.sampled_from(list("中文标点，。“”——……𠮷𠀀\u3000 \n\ud800\udfff\x00\x07\x1b")),
     ),
     max_size=60,
 )
@@ -257,6 +258,9 @@ bulletins = st.builds(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(b=bulletins, with_portrait=st.booleans(), c=crop)
 def test_load_of_save_is_identity(tmp_path, b, with_portrait, c):
+    """Whatever text arrives, once cleaned (as every way into the model does) it saves, and
+    what save writes, load accepts unchanged (one set of limits on both sides)."""
+    clean_tree(b)
     if with_portrait:
         cols = [blk for _, blk in b.iter_blocks() if isinstance(blk, d.ColumnBlock)]
         if cols:
@@ -265,3 +269,31 @@ def test_load_of_save_is_identity(tmp_path, b, with_portrait, c):
     save(b, path)
     assert load(path) == b
     os.unlink(path)
+
+
+def test_text_that_cannot_be_saved_is_refused_by_name_and_nothing_is_written(example, tmp_path):
+    from model.serialize import ModelError
+
+    pi, bi = next((pi, bi) for pi, p in enumerate(example.pages) for bi, b in enumerate(p.blocks)
+                  if isinstance(b, d.ColumnBlock))
+    example.pages[pi].blocks[bi].headline = "断\ud83d的字"
+    path = tmp_path / "x.bulletin"
+    with pytest.raises(ModelError) as err:
+        save(example, path)
+    assert f"pages[{pi}].blocks[{bi}].headline" in str(err.value) and "U+D83D" in str(err.value)
+    assert os.listdir(tmp_path) == []
+
+
+def test_loading_removes_lone_surrogates_and_controls_with_a_note(example, tmp_path):
+    path = tmp_path / "x.bulletin"
+    save(example, path)
+    with zipfile.ZipFile(path) as zf:
+        payload = json.loads(zf.read("bulletin.json"))
+        images = {n: zf.read(n) for n in zf.namelist() if n.startswith("images/")}
+    payload["bulletin"]["issue_title"] = "第\ud800一\x07期"
+    _write_zip(path, {"bulletin.json": json.dumps(payload).encode(), **images})
+    notes: list[str] = []
+    b = load(path, notes)
+    assert b.issue_title == "第一期"
+    assert notes and "issue_title" in notes[0] and "U+D800" in notes[0] and "U+0007" in notes[0]
+    save(b, path)  # and it saves again

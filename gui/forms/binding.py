@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, Q
 
 from gui.commands import SetValue
 from gui.document import Document
+from model.clean_text import clean_value
 
 
 @dataclass
@@ -53,6 +54,11 @@ class Binder(QObject):
 
     def _widget_changed(self, b: Binding) -> None:
         value = b.get_widget()
+        value, notes = clean_value(value)  # a broken paste must not make the bulletin unsaveable
+        if notes:
+            with QSignalBlocker(b.widget):
+                b.set_widget(value)
+            self.doc.noted.emit(self.tr("已删除无法保存的字符（粘贴的文字有损坏）：{}").format("；".join(notes)))
         if _equal(value, b.get_model()):
             return
         b.apply(value, (id(b), self.doc.merge_epoch))

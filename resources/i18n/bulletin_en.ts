@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>Binder</name>
+    <message>
+        <source>已删除无法保存的字符（粘贴的文字有损坏）：{}</source>
+        <translation>Removed characters that cannot be saved (the pasted text was damaged): {}</translation>
+    </message>
+</context>
+<context>
     <name>BulletinForm</name>
     <message>
         <source>会刊信息</source>
@@ -230,6 +237,30 @@ Chair, City Trade Union Council</translation>
     </message>
 </context>
 <context>
+    <name>CrashGuard</name>
+    <message>
+        <source>程序内部出错，刚才的操作没有完成。
+
+{}: {}</source>
+        <extracomment>the dialogs shown (kept alive while visible; tests read the last one)</extracomment>
+        <translation>An internal error stopped the last action.
+
+{}: {}</translation>
+    </message>
+    <message>
+        <source>未保存的修改已写入恢复副本，编辑器可以继续使用；建议现在保存一次。</source>
+        <translation>Your unsaved changes were written to a recovery copy and you can keep working; saving now is a good idea.</translation>
+    </message>
+    <message>
+        <source>没有丢失任何修改，编辑器可以继续使用。</source>
+        <translation>Nothing was lost, and you can keep working.</translation>
+    </message>
+    <message>
+        <source>出错了</source>
+        <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
     <name>CropDialog</name>
     <message>
         <source>裁剪肖像（3:4）</source>
@@ -337,6 +368,189 @@ Chair, City Trade Union Council</translation>
         <translation>Text does not fit in {n} places ({chars} characters overset); the exported PDF will lack that text.
 
 Export anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>FileOps</name>
+    <message>
+        <source>文件正在别处编辑</source>
+        <translation>File is open elsewhere</translation>
+    </message>
+    <message>
+        <source>另一个会刊编辑器（计算机 {}，进程 {}）</source>
+        <translation>another Bulletin Editor (computer {}, process {})</translation>
+    </message>
+    <message>
+        <source>“{}”已被{}打开。
+
+两处同时修改，后保存的会覆盖先保存的。建议以只读副本打开：可以查看、修改，保存时另起文件名。</source>
+        <translation>“{}” is open in {}.
+
+If both are edited, the later save overwrites the earlier one. Opening a read-only copy is recommended: you can view and change it, and saving asks for a new file name.</translation>
+    </message>
+    <message>
+        <source>以只读副本打开</source>
+        <translation>Open a read-only copy</translation>
+    </message>
+    <message>
+        <source>仍然编辑</source>
+        <translation>Edit anyway</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>文件已不在原处</source>
+        <translation>File is no longer there</translation>
+    </message>
+    <message>
+        <source>“{}”已被移动或删除（U 盘被拔出？）：
+{}
+
+编辑器中的内容都还在。可以另存为新文件，或在原位置重新写入。</source>
+        <translation>“{}” was moved or deleted (USB stick removed?):
+{}
+
+Everything in the editor is still here. Save it as a new file, or write it again at the old place.</translation>
+    </message>
+    <message>
+        <source>文件已被修改</source>
+        <translation>File changed on disk</translation>
+    </message>
+    <message>
+        <source>“{}”已被其他程序（另一个编辑器或同步软件）修改：
+{}
+
+重新载入会放弃这里未保存的修改；覆盖会丢弃对方的修改。</source>
+        <translation>“{}” was changed by another program (another editor or a sync client):
+{}
+
+Reloading drops the unsaved changes here; overwriting drops the other changes.</translation>
+    </message>
+    <message>
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>覆盖</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <source>在原位置保存</source>
+        <translation>Save at the old place</translation>
+    </message>
+    <message>
+        <source>暂不处理</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>自动保存失败</source>
+        <translation>Autosave failed</translation>
+    </message>
+    <message>
+        <source>无法写入恢复副本 {}：
+
+{}
+
+修改都还在编辑器中；请尽快用“保存”存盘。</source>
+        <translation>Cannot write the recovery copy {}:
+
+{}
+
+Your changes are still in the editor; please use Save soon.</translation>
+    </message>
+    <message>
+        <source>保存修改？</source>
+        <translation>Save changes?</translation>
+    </message>
+    <message>
+        <source>“{}”有尚未保存的修改。关闭前要保存吗？</source>
+        <translation>“{}” has unsaved changes. Save them before closing?</translation>
+    </message>
+    <message>
+        <source>打开会刊</source>
+        <translation>Open bulletin</translation>
+    </message>
+    <message>
+        <source>会刊项目 (*.bulletin)</source>
+        <translation>Bulletin projects (*.bulletin)</translation>
+    </message>
+    <message>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>无法打开这个文件：
+
+{}</source>
+        <translation>This file cannot be opened:
+
+{}</translation>
+    </message>
+    <message>
+        <source>打开时删除了无法保存的字符：{}</source>
+        <translation>Characters that cannot be saved were removed on opening: {}</translation>
+    </message>
+    <message>
+        <source>会刊</source>
+        <translation>Bulletin</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save As</translation>
+    </message>
+    <message>
+        <source>保存前删除了无法保存的字符：{}</source>
+        <translation>Characters that cannot be saved were removed before saving: {}</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>“{}”未保存：文档中有不合规的设置。
+
+{}</source>
+        <translation>“{}” was not saved: the document has an invalid setting.
+
+{}</translation>
+    </message>
+    <message>
+        <source>文件夹 {} 已不存在（被移动、删除，或 U 盘已拔出）</source>
+        <translation>the folder {} no longer exists (moved, deleted, or the USB stick was removed)</translation>
+    </message>
+    <message>
+        <source>无法写入 {}：
+
+{}
+
+修改都还在编辑器中，可以用“另存为”保存到别处。</source>
+        <translation>Cannot write {}:
+
+{}
+
+Your changes are still in the editor; use Save As to save them elsewhere.</translation>
+    </message>
+    <message>
+        <source>保存 {} 时出错：
+
+{}
+
+修改都还在编辑器中，可以用“另存为”保存到别处。</source>
+        <translation>Error while saving {}:
+
+{}
+
+Your changes are still in the editor; use Save As to save them elsewhere.</translation>
+    </message>
+    <message>
+        <source>已保存 {}</source>
+        <translation>Saved {}</translation>
     </message>
 </context>
 <context>
@@ -1115,68 +1329,8 @@ Import it into the open bulletin?</translation>
         <translation>Recovery copy saved automatically</translation>
     </message>
     <message>
-        <source>保存修改？</source>
-        <translation>Save changes?</translation>
-    </message>
-    <message>
-        <source>“{}”有尚未保存的修改。关闭前要保存吗？</source>
-        <translation>“{}” has unsaved changes. Save them before closing?</translation>
-    </message>
-    <message>
-        <source>打开会刊</source>
-        <translation>Open bulletin</translation>
-    </message>
-    <message>
-        <source>会刊项目 (*.bulletin)</source>
-        <translation>Bulletin projects (*.bulletin)</translation>
-    </message>
-    <message>
-        <source>无法打开</source>
-        <translation>Cannot open</translation>
-    </message>
-    <message>
-        <source>无法打开这个文件：
-
-{}</source>
-        <translation>This file cannot be opened:
-
-{}</translation>
-    </message>
-    <message>
         <source>（无）</source>
         <translation>(none)</translation>
-    </message>
-    <message>
-        <source>会刊</source>
-        <translation>Bulletin</translation>
-    </message>
-    <message>
-        <source>另存为</source>
-        <translation>Save As</translation>
-    </message>
-    <message>
-        <source>无法保存</source>
-        <translation>Cannot save</translation>
-    </message>
-    <message>
-        <source>文档中有不合规的设置，未保存：
-
-{}</source>
-        <translation>The document has an invalid setting and was not saved:
-
-{}</translation>
-    </message>
-    <message>
-        <source>无法写入 {}：
-
-{}</source>
-        <translation>Cannot write {}:
-
-{}</translation>
-    </message>
-    <message>
-        <source>已保存 {}</source>
-        <translation>Saved {}</translation>
     </message>
     <message>
         <source>会刊编辑器
@@ -1189,6 +1343,10 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <message>
         <source>版面缩略图</source>
         <translation>Page thumbnails</translation>
+    </message>
+    <message>
+        <source>（只读副本）</source>
+        <translation> (read-only copy)</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1385,7 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <name>PageCanvas</name>
     <message>
         <source>超出 {} 字</source>
+        <extracomment>all cached page pixmaps together (4 bytes a pixel): a 24-page issue at 200 % would otherwise keep ≈ 1 GB of pixmaps; the least recently painted pages are dropped and repainted if needed</extracomment>
         <translation>{} characters over</translation>
     </message>
     <message>
