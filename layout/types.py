@@ -98,7 +98,7 @@ class BlockArea:
 
 
 ProblemKind = Literal[
-    "overset", "underset", "fallback", "missing_glyph", "low_res", "missing_portrait", "title_fit"
+    "overset", "underset", "fallback", "missing_glyph", "low_res", "missing_portrait", "title_fit", "space"
 ]
 
 
@@ -122,6 +122,9 @@ class LaidOutPage:
     areas: list[BlockArea] = field(default_factory=list)
     #: body baseline grid of this page: (y of the first baseline, pitch); (0, 0) when unknown
     grid: tuple[float, float] = (0.0, 0.0)
+    #: the page's leftover space gathered in one rectangle (x, y, w, h), for a picture block or
+    #: more copy; drawn as a dashed frame in the preview, never printed
+    space: tuple[float, float, float, float] | None = None
 
 
 @dataclass(slots=True)

@@ -50,6 +50,38 @@ class Margins:
 
 
 @dataclass
+class PortraitSpec:
+    """One frame size for every column portrait of a bulletin (DESIGN §3).
+
+    In this genre a bigger photo for one city leader than for the others is a political
+    mistake, so the size is a page-setup decision, never the layout's: the frame is
+    ``width_columns`` columns wide (or ``width_mm`` when set) and ``aspect_w``:``aspect_h``
+    in shape, and crops are made at that shape. The speech's leader portrait has its own width.
+    """
+
+    width_columns: int = 1
+    width_mm: float | None = None  # overrides width_columns when set
+    aspect_w: int = 3
+    aspect_h: int = 4
+    leader_width_columns: int = 1  # the speech block's leader portrait
+
+    @property
+    def aspect(self) -> float:
+        """Height / width of the frame."""
+        return self.aspect_h / max(1, self.aspect_w)
+
+
+@dataclass
+class FitLimits:
+    """How far copy-fit (适配版面) may move away from the defaults; body size never changes."""
+
+    headline_scale_min: float = 0.8  # headlines may shrink to this share of their size
+    headline_scale_max: float = 1.25
+    paragraph_gap_lines: int = 1  # blank lines the layout may put between paragraphs to level a row
+    move_blocks: bool = False  # may whole blocks move between pages in reading order
+
+
+@dataclass
 class PageSetup:
     """Physical page and the body type on it; layout derives the column grid from this."""
 
@@ -62,6 +94,8 @@ class PageSetup:
     body_size_pt: float = 9.0  # 小五
     leading_pt: float = 13.5  # baseline-to-baseline distance of body text
     colour_mode: ColourMode = "cmyk"
+    portrait: PortraitSpec = field(default_factory=PortraitSpec)
+    fit: FitLimits = field(default_factory=FitLimits)
 
     @classmethod
     def from_preset(cls, preset: SizePreset) -> PageSetup:
@@ -131,6 +165,8 @@ class Placement:
 
     columns: int | None = None  # column span
     height_mm: float | None = None  # fixed height
+    row: int | None = None  # 0-based row of the page's block rows this block must start
+    headline_scale: float = 1.0  # copy-fit's choice (not a pin): the headline's size factor
 
 
 @dataclass
@@ -169,6 +205,7 @@ class SpeechBlock:
     sections: list[SpeechSection] = field(default_factory=list)
     attribution: str = ""
     placement: Placement = field(default_factory=Placement)
+    portrait: Portrait | None = None  # the leader's photo, sized by PortraitSpec.leader_width_columns
 
 
 @dataclass
@@ -186,7 +223,22 @@ class ColumnBlock:
     placement: Placement = field(default_factory=Placement)
 
 
-Block = SpeechBlock | ColumnBlock
+@dataclass
+class PictureBlock:
+    """A news photo or an advertisement with an optional caption (图片说明).
+
+    It fills the width it is given and takes its height from the crop's shape, so the printed
+    picture always shows exactly the part the user chose.
+    """
+
+    id: str = field(default_factory=lambda: new_id("picture"))
+    type: Literal["picture"] = "picture"
+    picture: Portrait = field(default_factory=Portrait)
+    caption: str = ""
+    placement: Placement = field(default_factory=Placement)
+
+
+Block = SpeechBlock | ColumnBlock | PictureBlock
 
 
 @dataclass
@@ -196,6 +248,9 @@ class Page:
     banner: Banner | None = None
     headline: HeadlineGroup | None = None
     blocks: list[Block] = field(default_factory=list)
+    #: typing never moves other blocks: each block keeps the place and size recorded in its
+    #: placement, and text that no longer fits is overset in its own block
+    fixed_layout: bool = False
 
 
 @dataclass
@@ -235,6 +290,8 @@ def block_texts(block: Block | Banner | HeadlineGroup) -> list[str]:
         return list(block.lines)
     if isinstance(block, HeadlineGroup):
         return [t for t in (block.kicker, block.title, block.subtitle)]
+    if isinstance(block, PictureBlock):
+        return [block.caption]
     if isinstance(block, SpeechBlock):
         out: list[str] = []
         for s in block.sections:
