@@ -28,6 +28,7 @@ from model.document import Bulletin, ColumnBlock, Page, PictureBlock
 from model.images import ImageStore
 
 UNDERSET_TOLERANCE = 2  # lines a block may end short of its bottom without a report
+MAX_STRETCH = 12  # lines a block is asked to grow at most to end level with its row
 HEAD_AIR = 2  # extra lines of air a block may take below its headline to end level with its row
 LOW_PPI = 200
 
@@ -280,15 +281,27 @@ def _reserved_cols(m: MeasuredBlock, span: int) -> list[int]:
 
 def _stretch(m: MeasuredBlock, span: int, gap_lines: int) -> int:
     """Lines block ``m`` can grow at ``span`` with no hole: a picture up to its natural size,
-    text by up to ``gap_lines`` blank lines at paragraph starts, counted per column (a
-    column with fewer paragraph starts limits the block)."""
+    text by air under its headline and up to ``gap_lines`` blank lines at paragraph starts,
+    with its columns still ending level (tried, not estimated: an estimate leaves holes)."""
     if m.picture is not None:
         low, natural = m.picture[0](span)
         return natural - low
     if not m.items or span < 1:
         return 0
-    starts = sum(1 for i in m.items[1:] if i.para_start)
-    return HEAD_AIR + max(0, gap_lines) * starts // span
+    key = ("stretch", span, gap_lines)
+    hit = m.levels.get(key)
+    if hit is None:
+        heights = [i.lines for i in m.items]
+        keep = [i.keep for i in m.items]
+        res = _reserved_cols(m, span)
+        need = max(m.reserved, min_height(heights, span, res, keep=keep))
+        pw = len(res) if m.reserved else 0
+        hit = 0
+        while hit < MAX_STRETCH and _fill_exact(m, heights, keep, span, need, need + hit + 1, res, pw,
+                                                gap_lines) is not None:
+            hit += 1
+        m.levels[key] = hit
+    return hit
 
 
 def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOutPage, problems: list[Problem],
@@ -322,13 +335,23 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
     for r, row in enumerate(rows):
         row_h = row.height
         col = 0
-        for k, (i, span) in enumerate(zip(row.blocks, row.spans)):
-            own = fixed_height(measured[i])  # a fixed height is kept even in a taller row
-            lines_here = min(row_h if own is None else own, g.lines - line + 1) - 1  # minus the gap line
-            _draw_block(measured[i], g, col, span, line, lines_here, lp, problems, sizes, gap_lines)
-            if k:  # column rule between neighbouring blocks, in the middle of the gutter
+        for c, cell in enumerate(row.cell_list()):
+            span = row.spans[cell[0]]
+            top_line = line
+            for k in cell:
+                i = row.blocks[k]
+                given = row.block_lines(k)
+                own = fixed_height(measured[i])  # a fixed height is kept even in a taller row
+                lines_here = min(given if own is None else own, g.lines - top_line + 1) - 1  # minus the gap line
+                _draw_block(measured[i], g, col, span, top_line, lines_here, lp, problems, sizes, gap_lines)
+                top_line += given
+                if k != cell[-1] and top_line <= g.lines:  # rule between two stacked blocks
+                    y = g.line_top(top_line) - g.leading / 2
+                    lp.items.append(Rule(g.col_x(col), y, g.col_x(col) + g.span_w(span), y, 0.5))
+            if c:  # column rule between neighbouring cells, in the middle of the gutter
                 x = g.col_x(col) - g.gutter / 2
-                lp.items.append(Rule(x, g.line_top(line), x, g.line_top(line) + max(0, lines_here) * g.leading, 0.4))
+                bottom = min(line + row_h - 1, g.lines)
+                lp.items.append(Rule(x, g.line_top(line), x, g.line_top(max(line, bottom)), 0.4))
             col += span
         line += row_h
         if r < len(rows) - 1 and line <= g.lines:
@@ -425,6 +448,20 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
                                 chars=short * span * g.col_chars))
 
 
+def _fill_exact(m: MeasuredBlock, heights: list[int], keep: list[bool], span: int, need: int, fill: int,
+                res_cols: list[int], pw: int, gap_lines: int) -> tuple[list[int], int, int] | None:
+    """(items per column, air under the headline, end) with every column ending at ``fill``
+    (within a line), or None when the paragraph starts cannot absorb the difference."""
+    starts = [i.para_start for i in m.items]
+    under = [c < pw and m.reserved > 0 for c in range(span)]
+    res_all = [res_cols[c] if c < len(res_cols) else 0 for c in range(span)]
+    for air in range(min(HEAD_AIR, fill - need + 1), -1, -1):
+        counts = level_breaks(heights, keep, starts, res_all, under, fill - air, gap_lines)
+        if counts is not None:
+            return counts, air, fill - air
+    return None
+
+
 def _level(m: MeasuredBlock, heights: list[int], keep: list[bool], span: int, need: int, body_lines: int,
            res_cols: list[int], pw: int, gap_lines: int) -> tuple[list[int], int, int]:
     """(items per column, lines of air under the headline, line where the columns end) that
@@ -435,17 +472,11 @@ def _level(m: MeasuredBlock, heights: list[int], keep: list[bool], span: int, ne
     hit = m.levels.get(key)
     if hit is not None:
         return hit
-    starts = [i.para_start for i in m.items]
-    under = [c < pw and m.reserved > 0 for c in range(span)]
-    res_all = [res_cols[c] if c < len(res_cols) else 0 for c in range(span)]
     for fill in range(body_lines, max(0, need - 1) - 1, -1):
-        for air in range(min(HEAD_AIR, fill - need + 1), -1, -1):
-            if air < 0:
-                continue
-            counts = level_breaks(heights, keep, starts, res_all, under, fill - air, gap_lines)
-            if counts is not None:
-                m.levels[key] = (counts, air, fill - air)
-                return m.levels[key]
+        hit = _fill_exact(m, heights, keep, span, need, fill, res_cols, pw, gap_lines)
+        if hit is not None:
+            m.levels[key] = hit
+            return hit
     best: tuple[tuple[int, int, int, int], list[int], int, int] | None = None
     for air in range(0, min(HEAD_AIR, body_lines - need) + 1):
         lines = body_lines - air

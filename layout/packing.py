@@ -21,8 +21,24 @@ INF = float("inf")
 @dataclass(frozen=True)
 class RowPlan:
     blocks: tuple[int, ...]  # indices into the page's blocks
-    spans: tuple[int, ...]
+    spans: tuple[int, ...]  # per block; the blocks of one cell share it
     height: int  # lines
+    #: blocks per cell, left to right (2: two blocks stacked in one set of columns); () = one each
+    cells: tuple[int, ...] = ()
+    #: lines each block gets (a stacked pair shares the row height); () = the row height each
+    heights: tuple[int, ...] = ()
+
+    def cell_list(self) -> list[tuple[int, ...]]:
+        """Block positions (into ``blocks``) of each cell, left to right."""
+        sizes = self.cells or (1,) * len(self.blocks)
+        out, k = [], 0
+        for size in sizes:
+            out.append(tuple(range(k, k + size)))
+            k += size
+        return out
+
+    def block_lines(self, k: int) -> int:
+        return self.heights[k] if self.heights else self.height
 
 
 @lru_cache(maxsize=256)
@@ -43,6 +59,13 @@ def _compositions(total: int, parts: int, low: int) -> tuple[tuple[int, ...], ..
 HOLE = 6.0
 STRETCH = 0.6
 FOOT = 0.25
+STACK = 4.0  # two blocks stacked in one cell read less plainly than side by side
+
+
+def _patterns(cells: int, blocks_left: int) -> list[tuple[int, ...]]:
+    """Blocks per cell (1, or 2 stacked) for a row of ``cells`` cells."""
+    out = [p for p in itertools.product((1, 2), repeat=cells) if sum(p) <= blocks_left]
+    return sorted(out, key=sum)
 
 
 def pack(
@@ -72,7 +95,7 @@ def pack(
     min_span = min_span or [1] * n
     rows_pinned = fixed_row is not None and any(r is not None for r in fixed_row)
     # every candidate row: start -> list of (end, cost, spans, height)
-    candidates: dict[int, list[tuple[int, float, tuple[int, ...], int]]] = {i: [] for i in range(n)}
+    candidates: dict[int, list[tuple]] = {i: [] for i in range(n)}
     # what does not depend on the blocks is worked out once: each row shape's spread penalty,
     # each span's width in lines; natural heights are asked for once per (block, span)
     shapes = {
@@ -92,49 +115,81 @@ def pack(
             h = heights[(b, s)] = (height(b, s), max(0, stretch(b, s)))
         return h
 
+    def split(cell: list[int], s: int, row_h: int) -> tuple[list[int], float]:
+        """Lines each block of a cell gets in a row ``row_h`` tall, and the cell's cost."""
+        hs = [block_h(b, s) for b in cell]
+        if len(cell) == 1:
+            (h, st), = hs
+            grow = row_h - h
+            hole = max(0, grow - st)
+            return [row_h], HOLE * hole * s + 0.5 * hole * hole + STRETCH * (grow - hole) * s
+        (h1, st1), (h2, st2) = hs
+        extra = row_h - h1 - h2
+        if extra < 0:
+            return [h1, h2], INF
+        top = min(st1, extra // 2 + extra % 2)
+        bottom = min(st2, extra - top)
+        top = min(st1, extra - bottom)
+        hole = extra - top - bottom
+        cost = HOLE * hole * s + 0.5 * hole * hole + STRETCH * (top + bottom) * s + STACK
+        return [h1 + top, row_h - h1 - top], cost
+
     for i in range(n):
         for k in range(1, min(max_per_row, n - i) + 1):
-            if rows_pinned and any(fixed_row[i + j] is not None for j in range(1, k)):
-                break  # a block pinned to a row opens it
-            best: dict[int, tuple[float, tuple[int, ...]]] = {}
-            any_fixed = any(fixed_span[i + j] is not None for j in range(k))
-            for spans, spread in shapes[k]:
-                if any_fixed and any(
-                    fixed_span[i + j] is not None and fixed_span[i + j] != s for j, s in enumerate(spans)
-                ):
-                    continue
-                if any(s < min_span[i + j] and fixed_span[i + j] is None for j, s in enumerate(spans)):
-                    continue
-                hs = [block_h(i + j, s) for j, s in enumerate(spans)]
-                lo = max(h for h, _ in hs)
-                hi = max(lo, min(h + st for h, st in hs))
-                # a block much wider than it is deep (a 600-character story across the page)
-                # looks wrong; very unequal spans look accidental
-                base = spread + sum(max(0.0, wide[s] - lo) ** 2 for s in spans)
-                for row_h in range(lo, hi + 1):
-                    cost = base
-                    for (h, st), s in zip(hs, spans):
-                        grow = row_h - h
-                        hole = max(0, grow - st)
-                        cost += HOLE * hole * s + 0.5 * hole * hole + STRETCH * (grow - hole) * s
-                    cur = best.get(row_h)
-                    if cur is None or cost < cur[0]:
-                        best[row_h] = (cost, spans)
-            for row_h, (cost, spans) in best.items():
-                candidates[i].append((i + k, cost, spans, row_h))
+            for pattern in _patterns(k, n - i):
+                nb = sum(pattern)
+                if rows_pinned and any(fixed_row[i + j] is not None for j in range(1, nb)):
+                    continue  # a block pinned to a row opens it
+                cells: list[list[int]] = []
+                b = i
+                for size in pattern:
+                    cells.append(list(range(b, b + size)))
+                    b += size
+                best: dict[int, tuple[float, tuple[int, ...], tuple[int, ...]]] = {}
+                for spans, spread in shapes[k]:
+                    ok = True
+                    for cell, s in zip(cells, spans):
+                        for blk in cell:
+                            fs = fixed_span[blk]
+                            if (fs is not None and fs != s) or (fs is None and s < min_span[blk]):
+                                ok = False
+                    if not ok:
+                        continue
+                    nat = [sum(block_h(blk, s)[0] for blk in cell) for cell, s in zip(cells, spans)]
+                    lo = max(nat)
+                    hi = max(lo, min(n_ + sum(block_h(blk, s)[1] for blk in cell)
+                                     for n_, cell, s in zip(nat, cells, spans)))
+                    # a block much wider than it is deep (a 600-character story across the page)
+                    # looks wrong; very unequal spans look accidental
+                    base = spread + sum(max(0.0, wide[s] - block_h(blk, s)[0]) ** 2
+                                        for cell, s in zip(cells, spans) for blk in cell)
+                    for row_h in range(lo, hi + 1):
+                        cost = base
+                        lines: list[int] = []
+                        for cell, s in zip(cells, spans):
+                            got, c = split(cell, s, row_h)
+                            cost += c
+                            lines += got
+                        cur = best.get(row_h)
+                        if cur is None or cost < cur[0]:
+                            block_spans = tuple(s for cell, s in zip(cells, spans) for _ in cell)
+                            best[row_h] = (cost, block_spans, tuple(lines))
+                for row_h, (cost, spans, lines) in best.items():
+                    candidates[i].append((i + nb, cost, spans, row_h, pattern, lines))
     # dp over (lines used, rows so far) — rows only matter when a block is pinned to one;
     # overflow is allowed up to a bound and heavily penalised
     limit = available * 3 + 50
     State = tuple[int, int]
-    dp: list[dict[State, tuple[float, int, State, tuple[int, ...], int]]] = [dict() for _ in range(n + 1)]
-    dp[0][(0, 0)] = (0.0, -1, (0, 0), (), 0)
+    dp: list[dict[State, tuple]] = [dict() for _ in range(n + 1)]
+    dp[0][(0, 0)] = (0.0, -1, (0, 0), None)
     for i in range(n):
         pin = fixed_row[i] if rows_pinned else None
         for state, (cost, *_rest) in list(dp[i].items()):
             used, nrows = state
             if pin is not None and nrows != pin:
                 continue
-            for end, row_cost, spans, row_h in candidates[i]:
+            for cand in candidates[i]:
+                end, row_cost, row_h = cand[0], cand[1], cand[3]
                 t = used + row_h
                 if t > limit:
                     continue
@@ -142,7 +197,7 @@ def pack(
                 c = cost + row_cost + 1.0  # a small price per row: fewer, fuller rows
                 cur = dp[end].get(key)
                 if cur is None or c < cur[0]:
-                    dp[end][key] = (c, i, state, spans, row_h)
+                    dp[end][key] = (c, i, state, cand)
     if not dp[n]:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
         return pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
                     min_span, None)
@@ -155,8 +210,8 @@ def pack(
     rows: list[RowPlan] = []
     end, key = n, best_key
     while end > 0:
-        _cost, start, prev, spans, row_h = dp[end][key]
-        rows.append(RowPlan(tuple(range(start, end)), spans, row_h))
+        _cost, start, prev, (_end, _c, spans, row_h, pattern, lines) = dp[end][key]
+        rows.append(RowPlan(tuple(range(start, end)), spans, row_h, pattern, lines))
         end, key = start, prev
     rows.reverse()
     return rows
