@@ -75,7 +75,7 @@ def report_lines(doc: LaidOutDocument) -> list[str]:
     lines = [f"pages: {len(doc.pages)}, blocks: {sum(len(p.areas) for p in doc.pages)}"]
     names = {"overset": "超出 overset", "underset": "未排满 underset", "low_res": "低分辨率 low-res",
              "fallback": "替代字体 fallback", "missing_glyph": "缺字 missing", "missing_portrait": "缺照片 no portrait",
-             "title_fit": "标题 title"}
+             "title_fit": "标题 title", "space": "空位 space"}
     for p in doc.problems:
         lines.append(f"  {names.get(p.kind, p.kind)}  [{p.block_id}]  {p.message}")
     if not doc.problems:

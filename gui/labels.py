@@ -63,6 +63,7 @@ KIND_NAMES: dict[str, str] = {
     "low_res": QT_TRANSLATE_NOOP("Labels", "图片分辨率低"),
     "missing_portrait": QT_TRANSLATE_NOOP("Labels", "缺少肖像"),
     "title_fit": QT_TRANSLATE_NOOP("Labels", "标题过长"),
+    "space": QT_TRANSLATE_NOOP("Labels", "空位"),
     "proofread": QT_TRANSLATE_NOOP("Labels", "校对"),
 }
 

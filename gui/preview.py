@@ -112,7 +112,7 @@ class PageCanvas(QWidget):
         rects = self.page_rects()
         for i, (before, page) in enumerate(zip(old.pages, doc.pages)):
             changed = changed_bounds(before, page)
-            overlays = before.areas != page.areas or any(
+            overlays = before.areas != page.areas or before.space != page.space or any(
                 [p for p in old_problems.get(a.block_id, []) if p.kind == "overset"]
                 != [p for p in self.problems.get(a.block_id, []) if p.kind == "overset"]
                 for a in (*before.areas, *page.areas))
@@ -295,7 +295,21 @@ class PageCanvas(QWidget):
                 p.setPen(QPen(QColor(30, 110, 230), 2))
                 p.setBrush(QColor(30, 110, 230, 22))
                 p.drawRect(rect.adjusted(-1, -1, 1, 1))
+        if page.space is not None:
+            self._paint_space(p, index, page.space)
         p.restore()
+
+    def _paint_space(self, p: QPainter, index: int, space: tuple[float, float, float, float]) -> None:
+        """The page's gathered leftover space: a dashed frame on screen only (it is not a page
+        item, so the PDF never shows it), labelled with its size for a picture or more copy."""
+        x, y, w, h = space
+        rect = self.widget_rect(index, BlockArea("", "space", x, y, w, h))
+        p.setPen(QPen(QColor(0, 140, 110), 1.5, Qt.PenStyle.DashLine))
+        p.setBrush(QColor(0, 140, 110, 18))
+        p.drawRect(rect.adjusted(2, 2, -2, -2))
+        mm = 25.4 / 72.0
+        label = self.tr("空位 {w} × {h} mm").format(w=round(w * mm), h=round(h * mm))
+        self._badge(p, rect.adjusted(2, 2, -2, -2), label, QColor(0, 130, 100))
 
     def _badge(self, p: QPainter, rect: QRectF, text: str, colour: QColor) -> None:
         fm = self.fontMetrics()

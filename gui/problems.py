@@ -100,6 +100,10 @@ class ProblemsPanel(QTreeWidget):
             return self.tr("照片只有 {ppi} ppi，印刷需要 300 ppi").format(ppi=pr.chars)
         if pr.kind == "missing_portrait":
             return self.tr("没有照片")
+        if pr.kind == "space":
+            size = re.search(r"宽 (\d+) mm × 高 (\d+) mm", pr.message)
+            w, h = size.groups() if size else ("?", "?")
+            return self.tr("空位 宽 {w} mm × 高 {h} mm：可放图片块或补稿").format(w=w, h=h)
         if pr.kind == "title_fit":
             return self.tr("标题太长，缩小后仍需 {lines} 行").format(lines=pr.lines)
         if pr.kind == "fallback" and ch:

@@ -330,6 +330,7 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         stretch=lambda i, s: _stretch(measured[i], s, gap_lines),
         min_span=[min(g.columns, m.portrait_cols) if m.reserved else 1 for m in measured],
         fixed_row=[m.block.placement.row for m in measured],
+        any_width=[m.picture is not None for m in measured],
     )
     line = start
     for r, row in enumerate(rows):

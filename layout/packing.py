@@ -80,6 +80,7 @@ def pack(
     stretch: Callable[[int, int], int] = lambda i, s: 0,
     min_span: Sequence[int] | None = None,
     fixed_row: Sequence[int | None] | None = None,
+    any_width: Sequence[bool] | None = None,
 ) -> list[RowPlan]:
     """Rows for ``n`` blocks; ``height(i, span)`` is block i's natural height in lines.
 
@@ -87,12 +88,14 @@ def pack(
     its paragraphs), so a row whose blocks differ a little still ends level. ``span_lines(span)``
     is a span's width in grid lines, used to keep blocks from being much wider than they are
     deep. ``min_span[i]`` is the narrowest span block i may take (its portrait's width);
-    ``fixed_row[i]``, when set, makes block i open row number ``fixed_row[i]`` (0-based).
+    ``fixed_row[i]``, when set, makes block i open row number ``fixed_row[i]`` (0-based);
+    ``any_width[i]`` exempts block i from the width penalty (a picture is as deep as it is wide).
     """
     if n == 0:
         return []
     low = 1 if columns < 4 else 2 if columns < 10 else 3
     min_span = min_span or [1] * n
+    any_width = any_width or [False] * n
     rows_pinned = fixed_row is not None and any(r is not None for r in fixed_row)
     # every candidate row: start -> list of (end, cost, spans, height)
     candidates: dict[int, list[tuple]] = {i: [] for i in range(n)}
@@ -162,7 +165,7 @@ def pack(
                     # a block much wider than it is deep (a 600-character story across the page)
                     # looks wrong; very unequal spans look accidental
                     base = spread + sum(max(0.0, wide[s] - block_h(blk, s)[0]) ** 2
-                                        for cell, s in zip(cells, spans) for blk in cell)
+                                        for cell, s in zip(cells, spans) for blk in cell if not any_width[blk])
                     for row_h in range(lo, hi + 1):
                         cost = base
                         lines: list[int] = []
@@ -200,7 +203,7 @@ def pack(
                     dp[end][key] = (c, i, state, cand)
     if not dp[n]:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
         return pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, None)
+                    min_span, None, any_width)
     best_key, best_cost = None, INF
     for key, (cost, *_rest) in dp[n].items():
         t = key[0]
