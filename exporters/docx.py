@@ -42,6 +42,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from exporters.docx_images import PortraitError, PreparedImage, prepare_portrait
+from exporters.docx_picture_block import write_picture_block
 from model.document import (
     Banner,
     Bulletin,
@@ -50,6 +51,7 @@ from model.document import (
     Page,
     PageSetup,
     Paragraph,
+    PictureBlock,
     SpeechBlock,
 )
 from model.project_file import atomic_write
@@ -940,6 +942,8 @@ def build_document(bulletin: Bulletin, timestamp: datetime | None = None) -> tup
                     w.speech(item)
                 elif isinstance(item, ColumnBlock):
                     w.column(item)
+                elif isinstance(item, PictureBlock):  # issue 10: its own module
+                    write_picture_block(w, item)
             if kind == "flow":
                 # A continuous break after newspaper columns makes Word and LibreOffice balance
                 # them, so a half-full page reads across all columns instead of filling one.
@@ -998,7 +1002,10 @@ def iter_texts(bulletin: Bulletin) -> Iterable[str]:
         if page.headline:
             yield from (t for t in (page.headline.kicker, page.headline.title, page.headline.subtitle) if t)
         for block in page.blocks:
-            if isinstance(block, SpeechBlock):
+            if isinstance(block, PictureBlock):
+                if block.caption.strip():
+                    yield block.caption
+            elif isinstance(block, SpeechBlock):
                 for s in block.sections:
                     yield from (t for t in (s.label, s.heading, *s.bullets) if t)
                     yield from (p.text for p in s.paragraphs if p.text)

@@ -78,6 +78,7 @@ class FitLimits:
     headline_scale_min: float = 0.8  # headlines may shrink to this share of their size
     headline_scale_max: float = 1.25
     paragraph_gap_lines: int = 2  # blank lines the layout may put above a paragraph to level a row
+    portrait_columns_max: int = 2  # copy-fit may set the (bulletin-wide) portrait width up to this
     move_blocks: bool = False  # may whole blocks move between pages in reading order
 
 

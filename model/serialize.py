@@ -205,6 +205,8 @@ def validate(bulletin: doc.Bulletin) -> None:
     fit = ps.fit
     if not (0.5 <= fit.headline_scale_min <= 1.0 <= fit.headline_scale_max <= 2.0):
         raise ModelError("page_setup.fit", "headline scale limits must satisfy 0.5 ≤ min ≤ 1 ≤ max ≤ 2")
+    if not 1 <= fit.portrait_columns_max <= ps.columns:
+        raise ModelError("page_setup.fit.portrait_columns_max", f"expected 1 to {ps.columns}, got {fit.portrait_columns_max}")
     if not 0 <= fit.paragraph_gap_lines <= 3:
         raise ModelError("page_setup.fit.paragraph_gap_lines", f"expected 0 to 3, got {fit.paragraph_gap_lines}")
     if not (1 <= spec.aspect_w <= 100 and 1 <= spec.aspect_h <= 100 and 0.5 <= spec.aspect <= 2.5):
