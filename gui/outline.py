@@ -66,9 +66,9 @@ class OutlineTree(QTreeWidget):
             item.setData(0, ID_ROLE, item_id)
             item.setData(0, KIND_ROLE, kind)
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            if kind in ("speech", "column", "page"):
+            if kind in ("speech", "column", "picture", "page"):
                 flags |= Qt.ItemFlag.ItemIsDragEnabled
-            if kind in ("page", "speech", "column", "banner", "headline"):
+            if kind in ("page", "speech", "column", "picture", "banner", "headline"):
                 flags |= Qt.ItemFlag.ItemIsDropEnabled
             item.setFlags(flags)
             if parent:
@@ -149,7 +149,7 @@ class OutlineTree(QTreeWidget):
         if page is None or page.data(0, KIND_ROLE) != "page":
             return None
         blocks = [page.child(i) for i in range(page.childCount())
-                  if page.child(i).data(0, KIND_ROLE) in ("speech", "column")]
+                  if page.child(i).data(0, KIND_ROLE) in ("speech", "column", "picture")]
         if tkind in ("banner", "headline"):
             index = 0
         else:
@@ -160,7 +160,20 @@ class OutlineTree(QTreeWidget):
 
 
 def item_text(item: object, page_number: int = 0) -> str:
-    """How an item is named in the outline, the problems list and undo texts."""
+    """How an item is named in the outline, the problems list and undo texts; a block whose
+    span, row or height the editor pinned says so, and so does a fixed page."""
+    text = _item_text(item, page_number)
+    pl = getattr(item, "placement", None)
+    if pl is not None and (pl.columns or pl.height_mm or pl.row is not None):
+        parts = ([translate("Outline", "{} 栏").format(pl.columns)] if pl.columns else []) + (
+            [translate("Outline", "高 {} 毫米").format(f"{pl.height_mm:.0f}")] if pl.height_mm else [])
+        text += "  ［" + translate("Outline", "固定") + (" " + " ".join(parts) if parts else "") + "］"
+    if isinstance(item, Page) and item.fixed_layout:
+        text += "  ［" + translate("Outline", "固定版面") + "］"
+    return text
+
+
+def _item_text(item: object, page_number: int = 0) -> str:
     if isinstance(item, Page):
         return translate("Outline", "第 {} 页").format(page_number) + (f" · {item.label}" if item.label else "")
     if isinstance(item, SpeechBlock):
@@ -170,6 +183,8 @@ def item_text(item: object, page_number: int = 0) -> str:
         parts = [p for p in (item.region, who, item.headline) if p]
         return " · ".join(parts) if parts else translate("Outline", "（未命名栏目）")
     kind = type(item).__name__
+    if kind == "PictureBlock":  # issue 10: a news photo or an advertisement
+        return translate("Outline", "图片") + (f"  {item.caption[:16]}" if item.caption else "")
     if kind == "Banner":
         return translate("Outline", "版头") + ("  " + " ".join(item.lines) if item.lines else "")
     if kind == "HeadlineGroup":

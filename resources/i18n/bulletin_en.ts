@@ -225,6 +225,14 @@ Chair, City Trade Union Council</translation>
         <source>拖动方框选择位置，拖动右下角或滚动滚轮改变大小。比例固定为 3:4。</source>
         <translation>Drag the frame to position it; drag its bottom-right corner or turn the wheel to resize. The shape is fixed at 3:4.</translation>
     </message>
+    <message>
+        <source>裁剪图片</source>
+        <translation>Crop picture</translation>
+    </message>
+    <message>
+        <source>拖动方框选择位置，拖动右下角或滚动滚轮改变大小。比例保持不变。</source>
+        <translation>Drag the frame to choose the part, drag its lower right corner or scroll to resize. The shape stays as it is.</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -463,6 +471,10 @@ Chair, City Trade Union Council</translation>
     <message>
         <source>标题过长</source>
         <translation>Headline too long</translation>
+    </message>
+    <message>
+        <source>空位</source>
+        <translation>Free space</translation>
     </message>
     <message>
         <source>校对</source>
@@ -783,10 +795,73 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     </message>
 </context>
 <context>
+    <name>Makeup</name>
+    <message>
+        <source>固定占栏</source>
+        <translation>Pin column span</translation>
+    </message>
+    <message>
+        <source>固定高度</source>
+        <translation>Pin height</translation>
+    </message>
+    <message>
+        <source>取消固定</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <source>固定版面</source>
+        <translation>Fix page layout</translation>
+    </message>
+    <message>
+        <source>取消固定版面</source>
+        <translation>Free page layout</translation>
+    </message>
+    <message>
+        <source>添加图片块</source>
+        <translation>Add picture block</translation>
+    </message>
+    <message>
+        <source>适配版面</source>
+        <translation>Copy-fit</translation>
+    </message>
+    <message>
+        <source>在版面设置允许的范围内，没有能让版面更好的调整。</source>
+        <translation>No change within the limits of the page setup makes the pages better.</translation>
+    </message>
+    <message>
+        <source>加图片</source>
+        <translation>Add picture</translation>
+    </message>
+    <message>
+        <source>添加图片块（新闻照片或广告，可带图片说明）</source>
+        <translation>Add a picture block (a news photo or an advertisement, with an optional caption)</translation>
+    </message>
+    <message>
+        <source>在版面设置的范围内调整标题字号、肖像规格和版面分配，填满短版、消除超出</source>
+        <translation>Adjust headline sizes, the portrait size and which page blocks stand on, within the page setup&apos;s limits, to fill short pages and resolve overset text</translation>
+    </message>
+</context>
+<context>
     <name>Outline</name>
     <message>
-        <source>第 {} 页</source>
+        <source>{} 栏</source>
         <extracomment>(dragged item id, destination page id — or &quot;&quot; for pages —, index in the destination)</extracomment>
+        <translation>{} col.</translation>
+    </message>
+    <message>
+        <source>高 {} 毫米</source>
+        <translation>{} mm high</translation>
+    </message>
+    <message>
+        <source>固定</source>
+        <translation>pinned</translation>
+    </message>
+    <message>
+        <source>固定版面</source>
+        <translation>fixed layout</translation>
+    </message>
+    <message>
+        <source>第 {} 页</source>
         <translation>Page {}</translation>
     </message>
     <message>
@@ -796,6 +871,10 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <message>
         <source>（未命名栏目）</source>
         <translation>(untitled column)</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Picture</translation>
     </message>
     <message>
         <source>版头</source>
@@ -817,12 +896,21 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
 <context>
     <name>PageCanvas</name>
     <message>
+        <source>拖动边线固定占栏或高度</source>
+        <extracomment>(block id, &quot;w&quot; or &quot;h&quot;, new width pt, new height pt): the user dragged a block&apos;s right or bottom edge to pin its span or height</extracomment>
+        <translation>Drag the edge to pin the column span or the height</translation>
+    </message>
+    <message>
         <source>超出 {} 字</source>
         <translation>{} characters over</translation>
     </message>
     <message>
         <source>超出</source>
         <translation>Overset</translation>
+    </message>
+    <message>
+        <source>空位 {w} × {h} mm</source>
+        <translation>Free space {w} × {h} mm</translation>
     </message>
 </context>
 <context>
@@ -846,6 +934,10 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <message>
         <source>修改版次</source>
         <translation>Edit page label</translation>
+    </message>
+    <message>
+        <source>固定版面（打字时其他稿件不移动）</source>
+        <translation>Fixed layout (typing never moves other blocks)</translation>
     </message>
     <message>
         <source>版头（栏目）</source>
@@ -1019,8 +1111,68 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
         <translation>Change leading</translation>
     </message>
     <message>
+        <source>肖像规格（全刊统一）</source>
+        <translation>Portrait size (one for the whole bulletin)</translation>
+    </message>
+    <message>
+        <source>肖像宽度</source>
+        <translation>Portrait width</translation>
+    </message>
+    <message>
+        <source>按栏宽</source>
+        <translation>By columns</translation>
+    </message>
+    <message>
         <source> 毫米</source>
         <translation> mm</translation>
+    </message>
+    <message>
+        <source>或指定宽度</source>
+        <translation>Or a fixed width</translation>
+    </message>
+    <message>
+        <source>宽高比</source>
+        <translation>Aspect (width : height)</translation>
+    </message>
+    <message>
+        <source>讲话人肖像宽度</source>
+        <translation>Speaker portrait width</translation>
+    </message>
+    <message>
+        <source>修改肖像规格</source>
+        <translation>Change portrait size</translation>
+    </message>
+    <message>
+        <source>适配版面的范围</source>
+        <translation>Copy-fit limits</translation>
+    </message>
+    <message>
+        <source>标题字号最小</source>
+        <translation>Smallest headline size</translation>
+    </message>
+    <message>
+        <source>标题字号最大</source>
+        <translation>Largest headline size</translation>
+    </message>
+    <message>
+        <source> 行</source>
+        <translation> lines</translation>
+    </message>
+    <message>
+        <source>段间最多空行</source>
+        <translation>Blank lines between paragraphs, at most</translation>
+    </message>
+    <message>
+        <source>肖像最宽</source>
+        <translation>Widest portrait</translation>
+    </message>
+    <message>
+        <source>允许把整块稿件按顺序移到相邻版面</source>
+        <translation>Allow whole blocks to move to the neighbouring page, in reading order</translation>
+    </message>
+    <message>
+        <source>修改适配范围</source>
+        <translation>Change copy-fit limits</translation>
     </message>
     <message>
         <source>修改页边距</source>
@@ -1132,6 +1284,76 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <message>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PictureForm</name>
+    <message>
+        <source>图片块</source>
+        <translation>Picture block</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <source>图片说明，如：图为西安市职工书屋示范点揭牌现场</source>
+        <translation>Caption, e.g. the opening of a workers&apos; reading room in Xi&apos;an</translation>
+    </message>
+    <message>
+        <source>图片说明</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <source>修改图片说明</source>
+        <translation>Edit caption</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Placement</translation>
+    </message>
+</context>
+<context>
+    <name>PinBox</name>
+    <message>
+        <source>自动</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source> 栏</source>
+        <translation> columns</translation>
+    </message>
+    <message>
+        <source> 毫米</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>from row </translation>
+    </message>
+    <message>
+        <source> 行起</source>
+        <translation> on</translation>
+    </message>
+    <message>
+        <source>取消固定</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <source>固定占栏</source>
+        <translation>Pinned span</translation>
+    </message>
+    <message>
+        <source>固定高度</source>
+        <translation>Pinned height</translation>
+    </message>
+    <message>
+        <source>固定行</source>
+        <translation>Pinned row</translation>
+    </message>
+    <message>
+        <source>修改固定位置</source>
+        <translation>Change pins</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1544,10 @@ drop or choose</translation>
         <translation>no portrait</translation>
     </message>
     <message>
+        <source>空位 宽 {w} mm × 高 {h} mm：可放图片块或补稿</source>
+        <translation>Free space {w} mm wide × {h} mm high: room for a picture block or more copy</translation>
+    </message>
+    <message>
         <source>标题太长，缩小后仍需 {lines} 行</source>
         <translation>title too long: still {lines} lines when shrunk</translation>
     </message>
@@ -1416,6 +1642,10 @@ A copy saved automatically at {time} was found. Restore it?</translation>
     <message>
         <source>修改出处说明</source>
         <translation>Edit attribution</translation>
+    </message>
+    <message>
+        <source>肖像</source>
+        <translation>Portrait</translation>
     </message>
     <message>
         <source>分节</source>
