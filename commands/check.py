@@ -42,6 +42,8 @@ def block_names(bulletin) -> dict[str, str]:
             elif isinstance(block, ColumnBlock):
                 who = block.region or block.organisation or (block.person.name if block.person else "") or "栏"
                 names[block.id] = f"p{n} {who}"
+            else:  # a picture block (issue 10)
+                names[block.id] = f"p{n} 图片"
     return names
 
 

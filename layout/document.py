@@ -430,13 +430,16 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
         cx = g.col_x(col + c) + m.inset
         y_line = body_top + (reserved if c < pw else 0)
         col_items = m.items[idx:idx + counts[c]]
+        idx += counts[c]
+        # a blank line between sections that falls at the top of a column is not set there
+        while len(col_items) > 1 and c > 0 and not col_items[0].chars:
+            col_items = col_items[1:]
         spare = min(end, body_lines) - (y_line - body_top) - sum(i.lines for i in col_items)
         gaps = _gaps(col_items, spare if lost_items == 0 else 0, gap_lines, c < pw and reserved > 0)
         for k, item in enumerate(col_items):
             y_line += gaps[k]
             lp.items += item.emit(cx, g.line_top(y_line))
             y_line += item.lines
-        idx += counts[c]
         short_cols.append(body_top + body_lines - y_line)
     if lost_items:
         lost = m.items[idx:]
