@@ -296,11 +296,20 @@ def _stretch(m: MeasuredBlock, span: int, gap_lines: int) -> int:
         res = _reserved_cols(m, span)
         need = max(m.reserved, min_height(heights, span, res, keep=keep))
         pw = len(res) if m.reserved else 0
-        hit = 0
-        while hit < MAX_STRETCH and _fill_exact(m, heights, keep, span, need, need + hit + 1, res, pw,
-                                                gap_lines) is not None:
-            hit += 1
-        m.levels[key] = hit
+        def fits(extra: int) -> bool:
+            return _fill_exact(m, heights, keep, span, need, need + extra, res, pw, gap_lines) is not None
+
+        # the room to grow is a run of heights from the natural one up; find its end by halving
+        lo, hi = 0, MAX_STRETCH
+        if fits(hi):
+            lo = hi
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if fits(mid):
+                lo = mid
+            else:
+                hi = mid
+        hit = m.levels[key] = lo
     return hit
 
 
@@ -460,7 +469,10 @@ def _fill_exact(m: MeasuredBlock, heights: list[int], keep: list[bool], span: in
     under = [c < pw and m.reserved > 0 for c in range(span)]
     res_all = [res_cols[c] if c < len(res_cols) else 0 for c in range(span)]
     for air in range(min(HEAD_AIR, fill - need + 1), -1, -1):
-        counts = level_breaks(heights, keep, starts, res_all, under, fill - air, gap_lines)
+        key = ("breaks", span, gap_lines, fill - air)  # the same ends are asked for again and again
+        if key not in m.levels:
+            m.levels[key] = level_breaks(heights, keep, starts, res_all, under, fill - air, gap_lines)
+        counts = m.levels[key]
         if counts is not None:
             return counts, air, fill - air
     return None

@@ -62,10 +62,11 @@ FOOT = 0.25
 STACK = 4.0  # two blocks stacked in one cell read less plainly than side by side
 
 
-def _patterns(cells: int, blocks_left: int) -> list[tuple[int, ...]]:
-    """Blocks per cell (1, or 2 stacked) for a row of ``cells`` cells."""
-    out = [p for p in itertools.product((1, 2), repeat=cells) if sum(p) <= blocks_left]
-    return sorted(out, key=sum)
+@lru_cache(maxsize=64)
+def _patterns(cells: int, blocks_left: int) -> tuple[tuple[int, ...], ...]:
+    """Blocks per cell for a row of ``cells`` cells: one each, or one cell of two stacked."""
+    out = [(1,) * cells] + [tuple(2 if j == k else 1 for j in range(cells)) for k in range(cells)]
+    return tuple(p for p in out if sum(p) <= blocks_left)
 
 
 def pack(
@@ -118,24 +119,41 @@ def pack(
             h = heights[(b, s)] = (height(b, s), max(0, stretch(b, s)))
         return h
 
-    def split(cell: list[int], s: int, row_h: int) -> tuple[list[int], float]:
-        """Lines each block of a cell gets in a row ``row_h`` tall, and the cell's cost."""
-        hs = [block_h(b, s) for b in cell]
+    def split(cell: tuple[int, ...], s: int, row_h: int) -> list[int]:
+        """Lines each block of a cell gets in a row ``row_h`` tall."""
         if len(cell) == 1:
-            (h, st), = hs
-            grow = row_h - h
-            hole = max(0, grow - st)
-            return [row_h], HOLE * hole * s + 0.5 * hole * hole + STRETCH * (grow - hole) * s
-        (h1, st1), (h2, st2) = hs
-        extra = row_h - h1 - h2
-        if extra < 0:
-            return [h1, h2], INF
+            return [row_h]
+        (h1, st1), (h2, st2) = block_h(cell[0], s), block_h(cell[1], s)
+        extra = max(0, row_h - h1 - h2)
         top = min(st1, extra // 2 + extra % 2)
         bottom = min(st2, extra - top)
         top = min(st1, extra - bottom)
-        hole = extra - top - bottom
-        cost = HOLE * hole * s + 0.5 * hole * hole + STRETCH * (top + bottom) * s + STACK
-        return [h1 + top, row_h - h1 - top], cost
+        return [h1 + top, row_h - h1 - top]
+
+    cells_seen: dict[tuple[int, int, int], tuple[int, int, float] | None] = {}
+
+    def cell_info(start: int, size: int, s: int) -> tuple[int, int, float] | None:
+        """(natural lines, room to grow, width penalty) of blocks start.. stacked at span s, or
+        None when a pin forbids that span."""
+        key = (start, size, s)
+        if key in cells_seen:
+            return cells_seen[key]
+        nat = st = 0
+        pen = 0.0
+        out: tuple[int, int, float] | None = None
+        for blk in range(start, start + size):
+            fs = fixed_span[blk]
+            if (fs is not None and fs != s) or (fs is None and s < min_span[blk]):
+                break
+            h, g = block_h(blk, s)
+            nat += h
+            st += g
+            if not any_width[blk]:
+                pen += max(0.0, wide[s] - h) ** 2
+        else:
+            out = (nat, st, pen)
+        cells_seen[key] = out
+        return out
 
     for i in range(n):
         for k in range(1, min(max_per_row, n - i) + 1):
@@ -143,42 +161,33 @@ def pack(
                 nb = sum(pattern)
                 if rows_pinned and any(fixed_row[i + j] is not None for j in range(1, nb)):
                     continue  # a block pinned to a row opens it
-                cells: list[list[int]] = []
+                starts = []
                 b = i
                 for size in pattern:
-                    cells.append(list(range(b, b + size)))
+                    starts.append(b)
                     b += size
-                best: dict[int, tuple[float, tuple[int, ...], tuple[int, ...]]] = {}
+                stacked = nb > k
+                best: dict[int, tuple[float, tuple[int, ...]]] = {}
                 for spans, spread in shapes[k]:
-                    ok = True
-                    for cell, s in zip(cells, spans):
-                        for blk in cell:
-                            fs = fixed_span[blk]
-                            if (fs is not None and fs != s) or (fs is None and s < min_span[blk]):
-                                ok = False
-                    if not ok:
+                    infos = [cell_info(st_, size, sp) for st_, size, sp in zip(starts, pattern, spans)]
+                    if any(x is None for x in infos):
                         continue
-                    nat = [sum(block_h(blk, s)[0] for blk in cell) for cell, s in zip(cells, spans)]
-                    lo = max(nat)
-                    hi = max(lo, min(n_ + sum(block_h(blk, s)[1] for blk in cell)
-                                     for n_, cell, s in zip(nat, cells, spans)))
+                    lo = max(x[0] for x in infos)
+                    hi = max(lo, min(x[0] + x[1] for x in infos))
                     # a block much wider than it is deep (a 600-character story across the page)
                     # looks wrong; very unequal spans look accidental
-                    base = spread + sum(max(0.0, wide[s] - block_h(blk, s)[0]) ** 2
-                                        for cell, s in zip(cells, spans) for blk in cell if not any_width[blk])
+                    base = spread + sum(x[2] for x in infos) + (STACK if stacked else 0.0)
                     for row_h in range(lo, hi + 1):
                         cost = base
-                        lines: list[int] = []
-                        for cell, s in zip(cells, spans):
-                            got, c = split(cell, s, row_h)
-                            cost += c
-                            lines += got
+                        for (nat, room, _pen), sp in zip(infos, spans):
+                            grow = row_h - nat
+                            hole = grow - room if grow > room else 0
+                            cost += HOLE * hole * sp + 0.5 * hole * hole + STRETCH * (grow - hole) * sp
                         cur = best.get(row_h)
                         if cur is None or cost < cur[0]:
-                            block_spans = tuple(s for cell, s in zip(cells, spans) for _ in cell)
-                            best[row_h] = (cost, block_spans, tuple(lines))
-                for row_h, (cost, spans, lines) in best.items():
-                    candidates[i].append((i + nb, cost, spans, row_h, pattern, lines))
+                            best[row_h] = (cost, spans)
+                for row_h, (cost, spans) in best.items():
+                    candidates[i].append((i + nb, cost, spans, row_h, pattern))
     # dp over (lines used, rows so far) — rows only matter when a block is pinned to one;
     # overflow is allowed up to a bound and heavily penalised
     limit = available * 3 + 50
@@ -213,8 +222,16 @@ def pack(
     rows: list[RowPlan] = []
     end, key = n, best_key
     while end > 0:
-        _cost, start, prev, (_end, _c, spans, row_h, pattern, lines) = dp[end][key]
-        rows.append(RowPlan(tuple(range(start, end)), spans, row_h, pattern, lines))
+        _cost, start, prev, (_end, _c, cell_spans, row_h, pattern) = dp[end][key]
+        spans: list[int] = []
+        lines: list[int] = []
+        b = start
+        for size, sp in zip(pattern, cell_spans):
+            cell = tuple(range(b, b + size))
+            spans += [sp] * size
+            lines += split(cell, sp, row_h)
+            b += size
+        rows.append(RowPlan(tuple(range(start, end)), tuple(spans), row_h, pattern, tuple(lines)))
         end, key = start, prev
     rows.reverse()
     return rows
