@@ -56,10 +56,13 @@ def _compositions(total: int, parts: int, low: int) -> tuple[tuple[int, ...], ..
 #: what the page costs, in line-columns: a hole under a block is what an editor sends back; a
 #: blank line between paragraphs (to level a row) is acceptable; space gathered at the foot
 #: of the page is cheapest, since it is one rectangle for a picture or more copy
-HOLE = 6.0
+HOLE = 20.0
 STRETCH = 0.6
 FOOT = 0.25
 STACK = 4.0  # two blocks stacked in one cell read less plainly than side by side
+#: a block is expected to be at least this share of its width deep; shallower ones (a story
+#: strung across the page) cost the square of the shortfall in lines — less than a hole does
+WIDE = 0.7
 
 
 @lru_cache(maxsize=64)
@@ -106,7 +109,7 @@ def pack(
         k: [(spans, 2.0 * (max(spans) - min(spans))) for spans in _compositions(columns, k, low if k > 1 else 1)]
         for k in range(1, min(max_per_row, n) + 1)
     }
-    wide = [0.0] + [0.7 * span_lines(s) for s in range(1, columns + 1)]
+    wide = [0.0] + [WIDE * span_lines(s) for s in range(1, columns + 1)]
     heights: dict[tuple[int, int], tuple[int, int]] = {}
 
     def block_h(b: int, s: int) -> tuple[int, int]:

@@ -4,6 +4,8 @@ block, run 适配版面 as one undoable step, see the page's free space as a das
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
@@ -173,3 +175,13 @@ def test_pinned_values_show_in_the_column_form(real_window):
     w.select(col.id)
     assert w.form.pins.height.value() == pytest.approx(80.0)
     assert w.form.pins.row.value() == 2  # shown 1-based
+
+
+def test_free_space_is_listed_in_the_problems_panel_with_its_size(real_window):
+    w = real_window()
+    doc = w.runner.result.document
+    space = next(p for p in doc.problems if p.kind == "space")
+    rows = [w.problems.topLevelItem(i) for i in range(w.problems.count_rows())]
+    texts = [(r.text(0), r.text(2)) for r in rows]
+    wide, high = (int(x) for x in re.findall(r"\d+", space.message))
+    assert ("空位", f"空位 宽 {wide} mm × 高 {high} mm：可放图片块或补稿") in texts
