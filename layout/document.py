@@ -404,6 +404,8 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
             problems.append(Problem("underset", bid, f"{_label(m)}: 还差 {short} 行", lines=short))
         return
     if lines <= 0:
+        if not m.items and not m.reserved:
+            return  # an empty block (just added, nothing typed yet) takes no room and loses nothing
         chars = sum(i.chars for i in m.items)
         problems.append(Problem("overset", bid, f"{_label(m)}: 版面已满，整块未排入（{chars} 字）", chars=chars,
                                 lines=sum(i.lines for i in m.items)))

@@ -382,3 +382,13 @@ def test_pdf_portraits_share_one_size_and_the_space_is_not_printed(tmp_path, exa
                 assert not inside
     lines = report_lines(doc)
     assert any(re.fullmatch(r"  空位 space  \[page-\d\]  宽 \d+ mm × 高 \d+ mm", ln) for ln in lines), lines
+
+
+def test_a_new_empty_block_is_not_reported_as_overset():
+    from model.document import Page
+
+    b = Bulletin()
+    b.pages = [Page(blocks=[ColumnBlock(), PictureBlock(caption="说明")])]
+    doc = lay_out_bulletin(b)
+    assert not [p for p in doc.problems if p.kind == "overset"]
+    assert [p.kind for p in doc.problems if p.block_id == b.pages[0].id] == ["space"]
