@@ -267,6 +267,14 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
 def _natural(m: MeasuredBlock, span: int, g: Grid) -> int:
     if m.picture is not None:
         return m.picture[0](span)[0] + 1
+    key = ("natural", span)
+    hit = m.levels.get(key)
+    if hit is None:
+        hit = m.levels[key] = _natural_lines(m, span)
+    return hit
+
+
+def _natural_lines(m: MeasuredBlock, span: int) -> int:
     head_lines, _ = m.head(span)
     heights = [i.lines for i in m.items]
     keep = [i.keep for i in m.items]

@@ -28,6 +28,11 @@ def level_breaks(heights: Sequence[int], keep: Sequence[bool], starts: Sequence[
     for i in range(n):
         lines[i + 1] = lines[i] + heights[i]
         st[i + 1] = st[i] + (1 if starts[i] else 0)
+    # quick verdicts: the text must fit under ``end`` and reach ``end - 1`` with all the air
+    # it may take (most heights the packer asks about fail one of these)
+    room = sum(end - r for r in reserved)
+    if lines[n] > room or lines[n] + gap_lines * (st[n] + sum(under_portrait)) < room - span:
+        return None
     can_break = [j == n or (j > 0 and not keep[j - 1]) for j in range(n + 1)]
     # reach[c]: {items placed before column c: parent}
     reach: list[dict[int, int]] = [{0: -1}]
