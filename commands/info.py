@@ -41,6 +41,8 @@ def describe(bulletin) -> list[str]:
             elif isinstance(block, ColumnBlock):
                 who = block.person.name if block.person else block.organisation
                 lines.append(f"  column   {block.region:4} {who:8} {block.headline or '—'}  {count} chars  [{block.id}]")
+            else:  # a picture block (issue 10)
+                lines.append(f"  picture  {block.caption or '—'}  [{block.id}]")
     lines.append(f"blocks: {sum(len(p.blocks) for p in bulletin.pages)}, characters in blocks: {total}, "
                  f"images: {len(bulletin.images)}")
     return lines

@@ -27,11 +27,21 @@ from exporters.docx_package import (
     export_time,
     package_bytes,
 )
+from exporters.docx_picture_block import write_picture_block
 from exporters.docx_styles import install_styles, write_settings
 from exporters.docx_xml import DocxExportError, clean_text
 from exporters.result import ExportResult
 from layout.types import Problem
-from model.document import Banner, Bulletin, ColumnBlock, HeadlineGroup, Page, SpeechBlock, block_texts
+from model.document import (
+    Banner,
+    Bulletin,
+    ColumnBlock,
+    HeadlineGroup,
+    Page,
+    PictureBlock,
+    SpeechBlock,
+    block_texts,
+)
 from model.fileio import atomic_write
 from model.texts import page_items
 
@@ -77,6 +87,8 @@ def build_document(bulletin: Bulletin, timestamp: datetime | None = None,
                     w.speech(item)
                 elif isinstance(item, ColumnBlock):
                     w.column(item)
+                elif isinstance(item, PictureBlock):  # issue 10: its own module
+                    write_picture_block(w, item)
             if kind == "flow":
                 # A continuous break after newspaper columns makes Word and LibreOffice balance
                 # them, so a half-full page reads across all columns instead of filling one.

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import i18n, structure
+from gui import i18n, makeup, structure
 from gui import settings as app_settings
 from gui.autosave import Autosaver
 from gui.clipboard import clipboard_command
@@ -45,6 +45,7 @@ from gui.forms.bulletin_form import BulletinForm
 from gui.forms.column_form import ColumnForm
 from gui.forms.page_form import PageForm
 from gui.forms.page_setup_form import PageSetupForm
+from gui.forms.picture_form import PictureForm
 from gui.forms.speech_form import SpeechForm
 from gui.forms.wheel_guard import install_wheel_guard
 from gui.help_guide import GuideDialog
@@ -65,6 +66,7 @@ from model.document import (
     ColumnBlock,
     HeadlineGroup,
     Page,
+    PictureBlock,
     SpeechBlock,
 )
 from model.units import mm_to_pt
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self.preview.setObjectName("preview")
         self.preview.blockClicked.connect(lambda block_id: self.select(block_id, source="preview"))
         self.setCentralWidget(self.preview)
+        makeup.install(self)  # issue 10: pins, fixed layout, picture blocks, 适配版面
 
         self.outline = OutlineTree()
         self.outline.selected.connect(lambda item_id: self.select(item_id, source="outline"))
@@ -286,6 +289,8 @@ class MainWindow(QMainWindow):
             form = SpeechForm(self, item)
         elif isinstance(item, ColumnBlock):
             form = ColumnForm(self, item)
+        elif isinstance(item, PictureBlock):  # issue 10
+            form = PictureForm(self, item)
         else:
             return
         old = self.form_scroll.takeWidget()

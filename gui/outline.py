@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from gui import labels
-from model.document import Bulletin
+from model.document import Bulletin, Page
 from model.texts import display_name
 
 translate = QCoreApplication.translate
@@ -67,9 +67,9 @@ class OutlineTree(QTreeWidget):
             item.setData(0, ID_ROLE, item_id)
             item.setData(0, KIND_ROLE, kind)
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            if kind in ("speech", "column", "page"):
+            if kind in ("speech", "column", "picture", "page"):
                 flags |= Qt.ItemFlag.ItemIsDragEnabled
-            if kind in ("page", "speech", "column", "banner", "headline"):
+            if kind in ("page", "speech", "column", "picture", "banner", "headline"):
                 flags |= Qt.ItemFlag.ItemIsDropEnabled
             item.setFlags(flags)
             if parent:
@@ -150,7 +150,7 @@ class OutlineTree(QTreeWidget):
         if page is None or page.data(0, KIND_ROLE) != "page":
             return None
         blocks = [page.child(i) for i in range(page.childCount())
-                  if page.child(i).data(0, KIND_ROLE) in ("speech", "column")]
+                  if page.child(i).data(0, KIND_ROLE) in ("speech", "column", "picture")]
         if tkind in ("banner", "headline"):
             index = 0
         else:
@@ -167,13 +167,23 @@ _NAME_WORDS = {
     "banner": QT_TRANSLATE_NOOP("Outline", "版头"),
     "headline": QT_TRANSLATE_NOOP("Outline", "标题"),
     "column": QT_TRANSLATE_NOOP("Outline", "（未命名栏目）"),
+    "picture": QT_TRANSLATE_NOOP("Outline", "图片"),
 }
 
 
 def item_text(item: object, page_number: int = 0) -> str:
-    """How an item is named in the outline, the problems list and undo texts (in the UI language)."""
+    """How an item is named in the outline, the problems list and undo texts (in the UI language);
+    a block whose span, row or height the editor pinned says so, and so does a fixed page."""
     words = {k: translate("Outline", v) for k, v in _NAME_WORDS.items()}
-    return display_name(item, page_number, words=words)
+    text = display_name(item, page_number, words=words)
+    pl = getattr(item, "placement", None)
+    if pl is not None and (pl.columns or pl.height_mm or pl.row is not None):
+        parts = ([translate("Outline", "{} 栏").format(pl.columns)] if pl.columns else []) + (
+            [translate("Outline", "高 {} 毫米").format(f"{pl.height_mm:.0f}")] if pl.height_mm else [])
+        text += "  ［" + translate("Outline", "固定") + (" " + " ".join(parts) if parts else "") + "］"
+    if isinstance(item, Page) and item.fixed_layout:
+        text += "  ［" + translate("Outline", "固定版面") + "］"
+    return text
 
 
 def _rows(b: Bulletin):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gui.page_painter import FontCache, item_bounds, paint_items, paint_page
 from layout.types import BlockArea, LaidOutDocument, LaidOutPage, Problem
+from model.units import pt_to_mm
 
 _GAP = 18  # px between pages and around them
 _MAX_CACHE_PIXELS = 24_000_000  # above this a page is painted directly (deep zoom)
@@ -72,10 +73,15 @@ class PageCanvas(QWidget):
     """Paints the pages; all geometry in widget pixels = points × ``scale``."""
 
     blockClicked = Signal(str)
+    #: (block id, "w" or "h", new width pt, new height pt): the user dragged a block's right or
+    #: bottom edge to pin its span or height
+    edgeDragged = Signal(str, str, float, float)
 
     def __init__(self, fetch_image: Callable[[str], bytes], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fetch_image = fetch_image
+        self._edge_drag: tuple[int, BlockArea, str, QPointF] | None = None
+        self._drag_size: tuple[float, float] | None = None
         self.fonts = FontCache()
         self.document: LaidOutDocument | None = None
         self.message = ""  # shown on a blank page when there is no layout to draw
@@ -116,7 +122,7 @@ class PageCanvas(QWidget):
         rects = self.page_rects()
         for i, (before, page) in enumerate(zip(old.pages, doc.pages)):
             changed = changed_bounds(before, page)
-            overlays = before.areas != page.areas or any(
+            overlays = before.areas != page.areas or before.space != page.space or any(
                 [p for p in old_problems.get(a.block_id, []) if p.kind == "overset"]
                 != [p for p in self.problems.get(a.block_id, []) if p.kind == "overset"]
                 for a in (*before.areas, *page.areas))
@@ -217,16 +223,64 @@ class PageCanvas(QWidget):
         return QRectF(r.x() + area.x * s, r.y() + area.y * s, area.w * s, area.h * s)
 
     # ------------------------------------------------------------------ events
+    def edge_at(self, pos: QPointF) -> tuple[int, BlockArea, str] | None:
+        """(page index, block area, "w" or "h") when ``pos`` is on a block's right or bottom edge."""
+        hit = self.page_at(pos)
+        if hit is None or self.document is None or hit[0] >= len(self.document.pages):
+            return None
+        i, pt = hit
+        tol = 5.0 / max(self.scale, 1e-6)  # 5 screen pixels, in points
+        for a in self.document.pages[i].areas:
+            if a.kind not in ("column", "speech", "picture"):
+                continue
+            inside_y = a.y <= pt.y() <= a.y + a.h
+            inside_x = a.x <= pt.x() <= a.x + a.w
+            if inside_y and abs(pt.x() - (a.x + a.w)) <= tol:
+                return i, a, "w"
+            if inside_x and abs(pt.y() - (a.y + a.h)) <= tol:
+                return i, a, "h"
+        return None
+
     def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         if e.button() != Qt.MouseButton.LeftButton:
+            return
+        edge = self.edge_at(e.position())
+        if edge is not None:
+            i, area, which = edge
+            self._edge_drag = (i, area, which, e.position())
+            self._drag_size = (area.w, area.h)
+            self.blockClicked.emit(area.block_id)
             return
         area = self.area_at(e.position())
         if area is not None:
             self.blockClicked.emit(area.block_id)
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if self._edge_drag is not None:
+            _i, area, which, start = self._edge_drag
+            d = (e.position() - start) / max(self.scale, 1e-6)
+            w = max(1.0, area.w + d.x()) if which == "w" else area.w
+            h = max(1.0, area.h + d.y()) if which == "h" else area.h
+            self._drag_size = (w, h)
+            self.update()
+            return
+        edge = self.edge_at(e.position())
+        if edge is not None:
+            self.setCursor(Qt.CursorShape.SizeHorCursor if edge[2] == "w" else Qt.CursorShape.SizeVerCursor)
+            self.setToolTip(self.tr("拖动边线固定占栏或高度"))
+            return
         over = self.area_at(e.position()) is not None
         self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if self._edge_drag is None or e.button() != Qt.MouseButton.LeftButton:
+            return
+        _i, area, which, _start = self._edge_drag
+        w, h = self._drag_size or (area.w, area.h)
+        self._edge_drag = self._drag_size = None
+        self.update()
+        if (w, h) != (area.w, area.h):
+            self.edgeDragged.emit(area.block_id, which, w, h)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self)
@@ -302,7 +356,26 @@ class PageCanvas(QWidget):
                 p.setPen(QPen(QColor(30, 110, 230), 2))
                 p.setBrush(QColor(30, 110, 230, 22))
                 p.drawRect(rect.adjusted(-1, -1, 1, 1))
+        if page.space is not None:
+            self._paint_space(p, index, page.space)
+        if self._edge_drag is not None and self._edge_drag[0] == index and self._drag_size is not None:
+            area = self._edge_drag[1]
+            w, h = self._drag_size
+            p.setPen(QPen(QColor(30, 110, 230), 2, Qt.PenStyle.DashLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(self.widget_rect(index, BlockArea(area.block_id, area.kind, area.x, area.y, w, h)))
         p.restore()
+
+    def _paint_space(self, p: QPainter, index: int, space: tuple[float, float, float, float]) -> None:
+        """The page's gathered leftover space: a dashed frame on screen only (it is not a page
+        item, so the PDF never shows it), labelled with its size for a picture or more copy."""
+        x, y, w, h = space
+        rect = self.widget_rect(index, BlockArea("", "space", x, y, w, h))
+        p.setPen(QPen(QColor(0, 140, 110), 1.5, Qt.PenStyle.DashLine))
+        p.setBrush(QColor(0, 140, 110, 18))
+        p.drawRect(rect.adjusted(2, 2, -2, -2))
+        label = self.tr("空位 {w} × {h} mm").format(w=round(pt_to_mm(w)), h=round(pt_to_mm(h)))
+        self._badge(p, rect.adjusted(2, 2, -2, -2), label, QColor(0, 130, 100))
 
     def _badge(self, p: QPainter, rect: QRectF, text: str, colour: QColor) -> None:
         fm = self.fontMetrics()

@@ -15,17 +15,16 @@ from dataclasses import dataclass, field
 from layout import cjk
 from layout.compose import Run, compose, measure_text
 from layout.fonts import FontRegistry
-from layout.grid import Grid
+from layout.grid import MM, Grid
 from layout.styles import ASCENT, CMYK, FIT_SHRINK, LINES_FACTOR, STYLES
 from layout.types import BLACK, Colour, Item, Picture, Problem, Rect, Rule
-from model.document import Block, ColumnBlock, Paragraph, SpeechBlock
+from model.document import Block, ColumnBlock, Paragraph, PictureBlock, Portrait, PortraitSpec, SpeechBlock
 from model.texts import display_name
 
 RED: Colour = CMYK["accent"]  # 专色红 as process colour
 DARK_RED: Colour = CMYK["accent_dark"]
 TINT: Colour = CMYK["tint"]  # warm paper tint of the speech box
-PORTRAIT_ASPECT = 4 / 3  # height / width of a newspaper head shot
-PORTRAIT_MAX_ASPECT = 1.6  # the frame may grow this tall to absorb spare lines
+PICTURE_MIN_SHARE = 0.6  # a picture block may shrink to this share of its width to level a row
 
 
 @dataclass
@@ -35,7 +34,8 @@ class FlowItem:
     lines: int
     emit: Callable[[float, float], list[Item]]
     chars: int = 0  # characters it carries, for overset reports
-    keep: bool = False  # keep with the next item (labels, headings)
+    keep: bool = False  # keep with the next item (labels, headings, a widow's line above, a lone lead)
+    para_start: bool = False  # first line of a paragraph: a blank line may go above it to level a row
 
 
 @dataclass
@@ -43,15 +43,18 @@ class MeasuredBlock:
     block: Block
     head: Callable[[int], tuple[int, Callable[[float, float, float], list[Item]]]]  # span -> (lines, draw)
     items: list[FlowItem]
-    reserved: Callable[..., int]  # (portrait lines, portrait columns) -> lines reserved atop those columns
-    portrait_lines: int = 0  # natural one-column portrait frame height in lines (0: none)
-    top: Callable[..., list[Item]] | None = None  # (x, y, portrait lines, portrait columns): picture+caption
+    reserved: int  # lines the portrait and its caption take atop the first ``portrait_cols`` columns
+    top: Callable[[float, float], list[Item]] | None = None  # (x, y): portrait and caption
     inset: float = 0.0  # horizontal text inset inside each column (speech box)
     pad_lines: int = 0  # lines of padding above and below (speech box)
     frame: bool = False
     problems: list[Problem] = field(default_factory=list)
-    portrait_natural: Callable[[int], int] = lambda pw: 0  # portrait columns -> natural lines
+    portrait_cols: int = 1  # columns the portrait and its caption cover (the bulletin's portrait spec)
     has_picture: bool = False
+    #: a picture block: span -> (smallest lines, natural lines); draw(x, top, w, lines)
+    picture: tuple[Callable[[int], tuple[int, int]], Callable[[float, float, float, int], list[Item]]] | None = None
+    #: (span, body lines, gap lines) -> (items per column, air, end): how its columns level
+    levels: dict = field(default_factory=dict)
 
 
 def _baseline(top: float, lines: int, leading: float, size: float) -> float:
@@ -66,9 +69,11 @@ def _lines_for(size: float, leading: float, factor: float = LINES_FACTOR) -> int
 class BlockMeasurer:
     """Turns model blocks into MeasuredBlocks for one page grid and font registry."""
 
-    def __init__(self, grid: Grid, fonts: FontRegistry, spaced_names: bool = False) -> None:
+    def __init__(self, grid: Grid, fonts: FontRegistry, spec: PortraitSpec | None = None,
+                 spaced_names: bool = False) -> None:
         self.g = grid
         self.fonts = fonts
+        self.spec = spec or PortraitSpec()
         self.spaced_names = spaced_names  # PageSetup.spaced_names: 王 明 in name captions
 
     # ------------------------------------------------------------------ shared pieces
@@ -88,7 +93,12 @@ class BlockMeasurer:
         problems.extend(comp.problems)
         per = _lines_for(size, g.leading, 1.0) if size > g.body else 1
         items = []
-        for line in comp:
+        # a run-in lead never stands alone at a column foot: keep the lines up to the one that
+        # ends the lead with the line after it
+        lead_chars = sum(1 for ch in runs[0].text if not ch.isspace()) if len(runs) > 1 else 0
+        seen = 0
+        n_lines = len(comp)
+        for k, line in enumerate(comp):
             def emit(x: float, top: float, line=line) -> list[Item]:
                 return list(line.glyph_runs(x, _baseline(top, per, g.leading, size), block_id=block_id))
             text = line.text
@@ -96,7 +106,11 @@ class BlockMeasurer:
             # glyphs, but count it the slow way should one ever be there)
             chars = len(text) if text.isprintable() and " " not in text else sum(
                 1 for ch in text if not ch.isspace())
-            items.append(FlowItem(per, emit, chars, keep))
+            in_lead = seen < lead_chars
+            seen += chars
+            # widow: the last line of a paragraph never opens a column alone
+            widow_guard = role == "body" and k == n_lines - 2
+            items.append(FlowItem(per, emit, chars, keep or in_lead or widow_guard, para_start=k == 0))
         return items
 
     def headline(self, text: str, block_id: str, max_size: float, min_size: float, problems: list[Problem],
@@ -137,20 +151,75 @@ class BlockMeasurer:
 
         return at
 
+    # ------------------------------------------------------------------ portraits
+    def portrait_frame(self, columns: int) -> tuple[float, float, int, int]:
+        """(frame width, frame height, lines, columns covered) of a portrait ``columns`` wide.
+
+        Every portrait of one kind gets this same frame (the page setup's portrait spec): the
+        layout never enlarges a photo to fill space.
+        """
+        g = self.g
+        spec = self.spec
+        if spec.width_mm is not None and columns == spec.width_columns:
+            w = min(spec.width_mm * MM, g.span_w(g.columns))
+            cols = max(1, math.ceil((w + g.gutter) / (g.col_w + g.gutter) - 1e-9))
+        else:
+            cols = max(1, min(columns, g.columns))
+            w = g.span_w(cols)
+        h = w * spec.aspect
+        return w, h, _lines_for(h + 2.0, g.leading, 1.0), cols
+
+    def portrait_top(self, portrait: Portrait | None, lines_text: list[tuple[str, str, float]], columns: int,
+                     bid: str, images, problems: list[Problem]):
+        """(reserved lines, draw(x, y), has picture, columns covered) for a portrait and its
+        caption lines at the top of a block's first column(s)."""
+        g = self.g
+        has_picture = portrait is not None and bool(portrait.image)
+        fw, fh, plines, pw = self.portrait_frame(columns)
+        if not has_picture:
+            plines = 0
+        caption = [
+            it
+            for text, role, rel in lines_text
+            for it in self.paragraph_items(text, g.span_chars(pw), bid, role=role, indent_em=0, align="centre",
+                                           size=rel * g.body, problems=problems, bold=role == "name")
+        ]
+        used = plines + sum(i.lines for i in caption)
+        reserved = used + 1 if used else 0  # one line of air before the body text
+        # read now, not when drawn: a measured block may be reused from the cache after the
+        # bulletin object it came from is gone (the key holds the image's content hash)
+        picture_size = images.size(portrait.image) if has_picture else None
+        why = images.bad(portrait.image) if has_picture and hasattr(images, "bad") else None
+        if why:  # drawn as an empty frame: the user must hear it, the export must not pass
+            problems.append(Problem("bad_image", bid, f"照片 {portrait.image[:12]}… {why}"))
+
+        def draw(x: float, y: float) -> list[Item]:
+            out: list[Item] = []
+            if has_picture:
+                crop = _fit_crop(portrait.crop, picture_size, fw, fh)
+                out.append(Picture(portrait.image, x + (g.span_w(pw) - fw) / 2, y + 1.0, fw, fh, crop, bid))
+            yy = y + plines * g.leading
+            for it in caption:
+                out += it.emit(x, yy)
+                yy += it.lines * g.leading
+            return out
+
+        return reserved, draw, has_picture, pw
+
     # ------------------------------------------------------------------ column block
     def column(self, block: ColumnBlock, images) -> MeasuredBlock:
         g = self.g
         problems: list[Problem] = []
         bid = block.id
-        head = self.headline(block.headline, bid, max_size=STYLES["column_headline"].size(g.body),
-                             min_size=STYLES["column_headline"].min_size(g.body),
+        scale = block.placement.headline_scale
+        head = self.headline(block.headline, bid, max_size=STYLES["column_headline"].size(g.body) * scale,
+                             min_size=STYLES["column_headline"].min_size(g.body) * min(1.0, scale),
                              problems=problems)
         items: list[FlowItem] = []
         for para in block.paragraphs:
             items += self.paragraph_items(para, g.col_chars, bid, problems=problems)
 
-        # caption under the portrait: name (Hei, larger), organisation and title lines, set
-        # across the portrait's width (one column, or two for a big picture in a wide block)
+        # caption under the portrait: name (Hei, larger), organisation and title lines
         lines_text: list[tuple[str, str, float]] = []
         who = block.person.name if block.person and block.person.name.strip() else block.organisation
         if who.strip():
@@ -161,55 +230,16 @@ class BlockMeasurer:
             lines_text.append((block.organisation, "title_line", STYLES["title_line"].rel))
         if block.person:
             lines_text += [(t, "title_line", STYLES["title_line"].rel) for t in block.person.titles]
-        captions: dict[int, list[FlowItem]] = {}
-
-        def caption(pw: int) -> list[FlowItem]:
-            if pw not in captions:
-                captions[pw] = [
-                    it
-                    for text, role, rel in lines_text
-                    for it in self.paragraph_items(text, g.span_chars(pw), bid, role=role, indent_em=0,
-                                                   align="centre", size=rel * g.body, problems=problems,
-                                                   bold=role == "name")
-                ]
-            return captions[pw]
-
-        has_picture = block.portrait is not None and bool(block.portrait.image)
-        # read now, not when drawn: a measured block may be reused from the cache after the
-        # bulletin object it came from is gone (the key holds the image's content hash)
-        picture_size = images.size(block.portrait.image) if has_picture else None
-        why = images.bad(block.portrait.image) if has_picture and hasattr(images, "bad") else None
-        if why:  # drawn as an empty frame: the user must hear it, the export must not pass
-            problems.append(Problem("bad_image", bid, f"{block.region or bid}: 照片 {block.portrait.image[:12]}… {why}"))
-
-        def natural(pw: int) -> int:
-            return _lines_for(g.span_w(pw) * PORTRAIT_ASPECT, g.leading, 1.0) if has_picture else 0
-
-        def reserved(portrait_lines: int, pw: int = 1) -> int:
-            used = portrait_lines + sum(i.lines for i in caption(pw))
-            return used + 1 if used else 0  # one line of air before the body text
-
-        def top(x: float, y: float, portrait_lines: int, pw: int = 1) -> list[Item]:
-            out: list[Item] = []
-            w = g.span_w(pw)
-            if has_picture and portrait_lines:
-                h = portrait_lines * g.leading - 2.0
-                crop = _fit_crop(block.portrait.crop, picture_size, w, h)
-                out.append(Picture(block.portrait.image, x, y + 1.0, w, h, crop, bid))
-            yy = y + portrait_lines * g.leading
-            for it in caption(pw):
-                out += it.emit(x, yy)
-                yy += it.lines * g.leading
-            return out
-
+        reserved, top, has_picture, pw = self.portrait_top(block.portrait, lines_text, self.spec.width_columns, bid,
+                                                           images, problems)
         if block.person and block.person.name.strip() and not has_picture:
             problems.append(Problem("missing_portrait", bid, f"{display_name(block, short=True)}: {block.person.name} 没有照片",
                                     role="name", text=block.person.name))
-        return MeasuredBlock(block, head, items, reserved, natural(1), top, problems=problems,
-                             portrait_natural=natural, has_picture=has_picture)
+        return MeasuredBlock(block, head, items, reserved, top, problems=problems, portrait_cols=pw,
+                             has_picture=has_picture)
 
     # ------------------------------------------------------------------ speech block
-    def speech(self, block: SpeechBlock) -> MeasuredBlock:
+    def speech(self, block: SpeechBlock, images=None) -> MeasuredBlock:
         g = self.g
         problems: list[Problem] = []
         bid = block.id
@@ -237,12 +267,71 @@ class BlockMeasurer:
             items += self.paragraph_items(block.attribution, measure, bid, role="caption", indent_em=0,
                                           align="justify", problems=problems)
         head = self.headline("", bid, 1, 1, problems)
-        return MeasuredBlock(block, head, items, lambda p, pw=1: 0, 0, None, inset=g.body / 2, pad_lines=1, frame=True,
-                             problems=problems)
+        reserved, top, has_picture, pw = 0, None, False, 1
+        if block.portrait is not None and block.portrait.image and images is not None:
+            who = block.speaker.name
+            lines_text = [(cjk.spaced_name(who) if self.spaced_names else who, "name", STYLES["name"].rel)] \
+                if who.strip() else []
+            lines_text += [(t, "title_line", STYLES["title_line"].rel) for t in block.speaker.titles]
+            reserved, top, has_picture, pw = self.portrait_top(block.portrait, lines_text,
+                                                               self.spec.leader_width_columns, bid, images, problems)
+        return MeasuredBlock(block, head, items, reserved, top, inset=g.body / 2, pad_lines=1, frame=True,
+                             problems=problems, portrait_cols=pw, has_picture=has_picture)
+
+    # ------------------------------------------------------------------ picture block
+    def picture_block(self, block: PictureBlock, images) -> MeasuredBlock:
+        """A photo as wide as its span (down to PICTURE_MIN_SHARE of it to level a row), its
+        height from the crop's shape, the caption under it."""
+        g = self.g
+        problems: list[Problem] = []
+        bid = block.id
+        pic = block.picture
+        size = images.size(pic.image) if pic.image else None
+        c = pic.crop
+        aspect = (c.h * size[1]) / max(c.w * size[0], 1e-9) if size else self.spec.aspect
+        crop = (c.x, c.y, c.w, c.h)
+        captions: dict[int, list[FlowItem]] = {}
+
+        def caption(span: int) -> list[FlowItem]:
+            if span not in captions:
+                captions[span] = self.paragraph_items(block.caption, g.span_chars(span), bid, role="caption",
+                                                      indent_em=0, align="left", problems=problems) \
+                    if block.caption.strip() else []
+            return captions[span]
+
+        def lines(span: int) -> tuple[int, int]:
+            cap = sum(i.lines for i in caption(span)) + (1 if caption(span) else 0)
+            w = g.span_w(span)
+            natural = _lines_for(w * aspect + 2.0, g.leading, 1.0) + cap
+            smallest = _lines_for(w * PICTURE_MIN_SHARE * aspect + 2.0, g.leading, 1.0) + cap
+            return smallest, natural
+
+        def draw(x: float, top: float, w: float, n: int) -> list[Item]:
+            span = max(1, round((w + g.gutter) / (g.col_w + g.gutter)))
+            cap = caption(span)
+            cap_lines = sum(i.lines for i in cap) + (1 if cap else 0)
+            ph = min(w * aspect, (n - cap_lines) * g.leading - 2.0)
+            out: list[Item] = []
+            if ph > 0 and pic.image:
+                pw = ph / aspect
+                out.append(Picture(pic.image, x + (w - pw) / 2, top + 1.0, pw, ph, crop, bid))
+            yy = top + _lines_for(max(ph, 0) + 2.0, g.leading, 1.0) * g.leading
+            for it in cap:
+                out += it.emit(x, yy)
+                yy += it.lines * g.leading
+            return out
+
+        if not pic.image:
+            problems.append(Problem("missing_portrait", bid, f"{bid}: 图片块没有图片"))
+        head = self.headline("", bid, 1, 1, problems)
+        return MeasuredBlock(block, head, [], 0, None, problems=problems, has_picture=bool(pic.image),
+                             picture=(lines, draw))
 
     def measure(self, block: Block, images) -> MeasuredBlock:
         if isinstance(block, SpeechBlock):
-            return self.speech(block)
+            return self.speech(block, images)
+        if isinstance(block, PictureBlock):
+            return self.picture_block(block, images)
         return self.column(block, images)
 
 

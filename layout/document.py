@@ -9,22 +9,21 @@ becomes an ``underset`` problem; both name the block id.
 
 from __future__ import annotations
 
-import gc
 import io
 import threading
 import warnings
 from collections import OrderedDict
-from contextlib import contextmanager
 from functools import lru_cache
 
 from PIL import Image
 
 from layout import styles as ts
-from layout.blocks import PORTRAIT_MAX_ASPECT, RED, BlockMeasurer, MeasuredBlock, frame_items
+from layout.blocks import RED, BlockMeasurer, MeasuredBlock, frame_items
 from layout.compose import Run, compose, measure_text, merge_glyph_problems
-from layout.flow import balance, min_height, split_fit
+from layout.flow import _greedy, balance, min_height, split_fit
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
+from layout.level import level_breaks
 from layout.packing import pack
 from layout.types import (
     BLACK,
@@ -38,11 +37,13 @@ from layout.types import (
     Rect,
     Rule,
 )
-from model.document import Bulletin, ColumnBlock, Page, block_texts, char_count, issue_label
+from model.document import Bulletin, Page, PictureBlock, block_texts, char_count, issue_label
 from model.images import MIN_PPI, ImageStore, exif_orientation, swaps_sides
 from model.texts import display_name
 
 UNDERSET_TOLERANCE = 2  # lines a block may end short of its bottom without a report
+MAX_STRETCH = 12  # lines a block is asked to grow at most to end level with its row
+HEAD_AIR = 2  # extra lines of air a block may take below its headline to end level with its row
 
 
 class ImageSizes:
@@ -116,21 +117,6 @@ def _registry(fonts_key: tuple[tuple[str, str], ...]) -> FontRegistry:
     return FontRegistry(dict(fonts_key))
 
 
-@contextmanager
-def _gc_paused():
-    """Layout allocates millions of small, acyclic objects (per-character lists, lines, glyph
-    runs): the cyclic collector's passes over them cost ≈ 15 % of the layout time and find
-    nothing, so it waits until the layout is done."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def registry_for(bulletin: Bulletin) -> FontRegistry:
     """One registry per distinct font choice, shared across layouts (metrics stay warm)."""
     return _registry(tuple(sorted(bulletin.fonts.items())))
@@ -141,11 +127,10 @@ def lay_out_bulletin(bulletin: Bulletin, fonts: FontRegistry | None = None) -> L
     grid = make_grid(bulletin.page_setup)
     sizes = ImageSizes(bulletin.images)
     doc = LaidOutDocument()
-    with _gc_paused():
-        for number, page in enumerate(bulletin.pages, 1):
-            lp, problems = _lay_out_page(bulletin, page, number, grid, fonts, sizes)
-            doc.pages.append(lp)
-            doc.problems += problems
+    for number, page in enumerate(bulletin.pages, 1):
+        lp, problems = _lay_out_page(bulletin, page, number, grid, fonts, sizes)
+        doc.pages.append(lp)
+        doc.problems += problems
     doc.problems = _dedupe(doc.problems)
     return doc
 
@@ -171,9 +156,8 @@ def lay_out_pages(bulletin: Bulletin, pages: set[int] | None = None,
         fonts = fonts or registry_for(bulletin)
         grid = make_grid(bulletin.page_setup)
         sizes = ImageSizes(bulletin.images)
-        with _gc_paused():
-            for i in todo:
-                out[i] = _lay_out_page(bulletin, bulletin.pages[i], i + 1, grid, fonts, sizes)
+        for i in todo:
+            out[i] = _lay_out_page(bulletin, bulletin.pages[i], i + 1, grid, fonts, sizes)
     return out  # type: ignore[return-value]
 
 
@@ -222,7 +206,7 @@ def _measure_cached(measurer: BlockMeasurer, block, sizes: ImageSizes) -> Measur
     reuse the measurement of every block whose content, grid and fonts are unchanged, so
     the live preview re-composes only what was typed into."""
     text = repr(block)
-    key = (measurer.g, tuple(sorted(measurer.fonts.specs.items())), measurer.spaced_names, text)
+    key = (measurer.g, tuple(sorted(measurer.fonts.specs.items())), measurer.spaced_names, repr(measurer.spec), text)
     with _measured_lock:
         hit = _MEASURED.get(key)
         if hit is not None and hit.block == block:
@@ -293,11 +277,11 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
         line += used
     if page.headline and any(t.strip() for t in (page.headline.kicker, page.headline.title, page.headline.subtitle)):
         line += _headline_group(page, g, fonts, lp, problems, line)
-    measurer = BlockMeasurer(g, fonts, bulletin.page_setup.spaced_names)
+    measurer = BlockMeasurer(g, fonts, bulletin.page_setup.portrait, bulletin.page_setup.spaced_names)
     measured = [_measure_cached(measurer, b, sizes) for b in page.blocks]
-    _place_blocks(measured, g, line, lp, problems, sizes)
-    for m in measured:  # after placing: captions (names) are composed for the span they get
+    for m in measured:
         problems += m.problems
+    _place_blocks(measured, g, line, lp, problems, sizes, page, bulletin.page_setup.fit.paragraph_gap_lines)
     _folio(bulletin, page, number, g, fonts, lp, problems)
     _report_off_page(lp, problems)
     return lp, problems
@@ -435,17 +419,66 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
 
 
 def _natural(m: MeasuredBlock, span: int, g: Grid) -> int:
+    if m.picture is not None:
+        return m.picture[0](span)[0] + 1
+    key = ("natural", span)
+    hit = m.levels.get(key)
+    if hit is None:
+        hit = m.levels[key] = _natural_lines(m, span)
+    return hit
+
+
+def _natural_lines(m: MeasuredBlock, span: int) -> int:
     head_lines, _ = m.head(span)
     heights = [i.lines for i in m.items]
     keep = [i.keep for i in m.items]
-    res = m.reserved(m.portrait_lines, 1)
-    body = max(res, min_height(heights, span, res, keep=keep)) if heights else res
+    res = _reserved_cols(m, span)
+    body = max(m.reserved, min_height(heights, span, res, keep=keep)) if heights else m.reserved
     return head_lines + body + 2 * m.pad_lines + 1  # + 1: the gap line that carries the rule
 
 
+def _reserved_cols(m: MeasuredBlock, span: int) -> list[int]:
+    return [m.reserved] * min(span, m.portrait_cols) if m.reserved else [0]
+
+
+def _stretch(m: MeasuredBlock, span: int, gap_lines: int) -> int:
+    """Lines block ``m`` can grow at ``span`` with no hole: a picture up to its natural size,
+    text by air under its headline and up to ``gap_lines`` blank lines at paragraph starts,
+    with its columns still ending level (tried, not estimated: an estimate leaves holes)."""
+    if m.picture is not None:
+        low, natural = m.picture[0](span)
+        return natural - low
+    if not m.items or span < 1:
+        return 0
+    key = ("stretch", span, gap_lines)
+    hit = m.levels.get(key)
+    if hit is None:
+        heights = [i.lines for i in m.items]
+        keep = [i.keep for i in m.items]
+        res = _reserved_cols(m, span)
+        need = max(m.reserved, min_height(heights, span, res, keep=keep))
+        pw = len(res) if m.reserved else 0
+        def fits(extra: int) -> bool:
+            return _fill_exact(m, heights, keep, span, need, need + extra, res, pw, gap_lines) is not None
+
+        # the room to grow is a run of heights from the natural one up; find its end by halving
+        lo, hi = 0, MAX_STRETCH
+        if fits(hi):
+            lo = hi
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if fits(mid):
+                lo = mid
+            else:
+                hi = mid
+        hit = m.levels[key] = lo
+    return hit
+
+
 def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOutPage, problems: list[Problem],
-                  sizes: ImageSizes) -> None:
+                  sizes: ImageSizes, page: Page | None = None, gap_lines: int = 1) -> None:
     if not measured:
+        _report_space(page, g, g.left, g.line_top(start), g.width, g.lines - start, lp, problems)
         return
     available = g.lines - start + 1  # the last row needs no gap line below it
     cache: dict[tuple[int, int], int] = {}
@@ -465,41 +498,77 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         [fixed_height(m) for m in measured],
         max_per_row=4 if g.columns >= 6 else 3,
         span_lines=lambda s: g.span_w(s) / g.leading,
+        stretch=lambda i, s: _stretch(measured[i], s, gap_lines),
+        min_span=[min(g.columns, m.portrait_cols) if m.reserved else 1 for m in measured],
+        fixed_row=[m.block.placement.row for m in measured],
+        any_width=[m.picture is not None for m in measured],
     )
-    total = sum(r.height for r in rows)
-    slack = max(0, available - total)
-    # An underfull page keeps its rows tight and leaves one white area at the foot, where the
-    # make-up editor will put a photo or an advertisement; the underset report says how much.
-    extra = [0] * (len(rows) - 1) + [slack]
     line = start
     for r, row in enumerate(rows):
-        row_h = row.height + extra[r]
+        row_h = row.height
         col = 0
-        for k, (i, span) in enumerate(zip(row.blocks, row.spans)):
-            own = fixed_height(measured[i])  # a fixed height is kept even in a taller row
-            lines_here = min(row_h if own is None else own, g.lines - line + 1) - 1  # minus the gap line
-            _draw_block(measured[i], g, col, span, line, lines_here, lp, problems, sizes)
-            if k:  # column rule between neighbouring blocks, in the middle of the gutter
+        for c, cell in enumerate(row.cell_list()):
+            span = row.spans[cell[0]]
+            top_line = line
+            for k in cell:
+                i = row.blocks[k]
+                given = row.block_lines(k)
+                own = fixed_height(measured[i])  # a fixed height is kept even in a taller row
+                lines_here = min(given if own is None else own, g.lines - top_line + 1) - 1  # minus the gap line
+                _draw_block(measured[i], g, col, span, top_line, lines_here, lp, problems, sizes, gap_lines)
+                top_line += given
+                if k != cell[-1] and top_line <= g.lines:  # rule between two stacked blocks
+                    y = g.line_top(top_line) - g.leading / 2
+                    lp.items.append(Rule(g.col_x(col), y, g.col_x(col) + g.span_w(span), y, 0.5))
+            if c:  # column rule between neighbouring cells, in the middle of the gutter
                 x = g.col_x(col) - g.gutter / 2
-                lp.items.append(Rule(x, g.line_top(line), x, g.line_top(line) + max(0, lines_here) * g.leading, 0.4))
+                bottom = min(line + row_h - 1, g.lines)
+                lp.items.append(Rule(x, g.line_top(line), x, g.line_top(max(line, bottom)), 0.4))
             col += span
         line += row_h
         if r < len(rows) - 1 and line <= g.lines:
             y = g.line_top(line) - g.leading / 2
             lp.items.append(Rule(g.left, y, g.left + g.width, y, 0.5))
+    # what is left is one band across the foot of the page (after the last row's gap line)
+    _report_space(page, g, g.left, g.line_top(line), g.width, g.lines - line, lp, problems)
+
+
+def _report_space(page: Page | None, g: Grid, x: float, y: float, w: float, lines: int, lp: LaidOutPage,
+                  problems: list[Problem]) -> None:
+    """The page's leftover rectangle, for a picture block or more copy (kind ``space``)."""
+    if lines <= UNDERSET_TOLERANCE:
+        return
+    h = lines * g.leading
+    lp.space = (x, y, w, h)
+    pid = page.id if page is not None else ""
+    problems.append(Problem("space", pid, f"宽 {w / MM:.0f} mm × 高 {h / MM:.0f} mm", lines=lines,
+                            chars=lines * (g.span_chars(g.columns)),
+                            numbers=(("width_mm", w / MM), ("height_mm", h / MM))))
 
 
 def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines: int, lp: LaidOutPage,
-                problems: list[Problem], sizes: ImageSizes) -> None:
+                problems: list[Problem], sizes: ImageSizes, gap_lines: int = 1) -> None:
     x = g.col_x(col)
     w = g.span_w(span)
     top = g.line_top(line)
     bid = m.block.id
-    kind = "speech" if m.frame else "column"
+    kind = "speech" if m.frame else "picture" if m.picture is not None else "column"
     lp.areas.append(BlockArea(bid, kind, x, top, w, max(0, lines) * g.leading))
+    if m.picture is not None:
+        if lines > 0:
+            lp.items += m.picture[1](x, top, w, lines)
+            _check_ppi(m, w, sizes, problems)
+        low, natural = m.picture[0](span)
+        if lines < low - 1:
+            problems.append(Problem("overset", bid, f"{_label(m)}: 图片放不下（还需 {low - 1 - max(0, lines)} 行）",
+                                    lines=low - 1 - max(0, lines)))
+        elif lines - (natural - 1) > UNDERSET_TOLERANCE:
+            short = lines - (natural - 1)
+            problems.append(Problem("underset", bid, f"{_label(m)}: 还差 {short} 行", lines=short))
+        return
     if lines <= 0:
-        if not m.items and not m.has_picture and m.head(span)[0] == 0 and not char_count(block_texts(m.block)):
-            return  # an empty block loses nothing: not overset (it would fail the export for nothing)
+        if not m.items and not m.reserved and not char_count(block_texts(m.block)):
+            return  # an empty block (just added, nothing typed yet) takes no room and loses nothing
         # nothing of the block is drawn: its headline, name and titles count as well as its body
         chars = max(sum(i.chars for i in m.items), char_count(block_texts(m.block)))
         problems.append(Problem("overset", bid, f"{_label(m)}: 版面已满，整块未排入（{chars} 字）", chars=chars,
@@ -514,9 +583,21 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     body_lines = lines - head_lines - 2 * m.pad_lines
     heights = [i.lines for i in m.items]
     keep = [i.keep for i in m.items]
-    portrait, pw, reserved = _choose_portrait(m, span, heights, keep, body_lines, g)
+    res_cols = _reserved_cols(m, span)
+    reserved = m.reserved
+    pw = len(res_cols) if reserved else 0
+    need = max(reserved, min_height(heights, span, res_cols, keep=keep)) if heights else reserved
+    air = 0
+    end = body_lines
+    if need <= body_lines:
+        counts, air, end = _level(m, heights, keep, span, need, body_lines, res_cols, pw, gap_lines)
+        lost_items = 0
+    else:
+        counts, lost_items = split_fit(heights, span, body_lines, res_cols, keep)
+    body_top += air
+    body_lines -= air
     if m.top is not None:
-        top_items = m.top(x, g.line_top(body_top), portrait, pw)
+        top_items = m.top(x + m.inset, g.line_top(body_top))
         bottom = g.line_top(line + lines)
         # a caption (name, titles) taller than the block would overprint the block below
         over = [it for it in top_items if isinstance(it, GlyphRun) and it.y > bottom]
@@ -525,59 +606,117 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
             _truncated(problems, bid, sum(1 for it in over for ch in it.text if not ch.isspace()),
                        f"{_label(m)}: 照片说明（人名、职务）caption")
         lp.items += top_items
-        _check_ppi(m, g.span_w(pw), sizes, problems)
-    res_cols = [reserved] * pw
-    need = max(reserved, min_height(heights, span, res_cols, keep=keep)) if heights else reserved
-    if need <= body_lines:
-        counts = balance(heights, span, need, res_cols, keep) or split_fit(heights, span, need, res_cols, keep)[0]
-        lost_items = 0
-    else:
-        counts, lost_items = split_fit(heights, span, body_lines, res_cols, keep)
+        _check_ppi(m, g.span_w(pw or 1), sizes, problems)
     idx = 0
+    short_cols = []
     for c in range(span):
         cx = g.col_x(col + c) + m.inset
         y_line = body_top + (reserved if c < pw else 0)
-        for _ in range(counts[c]):
-            item = m.items[idx]
+        col_items = m.items[idx:idx + counts[c]]
+        idx += counts[c]
+        # a blank line between sections that falls at the top of a column is not set there
+        while len(col_items) > 1 and c > 0 and not col_items[0].chars:
+            col_items = col_items[1:]
+        spare = min(end, body_lines) - (y_line - body_top) - sum(i.lines for i in col_items)
+        gaps = _gaps(col_items, spare if lost_items == 0 else 0, gap_lines, c < pw and reserved > 0)
+        for k, item in enumerate(col_items):
+            y_line += gaps[k]
             lp.items += item.emit(cx, g.line_top(y_line))
             y_line += item.lines
-            idx += 1
+        short_cols.append(body_top + body_lines - y_line)
     if lost_items:
         lost = m.items[idx:]
         chars = sum(i.chars for i in lost)
         problems.append(Problem("overset", bid, f"{_label(m)}: 超出 {chars} 字（{sum(i.lines for i in lost)} 行）",
                                 chars=chars, lines=sum(i.lines for i in lost)))
-    elif body_lines - need > UNDERSET_TOLERANCE:
-        short = body_lines - need
+    elif heights and max(short_cols) > UNDERSET_TOLERANCE:
+        short = max(short_cols)
         problems.append(Problem("underset", bid, f"{_label(m)}: 还差 {short} 行", lines=short,
                                 chars=short * span * g.col_chars))
 
 
-def _choose_portrait(m: MeasuredBlock, span: int, heights: list[int], keep: list[bool], body_lines: int,
-                     g: Grid) -> tuple[int, int, int]:
-    """(portrait lines, portrait columns, reserved lines) for this block's final size.
+def _fill_exact(m: MeasuredBlock, heights: list[int], keep: list[bool], span: int, need: int, fill: int,
+                res_cols: list[int], pw: int, gap_lines: int) -> tuple[list[int], int, int] | None:
+    """(items per column, air under the headline, end) with every column ending at ``fill``
+    (within a line), or None when the paragraph starts cannot absorb the difference."""
+    starts = [i.para_start for i in m.items]
+    under = [c < pw and m.reserved > 0 for c in range(span)]
+    res_all = [res_cols[c] if c < len(res_cols) else 0 for c in range(span)]
+    for air in range(min(HEAD_AIR, fill - need + 1), -1, -1):
+        key = ("breaks", span, gap_lines, fill - air)  # the same ends are asked for again and again
+        if key not in m.levels:
+            m.levels[key] = level_breaks(heights, keep, starts, res_all, under, fill - air, gap_lines)
+        counts = m.levels[key]
+        if counts is not None:
+            return counts, air, fill - air
+    return None
 
-    A wide block with room to spare gets a two-column picture, as a make-up editor would
-    give a short story a bigger photo; then the frame grows (up to a tall head-and-shoulders
-    crop) into lines that would otherwise stay empty.
-    """
-    def need(lines: int, pw: int) -> int:
-        res = m.reserved(lines, pw)
-        return max(res, min_height(heights, span, [res] * pw, keep=keep)) if heights else res
 
-    options = [2, 1] if m.has_picture and span >= 3 else [1]
-    pw = options[-1]
-    portrait = m.portrait_natural(pw) if m.has_picture else 0
-    for cand in options:
-        lines = m.portrait_natural(cand)
-        if need(lines, cand) <= body_lines:
-            pw, portrait = cand, lines
-            break
-    if m.has_picture:
-        limit = int(g.span_w(pw) * PORTRAIT_MAX_ASPECT / g.leading)
-        while portrait < limit and need(portrait + 1, pw) <= body_lines:
-            portrait += 1
-    return portrait, pw, m.reserved(portrait, pw)
+def _level(m: MeasuredBlock, heights: list[int], keep: list[bool], span: int, need: int, body_lines: int,
+           res_cols: list[int], pw: int, gap_lines: int) -> tuple[list[int], int, int]:
+    """(items per column, lines of air under the headline, line where the columns end) that
+    bring every column of the block to its foot, or as close as the paragraph starts allow, the
+    columns always ending level: they are balanced at heights from the shortest that holds the
+    text up, and blank lines go above paragraph starts."""
+    key = (span, body_lines, gap_lines)
+    hit = m.levels.get(key)
+    if hit is not None:
+        return hit
+    for fill in range(body_lines, max(0, need - 1) - 1, -1):
+        hit = _fill_exact(m, heights, keep, span, need, fill, res_cols, pw, gap_lines)
+        if hit is not None:
+            m.levels[key] = hit
+            return hit
+    best: tuple[tuple[int, int, int, int], list[int], int, int] | None = None
+    for air in range(0, min(HEAD_AIR, body_lines - need) + 1):
+        lines = body_lines - air
+        for h in range(need, min(lines, need + 8) + 1):
+            options = [balance(heights, span, h, res_cols, keep) or split_fit(heights, span, h, res_cols, keep)[0]]
+            if h > need:  # columns filled to h, the last takes the rest
+                filled, placed = _greedy(heights, [h - r for r in res_cols] + [h] * (span - len(res_cols)), keep)
+                if placed == len(heights):
+                    options.append(filled)
+            for counts in options:
+                # the columns end level at the lowest line every one of them can reach
+                used, reach = [], []
+                idx = 0
+                for c in range(span):
+                    col_items = m.items[idx:idx + counts[c]]
+                    idx += counts[c]
+                    u = (m.reserved if c < pw else 0) + sum(i.lines for i in col_items)
+                    used.append(u)
+                    reach.append(u + sum(_gaps(col_items, lines - u, gap_lines, c < pw and m.reserved > 0)))
+                end = min(reach)
+                ragged = max(0, max(used) - end - 1)  # columns that would end below the others
+                score = (ragged, lines - end, air, h)
+                if best is None or score < best[0]:
+                    best = (score, counts, air, end)
+                if end == lines and not ragged:
+                    return counts, air, end
+    assert best is not None
+    m.levels[key] = (best[1], best[2], best[3])
+    return m.levels[key]
+
+
+def _gaps(items: list, spare: int, gap_lines: int, under_portrait: bool = False) -> list[int]:
+    """Blank lines to put above each item of one column so it ends at the foot: at most
+    ``gap_lines`` above each paragraph start (never above the column's first item, except a
+    column under a portrait, whose caption may take one more line of air), spread evenly down
+    the column."""
+    gaps = [0] * len(items)
+    if spare <= 0 or gap_lines <= 0 or not items:
+        return gaps
+    slots = [k for k in range(1, len(items)) if items[k].para_start]
+    if under_portrait:
+        slots.insert(0, 0)
+    if not slots:
+        return gaps
+    give = min(spare, gap_lines * len(slots))
+    for n in range(give):
+        # round-robin over the slots in an order that spreads the first gaps down the column
+        k = slots[(n * len(slots)) // give if give <= len(slots) else n % len(slots)]
+        gaps[k] += 1
+    return gaps
 
 
 def _label(m: MeasuredBlock) -> str:
@@ -586,12 +725,13 @@ def _label(m: MeasuredBlock) -> str:
 
 def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: list[Problem]) -> None:
     b = m.block
-    if not isinstance(b, ColumnBlock) or b.portrait is None or not b.portrait.image:
+    pic = b.picture if isinstance(b, PictureBlock) else getattr(b, "portrait", None)
+    if pic is None or not pic.image:
         return
-    size = sizes.size(b.portrait.image)
+    size = sizes.size(pic.image)
     if size is None:
         return
-    visible_w = size[0] * b.portrait.crop.w
+    visible_w = size[0] * pic.crop.w
     ppi = visible_w / (frame_w / 72.0)
     if ppi < MIN_PPI:
         problems.append(Problem("low_res", b.id, f"{_label(m)}: 照片分辨率只有 {ppi:.0f} ppi（印刷需要 {MIN_PPI} ppi）",

@@ -24,6 +24,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "low_res": ("图片分辨率低", "Low-resolution image"),
     "missing_portrait": ("缺少肖像", "Missing portrait"),
     "title_fit": ("标题过长", "Headline too long"),
+    "space": ("空位", "Space"),
     "bad_image": ("照片损坏", "Damaged picture"),
     "truncated": ("文字未排全", "Text cut off"),
     # the print preflight's (exporters.separation, exporters.pdf_draw)
@@ -44,6 +45,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "missing_portrait": ("{text} 没有照片", "no portrait of {text}"),
     "title_fit": ("标题太长，缩到 {size_pt:.0f} pt 仍需 {lines} 行",
                   "title too long: {lines} lines even at {size_pt:.0f} pt"),
+    "space": ("宽 {width_mm:.0f} mm × 高 {height_mm:.0f} mm：可放图片块或补稿",
+              "space {width_mm:.0f} mm wide × {height_mm:.0f} mm high: room for a picture block or more copy"),
     "fallback": ("“{text}”不在所选字体中，已用其他字体排出",
                  "“{text}” is not in the chosen font; set in another font"),
     "missing_glyph": ("“{text}”在所有字体中都没有，排成方框",

@@ -1,10 +1,11 @@
 """Automatic placement: blocks in reading order, packed into rows that tile the page.
 
 Each row shares the page's columns among consecutive blocks; every block in a row gets the
-row's height. A dynamic programme over (blocks placed, lines used) picks row breaks and column
-spans that (1) fit the page, (2) leave blocks within a row as level as possible, and (3) leave
-as little of the page empty as possible. Manual overrides — a fixed span or a fixed height —
-simply remove the other choices for that block.
+row's height, growing by blank lines between its paragraphs where it is a little short. A
+dynamic programme over (blocks placed, lines used) picks row breaks and column spans that
+(1) fit the page, (2) leave no hole under a block (rows level), and (3) gather what is left
+into one band at the foot of the page (DESIGN §5a). Manual overrides — a fixed span, height
+or row — simply remove the other choices for that block.
 """
 
 from __future__ import annotations
@@ -20,8 +21,24 @@ INF = float("inf")
 @dataclass(frozen=True)
 class RowPlan:
     blocks: tuple[int, ...]  # indices into the page's blocks
-    spans: tuple[int, ...]
+    spans: tuple[int, ...]  # per block; the blocks of one cell share it
     height: int  # lines
+    #: blocks per cell, left to right (2: two blocks stacked in one set of columns); () = one each
+    cells: tuple[int, ...] = ()
+    #: lines each block gets (a stacked pair shares the row height); () = the row height each
+    heights: tuple[int, ...] = ()
+
+    def cell_list(self) -> list[tuple[int, ...]]:
+        """Block positions (into ``blocks``) of each cell, left to right."""
+        sizes = self.cells or (1,) * len(self.blocks)
+        out, k = [], 0
+        for size in sizes:
+            out.append(tuple(range(k, k + size)))
+            k += size
+        return out
+
+    def block_lines(self, k: int) -> int:
+        return self.heights[k] if self.heights else self.height
 
 
 @lru_cache(maxsize=256)
@@ -36,6 +53,25 @@ def _compositions(total: int, parts: int, low: int) -> tuple[tuple[int, ...], ..
     return tuple(out)
 
 
+#: what the page costs, in line-columns: a hole under a block is what an editor sends back; a
+#: blank line between paragraphs (to level a row) is acceptable; space gathered at the foot
+#: of the page is cheapest, since it is one rectangle for a picture or more copy
+HOLE = 20.0
+STRETCH = 0.6
+FOOT = 0.25
+STACK = 4.0  # two blocks stacked in one cell read less plainly than side by side
+#: a block is expected to be at least this share of its width deep; shallower ones (a story
+#: strung across the page) cost the square of the shortfall in lines — less than a hole does
+WIDE = 0.7
+
+
+@lru_cache(maxsize=64)
+def _patterns(cells: int, blocks_left: int) -> tuple[tuple[int, ...], ...]:
+    """Blocks per cell for a row of ``cells`` cells: one each, or one cell of two stacked."""
+    out = [(1,) * cells] + [tuple(2 if j == k else 1 for j in range(cells)) for k in range(cells)]
+    return tuple(p for p in out if sum(p) <= blocks_left)
+
+
 def pack(
     n: int,
     columns: int,
@@ -45,79 +81,160 @@ def pack(
     fixed_height: Sequence[int | None],
     max_per_row: int = 4,
     span_lines: Callable[[int], float] = lambda s: 0.0,
+    stretch: Callable[[int, int], int] = lambda i, s: 0,
+    min_span: Sequence[int] | None = None,
+    fixed_row: Sequence[int | None] | None = None,
+    any_width: Sequence[bool] | None = None,
 ) -> list[RowPlan]:
     """Rows for ``n`` blocks; ``height(i, span)`` is block i's natural height in lines.
 
-    ``span_lines(span)`` is a span's width expressed in grid lines, used to keep blocks from
-    being much wider than they are deep.
+    ``stretch(i, span)`` is how many lines block i can grow without a hole (blank lines between
+    its paragraphs), so a row whose blocks differ a little still ends level. ``span_lines(span)``
+    is a span's width in grid lines, used to keep blocks from being much wider than they are
+    deep. ``min_span[i]`` is the narrowest span block i may take (its portrait's width);
+    ``fixed_row[i]``, when set, makes block i open row number ``fixed_row[i]`` (0-based);
+    ``any_width[i]`` exempts block i from the width penalty (a picture is as deep as it is wide).
     """
     if n == 0:
         return []
     low = 1 if columns < 4 else 2 if columns < 10 else 3
-    # every candidate row: (start, end) -> list of (cost, spans, height)
-    candidates: dict[int, list[tuple[int, float, tuple[int, ...], int]]] = {i: [] for i in range(n)}
+    min_span = min_span or [1] * n
+    any_width = any_width or [False] * n
+    rows_pinned = fixed_row is not None and any(r is not None for r in fixed_row)
+    # every candidate row: start -> list of (end, cost, spans, height)
+    candidates: dict[int, list[tuple]] = {i: [] for i in range(n)}
     # what does not depend on the blocks is worked out once: each row shape's spread penalty,
     # each span's width in lines; natural heights are asked for once per (block, span)
     shapes = {
         k: [(spans, 2.0 * (max(spans) - min(spans))) for spans in _compositions(columns, k, low if k > 1 else 1)]
         for k in range(1, min(max_per_row, n) + 1)
     }
-    wide = [0.0] + [0.7 * span_lines(s) for s in range(1, columns + 1)]
-    heights: dict[tuple[int, int], int] = {}
+    wide = [0.0] + [WIDE * span_lines(s) for s in range(1, columns + 1)]
+    heights: dict[tuple[int, int], tuple[int, int]] = {}
 
-    def block_h(b: int, s: int) -> int:
+    def block_h(b: int, s: int) -> tuple[int, int]:
+        """(natural lines, lines it can grow without a hole) at span s."""
         fh = fixed_height[b]
         if fh is not None:
-            return fh
+            return fh, 0
         h = heights.get((b, s))
         if h is None:
-            h = heights[(b, s)] = height(b, s)
+            h = heights[(b, s)] = (height(b, s), max(0, stretch(b, s)))
         return h
+
+    def split(cell: tuple[int, ...], s: int, row_h: int) -> list[int]:
+        """Lines each block of a cell gets in a row ``row_h`` tall."""
+        if len(cell) == 1:
+            return [row_h]
+        (h1, st1), (h2, st2) = block_h(cell[0], s), block_h(cell[1], s)
+        extra = max(0, row_h - h1 - h2)
+        top = min(st1, extra // 2 + extra % 2)
+        bottom = min(st2, extra - top)
+        top = min(st1, extra - bottom)
+        return [h1 + top, row_h - h1 - top]
+
+    cells_seen: dict[tuple[int, int, int], tuple[int, int, float] | None] = {}
+
+    def cell_info(start: int, size: int, s: int) -> tuple[int, int, float] | None:
+        """(natural lines, room to grow, width penalty) of blocks start.. stacked at span s, or
+        None when a pin forbids that span."""
+        key = (start, size, s)
+        if key in cells_seen:
+            return cells_seen[key]
+        nat = st = 0
+        pen = 0.0
+        out: tuple[int, int, float] | None = None
+        for blk in range(start, start + size):
+            fs = fixed_span[blk]
+            if (fs is not None and fs != s) or (fs is None and s < min_span[blk]):
+                break
+            h, g = block_h(blk, s)
+            nat += h
+            st += g
+            if not any_width[blk]:
+                pen += max(0.0, wide[s] - h) ** 2
+        else:
+            out = (nat, st, pen)
+        cells_seen[key] = out
+        return out
 
     for i in range(n):
         for k in range(1, min(max_per_row, n - i) + 1):
-            best: dict[int, tuple[float, tuple[int, ...]]] = {}
-            any_fixed = any(fixed_span[i + j] is not None for j in range(k))
-            for spans, spread in shapes[k]:
-                if any_fixed and any(
-                    fixed_span[i + j] is not None and fixed_span[i + j] != s for j, s in enumerate(spans)
-                ):
-                    continue
-                hs = [block_h(i + j, s) for j, s in enumerate(spans)]
-                row_h = max(hs)
-                # level rows read well; very unequal spans look accidental; a block much
-                # wider than it is deep (a 600-character story across the page) looks wrong
-                cost = sum((row_h - h) ** 2 for h in hs) + spread
-                cost += sum(max(0.0, wide[s] - row_h) ** 2 for s in spans)
-                cur = best.get(row_h)
-                if cur is None or cost < cur[0]:
-                    best[row_h] = (cost, spans)
-            for row_h, (cost, spans) in best.items():
-                candidates[i].append((i + k, cost, spans, row_h))
-    # dp over lines used (overflow allowed up to a bound, heavily penalised)
+            for pattern in _patterns(k, n - i):
+                nb = sum(pattern)
+                if rows_pinned and any(fixed_row[i + j] is not None for j in range(1, nb)):
+                    continue  # a block pinned to a row opens it
+                starts = []
+                b = i
+                for size in pattern:
+                    starts.append(b)
+                    b += size
+                stacked = nb > k
+                best: dict[int, tuple[float, tuple[int, ...]]] = {}
+                for spans, spread in shapes[k]:
+                    infos = [cell_info(st_, size, sp) for st_, size, sp in zip(starts, pattern, spans)]
+                    if any(x is None for x in infos):
+                        continue
+                    lo = max(x[0] for x in infos)
+                    hi = max(lo, min(x[0] + x[1] for x in infos))
+                    # a block much wider than it is deep (a 600-character story across the page)
+                    # looks wrong; very unequal spans look accidental
+                    base = spread + sum(x[2] for x in infos) + (STACK if stacked else 0.0)
+                    for row_h in range(lo, hi + 1):
+                        cost = base
+                        for (nat, room, _pen), sp in zip(infos, spans):
+                            grow = row_h - nat
+                            hole = grow - room if grow > room else 0
+                            cost += HOLE * hole * sp + 0.5 * hole * hole + STRETCH * (grow - hole) * sp
+                        cur = best.get(row_h)
+                        if cur is None or cost < cur[0]:
+                            best[row_h] = (cost, spans)
+                for row_h, (cost, spans) in best.items():
+                    candidates[i].append((i + nb, cost, spans, row_h, pattern))
+    # dp over (lines used, rows so far) — rows only matter when a block is pinned to one;
+    # overflow is allowed up to a bound and heavily penalised
     limit = available * 3 + 50
-    dp: list[dict[int, tuple[float, int, int, tuple[int, ...], int]]] = [dict() for _ in range(n + 1)]
-    dp[0][0] = (0.0, -1, -1, (), 0)
+    State = tuple[int, int]
+    dp: list[dict[State, tuple]] = [dict() for _ in range(n + 1)]
+    dp[0][(0, 0)] = (0.0, -1, (0, 0), None)
     for i in range(n):
-        for used, (cost, *_rest) in list(dp[i].items()):
-            for end, row_cost, spans, row_h in candidates[i]:
+        pin = fixed_row[i] if rows_pinned else None
+        for state, (cost, *_rest) in list(dp[i].items()):
+            used, nrows = state
+            if pin is not None and nrows != pin:
+                continue
+            for cand in candidates[i]:
+                end, row_cost, row_h = cand[0], cand[1], cand[3]
                 # past the bound every total counts as one "far over" state: the page is
                 # overset either way, and the blocks beyond it are reported, never lost
                 t = min(used + row_h, limit + 1)
+                key = (t, nrows + 1 if rows_pinned else 0)
                 c = cost + row_cost + 1.0  # a small price per row: fewer, fuller rows
-                cur = dp[end].get(t)
+                cur = dp[end].get(key)
                 if cur is None or c < cur[0]:
-                    dp[end][t] = (c, i, used, spans, row_h)
-    best_t, best_cost = None, INF
-    for t, (cost, *_rest) in dp[n].items():
-        total = cost + (4.0 * (available - t) if t <= available else 1000.0 * (t - available) + 10_000)
+                    dp[end][key] = (c, i, state, cand)
+    if not dp[n]:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
+        return pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
+                    min_span, None, any_width)
+    best_key, best_cost = None, INF
+    for key, (cost, *_rest) in dp[n].items():
+        t = key[0]
+        total = cost + (FOOT * columns * (available - t) if t <= available else 1000.0 * (t - available) + 10_000)
         if total < best_cost:
-            best_t, best_cost = t, total
+            best_key, best_cost = key, total
     rows: list[RowPlan] = []
-    end, t = n, best_t
+    end, key = n, best_key
     while end > 0:
-        _cost, start, used, spans, row_h = dp[end][t]
-        rows.append(RowPlan(tuple(range(start, end)), spans, row_h))
-        end, t = start, used
+        _cost, start, prev, (_end, _c, cell_spans, row_h, pattern) = dp[end][key]
+        spans: list[int] = []
+        lines: list[int] = []
+        b = start
+        for size, sp in zip(pattern, cell_spans):
+            cell = tuple(range(b, b + size))
+            spans += [sp] * size
+            lines += split(cell, sp, row_h)
+            b += size
+        rows.append(RowPlan(tuple(range(start, end)), tuple(spans), row_h, pattern, tuple(lines)))
+        end, key = start, prev
     rows.reverse()
     return rows

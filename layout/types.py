@@ -102,6 +102,7 @@ ProblemKind = Literal[
     "ink_limit", "faint_tint", "one_ink", "hairline", "no_output_intent", "screen_only",
     "bad_image",  # a picture that cannot be drawn (missing, unreadable, truncated)
     "truncated",  # text that is not drawn in full outside the text flow (banner, folio, a name)
+    "space",  # leftover space on a page, gathered in one rectangle
 ]
 Severity = Literal["error", "warning", "info"]
 
@@ -123,6 +124,7 @@ SEVERITY: dict[str, Severity] = {
     "screen_only": "warning",
     "bad_image": "error",
     "truncated": "error",
+    "space": "info",
 }
 #: Kinds whose content is not on the page at all: `export` exits 1 on them unless told otherwise.
 LOST_KINDS: frozenset[str] = frozenset({"overset", "truncated", "bad_image"})
@@ -167,6 +169,9 @@ class LaidOutPage:
     areas: list[BlockArea] = field(default_factory=list)
     #: body baseline grid of this page: (y of the first baseline, pitch); (0, 0) when unknown
     grid: tuple[float, float] = (0.0, 0.0)
+    #: the page's leftover space gathered in one rectangle (x, y, w, h), for a picture block or
+    #: more copy; drawn as a dashed frame in the preview, never printed
+    space: tuple[float, float, float, float] | None = None
 
 
 @dataclass(slots=True)

@@ -53,6 +53,39 @@ class Margins:
 
 
 @dataclass
+class PortraitSpec:
+    """One frame size for every column portrait of a bulletin (DESIGN §3).
+
+    In this genre a bigger photo for one city leader than for the others is a political
+    mistake, so the size is a page-setup decision, never the layout's: the frame is
+    ``width_columns`` columns wide (or ``width_mm`` when set) and ``aspect_w``:``aspect_h``
+    in shape, and crops are made at that shape. The speech's leader portrait has its own width.
+    """
+
+    width_columns: int = 1
+    width_mm: float | None = None  # overrides width_columns when set
+    aspect_w: int = 3
+    aspect_h: int = 4
+    leader_width_columns: int = 1  # the speech block's leader portrait
+
+    @property
+    def aspect(self) -> float:
+        """Height / width of the frame."""
+        return self.aspect_h / max(1, self.aspect_w)
+
+
+@dataclass
+class FitLimits:
+    """How far copy-fit (适配版面) may move away from the defaults; body size never changes."""
+
+    headline_scale_min: float = 0.8  # headlines may shrink to this share of their size
+    headline_scale_max: float = 1.25
+    paragraph_gap_lines: int = 2  # blank lines the layout may put above a paragraph to level a row
+    portrait_columns_max: int = 2  # copy-fit may set the (bulletin-wide) portrait width up to this
+    move_blocks: bool = False  # may whole blocks move between pages in reading order
+
+
+@dataclass
 class PageSetup:
     """Physical page and the body type on it; layout derives the column grid from this."""
 
@@ -72,6 +105,8 @@ class PageSetup:
     #: 人名加空: a two-character name set with a full-width space (王　明) so that it aligns
     #: with three-character names, as newspapers do; off for A3/A4 bulletins
     spaced_names: bool = True
+    portrait: PortraitSpec = field(default_factory=PortraitSpec)
+    fit: FitLimits = field(default_factory=FitLimits)
 
     @classmethod
     def from_preset(cls, preset: SizePreset) -> PageSetup:
@@ -142,6 +177,8 @@ class Placement:
 
     columns: int | None = None  # column span
     height_mm: float | None = None  # fixed height
+    row: int | None = None  # 0-based row of the page's block rows this block must start
+    headline_scale: float = 1.0  # copy-fit's choice (not a pin): the headline's size factor
 
 
 @dataclass
@@ -180,6 +217,7 @@ class SpeechBlock:
     sections: list[SpeechSection] = field(default_factory=list)
     attribution: str = ""
     placement: Placement = field(default_factory=Placement)
+    portrait: Portrait | None = None  # the leader's photo, sized by PortraitSpec.leader_width_columns
 
 
 @dataclass
@@ -197,7 +235,22 @@ class ColumnBlock:
     placement: Placement = field(default_factory=Placement)
 
 
-Block = SpeechBlock | ColumnBlock
+@dataclass
+class PictureBlock:
+    """A news photo or an advertisement with an optional caption (图片说明).
+
+    It fills the width it is given and takes its height from the crop's shape, so the printed
+    picture always shows exactly the part the user chose.
+    """
+
+    id: str = field(default_factory=lambda: new_id("picture"))
+    type: Literal["picture"] = "picture"
+    picture: Portrait = field(default_factory=Portrait)
+    caption: str = ""
+    placement: Placement = field(default_factory=Placement)
+
+
+Block = SpeechBlock | ColumnBlock | PictureBlock
 
 
 @dataclass
@@ -207,6 +260,9 @@ class Page:
     banner: Banner | None = None
     headline: HeadlineGroup | None = None
     blocks: list[Block] = field(default_factory=list)
+    #: typing never moves other blocks: each block keeps the place and size recorded in its
+    #: placement, and text that no longer fits is overset in its own block
+    fixed_layout: bool = False
 
 
 @dataclass
@@ -243,12 +299,14 @@ class Bulletin:
 def block_texts(block: Block | Banner | HeadlineGroup) -> list[str]:
     """Every piece of text a block prints, in reading order (for counts and checks).
 
-    The speaker's name and titles are the speech's metadata (the attribution prints them), so
-    they are proofread (``model.texts.iter_texts``) but not counted as printed text.
+    The speaker's name and titles are printed under the leader's portrait; without one they are
+    the speech's metadata (the attribution says them), proofread but not counted as printed.
     """
     from model.texts import iter_item_texts  # the one walker; it imports this module
 
-    return [text for field, _index, _role, text in iter_item_texts(block) if not field.startswith("speaker.")]
+    printed_speaker = isinstance(block, SpeechBlock) and block.portrait is not None and bool(block.portrait.image)
+    return [text for field, _index, _role, text in iter_item_texts(block)
+            if printed_speaker or not field.startswith("speaker.")]
 
 
 def char_count(texts: list[str]) -> int:

@@ -1,8 +1,7 @@
 """Upgrades of older ``bulletin.json`` layouts to the current one, one version step at a time.
 
-Format version 1 is the first released format, so the table is empty; when version 2 comes,
-add ``MIGRATIONS[1] = _v1_to_v2`` and keep a version-1 sample under ``tests/_files/`` that the
-tests open (as novelWriter does for each of its project versions).
+Each step is kept with a sample of its old version under ``tests/_files/`` that the tests
+open (as novelWriter does for each of its project versions).
 """
 
 from __future__ import annotations
@@ -12,8 +11,25 @@ from typing import Any
 
 from model.serialize import ModelError
 
+
+def _v1_to_v2(data: Any) -> Any:
+    """Version 2 adds picture blocks, the portrait spec, copy-fit limits, pinned rows and fixed
+    layout. Version 1 printed every column portrait one column wide at 3:4, so that is written
+    down as the file's portrait spec (rather than left to whatever the default becomes); every
+    other new field starts unset, which is what version 1 meant."""
+    if not isinstance(data, dict):
+        return data  # validation of the result names the problem
+    setup = data.setdefault("page_setup", {})
+    if isinstance(setup, dict):
+        setup.setdefault("portrait", {"width_columns": 1, "aspect_w": 3, "aspect_h": 4, "leader_width_columns": 1})
+    for page in data.get("pages", []) if isinstance(data.get("pages"), list) else []:
+        if isinstance(page, dict):
+            page.setdefault("fixed_layout", False)
+    return data
+
+
 #: MIGRATIONS[n] turns version-n data into version n+1 data.
-MIGRATIONS: dict[int, Callable[[Any], Any]] = {}
+MIGRATIONS: dict[int, Callable[[Any], Any]] = {1: _v1_to_v2}
 
 
 def migrate(data: Any, version: int, current: int) -> Any:

@@ -30,7 +30,7 @@ class ModelError(ValueError):
         self.problem = message
 
 
-_BLOCK_TYPES: dict[str, type] = {"speech": doc.SpeechBlock, "column": doc.ColumnBlock}
+_BLOCK_TYPES: dict[str, type] = {"speech": doc.SpeechBlock, "column": doc.ColumnBlock, "picture": doc.PictureBlock}
 
 
 class HugeNumber(str):
@@ -156,7 +156,7 @@ def _convert_block(value: Any, path: str) -> Any:
         raise ModelError(path, f"expected a block object, got {_type_name(value)}")
     kind = value.get("type")
     if not isinstance(kind, str) or kind not in _BLOCK_TYPES:  # a list or object is not hashable
-        raise ModelError(f"{path}.type", f"expected 'speech' or 'column', got {_short_repr(kind)}")
+        raise ModelError(f"{path}.type", f"expected one of {', '.join(map(repr, _BLOCK_TYPES))}, got {_short_repr(kind)}")
     return _convert_dataclass(_BLOCK_TYPES[kind], value, path)
 
 
@@ -227,21 +227,47 @@ def validate(bulletin: doc.Bulletin) -> None:
                 raise ModelError(f"{where}.placement.columns", f"expected 1 to {ps.columns}, got {pl.columns}")
             if pl.height_mm is not None and not 0 < pl.height_mm <= ps.height_mm:
                 raise ModelError(f"{where}.placement.height_mm", "height must fit on the page")
-            if isinstance(block, doc.ColumnBlock) and block.portrait is not None:
-                p = block.portrait
+            if pl.row is not None and not 0 <= pl.row <= len(page.blocks):
+                raise ModelError(f"{where}.placement.row", f"expected 0 to {len(page.blocks)}, got {pl.row}")
+            if not 0.5 <= pl.headline_scale <= 2.0:
+                raise ModelError(f"{where}.placement.headline_scale", f"expected 0.5 to 2, got {pl.headline_scale}")
+            for field_name, p in _pictures_of(block):
                 if p.image and p.image not in bulletin.images:
-                    raise ModelError(f"{where}.portrait.image", f"image {p.image!r} is not in the project")
+                    raise ModelError(f"{where}.{field_name}.image", f"image {p.image!r} is not in the project")
                 c = p.crop
                 if not (0 <= c.x < 1 and 0 <= c.y < 1 and 0 < c.w <= 1 - c.x + 1e-9 and 0 < c.h <= 1 - c.y + 1e-9):
-                    raise ModelError(f"{where}.portrait.crop", "crop rectangle must lie inside the image (fractions 0–1)")
+                    raise ModelError(f"{where}.{field_name}.crop",
+                                     "crop rectangle must lie inside the image (fractions 0–1)")
+    spec = ps.portrait
+    if not 1 <= spec.width_columns <= ps.columns:
+        raise ModelError("page_setup.portrait.width_columns", f"expected 1 to {ps.columns}, got {spec.width_columns}")
+    if not 1 <= spec.leader_width_columns <= ps.columns:
+        raise ModelError("page_setup.portrait.leader_width_columns",
+                         f"expected 1 to {ps.columns}, got {spec.leader_width_columns}")
+    if spec.width_mm is not None and not 10 <= spec.width_mm <= ps.width_mm / 2:
+        raise ModelError("page_setup.portrait.width_mm", f"expected 10 to {ps.width_mm / 2:g} mm, got {spec.width_mm}")
+    fit = ps.fit
+    if not (0.5 <= fit.headline_scale_min <= 1.0 <= fit.headline_scale_max <= 2.0):
+        raise ModelError("page_setup.fit", "headline scale limits must satisfy 0.5 ≤ min ≤ 1 ≤ max ≤ 2")
+    if not 1 <= fit.portrait_columns_max <= ps.columns:
+        raise ModelError("page_setup.fit.portrait_columns_max", f"expected 1 to {ps.columns}, got {fit.portrait_columns_max}")
+    if not 0 <= fit.paragraph_gap_lines <= 3:
+        raise ModelError("page_setup.fit.paragraph_gap_lines", f"expected 0 to 3, got {fit.paragraph_gap_lines}")
+    if not (1 <= spec.aspect_w <= 100 and 1 <= spec.aspect_h <= 100 and 0.5 <= spec.aspect <= 2.5):
+        raise ModelError("page_setup.portrait", f"aspect {spec.aspect_w}:{spec.aspect_h} is outside 2:1 to 2:5")
+
+
+def _pictures_of(block) -> list[tuple[str, doc.Portrait]]:
+    """(field name, picture) for every image a block shows."""
+    if isinstance(block, doc.PictureBlock):
+        return [("picture", block.picture)]
+    if isinstance(block, doc.ColumnBlock | doc.SpeechBlock) and block.portrait is not None:
+        return [("portrait", block.portrait)]
+    return []
 
 
 def used_images(bulletin: doc.Bulletin) -> set[str]:
-    return {
-        b.portrait.image
-        for _, b in bulletin.iter_blocks()
-        if isinstance(b, doc.ColumnBlock) and b.portrait is not None and b.portrait.image
-    }
+    return {p.image for _, b in bulletin.iter_blocks() for _, p in _pictures_of(b) if p.image}
 
 
 __all__ = ["ModelError", "to_data", "from_data", "validate", "used_images", "parse_json_int", "HugeNumber"]

@@ -12,16 +12,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from model.document import Banner, Bulletin, ColumnBlock, HeadlineGroup, Page, SpeechBlock
+from model.document import Banner, Bulletin, ColumnBlock, HeadlineGroup, Page, PictureBlock, SpeechBlock
 
 Role = Literal["body", "heading", "subtitle", "kicker", "banner", "name", "title_line", "organisation",
-               "label", "bullet", "attribution"]
+               "label", "bullet", "attribution", "caption"]
 
 #: Roles that are display lines (no sentence inside, no final 。).
 DISPLAY_ROLES: frozenset[str] = frozenset({"heading", "subtitle", "kicker", "banner", "name", "organisation",
                                            "label", "title_line"})
 #: Roles set as running text.
-PROSE_ROLES: frozenset[str] = frozenset({"body", "bullet", "attribution"})
+PROSE_ROLES: frozenset[str] = frozenset({"body", "bullet", "attribution", "caption"})
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,8 @@ class TextRef:
     order: int  # position in reading order, to sort findings
 
 
-def iter_item_texts(item: Banner | HeadlineGroup | SpeechBlock | ColumnBlock) -> Iterator[tuple[str, int | None, Role, str]]:
+def iter_item_texts(item: Banner | HeadlineGroup | SpeechBlock | ColumnBlock | PictureBlock,
+                    ) -> Iterator[tuple[str, int | None, Role, str]]:
     """(field, index, role, text) of one page item, in reading order."""
     if isinstance(item, Banner):
         for i, line in enumerate(item.lines):
@@ -55,6 +56,8 @@ def iter_item_texts(item: Banner | HeadlineGroup | SpeechBlock | ColumnBlock) ->
         yield "speaker.name", None, "name", item.speaker.name
         for i, t in enumerate(item.speaker.titles):
             yield "speaker.titles", i, "title_line", t
+    elif isinstance(item, PictureBlock):
+        yield "caption", None, "caption", item.caption
     elif isinstance(item, ColumnBlock):
         yield "headline", None, "heading", item.headline
         if item.person is not None:
@@ -66,7 +69,7 @@ def iter_item_texts(item: Banner | HeadlineGroup | SpeechBlock | ColumnBlock) ->
             yield "paragraphs", i, "body", p.text
 
 
-def page_items(page: Page) -> Iterator[Banner | HeadlineGroup | SpeechBlock | ColumnBlock]:
+def page_items(page: Page) -> Iterator[Banner | HeadlineGroup | SpeechBlock | ColumnBlock | PictureBlock]:
     """The page's banner, headline group and blocks, in reading order."""
     if page.banner is not None:
         yield page.banner
@@ -91,6 +94,7 @@ NAME_WORDS: Mapping[str, str] = {
     "banner": "版头",
     "headline": "标题",
     "column": "（未命名栏目）",
+    "picture": "图片",
 }
 
 
@@ -111,6 +115,8 @@ def display_name(item: object, page_number: int = 0, *, short: bool = False,
             return item.region or who or item.headline or words["column"]
         parts = [p for p in (item.region, who, item.headline) if p]
         return " · ".join(parts) if parts else words["column"]
+    if isinstance(item, PictureBlock):
+        return words["picture"] + (f"  {item.caption[:16]}" if item.caption and not short else "")
     if isinstance(item, Banner):
         return words["banner"] + ("  " + " ".join(item.lines) if item.lines and not short else "")
     if isinstance(item, HeadlineGroup):

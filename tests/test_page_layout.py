@@ -96,11 +96,12 @@ def test_columns_of_a_block_end_level(laid):
             ends: dict[int, float] = {}
             for item in page.items:
                 if isinstance(item, GlyphRun) and item.block_id == area.block_id and item.size == body:
-                    col = int((item.x - area.x + 0.01) // (g.col_w + g.gutter))
+                    # + half an em: an opening bracket at line start hangs left of the column
+                    col = int((item.x - area.x + g.body / 2) // (g.col_w + g.gutter))
                     ends[col] = max(ends.get(col, 0), item.y)
             cols = sorted(ends.values())
             if len(cols) > 1:
-                assert cols[-1] - cols[0] <= 2 * pitch + 0.01, (area.block_id, cols)
+                assert cols[-1] - cols[0] <= pitch + 0.01, (area.block_id, cols)
 
 
 def test_portraits_are_drawn_in_their_block(laid):

@@ -143,7 +143,7 @@ def test_wrong_types_name_the_field(tmp_path):
 def test_unknown_block_type(tmp_path):
     p = tmp_path / "b.bulletin"
     _write_zip(p, {"bulletin.json": _payload({"pages": [{"id": "p", "blocks": [{"type": "ad"}]}]})})
-    _expect_error(p, "blocks[0].type", "'speech' or 'column'")
+    _expect_error(p, "blocks[0].type", "'speech', 'column', 'picture'")
 
 
 def test_newer_format_version_is_refused_by_number(tmp_path):

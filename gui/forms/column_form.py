@@ -6,15 +6,18 @@ this block — fits, 超出 N 字 (overset) or 还差 N 行 (underset) — and u
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QLabel, QSpinBox
 
 from gui.commands import SetValue
 from gui.forms.base import Form, FormContext, line_edit, lines_edit
 from gui.forms.binding import Binding, lines_of
 from gui.forms.paragraphs import ParagraphEditor, toggle_lead
+from gui.forms.pins import PinBox
 from gui.forms.portrait import PortraitWidget
 from gui.layout_runner import LayoutResult
-from model.document import ColumnBlock, Person, Placement
+from model.document import ColumnBlock, Person
 
 
 def fit_state(result: LayoutResult | None, block_id: str) -> tuple[str, str]:
@@ -91,6 +94,8 @@ class ColumnForm(Form):
         self.fit = QLabel()
         self.fit.setObjectName("fitState")
         t.addRow(self.fit)
+        self.pins = PinBox(self.doc, block, b, show_span=False)  # issue 10: height, row, unpin
+        f.addRow(self.pins)
         self.finish()
         ctx.runner.finished.connect(self._on_layout)
         self.update_fit()
@@ -102,9 +107,8 @@ class ColumnForm(Form):
         self.doc.push(SetValue(self.doc, self.item, "person", value, self.tr("修改人物"), key))
 
     def _set_span(self, value: int, key: object) -> None:
-        old = self.item.placement
         cols = min(value, self.doc.bulletin.page_setup.columns) or None
-        self.doc.push(SetValue(self.doc, self.item, "placement", Placement(cols, old.height_mm),
+        self.doc.push(SetValue(self.doc, self.item, "placement", replace(self.item.placement, columns=cols),
                                self.tr("修改占栏"), key))
 
     def _on_layout(self, _result: object) -> None:

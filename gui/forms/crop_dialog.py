@@ -21,8 +21,10 @@ _MIN_FRACTION = 0.05
 class CropView(QWidget):
     """Shows the upright image with the crop rectangle; all state in image fractions."""
 
-    def __init__(self, image: QImage, size: tuple[int, int], crop: Crop, parent: QWidget | None = None) -> None:
+    def __init__(self, image: QImage, size: tuple[int, int], crop: Crop, parent: QWidget | None = None,
+                 aspect: float = PORTRAIT_ASPECT) -> None:
         super().__init__(parent)
+        self.aspect = aspect  # width / height of the crop in pixels (the page setup's portrait shape)
         self.image = image
         self.size_px = size  # full-resolution upright size: the aspect lock is in real pixels
         self.crop = Crop(crop.x, crop.y, crop.w, crop.h)
@@ -49,12 +51,12 @@ class CropView(QWidget):
     def _h_for_w(self, w: float) -> float:
         """Height fraction that makes a crop of width fraction ``w`` exactly 3:4 in pixels."""
         W, H = self.size_px
-        return w * W / PORTRAIT_ASPECT / H
+        return w * W / self.aspect / H
 
     def set_width(self, w: float) -> None:
         """Resize about the top-left corner, keeping 3:4 and staying inside the image."""
         W, H = self.size_px
-        max_w = min(1 - self.crop.x, (1 - self.crop.y) * H * PORTRAIT_ASPECT / W)
+        max_w = min(1 - self.crop.x, (1 - self.crop.y) * H * self.aspect / W)
         w = max(_MIN_FRACTION, min(w, max_w))
         self.crop = Crop(self.crop.x, self.crop.y, w, self._h_for_w(w))
         self.update()
@@ -130,11 +132,16 @@ class CropView(QWidget):
 
 
 class CropDialog(QDialog):
-    def __init__(self, image: QImage, size: tuple[int, int], crop: Crop, parent: QWidget | None = None) -> None:
+    def __init__(self, image: QImage, size: tuple[int, int], crop: Crop, parent: QWidget | None = None,
+                 aspect: float = PORTRAIT_ASPECT) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("裁剪肖像（3:4）"))
-        self.view = CropView(image, size, crop)
-        hint = QLabel(self.tr("拖动方框选择位置，拖动右下角或滚动滚轮改变大小。比例固定为 3:4。"))
+        self.view = CropView(image, size, crop, aspect=aspect)
+        if abs(aspect - PORTRAIT_ASPECT) < 1e-6:
+            self.setWindowTitle(self.tr("裁剪肖像（3:4）"))
+            hint = QLabel(self.tr("拖动方框选择位置，拖动右下角或滚动滚轮改变大小。比例固定为 3:4。"))
+        else:  # another portrait shape in the page setup, or a picture block's own shape
+            self.setWindowTitle(self.tr("裁剪图片"))
+            hint = QLabel(self.tr("拖动方框选择位置，拖动右下角或滚动滚轮改变大小。比例保持不变。"))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.Reset)
@@ -148,7 +155,7 @@ class CropDialog(QDialog):
         self.resize(560, 640)
 
     def _reset(self) -> None:
-        self.view.crop = default_crop(*self.view.size_px)
+        self.view.crop = default_crop(*self.view.size_px, self.view.aspect)
         self.view.update()
 
     def crop(self) -> Crop:

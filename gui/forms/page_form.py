@@ -18,6 +18,12 @@ class PageForm(Form):
         self.label = line_edit(self.tr("如：第3版 · 专版"), "pageLabel")
         f.addRow(self.tr("版次标签"), self.label)
         b.line(self.label, self.obj, "label", self.tr("修改版次"))
+        # issue 10: a fixed page keeps every block where it stands while the user types
+        self.fixed = QCheckBox(self.tr("固定版面"))
+        self.fixed.setToolTip(self.tr("打字时其他稿件不移动：排不下的文字在本块标为超出"))
+        self.fixed.setObjectName("fixedLayout")
+        f.addRow(self.fixed)
+        self.fixed.toggled.connect(self._toggle_fixed)
 
         bf = self.section(self.tr("版头（栏目）"))
         self.has_banner = QCheckBox(self.tr("本版有版头"))
@@ -49,6 +55,9 @@ class PageForm(Form):
 
     def _sync_presence(self) -> None:
         page: Page = self.item
+        self.fixed.blockSignals(True)
+        self.fixed.setChecked(page.fixed_layout)
+        self.fixed.blockSignals(False)
         for box, present, widgets in (
             (self.has_banner, page.banner is not None, (self.banner_lines,)),
             (self.has_headline, page.headline is not None, (self.kicker, self.title, self.subtitle)),
@@ -59,6 +68,19 @@ class PageForm(Form):
             for w in widgets:
                 w.setEnabled(present)
         self.binder.refresh()
+
+    def _toggle_fixed(self, on: bool) -> None:
+        from gui.forms.base import laid_out
+        from gui.makeup import set_fixed_layout
+
+        page: Page = self.item
+        if on == page.fixed_layout:
+            return
+        doc = laid_out(self.ctx)
+        index = self.doc.bulletin.pages.index(page)
+        lp = doc.pages[index] if doc is not None and index < len(doc.pages) else None
+        self.doc.break_merge()
+        set_fixed_layout(self.doc, page, on, lp)
 
     def _toggle_banner(self, on: bool) -> None:
         value = Banner() if on else None

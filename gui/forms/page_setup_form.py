@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QWidget,
 )
 
 from gui import labels, press
@@ -167,10 +168,86 @@ class PageSetupForm(Form):
         self.grid_hint.setObjectName("hint")
         g.addRow(self.grid_hint)
 
+        self._build_makeup()  # issue 10: portrait spec and copy-fit limits
         self._build_fonts()
         self.finish()
         self.doc.changed.connect(self._on_doc_changed)
         self._update_hint()
+
+    # ------------------------------------------------------------------ page make-up (issue 10)
+    def _build_makeup(self) -> None:
+        """One portrait frame for the bulletin, and how far copy-fit (适配版面) may go."""
+        p = self.section(self.tr("肖像规格（全刊统一）"))
+        self.portrait_cols = QSpinBox()
+        self.portrait_cols.setObjectName("portraitColumns")
+        self.portrait_cols.setRange(1, 20)
+        self.portrait_cols.setSuffix(self.tr(" 栏"))
+        p.addRow(self.tr("肖像宽度"), self.portrait_cols)
+        self.portrait_mm = QDoubleSpinBox()
+        self.portrait_mm.setObjectName("portraitMm")
+        self.portrait_mm.setRange(0.0, 200.0)
+        self.portrait_mm.setDecimals(1)
+        self.portrait_mm.setSpecialValueText(self.tr("按栏宽"))
+        self.portrait_mm.setSuffix(self.tr(" 毫米"))
+        p.addRow(self.tr("或指定宽度"), self.portrait_mm)
+        self.aspect_w, self.aspect_h = QSpinBox(), QSpinBox()
+        for w, name in ((self.aspect_w, "aspectW"), (self.aspect_h, "aspectH")):
+            w.setRange(1, 100)
+            w.setObjectName(name)
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.aspect_w)
+        lay.addWidget(QLabel(":"))
+        lay.addWidget(self.aspect_h)
+        p.addRow(self.tr("宽高比"), row)
+        self.leader_cols = QSpinBox()
+        self.leader_cols.setObjectName("leaderColumns")
+        self.leader_cols.setRange(1, 20)
+        self.leader_cols.setSuffix(self.tr(" 栏"))
+        p.addRow(self.tr("讲话人肖像宽度"), self.leader_cols)
+        for w, attr, conv in ((self.portrait_cols, "width_columns", int), (self.portrait_mm, "width_mm",
+                              lambda v: v or None), (self.aspect_w, "aspect_w", int), (self.aspect_h, "aspect_h", int),
+                              (self.leader_cols, "leader_width_columns", int)):
+            self._bind_sub(w, "portrait", attr, conv, self.tr("修改肖像规格"))
+        f = self.section(self.tr("适配版面的范围"))
+        self.scale_min, self.scale_max = QDoubleSpinBox(), QDoubleSpinBox()
+        for w, lo, hi in ((self.scale_min, 0.5, 1.0), (self.scale_max, 1.0, 2.0)):
+            w.setRange(lo, hi)
+            w.setSingleStep(0.05)
+            w.setPrefix("×")
+        f.addRow(self.tr("标题字号最小"), self.scale_min)
+        f.addRow(self.tr("标题字号最大"), self.scale_max)
+        self.gap_lines = QSpinBox()
+        self.gap_lines.setRange(0, 3)
+        self.gap_lines.setSuffix(self.tr(" 行"))
+        f.addRow(self.tr("段间最多空行"), self.gap_lines)
+        self.portrait_max = QSpinBox()
+        self.portrait_max.setRange(1, 20)
+        self.portrait_max.setSuffix(self.tr(" 栏"))
+        f.addRow(self.tr("肖像最宽"), self.portrait_max)
+        self.move_blocks = QCheckBox(self.tr("允许把整块稿件按顺序移到相邻版面"))
+        self.move_blocks.setObjectName("moveBlocks")
+        f.addRow(self.move_blocks)
+        for w, attr, conv in ((self.scale_min, "headline_scale_min", float), (self.scale_max, "headline_scale_max",
+                              float), (self.gap_lines, "paragraph_gap_lines", int),
+                              (self.portrait_max, "portrait_columns_max", int), (self.move_blocks, "move_blocks", bool)):
+            self._bind_sub(w, "fit", attr, conv, self.tr("修改适配范围"))
+
+    def _bind_sub(self, w, part: str, attr: str, conv, label: str) -> None:
+        """Bind a widget to ``page_setup.<part>.<attr>`` (the page setup is replaced, undoably)."""
+        def apply(value, key) -> None:
+            sub = dataclasses.replace(getattr(self.ps(), part), **{attr: conv(value)})
+            self._push_ps(dataclasses.replace(self.ps(), **{part: sub}), label, key)
+
+        def model():
+            v = getattr(getattr(self.ps(), part), attr)
+            return (v or 0.0) if attr == "width_mm" else v
+
+        if isinstance(w, QCheckBox):
+            self.binder.add(Binding(w, model, w.isChecked, w.setChecked, apply), w.toggled)
+        else:
+            self.binder.add(Binding(w, model, w.value, w.setValue, apply), w.valueChanged)
 
     # ------------------------------------------------------------------ page setup
     def ps(self) -> PageSetup:

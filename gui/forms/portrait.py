@@ -39,7 +39,7 @@ from gui.forms.base import FormContext, laid_out
 from gui.forms.crop_dialog import CropDialog
 from gui.images import cached_upright, default_crop, effective_ppi, upright_size
 from layout.types import Picture
-from model.document import ColumnBlock, Crop, Portrait
+from model.document import Crop, Portrait
 from model.images import MIN_PPI, ImageError
 from model.units import mm_to_pt, pt_to_mm
 
@@ -54,12 +54,25 @@ def image_bytes_from_qimage(image: QImage) -> bytes:
     return bytes(buf.data())
 
 
+def spec_aspect(bulletin) -> float:
+    """Width / height of the bulletin's portrait frame (the page setup's portrait spec)."""
+    spec = bulletin.page_setup.portrait
+    return spec.aspect_w / max(1, spec.aspect_h)
+
+
 class PortraitWidget(QFrame):
-    def __init__(self, ctx: FormContext, block: ColumnBlock, parent: QWidget | None = None) -> None:
+    """Edits ``block.<attr>`` (a Portrait): a column's or the speech's portrait, or a picture
+    block's picture. ``aspect()`` gives the crop's width / height (None: the whole image, kept
+    in its own shape, for a news photo)."""
+
+    def __init__(self, ctx: FormContext, block, parent: QWidget | None = None, attr: str = "portrait",
+                 aspect=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.doc = ctx.doc
         self.block = block
+        self.attr = attr
+        self.aspect = aspect or (lambda: spec_aspect(self.doc.bulletin))
         self.setAcceptDrops(True)
         self.setObjectName("portrait")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Ctrl+V pastes a photo here
@@ -107,9 +120,10 @@ class PortraitWidget(QFrame):
         except Exception as exc:  # noqa: BLE001 - Pillow on a damaged file
             self._refuse(what, str(exc))
             return False
-        portrait = Portrait(image=name, crop=default_crop(*size))
+        aspect = self.aspect()
+        portrait = Portrait(image=name, crop=default_crop(*size, aspect) if aspect else Crop())
         self.doc.break_merge()
-        self.doc.push(SetValue(self.doc, self.block, "portrait", portrait, self.tr("更换肖像")))
+        self.doc.push(SetValue(self.doc, self.block, self.attr, portrait, self.tr("更换肖像")))
         return True
 
     def _refuse(self, what: str, reason: str) -> None:
@@ -169,25 +183,30 @@ class PortraitWidget(QFrame):
 
     # ------------------------------------------------------------------ crop / remove
     def open_crop(self) -> None:
-        p = self.block.portrait
+        p = getattr(self.block, self.attr)
         if p is None or not p.image:
             return
         data = self.doc.bulletin.images.get(p.image)
         image = cached_upright(p.image, lambda: data, 1200)
-        dlg = CropDialog(image, upright_size(data), p.crop, self._parent())
+        size = upright_size(data)
+        aspect = self.aspect() or (p.crop.w * size[0]) / max(1e-9, p.crop.h * size[1])
+        dlg = CropDialog(image, size, p.crop, self._parent(), aspect)
         if dlg.exec():
             c = dlg.crop()
             self.set_crop(Crop(c.x, c.y, c.w, c.h))
 
     def set_crop(self, crop: Crop) -> None:
-        p = self.block.portrait
+        p = getattr(self.block, self.attr)
         if p is None:
             return
-        self.doc.push(SetValue(self.doc, self.block, "portrait", Portrait(p.image, crop), self.tr("裁剪肖像")))
+        self.doc.push(SetValue(self.doc, self.block, self.attr, Portrait(p.image, crop), self.tr("裁剪肖像")))
 
     def remove(self) -> None:
-        if self.block.portrait is not None:
-            self.doc.push(SetValue(self.doc, self.block, "portrait", None, self.tr("移除肖像")))
+        if getattr(self.block, self.attr) is None:
+            return
+        # a picture block always has its Portrait (an empty one); others drop it
+        empty = Portrait() if self.attr == "picture" else None
+        self.doc.push(SetValue(self.doc, self.block, self.attr, empty, self.tr("移除肖像")))
 
     # ------------------------------------------------------------------ display
     def _on_doc_changed(self, obj: object, _structural: bool) -> None:
@@ -198,10 +217,10 @@ class PortraitWidget(QFrame):
         self.refresh_info()
 
     def refresh(self) -> None:
-        p = self.block.portrait
+        p = getattr(self.block, self.attr)
         has = p is not None and bool(p.image) and p.image in self.doc.bulletin.images
         self.crop_btn.setEnabled(has)
-        self.remove_btn.setEnabled(p is not None)
+        self.remove_btn.setEnabled(p is not None and bool(p.image or self.attr != "picture"))
         self.thumb.setPixmap(self._thumbnail(p) if has else self._empty())
         self.refresh_info()
 
@@ -223,7 +242,10 @@ class PortraitWidget(QFrame):
         pix.fill(QColor(255, 255, 255))
         painter = QPainter(pix)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(QRectF(0, 0, THUMB.width(), THUMB.height()), image, src)
+        # the thumbnail shows the crop in its own shape, centred in the box
+        scale = min(THUMB.width() / max(1.0, src.width()), THUMB.height() / max(1.0, src.height()))
+        tw, th = src.width() * scale, src.height() * scale
+        painter.drawImage(QRectF((THUMB.width() - tw) / 2, (THUMB.height() - th) / 2, tw, th), image, src)
         painter.end()
         return pix
 
@@ -241,7 +263,7 @@ class PortraitWidget(QFrame):
         return (text_w - gutter * (ps.columns - 1)) / max(1, ps.columns)
 
     def refresh_info(self) -> None:
-        p = self.block.portrait
+        p = getattr(self.block, self.attr)
         if p is None or not p.image or p.image not in self.doc.bulletin.images:
             self.info.setText(self.tr("尚无肖像。支持 JPEG、PNG、TIFF、WebP；手机照片会自动转正。"))
             self.info.setStyleSheet("")

@@ -13,6 +13,8 @@ from gui.commands import InsertItem, MoveItem, RemoveItem, SetValue
 from gui.forms.base import Form, FormContext, line_edit, lines_edit
 from gui.forms.binding import Binding, lines_of
 from gui.forms.paragraphs import ParagraphEditor, toggle_lead
+from gui.forms.pins import PinBox
+from gui.forms.portrait import PortraitWidget
 from model.document import Person, SpeechBlock, SpeechSection
 
 BULLET = "◎"
@@ -44,6 +46,12 @@ class SpeechForm(Form):
                       lambda: " ".join(lines_of(self.attribution.toPlainText())),
                       self.attribution.setPlainText, b.set_attr(self.obj, "attribution", self.tr("修改出处说明"))),
               self.attribution.textChanged)
+
+        # issue 10: the leader's portrait (its own size in the page setup) and the block's pins
+        self.portrait = PortraitWidget(ctx, block)
+        f.addRow(self.tr("肖像"), self.portrait)
+        self.pins = PinBox(self.doc, block, b)
+        f.addRow(self.pins)
 
         s = self.section(self.tr("分节"))
         self.sections = QListWidget()

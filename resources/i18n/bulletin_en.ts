@@ -270,6 +270,14 @@ Chair, City Trade Union Council</translation>
         <source>拖动方框选择位置，拖动右下角或滚动滚轮改变大小。比例固定为 3:4。</source>
         <translation>Drag the frame to position it; drag its bottom-right corner or turn the wheel to resize. The shape is fixed at 3:4.</translation>
     </message>
+    <message>
+        <source>裁剪图片</source>
+        <translation>Crop picture</translation>
+    </message>
+    <message>
+        <source>拖动方框选择位置，拖动右下角或滚动滚轮改变大小。比例保持不变。</source>
+        <translation>Drag the frame to choose the part, drag its lower right corner or scroll to resize. The shape stays as it is.</translation>
+    </message>
 </context>
 <context>
     <name>DocxOptionsDialog</name>
@@ -1350,6 +1358,53 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     </message>
 </context>
 <context>
+    <name>Makeup</name>
+    <message>
+        <source>固定占栏</source>
+        <translation>Pin column span</translation>
+    </message>
+    <message>
+        <source>固定高度</source>
+        <translation>Pin height</translation>
+    </message>
+    <message>
+        <source>取消固定</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <source>固定版面</source>
+        <translation>Fix page layout</translation>
+    </message>
+    <message>
+        <source>取消固定版面</source>
+        <translation>Free page layout</translation>
+    </message>
+    <message>
+        <source>添加图片块</source>
+        <translation>Add picture block</translation>
+    </message>
+    <message>
+        <source>适配版面</source>
+        <translation>Copy-fit</translation>
+    </message>
+    <message>
+        <source>在版面设置允许的范围内，没有能让版面更好的调整。</source>
+        <translation>No change within the limits of the page setup makes the pages better.</translation>
+    </message>
+    <message>
+        <source>加图片</source>
+        <translation>Add picture</translation>
+    </message>
+    <message>
+        <source>添加图片块（新闻照片或广告，可带图片说明）</source>
+        <translation>Add a picture block (a news photo or an advertisement, with an optional caption)</translation>
+    </message>
+    <message>
+        <source>在版面设置的范围内调整标题字号、肖像规格和版面分配，填满短版、消除超出</source>
+        <translation>Adjust headline sizes, the portrait size and which page blocks stand on, within the page setup&apos;s limits, to fill short pages and resolve overset text</translation>
+    </message>
+</context>
+<context>
     <name>Outline</name>
     <message>
         <source>第 {} 页</source>
@@ -1380,17 +1435,45 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
         <source>版面设置</source>
         <translation>Page setup</translation>
     </message>
+    <message>
+        <source>{} 栏</source>
+        <translation>{} col.</translation>
+    </message>
+    <message>
+        <source>高 {} 毫米</source>
+        <translation>{} mm high</translation>
+    </message>
+    <message>
+        <source>固定</source>
+        <translation>pinned</translation>
+    </message>
+    <message>
+        <source>固定版面</source>
+        <translation>fixed layout</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Picture</translation>
+    </message>
 </context>
 <context>
     <name>PageCanvas</name>
     <message>
         <source>超出 {} 字</source>
-        <extracomment>all cached page pixmaps together (4 bytes a pixel): a 24-page issue at 200 % would otherwise keep ≈ 1 GB of pixmaps; the least recently painted pages are dropped and repainted if needed</extracomment>
         <translation>{} characters over</translation>
     </message>
     <message>
         <source>超出</source>
         <translation>Overset</translation>
+    </message>
+    <message>
+        <source>拖动边线固定占栏或高度</source>
+        <extracomment>all cached page pixmaps together (4 bytes a pixel): a 24-page issue at 200 % would otherwise keep ≈ 1 GB of pixmaps; the least recently painted pages are dropped and repainted if needed (block id, &quot;w&quot; or &quot;h&quot;, new width pt, new height pt): the user dragged a block&apos;s right or bottom edge to pin its span or height</extracomment>
+        <translation>Drag the edge to pin the column span or the height</translation>
+    </message>
+    <message>
+        <source>空位 {w} × {h} mm</source>
+        <translation>Free space {w} × {h} mm</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1573,14 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <message>
         <source>删除标题</source>
         <translation>Remove headline</translation>
+    </message>
+    <message>
+        <source>固定版面</source>
+        <translation>Fixed layout</translation>
+    </message>
+    <message>
+        <source>打字时其他稿件不移动：排不下的文字在本块标为超出</source>
+        <translation>Typing never moves other blocks: text that no longer fits is marked overset in its own block</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1789,66 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
         <source>默认字体</source>
         <translation>Default font</translation>
     </message>
+    <message>
+        <source>肖像规格（全刊统一）</source>
+        <translation>Portrait size (all)</translation>
+    </message>
+    <message>
+        <source>肖像宽度</source>
+        <translation>Portrait width</translation>
+    </message>
+    <message>
+        <source>按栏宽</source>
+        <translation>By columns</translation>
+    </message>
+    <message>
+        <source>或指定宽度</source>
+        <translation>Or a fixed width</translation>
+    </message>
+    <message>
+        <source>宽高比</source>
+        <translation>Aspect (w : h)</translation>
+    </message>
+    <message>
+        <source>讲话人肖像宽度</source>
+        <translation>Leader portrait</translation>
+    </message>
+    <message>
+        <source>修改肖像规格</source>
+        <translation>Change portrait size</translation>
+    </message>
+    <message>
+        <source>适配版面的范围</source>
+        <translation>Copy-fit limits</translation>
+    </message>
+    <message>
+        <source>标题字号最小</source>
+        <translation>Smallest headline size</translation>
+    </message>
+    <message>
+        <source>标题字号最大</source>
+        <translation>Largest headline size</translation>
+    </message>
+    <message>
+        <source> 行</source>
+        <translation> lines</translation>
+    </message>
+    <message>
+        <source>段间最多空行</source>
+        <translation>Paragraph spacing</translation>
+    </message>
+    <message>
+        <source>肖像最宽</source>
+        <translation>Widest portrait</translation>
+    </message>
+    <message>
+        <source>允许把整块稿件按顺序移到相邻版面</source>
+        <translation>Blocks may move to the next page</translation>
+    </message>
+    <message>
+        <source>修改适配范围</source>
+        <translation>Change copy-fit limits</translation>
+    </message>
 </context>
 <context>
     <name>ParagraphEditor</name>
@@ -1800,6 +1951,76 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <message>
         <source>PDF/X 不允许 RGB：交印刷厂请选 CMYK 或灰度。</source>
         <translation>PDF/X allows no RGB: choose CMYK or greyscale for the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureForm</name>
+    <message>
+        <source>图片块</source>
+        <translation>Picture block</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <source>图片说明，如：图为西安市职工书屋示范点揭牌现场</source>
+        <translation>Caption, e.g. the opening of a workers&apos; reading room in Xi&apos;an</translation>
+    </message>
+    <message>
+        <source>图片说明</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <source>修改图片说明</source>
+        <translation>Edit caption</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Placement</translation>
+    </message>
+</context>
+<context>
+    <name>PinBox</name>
+    <message>
+        <source>自动</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source> 栏</source>
+        <translation> columns</translation>
+    </message>
+    <message>
+        <source> 毫米</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>from row </translation>
+    </message>
+    <message>
+        <source> 行起</source>
+        <translation> on</translation>
+    </message>
+    <message>
+        <source>取消固定</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <source>固定占栏</source>
+        <translation>Pinned span</translation>
+    </message>
+    <message>
+        <source>固定高度</source>
+        <translation>Pinned height</translation>
+    </message>
+    <message>
+        <source>固定行</source>
+        <translation>Pinned row</translation>
+    </message>
+    <message>
+        <source>修改固定位置</source>
+        <translation>Change pins</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2465,10 @@ A copy saved automatically at {time} was found. Restore it?</translation>
     <message>
         <source>修改讲话人</source>
         <translation>Edit speaker</translation>
+    </message>
+    <message>
+        <source>肖像</source>
+        <translation>Portrait</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,396 @@
+"""The page as a whole (DESIGN §5a, issue 10): uniform portraits, no holes, one gathered space,
+no widows, no lone run-in lead at a column foot, picture blocks — checked on laid-out pages and
+on the exported PDF, for the example and for a bulletin imported from text submissions."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import defaultdict
+
+import pytest
+from PIL import Image
+
+from layout.document import lay_out_bulletin
+from layout.grid import MM, make_grid
+from layout.types import GlyphRun, Picture
+from model.document import Bulletin, ColumnBlock, Crop, Paragraph, PictureBlock, Portrait
+
+
+@pytest.fixture(scope="module")
+def example_doc():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    return b, lay_out_bulletin(b)
+
+
+SUBMISSION = """{head}
+
+{name}
+{city}市总工会主席
+
+2020年，{city}市总工会坚持以习近平新时代中国特色社会主义思想为指导，团结动员广大职工建功新时代。
+
+{body}
+"""
+
+LEADS = ["政治引领更加有力。", "建功立业成效明显。", "维权服务更加精准。", "改革创新持续深化。", "基层建设不断加强。",
+         "职工文化丰富多彩。", "疫情防控扎实有效。"]
+BITS = ["全市各级工会组织深入开展劳动和技能竞赛，", "参与职工达十二万人次，", "累计筹集帮扶资金一千二百万元，",
+        "建成职工书屋示范点八十六家，", "推动建立区域性行业性工会联合会二十三家，", "新发展会员一万四千余人，",
+        "开展送温暖活动慰问困难职工三千余户，", "组织劳模工匠进企业宣讲一百二十场，"]
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """Seven city submissions of different lengths, imported as a new user would."""
+    import random
+
+    from importers import import_files
+
+    rnd = random.Random(10)
+    d = tmp_path_factory.mktemp("subs")
+    cities = ["榆林", "汉中", "安康", "商洛", "韩城", "渭南", "铜川"]
+    paths = []
+    for n, city in enumerate(cities):
+        paras = []
+        for k in range(rnd.randint(3, 7)):
+            paras.append(LEADS[k % len(LEADS)] + "".join(rnd.choice(BITS) for _ in range(rnd.randint(3, 9)))
+                         + "为全市经济社会发展作出了积极贡献。")
+        text = SUBMISSION.format(head=f"{city}工会奋力谱写新篇章", name=f"王{'建国明华志强伟'[n]}", city=city,
+                                 body="\n\n".join(paras))
+        p = d / f"{n + 1:02d}-{city}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(str(p))
+    b, _report = import_files(paths)
+    return b, lay_out_bulletin(b)
+
+
+def _portrait_frames(b: Bulletin, doc) -> list[Picture]:
+    ids = {blk.id for _, blk in b.iter_blocks() if isinstance(blk, ColumnBlock)}
+    return [i for p in doc.pages for i in p.items if isinstance(i, Picture) and i.block_id in ids]
+
+
+# ---------------------------------------------------------------------------- portraits
+
+
+def test_every_column_portrait_has_the_one_frame_of_the_page_setup(example_doc):
+    b, doc = example_doc
+    frames = _portrait_frames(b, doc)
+    assert len(frames) == 9
+    g = make_grid(b.page_setup)
+    spec = b.page_setup.portrait
+    for f in frames:
+        assert f.w == pytest.approx(g.span_w(spec.width_columns))
+        assert f.h == pytest.approx(f.w * spec.aspect)
+
+
+def test_the_portrait_spec_sets_width_in_columns_or_mm_and_the_shape():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    b.page_setup.portrait.width_columns = 2
+    b.page_setup.portrait.aspect_w, b.page_setup.portrait.aspect_h = 4, 5
+    g = make_grid(b.page_setup)
+    frames = _portrait_frames(b, lay_out_bulletin(b))
+    assert {(round(f.w, 2), round(f.h, 2)) for f in frames} == {(round(g.span_w(2), 2), round(g.span_w(2) * 1.25, 2))}
+    b.page_setup.portrait.width_mm = 30.0
+    frames = _portrait_frames(b, lay_out_bulletin(b))
+    assert {round(f.w, 2) for f in frames} == {round(30 * MM, 2)}
+
+
+def _jpeg(w: int, h: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (w, h), (90, 90, 90)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_a_crop_at_the_frame_shape_is_printed_exactly_no_side_cropping():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    name = b.images.add(_jpeg(1200, 900))  # a landscape photo, cropped by the user to 3:4
+    col = next(blk for _, blk in b.iter_blocks() if isinstance(blk, ColumnBlock))
+    crop = Crop(0.2, 0.0, 675 / 1200, 1.0)  # 675 × 900 px: 3:4
+    col.portrait = Portrait(name, crop)
+    doc = lay_out_bulletin(b)
+    pic = next(i for p in doc.pages for i in p.items if isinstance(i, Picture) and i.block_id == col.id)
+    assert pic.crop == pytest.approx((crop.x, crop.y, crop.w, crop.h))
+    assert pic.h / pic.w == pytest.approx((crop.h * 900) / (crop.w * 1200))
+
+
+def test_portraits_are_never_enlarged_to_fill_a_short_page():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    for blk in b.pages[1].blocks:
+        blk.paragraphs = blk.paragraphs[:1]  # a very short page: lots of room
+    frames = _portrait_frames(b, lay_out_bulletin(b))
+    assert len({(round(f.w, 2), round(f.h, 2)) for f in frames}) == 1
+
+
+def test_speech_block_leader_portrait_has_its_own_size():
+    from model.document import SpeechBlock
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    speech = next(blk for _, blk in b.iter_blocks() if isinstance(blk, SpeechBlock))
+    speech.portrait = Portrait(b.images.add(_jpeg(300, 400)))
+    b.page_setup.portrait.leader_width_columns = 2
+    doc = lay_out_bulletin(b)
+    g = make_grid(b.page_setup)
+    leader = [i for p in doc.pages for i in p.items if isinstance(i, Picture) and i.block_id == speech.id]
+    assert len(leader) == 1 and leader[0].w == pytest.approx(g.span_w(2))
+    assert any(isinstance(i, GlyphRun) and i.block_id == speech.id and speech.speaker.name in i.text
+               for p in doc.pages for i in p.items)
+    assert {round(f.w, 2) for f in _portrait_frames(b, doc)} == {round(g.span_w(1), 2)}
+
+
+# ---------------------------------------------------------------------------- holes and space
+
+
+def _check_page_is_made_up(b: Bulletin, doc) -> None:
+    """No block ends short of its row (underset), each page has at most one space, which no
+    block overlaps and which is reported with its size in mm."""
+    assert not [p for p in doc.problems if p.kind == "underset"], doc.problems
+    for page, lp in zip(b.pages, doc.pages):
+        spaces = [p for p in doc.problems if p.kind == "space" and p.block_id == page.id]
+        assert len(spaces) <= 1
+        if lp.space is None:
+            assert not spaces
+            continue
+        x, y, w, h = lp.space
+        assert spaces, "a gathered space is always reported"
+        assert spaces[0].message == f"宽 {w / MM:.0f} mm × 高 {h / MM:.0f} mm"
+        for a in lp.areas:
+            assert not (a.x < x + w - 0.01 and x < a.x + a.w - 0.01 and a.y < y + h - 0.01 and y < a.y + a.h - 0.01)
+
+
+def test_example_pages_have_no_holes_and_one_gathered_space(example_doc):
+    _check_page_is_made_up(*example_doc)
+
+
+def test_imported_submissions_have_no_holes_and_one_gathered_space(imported):
+    b, doc = imported
+    _check_page_is_made_up(b, doc)
+    assert len({(round(f.w, 2), round(f.h, 2)) for f in _portrait_frames(b, doc)}) <= 1
+
+
+def _body_lines(doc, b: Bulletin):
+    """Per block, per column: the body lines top to bottom as (y, x, text, is bold lead)."""
+    g = make_grid(b.page_setup)
+    body = b.page_setup.body_size_pt
+    out: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    for lp in doc.pages:
+        areas = {a.block_id: a for a in lp.areas}
+        lines: dict[tuple[str, float], list[GlyphRun]] = defaultdict(list)
+        for it in lp.items:
+            if isinstance(it, GlyphRun) and it.size == body and it.block_id in areas and areas[it.block_id].kind == "column":
+                lines[(it.block_id, round(it.y, 2), int((it.x - areas[it.block_id].x + body / 2) // (g.col_w + g.gutter)))].append(it)
+        for (bid, y, col), runs in lines.items():
+            runs.sort(key=lambda r: r.x)
+            text = "".join(r.text for r in runs)
+            out[bid][col].append((y, runs[0].x, text, all(r.bold > 0 for r in runs)))
+    for cols in out.values():
+        for c in cols:
+            cols[c].sort()
+    return out
+
+
+def _paragraph_texts(b: Bulletin) -> dict[str, list[str]]:
+    return {blk.id: [p.text.replace(" ", "") for p in blk.paragraphs] for _, blk in b.iter_blocks()
+            if isinstance(blk, ColumnBlock)}
+
+
+def _check_no_widow_no_lone_lead(b: Bulletin, doc) -> None:
+    paras = _paragraph_texts(b)
+    for bid, cols in _body_lines(doc, b).items():
+        flat = [(c, ln) for c in sorted(cols) for ln in cols[c]]
+        text = "".join(ln[2] for _, ln in flat)
+        # where each paragraph ends in the running text of the block
+        ends, pos = set(), 0
+        for t in paras[bid]:
+            pos = text.find(t[-6:], pos) + len(t[-6:]) if t else pos
+            ends.add(pos)
+        pos = 0
+        for k, (c, ln) in enumerate(flat):
+            start = pos
+            pos += len(ln[2])
+            top_of_column = k > 0 and flat[k - 1][0] != c
+            if top_of_column and pos in ends:  # a paragraph's last line opens the column
+                assert start in ends, f"widow in {bid}: {ln[2]}"  # allowed only when it is a one-line paragraph
+            foot = k + 1 < len(flat) and flat[k + 1][0] != c
+            if foot:
+                assert not ln[3], f"run-in lead alone at a column foot in {bid}: {ln[2]}"
+
+
+def test_no_widow_and_no_lone_lead_in_the_example(example_doc):
+    _check_no_widow_no_lone_lead(*example_doc)
+
+
+def test_no_widow_and_no_lone_lead_in_imported_submissions(imported):
+    _check_no_widow_no_lone_lead(*imported)
+
+
+def test_a_widow_is_avoided_by_the_flow():
+    """A paragraph whose last line would open the second column takes a line with it."""
+    from layout.blocks import BlockMeasurer
+    from layout.document import registry_for
+
+    b = Bulletin()
+    g = make_grid(b.page_setup)
+    m = BlockMeasurer(g, registry_for(b))
+    items = m.paragraph_items(Paragraph("工会职工" * 20), g.col_chars, "x", problems=[])
+    assert len(items) >= 3 and items[-2].keep and not items[-3].keep
+    lead = m.paragraph_items(Paragraph("政治引领更加有力。" + "工会" * 30, lead=True), g.col_chars, "x", problems=[])
+    assert lead[0].keep  # the line carrying the lead never ends a column
+
+
+def test_columns_of_every_block_end_level_within_one_line(example_doc, imported):
+    for b, doc in (example_doc, imported):
+        pitch = doc.pages[0].grid[1]
+        for bid, cols in _body_lines(doc, b).items():
+            ends = [cols[c][-1][0] for c in cols]
+            assert max(ends) - min(ends) <= pitch + 0.01, (bid, ends)
+
+
+# ---------------------------------------------------------------------------- picture block
+
+
+def test_picture_block_keeps_its_crop_shape_and_sets_its_caption():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    name = b.images.add(_jpeg(1600, 1000))
+    pic = PictureBlock(picture=Portrait(name, Crop(0.0, 0.0, 1.0, 0.8)), caption="职工书屋示范点揭牌仪式现场")
+    b.pages[1].blocks.append(pic)
+    doc = lay_out_bulletin(b)
+    drawn = [i for p in doc.pages for i in p.items if isinstance(i, Picture) and i.block_id == pic.id]
+    assert len(drawn) == 1
+    assert drawn[0].h / drawn[0].w == pytest.approx(800 / 1600, rel=1e-6)
+    area = next(a for p in doc.pages for a in p.areas if a.block_id == pic.id)
+    assert area.kind == "picture"
+    assert area.x - 0.01 <= drawn[0].x and drawn[0].x + drawn[0].w <= area.x + area.w + 0.01
+    caption = "".join(i.text for p in doc.pages for i in p.items if isinstance(i, GlyphRun) and i.block_id == pic.id)
+    assert caption == "职工书屋示范点揭牌仪式现场"
+    _check_page_is_made_up(b, doc)
+
+
+def test_picture_block_saves_and_loads(tmp_path):
+    from model.example import example_bulletin
+    from model.project_file import load, save
+    from model.serialize import used_images
+
+    b = example_bulletin()
+    name = b.images.add(_jpeg(800, 600))
+    b.pages[0].blocks.append(PictureBlock(id="picture-1", picture=Portrait(name, Crop(0.1, 0.1, 0.5, 0.5)),
+                                          caption="图为活动现场"))
+    b.pages[0].fixed_layout = True
+    b.pages[0].blocks[0].placement.row = 0
+    save(b, tmp_path / "p.bulletin")
+    back = load(tmp_path / "p.bulletin")
+    blk = back.find("picture-1")
+    assert isinstance(blk, PictureBlock) and blk.caption == "图为活动现场" and blk.picture.crop.w == 0.5
+    assert name in used_images(back) and back.pages[0].fixed_layout and back.pages[0].blocks[0].placement.row == 0
+
+
+def test_version_1_file_opens_with_the_portrait_spec_it_printed_with(tmp_path):
+    import json
+    import zipfile
+    from pathlib import Path
+
+    from model.project_file import FORMAT_VERSION, load, save
+
+    sample = Path(__file__).parent / "_files" / "format-v1-sample.bulletin"
+    with zipfile.ZipFile(sample) as z:
+        assert json.loads(z.read("bulletin.json"))["format_version"] == 1
+    b = load(sample)
+    assert (b.page_setup.portrait.width_columns, b.page_setup.portrait.aspect_w, b.page_setup.portrait.aspect_h) == (1, 3, 4)
+    assert all(not p.fixed_layout for p in b.pages)
+    save(b, tmp_path / "v2.bulletin")
+    with zipfile.ZipFile(tmp_path / "v2.bulletin") as z:
+        assert json.loads(z.read("bulletin.json"))["format_version"] == FORMAT_VERSION == 2
+
+
+# ---------------------------------------------------------------------------- pins
+
+
+def test_a_block_pinned_to_a_row_opens_that_row():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    blocks = b.pages[1].blocks
+    blocks[1].placement.row = 1
+    doc = lay_out_bulletin(b)
+    g = make_grid(b.page_setup)
+    areas = {a.block_id: a for a in doc.pages[1].areas}
+    first = areas[blocks[0].id]
+    pinned = areas[blocks[1].id]
+    assert pinned.x == pytest.approx(g.left) and pinned.y > first.y
+
+
+def test_fixed_pins_keep_other_blocks_in_place_while_one_grows():
+    """With every block's span, row and height pinned, more text in one block is overset in
+    that block and moves nothing else."""
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    page = b.pages[1]
+    doc = lay_out_bulletin(b)
+    g = make_grid(b.page_setup)
+    before = {a.block_id: a for a in doc.pages[1].areas}
+    rows = sorted({a.y for a in before.values() if a.kind == "column"})
+    for blk in page.blocks:
+        a = before[blk.id]
+        blk.placement.row = rows.index(a.y) if a.x == pytest.approx(g.left) else None
+        blk.placement.columns = round((a.w + g.gutter) / (g.col_w + g.gutter))
+        blk.placement.height_mm = a.h / MM
+    doc = lay_out_bulletin(b)
+    assert {a.block_id: a for a in doc.pages[1].areas} == before
+    page.blocks[0].paragraphs.append(Paragraph("新增的内容" * 60))
+    doc = lay_out_bulletin(b)
+    after = {a.block_id: a for a in doc.pages[1].areas}
+    assert after == before
+    assert any(p.kind == "overset" and p.block_id == page.blocks[0].id for p in doc.problems)
+
+
+# ---------------------------------------------------------------------------- PDF read-back
+
+
+def test_pdf_portraits_share_one_size_and_the_space_is_not_printed(tmp_path, example_doc):
+    import pdfplumber
+
+    from commands.export import report_lines
+    from exporters.pdf import write_pdf
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    path = tmp_path / "ex.pdf"
+    result = write_pdf(b, str(path))
+    doc = result.document
+    with pdfplumber.open(path) as pdf:
+        for page, lp in zip(pdf.pages, doc.pages):
+            sizes = {(round(float(i["x1"]) - float(i["x0"]), 1), round(float(i["bottom"]) - float(i["top"]), 1))
+                     for i in page.images}
+            assert len(sizes) == 1, sizes
+            (w, h), = sizes
+            assert h / w == pytest.approx(4 / 3, rel=1e-3)
+            if lp.space is not None:  # nothing is drawn in the gathered space (no frame, no ink)
+                x, y, sw, sh = lp.space
+                inside = [r for r in page.rects + page.lines + page.chars
+                          if float(r["x0"]) > x + 1 and float(r["x1"]) < x + sw - 1
+                          and float(r["top"]) > y + 1 and float(r["bottom"]) < y + sh - 1]
+                assert not inside
+    lines = report_lines(result)
+    assert any(re.fullmatch(r"  空位 space  \[page-\d\]  宽 \d+ mm × 高 \d+ mm：可放图片块或补稿", ln) for ln in lines), lines
+
+
+def test_a_new_empty_block_is_not_reported_as_overset():
+    from model.document import Page
+
+    b = Bulletin()
+    b.pages = [Page(blocks=[ColumnBlock(), PictureBlock(caption="说明")])]
+    doc = lay_out_bulletin(b)
+    assert not [p for p in doc.problems if p.kind == "overset"]
+    assert [p.kind for p in doc.problems if p.block_id == b.pages[0].id] == ["space"]
