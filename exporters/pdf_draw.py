@@ -82,7 +82,8 @@ def _prepare_image(data: bytes, crop: tuple[float, float, float, float], mode: s
     (:func:`exporters.separation.separate`)."""
     from PIL import Image
 
-    Image.MAX_IMAGE_PIXELS = 200_000_000
+    # no process-wide Image.MAX_IMAGE_PIXELS here: pictures were checked at ≤ 100 MP when they
+    # entered the project (model.images), below Pillow's own refusal (2 × 89 MP)
     img = Image.open(io.BytesIO(data))
     # the whole file in one decoder call rather than in 64 KB steps: each step takes the GIL
     # back, which on a busy interpreter (fonts are converted meanwhile) waits up to 5 ms

@@ -69,6 +69,24 @@ class ExportJob(QRunnable):
         self.signals.finished.emit(result, time.perf_counter() - start)
 
 
+def path_row(dialog: QDialog, path: str, file_filter: str, browse_text: str) -> tuple[QLineEdit, QHBoxLayout]:
+    """The output file of an export dialog: the path and a 浏览… button that asks where to save."""
+    edit = QLineEdit(path)
+    edit.setMinimumWidth(380)
+    browse = QPushButton(browse_text)
+
+    def choose() -> None:
+        chosen, _ = QFileDialog.getSaveFileName(dialog, dialog.windowTitle(), edit.text(), file_filter)
+        if chosen:
+            edit.setText(chosen)
+
+    browse.clicked.connect(choose)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(browse)
+    return edit, row
+
+
 class PdfOptionsDialog(QDialog):
     """Where to write the PDF, in which colour mode, for which press (printing condition, the
     printer's ICC profile, PDF/X flavour), with or without bleed and crop marks, one file or
@@ -78,13 +96,7 @@ class PdfOptionsDialog(QDialog):
                  icc_profile: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出 PDF"))
-        self.path = QLineEdit(path)
-        self.path.setMinimumWidth(380)
-        browse = QPushButton(self.tr("浏览…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
+        self.path, row = path_row(self, path, self.tr("PDF 文件 (*.pdf)"), self.tr("浏览…"))
         self.colour = QComboBox()
         for key in ("cmyk", "grey", "rgb"):
             self.colour.addItem(labels.colour_name(key), key)
@@ -122,11 +134,6 @@ class PdfOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), self.path.text(), self.tr("PDF 文件 (*.pdf)"))
-        if path:
-            self.path.setText(path)
 
     def _browse_icc(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("印刷厂的 ICC 特性文件"), self.icc.text(),
@@ -181,13 +188,7 @@ class DocxOptionsDialog(QDialog):
     def __init__(self, path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出 Word 文档"))
-        self.path = QLineEdit(path)
-        self.path.setMinimumWidth(380)
-        browse = QPushButton(self.tr("浏览…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
+        self.path, row = path_row(self, path, self.tr("Word 文档 (*.docx)"), self.tr("浏览…"))
         self.fonts = QComboBox()
         names = {"common": self.tr("常用字体（宋体、黑体、楷体、仿宋，每台中文 Windows 和 WPS 都有）"),
                  "founder": self.tr("方正字体（方正书宋、方正黑体、方正小标宋…，需已安装）"),
@@ -202,12 +203,6 @@ class DocxOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Word 文档"), self.path.text(),
-                                              self.tr("Word 文档 (*.docx)"))
-        if path:
-            self.path.setText(path)
 
     def values(self) -> tuple[str, str]:
         """(path with .docx, font set key)."""

@@ -82,10 +82,28 @@ class IncrementalLayout:
         else:
             pages = self._lay_out_pages(bulletin)
         self._key, self._page_keys, self._pages = key, page_keys, pages
-        return self._assemble(pages)
+        doc = self._assemble(pages)
+        doc.problems += press_problems(bulletin, doc)
+        return doc
 
     def reset(self) -> None:
         self._key, self._page_keys, self._pages = None, [], None
+
+
+def press_problems(bulletin: Bulletin, doc: LaidOutDocument) -> list:
+    """The print preflight of the page's flat colours (faint tints, rules in several inks,
+    hairlines), as the PDF export reports it, for the problems panel while editing. Pictures'
+    ink is known only when the export separates them."""
+    from exporters.separation import condition_for, flat_colour_problems
+
+    ps = bulletin.page_setup
+    if ps.colour_mode == "rgb":
+        return []
+    try:
+        condition = condition_for(ps.printing_condition)  # flat colours need no ICC profile read
+    except KeyError:
+        return []
+    return flat_colour_problems(doc.pages, ps.colour_mode, condition)
 
 
 def incremental(layout_fn: LayoutFn | None) -> LayoutFn | None:

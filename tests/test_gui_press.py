@@ -89,3 +89,14 @@ def test_export_passes_the_press_options_and_reports_the_preflight(make_window, 
     assert "总墨量超限" in text and "网点过浅" in text
     assert "out-*.pdf" in text  # one file per page: the report names them all
     w.exporter.report.close()
+
+
+def test_the_editor_lists_the_flat_colour_preflight_beside_the_layout_problems(example):
+    """Issue 13: the problems panel shows what the export's preflight says of the page's colours
+    (the example's thin red rule is set in one ink), without exporting."""
+    from gui.layout_runner import IncrementalLayout
+
+    doc = IncrementalLayout()(example)
+    assert any(p.kind == "one_ink" for p in doc.problems)
+    example.page_setup.colour_mode = "rgb"  # a screen PDF has no press to check for
+    assert not any(p.kind == "one_ink" for p in IncrementalLayout()(example).problems)
