@@ -382,7 +382,7 @@ class FileOps(QObject):
         self.release_lock()
         w.runner.timer.stop()
         w.runner.check_timer.stop()
-        w.runner._pool.clear()  # queued layouts and proofreading are of no use any more
+        w.runner.clear()  # queued layouts and proofreading are of no use any more
         w.runner.wait(5000)
         w.exporter.wait(60000)
         e.accept()

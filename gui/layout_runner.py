@@ -215,6 +215,10 @@ class LayoutRunner(QObject):
         self._check_again = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        # the proofreader has a worker of its own: a check of the whole bulletin (≈ 100 ms) must
+        # never hold up the layout of the keystroke typed meanwhile
+        self._check_pool = QThreadPool(self)
+        self._check_pool.setMaxThreadCount(1)
         self._jobs: list[QRunnable] = []  # keep Python wrappers alive until they report
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -277,7 +281,7 @@ class LayoutRunner(QObject):
         job.setAutoDelete(True)  # False made PySide keep every job (and its snapshot) for good
         job.signals.done.connect(self._checked)
         self._jobs.append(job)
-        self._pool.start(job)
+        self._check_pool.start(job)
 
     def _checked(self, answer: tuple[int, list]) -> None:
         generation, findings = answer
@@ -305,5 +309,11 @@ class LayoutRunner(QObject):
             self._start()
 
     def wait(self, msecs: int = 30000) -> None:
-        """Block until the worker is done (shutdown; tests)."""
+        """Block until the workers are done (shutdown; tests)."""
         self._pool.waitForDone(msecs)
+        self._check_pool.waitForDone(msecs)
+
+    def clear(self) -> None:
+        """Drop queued layouts and proofreading (closing: they are of no use any more)."""
+        self._pool.clear()
+        self._check_pool.clear()
