@@ -206,6 +206,8 @@ class Writer:
             cell = table.cell(i // ncells, i % ncells)
             self._cell_props(cell, cell_w, shade=self.tint, margins=(pad, pad, pad, pad))
             first = True
+            if i == 0 and self._leader(cell, block, cell_w - 2 * pad):
+                first = False
             for style, text in (("讲话标签", sec.label), ("Heading 3", sec.heading)):
                 if text:
                     self._cell_para(cell, style, text, first)
@@ -227,6 +229,24 @@ class Writer:
             self._cell_props(merged, width, shade=self.tint, margins=(0, pad, pad, pad))
             self.style(merged.paragraphs[0], "落款")
             merged.paragraphs[0].add_run(clean_text(block.attribution))
+
+    def _leader(self, cell: _Cell, block: SpeechBlock, room: float) -> bool:
+        """The speaker's portrait, name and titles atop the first section, as the PDF sets
+        them atop the box's first column(s); False when the speech has no portrait."""
+        spec = self.b.page_setup.portrait
+        width = min(room, portrait_width(self.g) * spec.leader_width_columns / max(1, spec.width_columns))
+        image = self._portrait(block, width)
+        if image is None:
+            return False
+        data, ext, w_px, h_px = image
+        p = cell.paragraphs[0]
+        self.style(p, "肖像")
+        self.pictures.add(p._p, data, ext, round(width * EMU_PER_PT), round(width * h_px / w_px * EMU_PER_PT))
+        if block.speaker.name.strip():
+            self.para(cell, "人名", block.speaker.name)
+        for t in block.speaker.titles:
+            self.para(cell, "职务", t)
+        return True
 
     def column_break(self) -> None:
         """Continue in the next Word column (a hairline paragraph holding the break)."""
@@ -286,10 +306,10 @@ class Writer:
         if first and block.organisation:
             self._cell_para(text_cell, "单位", block.organisation, first)
 
-    def prefetch_portraits(self, blocks: list[ColumnBlock]) -> None:
+    def prefetch_portraits(self, blocks: list[ColumnBlock | SpeechBlock], width_pt: float = 0.0) -> None:
         """Decode and prepare every portrait up front on a few threads: Pillow releases the
         GIL while it decodes and encodes, so a 240-portrait issue uses more than one core."""
-        width_in = portrait_width(self.g) / 72
+        width_in = (width_pt or portrait_width(self.g)) / 72
         jobs = [b for b in blocks if b.portrait is not None and b.portrait.image and b.id not in self._prepared]
         if not jobs:
             return
@@ -309,11 +329,11 @@ class Writer:
                 results = list(pool.map(work, jobs))
         self._prepared.update((b.id, r) for b, r in zip(jobs, results))
 
-    def _portrait(self, block: ColumnBlock, width_pt: float) -> tuple[bytes, str, int, int] | None:
+    def _portrait(self, block: ColumnBlock | SpeechBlock, width_pt: float) -> tuple[bytes, str, int, int] | None:
         portrait = block.portrait
         if portrait is None or not portrait.image:
             return None
-        self.prefetch_portraits([block])
+        self.prefetch_portraits([block], width_pt)
         prepared = self._prepared.pop(block.id)
         if isinstance(prepared, Exception):
             who = display_name(block, short=True)

@@ -9,15 +9,13 @@ preview, the form thumbnail and the crop dialog.
 
 from __future__ import annotations
 
-import io
 from collections import OrderedDict
 
-from PIL import Image
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from model.document import Crop
-from model.images import exif_orientation, swaps_sides
+from model.images import upright_size as model_upright_size
 
 PORTRAIT_ASPECT = 3 / 4  # width / height of a newspaper head-and-shoulders portrait
 _CACHE_MAX = 48
@@ -43,10 +41,7 @@ def upright_size(data: bytes) -> tuple[int, int]:
 
 
 def _upright_size(data: bytes) -> tuple[int, int]:
-    with Image.open(io.BytesIO(data)) as im:
-        w, h = im.size
-        orientation = exif_orientation(im)
-    return (h, w) if swaps_sides(orientation) else (w, h)
+    return model_upright_size(data)
 
 
 def decode_upright(data: bytes, max_side: int = 0) -> QImage:
@@ -87,13 +82,7 @@ def cached_upright(name: str, fetch, max_side: int = 1600) -> QImage:
 
 def default_crop(width: int, height: int, aspect: float = PORTRAIT_ASPECT) -> Crop:
     """The largest ``aspect`` crop, centred across and nearer the top (where heads are)."""
-    if width <= 0 or height <= 0:
-        return Crop()
-    if width / height > aspect:  # too wide: trim the sides
-        w = aspect * height / width
-        return Crop(x=(1 - w) / 2, y=0.0, w=w, h=1.0)
-    h = width / aspect / height
-    return Crop(x=0.0, y=(1 - h) * 0.25, w=1.0, h=h)
+    return Crop.framing(width, height, aspect)
 
 
 def crop_pixels(crop: Crop, size: tuple[int, int]) -> tuple[int, int]:

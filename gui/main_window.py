@@ -49,6 +49,7 @@ from gui.forms.picture_form import PictureForm
 from gui.forms.speech_form import SpeechForm
 from gui.forms.wheel_guard import install_wheel_guard
 from gui.help_guide import GuideDialog
+from gui.idle_gc import IdleCollector, freeze_start_up
 from gui.importing import import_hooks as importing  # submissions: drops, 打开 of a .docx/.txt
 from gui.layout_runner import LayoutResult, LayoutRunner, default_check_fn, default_layout_fn
 from gui.menus import MainMenu
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.autosaver = Autosaver(self.doc, recovery_dir, autosave_ms, self)
+        self.collector = IdleCollector(self.runner.is_settled, self)
         self.exporter = Exporter(self.doc, self)
         self.exporter.problems_fn = self._layout_problems
         self.printing = Printing(self, self._laid_out, lambda name: self.doc.bulletin.images.get(name))
@@ -324,6 +326,7 @@ class MainWindow(QMainWindow):
                 and self.doc.bulletin.find(getattr(self.form.item, "id", "")) is None:
             self._show_form(self.selected_id)
         self.runner.request()
+        self.collector.touch()
         self._update_status()
         self._update_actions()
 
@@ -387,6 +390,8 @@ class MainWindow(QMainWindow):
         self.preview.status.setText(self.tr("排版中…"))
 
     def _on_layout(self, result: LayoutResult) -> None:
+        if result.document is not None:
+            freeze_start_up()  # the engine's fonts and tables are loaded now (gui/idle_gc.py)
         ps = self.doc.bulletin.page_setup
         size = (mm_to_pt(ps.width_mm), mm_to_pt(ps.height_mm))
         if result.document is not None:

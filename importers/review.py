@@ -24,9 +24,9 @@ from importers.decode import decode_text
 from importers.errors import SubmissionError
 from importers.lines import SourceLine, text_lines
 from importers.report import ImportReport
-from importers.structure import Assembler
+from importers.structure import Assembler, framed_portrait
 from importers.tokens import FORCEABLE, tokenise
-from model.document import Bulletin, ColumnBlock, Portrait
+from model.document import Bulletin, ColumnBlock
 from model.images import ImageError
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -97,7 +97,7 @@ class Submission:
             report.images += 1
         elif col.portrait.image != image:
             report.add("info", self.source, None, "the picture first taken as the portrait is not used")
-        col.portrait = Portrait(image=image)
+        col.portrait = framed_portrait(image, data, bulletin)
         report.items = [it for it in report.items if not it.message.startswith(f"picture {name} is not near")]
         report.add("info", self.source, self.lines[i].number, f"picture {name} chosen as the portrait")
 

@@ -31,6 +31,7 @@ from model.document import (
     Banner,
     Bulletin,
     ColumnBlock,
+    Crop,
     HeadlineGroup,
     Page,
     Paragraph,
@@ -39,7 +40,7 @@ from model.document import (
     SpeechBlock,
     SpeechSection,
 )
-from model.images import ImageError
+from model.images import ImageError, upright_size
 
 _SPEAKER = re.compile(f"^[（(](?P<titles>.+(?:主席|主任|书记|部长|委员|长))(?P<name>[{HAN}]{{2,4}}?)在")
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
@@ -59,6 +60,18 @@ def parse_speaker(attribution: str) -> Person:
     if m is None:
         return Person()
     return Person(m.group("name"), [t for t in m.group("titles").split("、") if t])
+
+
+def framed_portrait(image: str, data: bytes, bulletin: Bulletin) -> Portrait:
+    """A submitted photo as a portrait cropped to the bulletin's portrait frame (centred, nearer
+    the top): the crop the user later sees in the crop dialog is exactly what prints, with
+    nothing trimmed from its sides at layout time."""
+    spec = bulletin.page_setup.portrait
+    try:
+        w, h = upright_size(data)
+    except Exception:  # noqa: BLE001 - the store accepted it; an unreadable size keeps the whole image
+        return Portrait(image=image)
+    return Portrait(image=image, crop=Crop.framing(w, h, spec.aspect_w / max(1, spec.aspect_h)))
 
 
 class Assembler:
@@ -281,7 +294,7 @@ class Assembler:
             image = self.bulletin.images.add(data, f"{self.source}: picture {name}")
         except ImageError as exc:
             raise SubmissionError(self.source, str(exc).removeprefix(f"{self.source}: ")) from None
-        col.portrait = Portrait(image=image)
+        col.portrait = framed_portrait(image, data, self.bulletin)
         self.report.images += 1
 
     def headings(self, run: list[Token], next_kind: T | None) -> None:

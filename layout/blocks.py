@@ -16,7 +16,7 @@ from layout import cjk
 from layout.compose import Run, compose, measure_text
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid
-from layout.styles import ASCENT, CMYK, FIT_SHRINK, LINES_FACTOR, STYLES
+from layout.styles import ASCENT, CMYK, FIT_SHRINK, HEADLINE_FILL, LINES_FACTOR, STYLES, headline_ceiling
 from layout.types import BLACK, Colour, Item, Picture, Problem, Rect, Rule
 from model.document import Block, ColumnBlock, Paragraph, PictureBlock, Portrait, PortraitSpec, SpeechBlock
 from model.texts import display_name
@@ -114,8 +114,10 @@ class BlockMeasurer:
         return items
 
     def headline(self, text: str, block_id: str, max_size: float, min_size: float, problems: list[Problem],
-                 role: str = "heading", colour: Colour = BLACK, gap_lines: int = 1):
-        """A centred headline across the block: largest size ≤ max that fits one line."""
+                 role: str = "heading", colour: Colour = BLACK, gap_lines: int = 1, grow: bool = True):
+        """A centred headline across the block: largest size ≤ max that fits one line; with
+        ``grow``, across several columns it grows toward ``HEADLINE_FILL`` of the width (up to
+        ``headline_ceiling``), as a newspaper sizes a headline by the columns it spans."""
         g = self.g
         fonts = self.fonts
         done: dict = {}  # span -> (lines, draw); -1 -> natural width at max_size
@@ -134,7 +136,18 @@ class BlockMeasurer:
             natural = done.get(-1)
             if natural is None:  # the same at every span
                 natural = done[-1] = measure_text(text, max_size, fonts, role=role)
-            size = max_size if natural <= width else max(min_size, max_size * width / natural * FIT_SHRINK)
+            if natural <= width:
+                size = max_size
+                if grow and span > 1 and natural > 0:
+                    top = headline_ceiling(max_size, span, g.body)
+                    size = max(max_size, min(top, max_size * HEADLINE_FILL * width / natural))
+                    # grown only as far as fills whole grid lines: a size a hair into the
+                    # next line would leave that line white under the headline
+                    factor = STYLES["column_headline"].line
+                    fill = math.floor(size * factor / g.leading + 1e-9) * g.leading / factor
+                    size = max(max_size, min(size, fill))
+            else:
+                size = max(min_size, max_size * width / natural * FIT_SHRINK)
             comp = compose(Run(text, role, colour=colour), width / size, size, fonts, align="centre", indent_em=0,
                            block_id=block_id)
             per = _lines_for(size, g.leading, STYLES["column_headline"].line)
@@ -169,6 +182,31 @@ class BlockMeasurer:
         h = w * spec.aspect
         return w, h, _lines_for(h + 2.0, g.leading, 1.0), cols
 
+    def byline(self, lines_text: list[tuple[str, str, float]], measure_em: float, bid: str,
+               problems: list[Problem]) -> list[FlowItem]:
+        """Name and titles run into one centred line (王建　榆林市总工会主席) when they fit the
+        column: without a photo, a stack of short centred lines leaves white on both sides of
+        them, the hole an editor sees first at the head of a column. [] when they do not fit."""
+        if len(lines_text) < 2:
+            return []
+        g = self.g
+        runs = []
+        for k, (text, role, rel) in enumerate(lines_text):
+            runs.append(Run(("" if k == 0 else "\u3000") + text, role, bold=role == "name", size=rel * g.body))
+        comp = compose(runs, measure_em, g.body, self.fonts, align="centre", indent_em=0, role="name", block_id=bid)
+        if len(comp) != 1:
+            return []
+        problems.extend(comp.problems)
+        size = max(rel for _t, _r, rel in lines_text) * g.body
+        per = _lines_for(size, g.leading, 1.0)
+        line = comp[0]
+        chars = sum(len(t) for t, _r, _rel in lines_text)
+
+        def emit(x: float, top: float) -> list[Item]:
+            return list(line.glyph_runs(x, _baseline(top, per, g.leading, size), block_id=bid))
+
+        return [FlowItem(per, emit, chars, keep=True)]
+
     def portrait_top(self, portrait: Portrait | None, lines_text: list[tuple[str, str, float]], columns: int,
                      bid: str, images, problems: list[Problem]):
         """(reserved lines, draw(x, y), has picture, columns covered) for a portrait and its
@@ -178,12 +216,14 @@ class BlockMeasurer:
         fw, fh, plines, pw = self.portrait_frame(columns)
         if not has_picture:
             plines = 0
-        caption = [
-            it
-            for text, role, rel in lines_text
-            for it in self.paragraph_items(text, g.span_chars(pw), bid, role=role, indent_em=0, align="centre",
-                                           size=rel * g.body, problems=problems, bold=role == "name")
-        ]
+        caption = self.byline(lines_text, g.span_chars(pw), bid, problems) if not has_picture else []
+        if not caption:
+            caption = [
+                it
+                for text, role, rel in lines_text
+                for it in self.paragraph_items(text, g.span_chars(pw), bid, role=role, indent_em=0, align="centre",
+                                               size=rel * g.body, problems=problems, bold=role == "name")
+            ]
         used = plines + sum(i.lines for i in caption)
         reserved = used + 1 if used else 0  # one line of air before the body text
         # read now, not when drawn: a measured block may be reused from the cache after the

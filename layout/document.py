@@ -642,7 +642,7 @@ def _fill_exact(m: MeasuredBlock, heights: list[int], keep: list[bool], span: in
     starts = [i.para_start for i in m.items]
     under = [c < pw and m.reserved > 0 for c in range(span)]
     res_all = [res_cols[c] if c < len(res_cols) else 0 for c in range(span)]
-    for air in range(min(HEAD_AIR, fill - need + 1), -1, -1):
+    for air in range(0, min(HEAD_AIR, fill - need + 1) + 1):
         key = ("breaks", span, gap_lines, fill - air)  # the same ends are asked for again and again
         if key not in m.levels:
             m.levels[key] = level_breaks(heights, keep, starts, res_all, under, fill - air, gap_lines)

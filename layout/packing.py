@@ -98,6 +98,8 @@ def pack(
     if n == 0:
         return []
     low = 1 if columns < 4 else 2 if columns < 10 else 3
+    # a block the user pinned narrower than that still gets rows that hold it
+    low = min([low] + [fs for fs in fixed_span if fs is not None and fs >= 1])
     min_span = min_span or [1] * n
     any_width = any_width or [False] * n
     rows_pinned = fixed_row is not None and any(r is not None for r in fixed_row)
@@ -213,8 +215,11 @@ def pack(
                 cur = dp[end].get(key)
                 if cur is None or c < cur[0]:
                     dp[end][key] = (c, i, state, cand)
-    if not dp[n]:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
+    if not dp[n] and rows_pinned:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
         return pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
+                    min_span, None, any_width)
+    if not dp[n]:  # no rows can hold the pinned spans together: lay out as if unpinned (never recurse for ever)
+        return pack(n, columns, available, height, [None] * n, fixed_height, max_per_row, span_lines, stretch,
                     min_span, None, any_width)
     best_key, best_cost = None, INF
     for key, (cost, *_rest) in dp[n].items():

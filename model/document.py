@@ -164,6 +164,19 @@ class Crop:
     w: float = 1.0
     h: float = 1.0
 
+    @classmethod
+    def framing(cls, width: int, height: int, aspect: float) -> Crop:
+        """The largest crop of a ``width`` × ``height`` image at ``aspect`` (frame width / height),
+        centred across and nearer the top, where heads are: what a picture editor sets before
+        anyone adjusts it, so the frame prints exactly this crop and nothing is trimmed later."""
+        if width <= 0 or height <= 0 or aspect <= 0:
+            return cls()
+        if width / height > aspect:  # too wide: trim the sides
+            w = aspect * height / width
+            return cls(x=(1 - w) / 2, y=0.0, w=w, h=1.0)
+        h = width / aspect / height
+        return cls(x=0.0, y=(1 - h) * 0.25, w=1.0, h=h)
+
 
 @dataclass
 class Portrait:

@@ -41,17 +41,21 @@ def _label_font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 
 
 def placeholder_portrait(label: str) -> bytes:
-    """A grey head-and-shoulders silhouette with ``label`` under it, as PNG bytes."""
+    """A head-and-shoulders silhouette on a studio backdrop with ``label`` on it, as PNG bytes.
+
+    Its tones are a portrait photo's (a mid-grey backdrop that prints at about 25 % black, a darker
+    figure), not a white card:
+    the example page should look, and print, as it will with the cities' real photos.
+    """
     w, h = PORTRAIT_SIZE
-    im = Image.new("L", (w, h), 226)
+    im = Image.linear_gradient("L").resize((w, h)).point(lambda v: 104 + v * 24 // 255)  # backdrop 104-128
     d = ImageDraw.Draw(im)
-    d.ellipse((w * 0.30, h * 0.13, w * 0.70, h * 0.50), fill=150)  # head
-    d.ellipse((w * 0.10, h * 0.52, w * 0.90, h * 1.15), fill=150)  # shoulders
-    d.rectangle((0, h * 0.84, w, h), fill=245)
+    d.ellipse((w * 0.30, h * 0.13, w * 0.70, h * 0.50), fill=58)  # head
+    d.ellipse((w * 0.10, h * 0.52, w * 0.90, h * 1.15), fill=46)  # shoulders
     font = _label_font()
     box = d.textbbox((0, 0), label, font=font)
-    d.text(((w - (box[2] - box[0])) / 2 - box[0], h * 0.92 - (box[3] - box[1]) / 2 - box[1]), label,
-           fill=60, font=font)
+    d.text(((w - (box[2] - box[0])) / 2 - box[0], h * 0.88 - (box[3] - box[1]) / 2 - box[1]), label,
+           fill=236, font=font)
     out = io.BytesIO()
     im.save(out, format="PNG")  # optimize=True triples the time for 30 % of a few KB
     return out.getvalue()

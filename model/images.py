@@ -92,6 +92,18 @@ def swaps_sides(orientation: int) -> bool:
     return orientation in (5, 6, 7, 8)
 
 
+def upright_size(data: bytes) -> tuple[int, int]:
+    """Pixel size of the image as it should be seen (EXIF orientations 5–8 swap the sides)."""
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with Image.open(io.BytesIO(data)) as im:
+            w, h = im.size
+            orientation = exif_orientation(im)
+    return (h, w) if swaps_sides(orientation) else (w, h)
+
+
 def image_name(data: bytes, info: ImageInfo) -> str:
     return f"{hashlib.sha256(data).hexdigest()}.{info.ext}"
 

@@ -709,3 +709,24 @@ def test_cli_example_then_export_docx(tmp_path):
     texts = [p.text for p in all_paragraphs(doc)]
     assert "薛振虎" in texts and "杨凌示范区总工会" in texts
     assert len(doc.inline_shapes) == 9
+
+
+def test_the_leader_portrait_and_name_are_in_the_word_file_too(tmp_path):
+    """A speech with a leader portrait (issue 10): the DOCX sets the photo, the speaker's name
+    and titles atop the speech box, as the PDF does."""
+    from model.document import Portrait, SpeechBlock
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    speech = next(blk for _, blk in b.iter_blocks() if isinstance(blk, SpeechBlock))
+    before = len(docx.Document(io.BytesIO(dx.docx_bytes(b).data)).inline_shapes)
+    buf = io.BytesIO()
+    Image.new("RGB", (600, 800), (80, 80, 80)).save(buf, "JPEG")
+    speech.portrait = Portrait(b.images.add(buf.getvalue()))
+    speech.speaker.name = "郭大为"
+    doc = docx.Document(io.BytesIO(dx.docx_bytes(b).data))
+    assert len(doc.inline_shapes) == before + 1
+    table = next(t for t in doc.tables if speech.sections[0].label in t.cell(0, 0).text)
+    texts = [p.text for p in table.cell(0, 0).paragraphs]
+    assert texts[1] == "郭大为" and all(t in texts for t in speech.speaker.titles)
+    assert table.cell(0, 0).paragraphs[0].style.name == "肖像"

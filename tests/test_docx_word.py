@@ -20,6 +20,7 @@ from lxml import etree
 
 from exporters import docx as dx
 from exporters.result import ExportResult
+from layout.styles import STYLES
 from layout.types import GlyphRun
 from model.document import ColumnBlock, SpeechBlock
 
@@ -328,6 +329,10 @@ def test_every_text_role_at_the_pdf_size(example):
             assert pdf and word, (role, text[:20], pdf, word)
             assert len(pdf) == 1, (role, text[:20], pdf)
             (size,) = pdf
+            if role == "column headline":
+                # the PDF grows a headline across the columns its block spans (issue 10); Word
+                # sets each block in one newspaper column, where the one-column size belongs
+                size = min(size, STYLES["column_headline"].size(example.page_setup.body_size_pt))
             for w in word:
                 assert abs(w - size) <= 0.25, (role, text[:20], size, w)
             checked[role] = checked.get(role, 0) + 1

@@ -87,3 +87,19 @@ def test_lead_sentence_split():
     assert Paragraph("政治引领更加有力。第一时间研究", lead=True).split_lead() == ("政治引领更加有力。", "第一时间研究")
     assert Paragraph("政治引领更加有力。第一时间", lead=False).split_lead() == ("", "政治引领更加有力。第一时间")
     assert Paragraph("没有句号", lead=True).split_lead() == ("", "没有句号")
+
+
+def test_placeholder_portraits_have_a_photos_tones_not_a_white_card():
+    """The example's portraits stand for photos: no part of one prints as bare paper, so the
+    example page looks, and measures, as it will with the cities' real photos."""
+    import io
+
+    from PIL import Image
+
+    from model.example import placeholder_portrait
+
+    im = Image.open(io.BytesIO(placeholder_portrait("张耀民"))).convert("L")
+    tw, th = im.width // 8, im.height // 8
+    for y in range(0, im.height - th + 1, th):
+        for x in range(0, im.width - tw + 1, tw):
+            assert min(im.crop((x, y, x + tw, y + th)).getdata()) < 150, (x, y)

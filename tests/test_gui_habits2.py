@@ -250,6 +250,8 @@ def test_typing_redraws_only_the_changed_pages_thumbnail(make_window, qtbot):
     w.form.headline.setText(col.headline + "新")
     w.form.headline.textEdited.emit(w.form.headline.text())
     wait_layout(qtbot, w)
+    assert w.thumbnails.rendered_pages()[0] is before[0]  # not while typing: after a pause
+    qtbot.waitUntil(w.thumbnails.is_current)
     after = w.thumbnails.rendered_pages()
     assert after[0] is not before[0] and after[1] is before[1]
 

@@ -109,6 +109,22 @@ def test_docx_picture_near_the_name_becomes_the_portrait(tmp_path):
     assert report.images == 1
 
 
+@pytest.mark.parametrize("size", [(400, 300), (300, 600), (300, 400)])
+def test_an_imported_portrait_is_cropped_to_the_frame_so_layout_trims_nothing(tmp_path, size):
+    """A landscape or a tall photo arrives cropped to the bulletin's 3:4 frame (centred, nearer
+    the top): the crop dialog shows what prints, and the layout prints exactly that crop."""
+    from layout.document import lay_out_bulletin
+    from layout.types import Picture
+
+    b, _ = import_file(make_docx(tmp_path / "xian.docx", picture=png(size)))
+    col = b.pages[0].blocks[0]
+    c = col.portrait.crop
+    assert (c.w * size[0]) / (c.h * size[1]) == pytest.approx(3 / 4)
+    assert c.y <= (1 - c.h) / 2 + 1e-9  # faces are near the top: never trimmed more above than below
+    pic = next(i for p in lay_out_bulletin(b).pages for i in p.items if isinstance(i, Picture) and i.block_id == col.id)
+    assert pic.crop == pytest.approx((c.x, c.y, c.w, c.h))
+
+
 def test_docx_picture_in_a_table_beside_the_caption(tmp_path):
     b, _ = import_file(make_docx(tmp_path / "t.docx", picture=png(), picture_in_table=True))
     col = b.pages[0].blocks[0]

@@ -177,6 +177,123 @@ def test_imported_submissions_have_no_holes_and_one_gathered_space(imported):
     assert len({(round(f.w, 2), round(f.h, 2)) for f in _portrait_frames(b, doc)}) <= 1
 
 
+def _imported_bulletin(tmp_path, seed: int, cities: int) -> Bulletin:
+    import random
+
+    from importers import import_files
+
+    rnd = random.Random(seed)
+    names = ["榆林", "汉中", "安康", "商洛", "韩城", "渭南", "铜川", "宝鸡", "咸阳", "延安", "杨凌"][:cities]
+    paths = []
+    for n, city in enumerate(names):
+        paras = [LEADS[k % len(LEADS)] + "".join(rnd.choice(BITS) for _ in range(rnd.randint(3, 9)))
+                 + "为全市经济社会发展作出了积极贡献。" for k in range(rnd.randint(3, 7))]
+        p = tmp_path / f"{n + 1:02d}-{city}.txt"
+        p.write_text(SUBMISSION.format(head=f"{city}工会奋力谱写新篇章", name=f"王{'建国明华志强伟国明华志'[n]}",
+                                       city=city, body="\n\n".join(paras)), encoding="utf-8")
+        paths.append(str(p))
+    return import_files(paths)[0]
+
+
+def _scattered(b: Bulletin, doc) -> list[float]:
+    from tests.page_holes import measure
+
+    g = make_grid(b.page_setup)
+    return [round(measure(lp, g, b.images.get).scattered_pct, 1) for lp in doc.pages]
+
+
+def test_example_pages_have_at_most_five_percent_in_scattered_holes(qapp, example_doc):
+    """The issue's measure: empty cells (2 em × 4.5 em) of the type area, less the one largest
+    empty rectangle (the gathered space), is at most 5 % on every page."""
+    assert max(_scattered(*example_doc)) <= 5.0
+
+
+@pytest.mark.parametrize("seed, cities", [(10, 7), (3, 9), (5, 5)])
+def test_imported_submissions_have_at_most_five_percent_in_scattered_holes(qapp, tmp_path, seed, cities):
+    b = _imported_bulletin(tmp_path, seed, cities)
+    assert max(_scattered(b, lay_out_bulletin(b))) <= 5.0
+
+
+def test_a_headline_grows_with_the_columns_its_block_spans(example_doc, imported):
+    """Across several columns a headline is set larger, toward the block's width, never past
+    its ceiling, at a size that fills whole grid lines (no white line under it)."""
+    from layout.styles import STYLES, headline_ceiling
+
+    grown = 0
+    for b, doc in (example_doc, imported):
+        g = make_grid(b.page_setup)
+        heads = {blk.id: blk.headline for _, blk in b.iter_blocks() if isinstance(blk, ColumnBlock) and blk.headline}
+        scale = {blk.id: blk.placement.headline_scale for _, blk in b.iter_blocks() if isinstance(blk, ColumnBlock)}
+        for lp in doc.pages:
+            for area in lp.areas:
+                if area.block_id not in heads:
+                    continue
+                span = round((area.w + g.gutter) / (g.col_w + g.gutter))
+                base = STYLES["column_headline"].size(g.body) * scale[area.block_id]
+                runs = [i for i in lp.items if isinstance(i, GlyphRun) and i.block_id == area.block_id
+                        and i.text and i.text in heads[area.block_id] and i.size > g.body * 1.2]
+                size = max(r.size for r in runs)
+                width = max(r.x + r.xs[-1] + r.size for r in runs) - min(r.x for r in runs)
+                assert width <= area.w + 0.5
+                if size < base - 1e-6:  # too long at its size: shrunk to the width, not grown
+                    assert width >= 0.9 * area.w
+                    continue
+                if span == 1:
+                    assert size <= base + 1e-6
+                    continue
+                assert size <= headline_ceiling(base, span, g.body) + 1e-6
+                if size > base + 1e-6:
+                    grown += 1
+                    lines = size * STYLES["column_headline"].line / g.leading
+                    assert abs(lines - round(lines)) < 1e-6, (heads[area.block_id], size)
+    assert grown >= 3
+
+
+def test_without_a_photo_name_and_title_run_into_one_byline(imported, example_doc):
+    """No portrait: 王建　榆林市总工会主席 on one line, not a stack of short centred lines with
+    white on both sides; under a photo, the caption stays stacked."""
+    for (b, doc), one_line in ((imported, True), (example_doc, False)):
+        checked = 0
+        for _, blk in b.iter_blocks():
+            if not isinstance(blk, ColumnBlock) or blk.person is None or not blk.person.titles:
+                continue
+            runs = [i for p in doc.pages for i in p.items if isinstance(i, GlyphRun) and i.block_id == blk.id]
+            name_y = {round(r.y, 1) for r in runs if r.text.strip() and r.text.strip() in blk.person.name.replace(" ", "")}
+            title_y = {round(r.y, 1) for r in runs if r.text.strip("\u3000 ") and r.text.strip("\u3000 ") in blk.person.titles[0]}
+            assert name_y and title_y
+            assert (min(name_y) in title_y) is one_line, blk.id
+            checked += 1
+        assert checked >= 5
+
+
+def test_levelling_takes_paragraph_air_before_air_under_the_headline():
+    """A block a line taller than its text takes that line above a paragraph start, not as a
+    white band under its headline across every column."""
+    from layout import document as ld
+    from layout.blocks import BlockMeasurer
+    from layout.document import registry_for
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    col = next(blk for _, blk in b.iter_blocks() if isinstance(blk, ColumnBlock) and len(blk.paragraphs) >= 4)
+    g = make_grid(b.page_setup)
+    m = BlockMeasurer(g, registry_for(b)).measure(col, ld.ImageSizes(b.images))
+    heights = [i.lines for i in m.items]
+    keep = [i.keep for i in m.items]
+    span = 2
+    res = ld._reserved_cols(m, span)
+    need = max(m.reserved, ld.min_height(heights, span, res, keep=keep))
+    pw = len(res) if m.reserved else 0
+    hit = None
+    for extra in range(1, 6):
+        hit = ld._fill_exact(m, heights, keep, span, need, need + extra, res, pw, 2)
+        if hit is not None:
+            break
+    assert hit is not None
+    counts, air, _end = hit
+    assert air == 0
+
+
 def _body_lines(doc, b: Bulletin):
     """Per block, per column: the body lines top to bottom as (y, x, text, is bold lead)."""
     g = make_grid(b.page_setup)
