@@ -1,6 +1,7 @@
 """Page thumbnails: the whole bulletin at a glance, one click to go to a page.
 
-Each thumbnail is the laid-out page drawn by gui/page_painter at a small scale. After a new
+Each thumbnail is the laid-out page drawn by gui/page_painter at a small scale, its text as
+grey bars (``paint_page_greeked``: a character is under a pixel there). After a new
 layout only pages whose ``LaidOutPage`` changed are drawn again (the incremental layout hands
 back the very same object for a page it did not lay out again), and while the user types
 that repaint waits for a pause (``REDRAW_DELAY_MS``): a whole page drawn on every keystroke
@@ -16,7 +17,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
-from gui.page_painter import FontCache, paint_page
+from gui.page_painter import FontCache, paint_page_greeked
 from layout.types import LaidOutDocument, LaidOutPage
 
 THUMB_HEIGHT = 150  # px: tall enough to recognise a page's make-up
@@ -95,7 +96,7 @@ class ThumbnailStrip(QListWidget):
         p = QPainter(pix)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.scale(scale * dpr, scale * dpr)
-        paint_page(p, page, self.fonts, self.fetch_image)
+        paint_page_greeked(p, page, self.fonts, self.fetch_image)
         p.resetTransform()
         p.setPen(QPen(QColor(120, 120, 120), 1))
         p.drawRect(0, 0, pix.width() - 1, pix.height() - 1)

@@ -114,9 +114,9 @@ class BlockMeasurer:
         return items
 
     def headline(self, text: str, block_id: str, max_size: float, min_size: float, problems: list[Problem],
-                 role: str = "heading", colour: Colour = BLACK, gap_lines: int = 1, grow: bool = True):
-        """A centred headline across the block: largest size ≤ max that fits one line; with
-        ``grow``, across several columns it grows toward ``HEADLINE_FILL`` of the width (up to
+                 role: str = "heading", colour: Colour = BLACK, gap_lines: int = 1):
+        """A centred headline across the block: largest size ≤ max that fits one line; across
+        several columns it grows toward ``HEADLINE_FILL`` of the width (up to
         ``headline_ceiling``), as a newspaper sizes a headline by the columns it spans."""
         g = self.g
         fonts = self.fonts
@@ -138,7 +138,7 @@ class BlockMeasurer:
                 natural = done[-1] = measure_text(text, max_size, fonts, role=role)
             if natural <= width:
                 size = max_size
-                if grow and span > 1 and natural > 0:
+                if span > 1 and natural > 0:
                     top = headline_ceiling(max_size, span, g.body)
                     size = max(max_size, min(top, max_size * HEADLINE_FILL * width / natural))
                     # grown only as far as fills whole grid lines: a size a hair into the

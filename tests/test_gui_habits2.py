@@ -256,6 +256,31 @@ def test_typing_redraws_only_the_changed_pages_thumbnail(make_window, qtbot):
     assert after[0] is not before[0] and after[1] is before[1]
 
 
+def test_thumbnails_greek_body_text_and_draw_titles_as_glyphs(qapp, monkeypatch):
+    """At thumbnail size body text is drawn as grey bars (fast), titles and headlines as glyphs;
+    the bars still mark where the text is."""
+    import gui.page_painter as pp
+    from gui.thumbnails import ThumbnailStrip
+    from layout.types import GlyphRun
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    page = lay_out_bulletin(b).pages[0]
+    drawn = []
+    real = pp.draw_glyph_run
+    monkeypatch.setattr(pp, "draw_glyph_run", lambda p, run, fonts: drawn.append(run) or real(p, run, fonts))
+    strip = ThumbnailStrip(b.images.get)
+    image = strip.render(page).toImage()
+    runs = [i for i in page.items if isinstance(i, GlyphRun) and i.glyphs]
+    assert drawn and all(r.size >= pp.GREEK_BELOW for r in drawn)
+    assert len(drawn) == sum(1 for r in runs if r.size >= pp.GREEK_BELOW) < len(runs) / 5
+    body = next(r for r in runs if r.size == b.page_setup.body_size_pt and len(r.glyphs) > 8)
+    scale = image.height() / page.height
+    x = round((body.x + body.xs[len(body.xs) // 2]) * scale)
+    y = round((body.y - 0.4 * body.size) * scale)
+    assert min(image.pixelColor(x, yy).lightness() for yy in (y - 1, y, y + 1)) < 245
+
+
 # ============================================================================ problems panel
 def _font_problem(kind, block, ch, role="body"):
     return Problem(kind, block, f"“{ch}” (U+{ord(ch):04X}) not in font", chars=1, role=role, text=ch)
