@@ -44,6 +44,7 @@ from model.texts import display_name
 UNDERSET_TOLERANCE = 2  # lines a block may end short of its bottom without a report
 MAX_STRETCH = 12  # lines a block is asked to grow at most to end level with its row
 HEAD_AIR = 2  # extra lines of air a block may take below its headline to end level with its row
+HEAD_AIR_WIDE = 1  # ... when it spans three columns or more (a white band across a wide block reads as a hole)
 
 
 class ImageSizes:
@@ -443,8 +444,10 @@ def _reserved_cols(m: MeasuredBlock, span: int) -> list[int]:
 
 def _stretch(m: MeasuredBlock, span: int, gap_lines: int) -> int:
     """Lines block ``m`` can grow at ``span`` with no hole: a picture up to its natural size,
-    text by air under its headline and up to ``gap_lines`` blank lines at paragraph starts,
-    with its columns still ending level (tried, not estimated: an estimate leaves holes)."""
+    text by up to ``gap_lines`` blank lines at paragraph starts, with its columns still ending
+    level (tried, not estimated: an estimate leaves holes). Air under the headline is not
+    counted as room: it is a white band across every column of the block, so the packer
+    should weigh it as the hole it looks like; the drawing still uses it to end a row level."""
     if m.picture is not None:
         low, natural = m.picture[0](span)
         return natural - low
@@ -459,7 +462,7 @@ def _stretch(m: MeasuredBlock, span: int, gap_lines: int) -> int:
         need = max(m.reserved, min_height(heights, span, res, keep=keep))
         pw = len(res) if m.reserved else 0
         def fits(extra: int) -> bool:
-            return _fill_exact(m, heights, keep, span, need, need + extra, res, pw, gap_lines) is not None
+            return _fill_exact(m, heights, keep, span, need, need + extra, res, pw, gap_lines, head_air=0) is not None
 
         # the room to grow is a run of heights from the natural one up; find its end by halving
         lo, hi = 0, MAX_STRETCH
@@ -494,7 +497,8 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
 
     rows = pack(
         len(measured), g.columns, available, height,
-        [m.block.placement.columns for m in measured],
+        # a pin wider than the page (the page setup changed since) takes the whole width
+        [None if m.block.placement.columns is None else min(g.columns, m.block.placement.columns) for m in measured],
         [fixed_height(m) for m in measured],
         max_per_row=4 if g.columns >= 6 else 3,
         span_lines=lambda s: g.span_w(s) / g.leading,
@@ -590,7 +594,7 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     air = 0
     end = body_lines
     if need <= body_lines:
-        counts, air, end = _level(m, heights, keep, span, need, body_lines, res_cols, pw, gap_lines)
+        counts, air, end, gap_lines = _level(m, heights, keep, span, need, body_lines, res_cols, pw, gap_lines)
         lost_items = 0
     else:
         counts, lost_items = split_fit(heights, span, body_lines, res_cols, keep)
@@ -635,14 +639,20 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
                                 chars=short * span * g.col_chars))
 
 
+def _head_air(span: int) -> int:
+    return HEAD_AIR if span <= 2 else HEAD_AIR_WIDE
+
+
 def _fill_exact(m: MeasuredBlock, heights: list[int], keep: list[bool], span: int, need: int, fill: int,
-                res_cols: list[int], pw: int, gap_lines: int) -> tuple[list[int], int, int] | None:
+                res_cols: list[int], pw: int, gap_lines: int, head_air: int | None = None) -> tuple[list[int], int, int] | None:
     """(items per column, air under the headline, end) with every column ending at ``fill``
     (within a line), or None when the paragraph starts cannot absorb the difference."""
     starts = [i.para_start for i in m.items]
     under = [c < pw and m.reserved > 0 for c in range(span)]
     res_all = [res_cols[c] if c < len(res_cols) else 0 for c in range(span)]
-    for air in range(0, min(HEAD_AIR, fill - need + 1) + 1):
+    if head_air is None:
+        head_air = _head_air(span)
+    for air in range(0, min(head_air, fill - need + 1) + 1):
         key = ("breaks", span, gap_lines, fill - air)  # the same ends are asked for again and again
         if key not in m.levels:
             m.levels[key] = level_breaks(heights, keep, starts, res_all, under, fill - air, gap_lines)
@@ -653,22 +663,32 @@ def _fill_exact(m: MeasuredBlock, heights: list[int], keep: list[bool], span: in
 
 
 def _level(m: MeasuredBlock, heights: list[int], keep: list[bool], span: int, need: int, body_lines: int,
-           res_cols: list[int], pw: int, gap_lines: int) -> tuple[list[int], int, int]:
-    """(items per column, lines of air under the headline, line where the columns end) that
-    bring every column of the block to its foot, or as close as the paragraph starts allow, the
-    columns always ending level: they are balanced at heights from the shortest that holds the
-    text up, and blank lines go above paragraph starts."""
+           res_cols: list[int], pw: int, gap_lines: int) -> tuple[list[int], int, int, int]:
+    """(items per column, lines of air under the headline, line where the columns end, most
+    blank lines above one paragraph start) that bring every column of the block to its foot,
+    or as close as the paragraph starts allow, the columns always ending level: they are
+    balanced at heights from the shortest that holds the text up, and blank lines go above
+    paragraph starts. Before the block would end more than ``UNDERSET_TOLERANCE`` lines short
+    (a hole across all its columns), one paragraph start more may take a line more of air."""
     key = (span, body_lines, gap_lines)
     hit = m.levels.get(key)
     if hit is not None:
         return hit
-    for fill in range(body_lines, max(0, need - 1) - 1, -1):
-        hit = _fill_exact(m, heights, keep, span, need, fill, res_cols, pw, gap_lines)
-        if hit is not None:
-            m.levels[key] = hit
-            return hit
+    near = max(0, need - 1, body_lines - UNDERSET_TOLERANCE)
+    wide_air = _head_air(span)
+    tries = [(fill, gap_lines, wide_air) for fill in range(body_lines, near - 1, -1)]
+    if gap_lines > 0:
+        tries += [(fill, gap_lines + 1, wide_air) for fill in range(body_lines, near - 1, -1)]
+    if wide_air < HEAD_AIR:  # a band under the headline rather than a hole at the foot
+        tries += [(fill, gap_lines, HEAD_AIR) for fill in range(body_lines, near - 1, -1)]
+    tries += [(fill, gap_lines, wide_air) for fill in range(near - 1, max(0, need - 1) - 1, -1)]
+    for fill, gaps, head_air in tries:
+        exact = _fill_exact(m, heights, keep, span, need, fill, res_cols, pw, gaps, head_air)
+        if exact is not None:
+            m.levels[key] = (*exact, gaps)
+            return m.levels[key]
     best: tuple[tuple[int, int, int, int], list[int], int, int] | None = None
-    for air in range(0, min(HEAD_AIR, body_lines - need) + 1):
+    for air in range(0, min(_head_air(span), body_lines - need) + 1):
         lines = body_lines - air
         for h in range(need, min(lines, need + 8) + 1):
             options = [balance(heights, span, h, res_cols, keep) or split_fit(heights, span, h, res_cols, keep)[0]]
@@ -692,9 +712,9 @@ def _level(m: MeasuredBlock, heights: list[int], keep: list[bool], span: int, ne
                 if best is None or score < best[0]:
                     best = (score, counts, air, end)
                 if end == lines and not ragged:
-                    return counts, air, end
+                    return counts, air, end, gap_lines
     assert best is not None
-    m.levels[key] = (best[1], best[2], best[3])
+    m.levels[key] = (best[1], best[2], best[3], gap_lines)
     return m.levels[key]
 
 

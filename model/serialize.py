@@ -19,6 +19,8 @@ MAX_ITEMS = 100_000  # entries in one list
 #: Largest magnitude of a number field. Every real measure (mm, pt, em, counts) is far below it;
 #: beyond it floats lose whole units and layout arithmetic overflows (int → float, C ints).
 MAX_NUMBER = 1e9
+MAX_COLUMNS = 20  # grid columns of a page (and the widest pin or portrait a file may hold)
+MAX_PAGE_MM = 2000  # the largest page side; pins and portrait sizes are bounded by it too
 
 
 class ModelError(ValueError):
@@ -185,10 +187,10 @@ def _convert_dataclass(cls: type, value: Any, path: str) -> Any:
 def validate(bulletin: doc.Bulletin) -> None:
     """Cross-field rules the types cannot express; raises ModelError naming the field."""
     ps = bulletin.page_setup
-    if not (50 <= ps.width_mm <= 2000 and 50 <= ps.height_mm <= 2000):
+    if not (50 <= ps.width_mm <= MAX_PAGE_MM and 50 <= ps.height_mm <= MAX_PAGE_MM):
         raise ModelError("page_setup", f"page size {ps.width_mm}×{ps.height_mm} mm is outside 50–2000 mm")
-    if not 1 <= ps.columns <= 20:
-        raise ModelError("page_setup.columns", f"expected 1 to 20 columns, got {ps.columns}")
+    if not 1 <= ps.columns <= MAX_COLUMNS:
+        raise ModelError("page_setup.columns", f"expected 1 to {MAX_COLUMNS} columns, got {ps.columns}")
     if not 5 <= ps.body_size_pt <= 30:
         raise ModelError("page_setup.body_size_pt", f"expected 5–30 pt, got {ps.body_size_pt}")
     if ps.leading_pt < ps.body_size_pt:
@@ -223,10 +225,13 @@ def validate(bulletin: doc.Bulletin) -> None:
         for bi, block in enumerate(page.blocks):
             where = f"pages[{pi}].blocks[{bi}]"
             pl = block.placement
-            if pl.columns is not None and not 1 <= pl.columns <= ps.columns:
-                raise ModelError(f"{where}.placement.columns", f"expected 1 to {ps.columns}, got {pl.columns}")
-            if pl.height_mm is not None and not 0 < pl.height_mm <= ps.height_mm:
-                raise ModelError(f"{where}.placement.height_mm", "height must fit on the page")
+            # pins and portrait sizes are bounded absolutely, not by the page setup: making the
+            # page narrower or shorter must never make a document unsaveable (the layout fits
+            # a pin wider or taller than the page to the page)
+            if pl.columns is not None and not 1 <= pl.columns <= MAX_COLUMNS:
+                raise ModelError(f"{where}.placement.columns", f"expected 1 to {MAX_COLUMNS}, got {pl.columns}")
+            if pl.height_mm is not None and not 0 < pl.height_mm <= MAX_PAGE_MM:
+                raise ModelError(f"{where}.placement.height_mm", f"expected more than 0 up to {MAX_PAGE_MM} mm")
             if pl.row is not None and not 0 <= pl.row <= len(page.blocks):
                 raise ModelError(f"{where}.placement.row", f"expected 0 to {len(page.blocks)}, got {pl.row}")
             if not 0.5 <= pl.headline_scale <= 2.0:
@@ -239,18 +244,18 @@ def validate(bulletin: doc.Bulletin) -> None:
                     raise ModelError(f"{where}.{field_name}.crop",
                                      "crop rectangle must lie inside the image (fractions 0–1)")
     spec = ps.portrait
-    if not 1 <= spec.width_columns <= ps.columns:
-        raise ModelError("page_setup.portrait.width_columns", f"expected 1 to {ps.columns}, got {spec.width_columns}")
-    if not 1 <= spec.leader_width_columns <= ps.columns:
+    if not 1 <= spec.width_columns <= MAX_COLUMNS:
+        raise ModelError("page_setup.portrait.width_columns", f"expected 1 to {MAX_COLUMNS}, got {spec.width_columns}")
+    if not 1 <= spec.leader_width_columns <= MAX_COLUMNS:
         raise ModelError("page_setup.portrait.leader_width_columns",
-                         f"expected 1 to {ps.columns}, got {spec.leader_width_columns}")
-    if spec.width_mm is not None and not 10 <= spec.width_mm <= ps.width_mm / 2:
-        raise ModelError("page_setup.portrait.width_mm", f"expected 10 to {ps.width_mm / 2:g} mm, got {spec.width_mm}")
+                         f"expected 1 to {MAX_COLUMNS}, got {spec.leader_width_columns}")
+    if spec.width_mm is not None and not 10 <= spec.width_mm <= MAX_PAGE_MM:
+        raise ModelError("page_setup.portrait.width_mm", f"expected 10 to {MAX_PAGE_MM} mm, got {spec.width_mm}")
     fit = ps.fit
     if not (0.5 <= fit.headline_scale_min <= 1.0 <= fit.headline_scale_max <= 2.0):
         raise ModelError("page_setup.fit", "headline scale limits must satisfy 0.5 ≤ min ≤ 1 ≤ max ≤ 2")
-    if not 1 <= fit.portrait_columns_max <= ps.columns:
-        raise ModelError("page_setup.fit.portrait_columns_max", f"expected 1 to {ps.columns}, got {fit.portrait_columns_max}")
+    if not 1 <= fit.portrait_columns_max <= MAX_COLUMNS:
+        raise ModelError("page_setup.fit.portrait_columns_max", f"expected 1 to {MAX_COLUMNS}, got {fit.portrait_columns_max}")
     if not 0 <= fit.paragraph_gap_lines <= 3:
         raise ModelError("page_setup.fit.paragraph_gap_lines", f"expected 0 to 3, got {fit.paragraph_gap_lines}")
     if not (1 <= spec.aspect_w <= 100 and 1 <= spec.aspect_h <= 100 and 0.5 <= spec.aspect <= 2.5):

@@ -150,10 +150,11 @@ def test_speech_block_leader_portrait_has_its_own_size():
 # ---------------------------------------------------------------------------- holes and space
 
 
-def _check_page_is_made_up(b: Bulletin, doc) -> None:
-    """No block ends short of its row (underset), each page has at most one space, which no
-    block overlaps and which is reported with its size in mm."""
-    assert not [p for p in doc.problems if p.kind == "underset"], doc.problems
+def _check_page_is_made_up(b: Bulletin, doc, short_lines: int = 0) -> None:
+    """No block ends more than ``short_lines`` short of its row (underset, always reported),
+    each page has at most one space, which no block overlaps and which is reported with its
+    size in mm."""
+    assert not [p for p in doc.problems if p.kind == "underset" and p.lines > short_lines], doc.problems
     for page, lp in zip(b.pages, doc.pages):
         spaces = [p for p in doc.problems if p.kind == "space" and p.block_id == page.id]
         assert len(spaces) <= 1
@@ -173,7 +174,9 @@ def test_example_pages_have_no_holes_and_one_gathered_space(example_doc):
 
 def test_imported_submissions_have_no_holes_and_one_gathered_space(imported):
     b, doc = imported
-    _check_page_is_made_up(b, doc)
+    # a block that would need air across all its columns under its headline may end up to
+    # three lines short instead (measured: fewer scattered holes, issue 10)
+    _check_page_is_made_up(b, doc, short_lines=3)
     assert len({(round(f.w, 2), round(f.h, 2)) for f in _portrait_frames(b, doc)}) <= 1
 
 

@@ -299,3 +299,27 @@ def test_loading_removes_lone_surrogates_and_controls_with_a_note(example, tmp_p
     assert b.issue_title == "第一期"
     assert notes and "issue_title" in notes[0] and "U+D800" in notes[0] and "U+0007" in notes[0]
     save(b, path)  # and it saves again
+
+
+def test_a_smaller_page_setup_never_makes_the_document_unsaveable(tmp_path):
+    """Pins and portrait sizes set on a broadsheet stay valid when the page is made narrower,
+    shorter or of fewer columns: the file saves and opens, and the layout fits them to the page."""
+    from layout.document import lay_out_bulletin
+    from layout.grid import make_grid
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    block = b.pages[0].blocks[0]
+    block.placement.columns = 6
+    block.placement.height_mm = 400.0
+    spec = b.page_setup.portrait
+    spec.width_columns, spec.leader_width_columns, spec.width_mm = 3, 4, 150.0
+    b.page_setup.fit.portrait_columns_max = 4
+    b.page_setup.columns, b.page_setup.width_mm, b.page_setup.height_mm = 2, 148.0, 210.0
+    path = tmp_path / "narrow.bulletin"
+    save(b, path)
+    again = load(path)
+    assert again.pages[0].blocks[0].placement.columns == 6  # the user's pin is kept as it was
+    doc = lay_out_bulletin(again)
+    g = make_grid(again.page_setup)
+    assert all(a.x + a.w <= g.left + g.width + 0.5 for p in doc.pages for a in p.areas)
