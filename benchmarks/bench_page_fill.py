@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -22,25 +21,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-CITIES = ["榆林", "汉中", "安康", "商洛", "韩城", "渭南", "铜川", "宝鸡", "咸阳", "延安", "杨凌"]
-
-
-def submissions(folder: Path, seed: int, cities: int) -> list[str]:
-    """Text submissions as cities send them: headline, name, title, 3–7 paragraphs with leads."""
-    from tests.test_page_makeup import BITS, LEADS, SUBMISSION
-
-    rnd = random.Random(seed)
-    paths = []
-    for n, city in enumerate(CITIES[:cities]):
-        paras = [LEADS[k % len(LEADS)] + "".join(rnd.choice(BITS) for _ in range(rnd.randint(3, 9)))
-                 + "为全市经济社会发展作出了积极贡献。" for k in range(rnd.randint(3, 7))]
-        p = folder / f"{n + 1:02d}-{city}.txt"
-        p.write_text(SUBMISSION.format(head=f"{city}工会奋力谱写新篇章", name=f"王{'建国明华志强伟国明华志'[n]}",
-                                       city=city, body="\n\n".join(paras)), encoding="utf-8")
-        paths.append(str(p))
-    return paths
-
 
 def main() -> int:
     parser = argparse.ArgumentParser()
@@ -56,11 +36,11 @@ def main() -> int:
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - fonts need it
     from exporters.pdf import write_pdf
-    from importers import import_files
     from layout.document import lay_out_bulletin
     from layout.grid import make_grid
     from model.example import example_bulletin
     from tests.page_holes import measure
+    from tests.test_page_makeup import imported_submissions
 
     def report(label: str, b, tmp: Path) -> list[float]:
         doc = lay_out_bulletin(b)
@@ -89,7 +69,7 @@ def main() -> int:
             for n in counts:
                 folder = tmp / f"s{seed}-{n}"
                 folder.mkdir()
-                b, _ = import_files(submissions(folder, seed, n))
+                b = imported_submissions(folder, seed, n)
                 imported += report(f"seed {seed}, {n} cities", b, tmp)
     print(f"\nexample: worst page {max(worst):.1f} % scattered")
     print(f"imported: {len(imported)} pages, worst {max(imported):.1f} %, mean {sum(imported) / len(imported):.1f} %, "

@@ -45,25 +45,7 @@ BITS = ["全市各级工会组织深入开展劳动和技能竞赛，", "参与�
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
     """Seven city submissions of different lengths, imported as a new user would."""
-    import random
-
-    from importers import import_files
-
-    rnd = random.Random(10)
-    d = tmp_path_factory.mktemp("subs")
-    cities = ["榆林", "汉中", "安康", "商洛", "韩城", "渭南", "铜川"]
-    paths = []
-    for n, city in enumerate(cities):
-        paras = []
-        for k in range(rnd.randint(3, 7)):
-            paras.append(LEADS[k % len(LEADS)] + "".join(rnd.choice(BITS) for _ in range(rnd.randint(3, 9)))
-                         + "为全市经济社会发展作出了积极贡献。")
-        text = SUBMISSION.format(head=f"{city}工会奋力谱写新篇章", name=f"王{'建国明华志强伟'[n]}", city=city,
-                                 body="\n\n".join(paras))
-        p = d / f"{n + 1:02d}-{city}.txt"
-        p.write_text(text, encoding="utf-8")
-        paths.append(str(p))
-    b, _report = import_files(paths)
+    b = imported_submissions(tmp_path_factory.mktemp("subs"), 10, 7)
     return b, lay_out_bulletin(b)
 
 
@@ -180,7 +162,9 @@ def test_imported_submissions_have_no_holes_and_one_gathered_space(imported):
     assert len({(round(f.w, 2), round(f.h, 2)) for f in _portrait_frames(b, doc)}) <= 1
 
 
-def _imported_bulletin(tmp_path, seed: int, cities: int) -> Bulletin:
+def imported_submissions(tmp_path, seed: int, cities: int) -> Bulletin:
+    """``cities`` text submissions of random lengths (3–7 paragraphs with leads), written to
+    ``tmp_path`` and imported as a new user would (also used by benchmarks/bench_page_fill.py)."""
     import random
 
     from importers import import_files
@@ -213,7 +197,7 @@ def test_example_pages_have_at_most_five_percent_in_scattered_holes(qapp, exampl
 
 @pytest.mark.parametrize("seed, cities", [(10, 7), (3, 9), (5, 5)])
 def test_imported_submissions_have_at_most_five_percent_in_scattered_holes(qapp, tmp_path, seed, cities):
-    b = _imported_bulletin(tmp_path, seed, cities)
+    b = imported_submissions(tmp_path, seed, cities)
     assert max(_scattered(b, lay_out_bulletin(b))) <= 5.0
 
 
