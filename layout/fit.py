@@ -109,9 +109,13 @@ def _search(bulletin: Bulletin) -> None:
     def total(per_page) -> float:
         return sum(_page_score(problems) for _lp, problems in per_page)
 
-    # 1. the portrait size class: one width for the whole bulletin
+    # 1. the portrait size class: one width for the whole bulletin — when there are photos:
+    # without any, the "portrait" column holds only bylines, and widening it buys a line of
+    # space with white beside every byline
     spec = setup.portrait
-    if spec.width_mm is None:
+    has_photos = any(isinstance(b, ColumnBlock) and b.portrait is not None and b.portrait.image
+                     for _p, b in bulletin.iter_blocks())
+    if spec.width_mm is None and has_photos:
         best_score, best_spec = total(state), spec
         for cols in range(1, min(limits.portrait_columns_max, setup.columns) + 1):
             if cols == spec.width_columns:

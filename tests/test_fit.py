@@ -94,3 +94,17 @@ def test_cli_prints_changes_and_saves(tmp_path):
     fitted = load(out)
     assert any(blk.id == "column-clone" for blk in fitted.pages[1].blocks)
     assert any(blk.id == "column-clone" for blk in load(src).pages[0].blocks)  # the input is untouched
+
+
+def test_without_photos_fit_leaves_the_portrait_size_class_alone(tmp_path):
+    """Imported submissions have no photos yet: the portrait column then holds only bylines,
+    and widening it only adds white beside them (issue 10), so copy-fit does not touch it."""
+    from tests.test_page_makeup import imported_submissions
+
+    b = imported_submissions(tmp_path, 6, 9)
+    assert not any(getattr(blk, "portrait", None) for _, blk in b.iter_blocks())
+    width = b.page_setup.portrait.width_columns
+    changes = fit_bulletin(b)
+    assert not [c for c in changes if "肖像" in c.text]
+    apply(changes)
+    assert b.page_setup.portrait.width_columns == width
