@@ -141,11 +141,6 @@ class BlockMeasurer:
                 if span > 1 and natural > 0:
                     top = headline_ceiling(max_size, span, g.body)
                     size = max(max_size, min(top, max_size * HEADLINE_FILL * width / natural))
-                    # grown only as far as fills whole grid lines: a size a hair into the
-                    # next line would leave that line white under the headline
-                    factor = STYLES["column_headline"].line
-                    fill = math.floor(size * factor / g.leading + 1e-9) * g.leading / factor
-                    size = max(max_size, min(size, fill))
             else:
                 size = max(min_size, max_size * width / natural * FIT_SHRINK)
             comp = compose(Run(text, role, colour=colour), width / size, size, fonts, align="centre", indent_em=0,
