@@ -28,12 +28,13 @@ _frozen = False
 def freeze_start_up() -> None:
     """Leave the objects alive now (modules, fonts, Qt wrappers) out of every later collection."""
     global _frozen
-    if not _frozen:
-        gc.collect()
-        gc.freeze()
-        _frozen = True
-    young, middle, _oldest = gc.get_threshold()
-    gc.set_threshold(young, middle, max(OLDEST_THRESHOLD, _oldest))
+    if _frozen:
+        return
+    gc.collect()
+    gc.freeze()
+    _frozen = True
+    young, middle, oldest = gc.get_threshold()
+    gc.set_threshold(young, middle, max(OLDEST_THRESHOLD, oldest))
 
 
 class IdleCollector(QObject):

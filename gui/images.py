@@ -15,7 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from model.document import Crop
-from model.images import upright_size as model_upright_size
+from model.images import upright_size as upright_size_of
 
 PORTRAIT_ASPECT = 3 / 4  # width / height of a newspaper head-and-shoulders portrait
 _CACHE_MAX = 48
@@ -34,14 +34,10 @@ def upright_size(data: bytes) -> tuple[int, int]:
     key = (len(data), hash(data))
     size = _sizes.get(key)
     if size is None:
-        size = _sizes[key] = _upright_size(data)
+        size = _sizes[key] = upright_size_of(data)
         if len(_sizes) > _CACHE_MAX:
             _sizes.popitem(last=False)
     return size
-
-
-def _upright_size(data: bytes) -> tuple[int, int]:
-    return model_upright_size(data)
 
 
 def decode_upright(data: bytes, max_side: int = 0) -> QImage:

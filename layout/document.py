@@ -9,13 +9,9 @@ becomes an ``underset`` problem; both name the block id.
 
 from __future__ import annotations
 
-import io
 import threading
-import warnings
 from collections import OrderedDict
 from functools import lru_cache
-
-from PIL import Image
 
 from layout import styles as ts
 from layout.blocks import RED, BlockMeasurer, MeasuredBlock, frame_items
@@ -38,7 +34,7 @@ from layout.types import (
     Rule,
 )
 from model.document import Bulletin, Page, PictureBlock, block_texts, char_count, issue_label
-from model.images import MIN_PPI, ImageStore, exif_orientation, swaps_sides
+from model.images import MIN_PPI, ImageStore, upright_size
 from model.texts import display_name
 
 UNDERSET_TOLERANCE = 2  # lines a block may end short of its bottom without a report
@@ -68,15 +64,7 @@ class ImageSizes:
                 cut = incomplete_image(data)
                 if cut:
                     self._bad[name] = cut
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    with Image.open(io.BytesIO(data)) as im:
-                        w, h = im.size
-                        # getexif() decodes a whole PNG to find a trailing eXIf chunk; photos
-                        # that carry an orientation are JPEG/TIFF/WebP (or say so in info)
-                        has_exif = im.format in ("JPEG", "MPO", "TIFF", "WEBP") or "exif" in im.info
-                        orientation = exif_orientation(im) if has_exif else 1
-                self._cache[name] = (h, w) if swaps_sides(orientation) else (w, h)
+                self._cache[name] = upright_size(data)
             except KeyError:
                 self._cache[name] = None
                 self._bad[name] = "项目里没有这张照片 missing from the project"

@@ -84,19 +84,10 @@ def clean_tree(obj: Any, field: str = "", removed: list[str] | None = None) -> l
             removed.extend(_BAD.findall(text))
         return clean_text(text)
 
-    if isinstance(obj, list):
-        for i, item in enumerate(obj):
-            where = f"{field}[{i}]"
-            if isinstance(item, str):
-                cleaned, gone = clean(item)
-                if gone:
-                    obj[i] = cleaned
-                    notes.append(describe(where, gone))
-            else:
-                notes += clean_tree(item, where, removed)
-    elif isinstance(obj, dict):
-        for k, v in list(obj.items()):
-            where = f"{field}.{k}" if field else str(k)
+    if isinstance(obj, (list, dict)):
+        entries = enumerate(obj) if isinstance(obj, list) else list(obj.items())
+        for k, v in entries:
+            where = f"{field}[{k}]" if isinstance(obj, list) else f"{field}.{k}" if field else str(k)
             if isinstance(v, str):
                 cleaned, gone = clean(v)
                 if gone:

@@ -100,7 +100,10 @@ def upright_size(data: bytes) -> tuple[int, int]:
         warnings.simplefilter("ignore")
         with Image.open(io.BytesIO(data)) as im:
             w, h = im.size
-            orientation = exif_orientation(im)
+            # getexif() decodes a whole PNG to find a trailing eXIf chunk; photos that carry an
+            # orientation are JPEG/TIFF/WebP (or say so in info)
+            has_exif = im.format in ("JPEG", "MPO", "TIFF", "WEBP") or "exif" in im.info
+            orientation = exif_orientation(im) if has_exif else 1
     return (h, w) if swaps_sides(orientation) else (w, h)
 
 

@@ -25,15 +25,18 @@ from PySide6.QtWidgets import (
 _FIELDS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
 
+def _ancestor(w: QWidget, kind: type) -> QWidget | None:
+    """The nearest parent of ``w`` that is a ``kind``, or None."""
+    p = w.parentWidget()
+    while p is not None and not isinstance(p, kind):
+        p = p.parentWidget()
+    return p
+
+
 def _in_form(w: QWidget) -> bool:
     from gui.forms.base import Form
 
-    p = w.parentWidget()
-    while p is not None:
-        if isinstance(p, Form):
-            return True
-        p = p.parentWidget()
-    return False
+    return _ancestor(w, Form) is not None
 
 
 def _guarded(obj: QObject) -> QWidget | None:
@@ -47,12 +50,7 @@ def _guarded(obj: QObject) -> QWidget | None:
 
 
 def _scroll_area(w: QWidget) -> QAbstractScrollArea | None:
-    p = w.parentWidget()
-    while p is not None:
-        if isinstance(p, QAbstractScrollArea):
-            return p
-        p = p.parentWidget()
-    return None
+    return _ancestor(w, QAbstractScrollArea)
 
 
 class WheelGuard(QObject):
