@@ -38,6 +38,7 @@ class FlowItem:
     chars: int = 0  # characters it carries, for overset reports
     keep: bool = False  # keep with the next item (labels, headings, a widow's line above, a lone lead)
     para_start: bool = False  # first line of a paragraph: a blank line may go above it to level a row
+    display: bool = False  # not body-size text (a label, a heading): it never reads as a stranded body line
 
 
 @dataclass
@@ -146,7 +147,8 @@ class BlockMeasurer:
             widow_guard = role == "body" and (k == n_lines - 2 or (k == 0 and n_lines > 1))
             # a ◎ item (hanging) is one thing to read: it is never split across columns
             whole = hang and k < n_lines - 1
-            items.append(FlowItem(per, emit, chars, keep or in_lead or widow_guard or whole, para_start=k == 0))
+            items.append(FlowItem(per, emit, chars, keep or in_lead or widow_guard or whole, para_start=k == 0,
+                                  display=abs(size - g.body) > 0.3))
         return items
 
     def headline(self, text: str, block_id: str, max_size: float, min_size: float, problems: list[Problem],

@@ -820,9 +820,11 @@ def _air_slots(items: list) -> list[bool]:
     n = len(items)
 
     def single(k: int) -> bool:
-        return 0 <= k < n and items[k].para_start and (k + 1 == n or items[k + 1].para_start)
+        return 0 <= k < n and items[k].para_start and not items[k].display and (k + 1 == n or items[k + 1].para_start)
 
-    return [it.para_start and not single(k) and not single(k - 1) for k, it in enumerate(items)]
+    # nor after a blank line the block already has (two white lines read as a hole)
+    return [it.para_start and not single(k) and not single(k - 1) and not (k > 0 and not items[k - 1].chars)
+            for k, it in enumerate(items)]
 
 
 def _gaps(items: list, spare: int, gap_lines: int, under_portrait: bool = False) -> list[int]:

@@ -122,12 +122,16 @@ def page_quality(page: LaidOutPage, g: Grid) -> PageQuality:
     return q if isinstance(q, PageQuality) else measure_page(page, g)
 
 
-def measure_page(page: LaidOutPage, g: Grid) -> PageQuality:
-    """The make-up figures of ``page`` laid out on grid ``g``.
+def columns_of(g: Grid, x0: float, x1: float, slack: float = -1.0) -> range:
+    """Columns whose cell x range (inset 1 pt, or widened by -slack) the span x0..x1 may touch."""
+    step = g.col_w + g.gutter
+    k0 = max(0, int((x0 - g.left - g.col_w - slack) // step) + 1)
+    k1 = min(g.columns - 1, int((x1 - g.left + slack) // step))
+    return range(k0, k1 + 1)
 
-    Cells are cut as ``page_quality.py`` cuts them from the printed page — one body pitch tall,
-    from the page's first ink down to just above the folio — so that both measures agree; a
-    blank line between two lines of text is then as white as a reader sees it."""
+
+def ink_grid(page: LaidOutPage, g: Grid) -> tuple[list[list[bool]], float, float, list[GlyphRun]]:
+    """(rows of cells, True where inked; the area's top; its bottom; the page's glyph runs)."""
     boxes, runs = _boxes(page)
     # the type area as a PDF reader finds it: from the first character or picture down to just
     # above the lowest characters in the bottom tenth of the page (the folio)
@@ -145,27 +149,33 @@ def measure_page(page: LaidOutPage, g: Grid) -> PageQuality:
     nrows = int((bottom - content_top) // pitch)
     cols = g.columns
     if nrows <= 0:
-        return PageQuality(page.number, 0, 0.0, 0.0, 0.0, pitch_mm=g.leading / MM)
+        return [], content_top, bottom, runs
     ink = [[False] * cols for _ in range(nrows)]
-    step = g.col_w + g.gutter
-
-    def columns_of(x0: float, x1: float, slack: float = -1.0) -> range:
-        """Columns whose cell x range (inset 1 pt, or widened by -slack) the span x0..x1 touches."""
-        k0 = max(0, int((x0 - g.left - g.col_w - slack) // step) + 1)
-        k1 = min(cols - 1, int((x1 - g.left + slack) // step))
-        return range(k0, k1 + 1)
-
     for x0, y0, x1, y1 in inside:
         r0 = max(0, int((y0 - content_top) // pitch))
         r1 = min(nrows - 1, int((y1 - content_top - 1e-6) // pitch))
         if r1 < 0 or r0 > nrows - 1:
             continue
-        for k in columns_of(x0, x1):
+        for k in columns_of(g, x0, x1):
             a = g.col_x(k) + 1.0
             if x1 <= a or x0 >= a + g.col_w - 2.0:
                 continue
             for r in range(r0, r1 + 1):
                 ink[r][k] = True
+    return ink, content_top, bottom, runs
+
+
+def measure_page(page: LaidOutPage, g: Grid) -> PageQuality:
+    """The make-up figures of ``page`` laid out on grid ``g``.
+
+    Cells are cut as ``page_quality.py`` cuts them from the printed page — one body pitch tall,
+    from the page's first ink down to just above the folio — so that both measures agree; a
+    blank line between two lines of text is then as white as a reader sees it."""
+    ink, content_top, bottom, runs = ink_grid(page, g)
+    nrows = len(ink)
+    cols = g.columns
+    if nrows <= 0:
+        return PageQuality(page.number, 0, 0.0, 0.0, 0.0, pitch_mm=g.leading / MM)
     cells = nrows * cols
     empty = holes = foot = 0
     foot_min = nrows
@@ -192,7 +202,7 @@ def measure_page(page: LaidOutPage, g: Grid) -> PageQuality:
         # crosses a gutter; the columns between its first and last centres are all touched)
         first = run_.x + run_.xs[0] + run_.advances[0] / 2
         last = run_.x + run_.xs[-1] + run_.advances[-1] / 2
-        for k in columns_of(first, last, 2.0):
+        for k in columns_of(g, first, last, 2.0):
             a = g.col_x(k) - 1.0
             if first <= a + g.col_w + 2.0 and last >= a:
                 body_lines[k].add(line)
