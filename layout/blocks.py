@@ -26,7 +26,8 @@ from model.texts import display_name
 RED: Colour = CMYK["accent"]  # 专色红 as process colour
 DARK_RED: Colour = CMYK["accent_dark"]
 TINT: Colour = CMYK["tint"]  # warm paper tint of the speech box
-PICTURE_MIN_SHARE = 0.6  # a picture block may shrink to this share of its width to level a row
+PICTURE_MIN_SHARE = 0.6
+HEADLINE_RULE_WIDTH = 0.5  # pt: the hairline under a headline that heads a wide group  # a picture block may shrink to this share of its width to level a row
 
 
 @dataclass
@@ -190,6 +191,13 @@ class BlockMeasurer:
                 for k, line in enumerate(comp):
                     out += line.glyph_runs(x + (w - width) / 2, _baseline(top + k * per * g.leading, per, g.leading, size),
                                            block_id=block_id)
+                # a headline far narrower than the columns it heads (a group's, across the row)
+                # stands on a hairline across them: the articles below read as one group, and
+                # the columns beside the words do not open as white wells under the rule above
+                text_w = max((ln.natural for ln in comp), default=0.0)
+                if comp and text_w < w - 2 * g.col_w:
+                    y = top + len(comp) * per * g.leading - 0.3 * g.leading
+                    out.append(Rule(x, y, x + w, y, HEADLINE_RULE_WIDTH, colour))
                 return out
 
             return lines, draw

@@ -40,8 +40,10 @@ FORMAT_PRICE = 1.5
 #: a block without a headline that opens a page is cut off from its group's headline
 GROUP_CUT = 60.0
 #: pages' content volume outside this share of their room is not laid out, only estimated
-LOW, HIGH = 0.55, 1.5
+LOW, HIGH = 0.6, 1.4
+#: cut points kept per page by the programme: all that matter for a few pages, fewer for many
 BEAM = 8
+BEAM_LONG = 3
 SCALES = (0.8, 0.9, 1.0, 1.1, 1.25)
 #: portrait size classes are tried in steps of this many columns (1, 1.25, 1.5 …): a size between
 #: whole columns fills a page finely, where whole columns jump by a fifth of a page
@@ -227,7 +229,8 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
         own = portrait_class(setup0)
         if has_photos and portrait_is_free(setup0):
             top = max(1, min(limits.portrait_columns_max, 3, cols // 2))
-            step = PORTRAIT_STEP if len(formats) == 1 else 2 * PORTRAIT_STEP
+            many = len(formats) > 1 or len(bulletin.pages) > 6 or n > 40
+            step = 2 * PORTRAIT_STEP if many else PORTRAIT_STEP
             classes = sorted({1.0 + k * step for k in range(int(round((top - 1) / step)) + 1)} | {own},
                              key=lambda c: abs(c - own))
         else:
@@ -247,8 +250,8 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
         if free_pages:
             room = ev.room(setup, skey, None)
             est = max(1.0, total / max(1.0, room))
-            counts = sorted({max(min_pages, min(n, k)) for k in (math.floor(est), math.ceil(est), math.ceil(est) + 1)
-                             if k >= 1})
+            near = (math.floor(est), math.ceil(est), math.ceil(est) + 1) if est < 6 else (math.floor(est), math.ceil(est))
+            counts = sorted({max(min_pages, min(n, k)) for k in near if k >= 1})
         else:
             counts = [max(1, len(bulletin.pages))]
         for count in counts:
@@ -257,7 +260,8 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
             cand = _paginate(ev, bulletin, setup, skey, furn[:count], vol, count, fixed_pages, t0, budget_s)
             if cand is None:
                 continue
-            cand = _refine_scales(ev, setup, skey, furn[:count], cand, scales)
+            if time.perf_counter() - t0 < budget_s:
+                cand = _refine_scales(ev, setup, skey, furn[:count], cand, scales, t0, budget_s)
             cand.cost += PAGE_PRICE * count + (FORMAT_PRICE if f != setup0.preset else 0.0)
             if cand.plan not in found or cand.cost < found[cand.plan].cost:
                 found[cand.plan] = cand
@@ -323,7 +327,8 @@ def _paginate(ev: _Evaluator, bulletin: Bulletin, setup: PageSetup, skey: tuple,
                     nxt[b] = (c, [*cuts, b], [*figs, fig])
         if not nxt:
             return None
-        states = dict(sorted(nxt.items(), key=lambda kv: kv[1][0])[:BEAM]) if not last else nxt
+        beam = BEAM if count <= 6 else BEAM_LONG
+        states = dict(sorted(nxt.items(), key=lambda kv: kv[1][0])[:beam]) if not last else nxt
     if n not in states:
         return None
     cost, cuts, figs = states[n]
@@ -340,7 +345,7 @@ def _paginate(ev: _Evaluator, bulletin: Bulletin, setup: PageSetup, skey: tuple,
 
 
 def _refine_scales(ev: _Evaluator, setup: PageSetup, skey: tuple, furn: list[Page | None], cand: Candidate,
-                   scales: list[float]) -> Candidate:
+                   scales: list[float], t0: float, budget_s: float) -> Candidate:
     """Each page's headline size class: the one whose page scores best (pages are independent)."""
     index = {b.id: i for i, b in enumerate(ev.blocks)}
     figs = list(cand.pages)
@@ -351,6 +356,8 @@ def _refine_scales(ev: _Evaluator, setup: PageSetup, skey: tuple, furn: list[Pag
             continue
         a, b = index[ids[0]], index[ids[-1]] + 1
         best = (figs[k].cost, chosen[k], figs[k])
+        if time.perf_counter() - t0 > budget_s:
+            break
         for s in scales:
             if abs(s - chosen[k]) < 1e-9:
                 continue
