@@ -117,9 +117,9 @@ class _Evaluator:
         self.rooms: dict[tuple, float] = {}
         self.layouts = 0
 
-    def block(self, i: int, scale: float):
+    def block(self, i: int, scale: float | None):
         b = self.blocks[i]
-        if not isinstance(b, ColumnBlock) or not b.headline.strip() or abs(b.placement.headline_scale - scale) < 1e-9:
+        if scale is None or not isinstance(b, ColumnBlock) or not b.headline.strip() or abs(b.placement.headline_scale - scale) < 1e-9:
             return b
         key = (i, scale)
         hit = self.scaled.get(key)
@@ -227,7 +227,7 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
     for f in formats:
         cols = PageSetup.from_preset(f).columns if f != setup0.preset else setup0.columns  # type: ignore[arg-type]
         own = portrait_class(setup0)
-        if has_photos and portrait_is_free(setup0):
+        if has_photos and portrait_is_free(setup0) and not fixed_pages:  # a fixed page keeps its look
             top = max(1, min(limits.portrait_columns_max, 3, cols // 2))
             many = len(formats) > 1 or len(bulletin.pages) > 6 or n > 40
             step = 2 * PORTRAIT_STEP if many else PORTRAIT_STEP
@@ -238,7 +238,8 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
         combos += [(f, c) for c in classes]
     done = 0
     for f, pc in combos:
-        if time.perf_counter() - t0 > budget_s or (cancelled and cancelled()):
+        # the bulletin's own size and portrait class is always planned, however short the budget
+        if done and time.perf_counter() - t0 > budget_s or (cancelled and cancelled()):
             result.note = (f"组版用完了 {budget_s:.0f} 秒的时间预算，给出已找到的最好方案"
                            if not (cancelled and cancelled()) else "组版已取消")
             break
@@ -252,6 +253,8 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
             est = max(1.0, total / max(1.0, room))
             near = (math.floor(est), math.ceil(est), math.ceil(est) + 1) if est < 6 else (math.floor(est), math.ceil(est))
             counts = sorted({max(min_pages, min(n, k)) for k in near if k >= 1})
+        elif isinstance(pages, int):
+            counts = [max(min_pages, pages)]
         else:
             counts = [max(1, len(bulletin.pages))]
         for count in counts:
@@ -261,7 +264,7 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
             if cand is None:
                 continue
             if time.perf_counter() - t0 < budget_s:
-                cand = _refine_scales(ev, setup, skey, furn[:count], cand, scales, t0, budget_s)
+                cand = _refine_scales(ev, setup, skey, furn[:count], cand, scales, t0, budget_s, frozenset(fixed_pages))
             cand.cost += PAGE_PRICE * count + (FORMAT_PRICE if f != setup0.preset else 0.0)
             if cand.plan not in found or cand.cost < found[cand.plan].cost:
                 found[cand.plan] = cand
@@ -270,6 +273,8 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
             progress(done / len(combos))
     result.candidates = sorted(found.values(), key=lambda c: c.cost)
     result.elapsed = time.perf_counter() - t0
+    if result.elapsed > budget_s and not result.note:
+        result.note = f"组版用完了 {budget_s:.0f} 秒的时间预算，部分版面只作了估算，给出已找到的最好方案"
     result.layouts = ev.layouts
     return result
 
@@ -320,7 +325,7 @@ def _paginate(ev: _Evaluator, bulletin: Bulletin, setup: PageSetup, skey: tuple,
                     fig = PageFigures(PageQuality(p + 1, 0, max(0.0, 1 - ratio), 0.0, 0.0), cost=_estimate(ratio),
                                       estimated=True)
                 else:
-                    fig = ev.page(setup, skey, furn[p], a, b, 1.0)
+                    fig = ev.page(setup, skey, furn[p], a, b, None if p in bounds else 1.0)
                 c = cost + fig.cost + (_cut_ok(ev, a) if p > 0 else 0.0)
                 cur = nxt.get(b)
                 if cur is None or c < cur[0]:
@@ -334,24 +339,33 @@ def _paginate(ev: _Evaluator, bulletin: Bulletin, setup: PageSetup, skey: tuple,
     cost, cuts, figs = states[n]
     starts = [0, *cuts[:-1]]
     pages = tuple(tuple(ev.blocks[i].id for i in range(a, b)) for a, b in zip(starts, cuts))
-    plan = PagePlan(setup.preset, pages, portrait_class(setup), tuple(1.0 for _ in pages))
+    scales = tuple(_own_scale(ev, a, b) if k in bounds else 1.0 for k, (a, b) in enumerate(zip(starts, cuts)))
+    plan = PagePlan(setup.preset, pages, portrait_class(setup), scales)
     # pages only estimated are laid out now, so every figure reported is a real one
     for k, (a, b) in enumerate(zip(starts, cuts)):
         if figs[k].estimated:
-            fig = ev.page(setup, skey, furn[k], a, b, 1.0)
+            fig = ev.page(setup, skey, furn[k], a, b, None if k in bounds else 1.0)
             cost += fig.cost - figs[k].cost
             figs[k] = fig
     return Candidate(plan, figs, cost)
 
 
+def _own_scale(ev: _Evaluator, a: int, b: int) -> float:
+    """The headline class a page's blocks have now (a fixed page keeps it)."""
+    scales = [ev.blocks[i].placement.headline_scale for i in range(a, b) if isinstance(ev.blocks[i], ColumnBlock)]
+    return max(scales, default=1.0)
+
+
 def _refine_scales(ev: _Evaluator, setup: PageSetup, skey: tuple, furn: list[Page | None], cand: Candidate,
-                   scales: list[float], t0: float, budget_s: float) -> Candidate:
+                   scales: list[float], t0: float, budget_s: float, fixed: frozenset[int] = frozenset()) -> Candidate:
     """Each page's headline size class: the one whose page scores best (pages are independent)."""
     index = {b.id: i for i, b in enumerate(ev.blocks)}
     figs = list(cand.pages)
     chosen = list(cand.plan.headline_scales)
     cost = cand.cost
     for k, ids in enumerate(cand.plan.pages):
+        if k in fixed:
+            continue
         if not any(isinstance(ev.blocks[index[x]], ColumnBlock) and ev.blocks[index[x]].headline.strip() for x in ids):
             continue
         a, b = index[ids[0]], index[ids[-1]] + 1
