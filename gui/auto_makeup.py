@@ -54,13 +54,13 @@ from model.document import Bulletin
 
 translate = QCoreApplication.translate
 
-#: seconds the search may take when the user asks for it (the make-up's own default)
+# seconds the search may take when the user asks for it (the make-up's own default)
 BUDGET_S = 20.0
-#: seconds the search after an import may take: the user waits for it without a dialog
+# seconds the search after an import may take: the user waits for it without a dialog
 IMPORT_BUDGET_S = 10.0
-#: plans shown to choose from
+# plans shown to choose from
 SHOWN = 3
-#: px: the tallest page shown; every other page at the same scale
+# px: the tallest page shown; every other page at the same scale
 THUMB_HEIGHT = 170
 
 PagesArg = int | str | None
@@ -235,7 +235,7 @@ def render_pages(pages: list[LaidOutPage], scale: float, fonts: FontCache,
     return out
 
 
-#: thumbnails side by side in one plan's column before they wrap
+# thumbnails side by side in one plan's column before they wrap
 PER_ROW = 3
 
 
