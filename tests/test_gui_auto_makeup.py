@@ -17,6 +17,7 @@ from gui.commands import InsertItem
 from layout.document import lay_out_bulletin
 from layout.grid import make_grid
 from layout.quality import measure_page
+from makeup.plan import portrait_class
 from model.document import Bulletin, ColumnBlock, Page, PageSetup, Paragraph
 from model.example import example_bulletin
 from tests.test_gui_helpers import first_column, type_text
@@ -44,7 +45,7 @@ def searches(monkeypatch):
 
 def half_empty_second_page() -> Bulletin:
     """A4, two pages: three of the example's cities on page 1 (too many: overset), one on page 2
-    (half of it white); page count free, as a bulletin made by import has it."""
+    (about half of it white); page count free, as a bulletin made by import has it."""
     ex = example_bulletin()
     blocks = [b for _p, b in ex.iter_blocks() if isinstance(b, ColumnBlock)][:4]
     setup = PageSetup.from_preset("a4")
@@ -74,7 +75,8 @@ def matches(bulletin: Bulletin, plan) -> bool:
     """The bulletin stands as ``plan`` says: blocks per page, size, portraits, headline sizes."""
     if tuple(tuple(b.id for b in p.blocks) for p in bulletin.pages) != plan.pages:
         return False
-    if bulletin.page_setup.preset != plan.preset or bulletin.page_setup.portrait.width_columns != plan.portrait_columns:
+    if bulletin.page_setup.preset != plan.preset or portrait_class(bulletin.page_setup) != pytest.approx(
+            plan.portrait_columns, abs=0.01):
         return False
     for page, scale in zip(bulletin.pages, plan.headline_scales):
         for b in page.blocks:
@@ -131,7 +133,7 @@ def test_a_half_empty_second_page_is_filled_by_the_plan_chosen(make_window, qtbo
     assert dlg.free_pages.isChecked() and not dlg.free_format.isChecked()
     result = run.outcome.result
     assert len(dlg.rows) >= 2
-    assert result.current.pages[1].quality.empty > 0.45  # the page as it stands: half white
+    assert result.current.pages[1].quality.empty > 0.35  # the page as it stands: about half white
     best = result.candidates[0]
     assert all(p.quality.empty < 0.15 and not p.overset for p in best.pages)
     # a plan other than the best can be chosen, by clicking it
