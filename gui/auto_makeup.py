@@ -255,6 +255,24 @@ def page_caption(n: int, fig) -> str:
     return "\n".join(lines)
 
 
+def failure_texts(fig) -> list[str]:
+    """The make-up rules a page breaks, in words (the page-quality measure's own limits)."""
+    from layout.quality import MAX_EMPTY, MAX_FOOT, MAX_HOLES
+
+    words = {
+        "empty": translate("AutoMakeup", "空白超过版心的 {:.0f}%").format(100 * MAX_EMPTY),
+        "holes": translate("AutoMakeup", "栏内空洞超过 {:.0f}%").format(100 * MAX_HOLES),
+        "foot": translate("AutoMakeup", "栏脚空白超过 {:.0f}%").format(100 * MAX_FOOT),
+        "isolated": translate("AutoMakeup", "有孤立的正文行"),
+        "portraits": translate("AutoMakeup", "肖像大小不一"),
+        "tops": translate("AutoMakeup", "同一排肖像顶端不齐"),
+    }
+    out = [words.get(key, key) for key in fig.quality.failures]
+    if fig.overset:
+        out.append(translate("AutoMakeup", "有 {} 字排不下").format(fig.overset_chars))
+    return out
+
+
 class PlanColumn(QFrame):
     """One plan side by side with the others: its choice button (none for the bulletin as it
     stands), what it decides, and each page's thumbnail with that page's figures."""
@@ -294,6 +312,8 @@ class PlanColumn(QFrame):
             fig = cand.pages[k] if k < len(cand.pages) else None
             caption = QLabel(page_caption(k + 1, fig) if fig is not None else self.tr("第 {} 版").format(k + 1))
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            if fig is not None and not fig.meets:
+                caption.setToolTip("\n".join(failure_texts(fig)))
             r, c = divmod(k, PER_ROW)
             grid.addWidget(thumb, 2 * r, c)
             grid.addWidget(caption, 2 * r + 1, c)

@@ -103,6 +103,9 @@ def test_the_action_shows_the_best_plans_and_applies_the_chosen_one_as_one_undo_
         for n, (caption, fig) in enumerate(zip(column.captions, cand.pages), 1):
             assert caption.text().startswith(f"第 {n} 版")
             assert f"空 {100 * fig.quality.empty:.0f}%" in caption.text()
+            # a page that misses a rule says which, in words
+            broken = len(fig.quality.failures) + bool(fig.overset)
+            assert len(caption.toolTip().splitlines()) == (0 if fig.meets else broken)
         image = column.thumbs[0].pixmap().toImage()
         assert not image.isNull() and image.height() == auto_makeup.THUMB_HEIGHT
         assert len({image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}) > 3

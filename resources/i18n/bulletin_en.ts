@@ -39,6 +39,34 @@
         <translation>overset {} characters</translation>
     </message>
     <message>
+        <source>空白超过版心的 {:.0f}%</source>
+        <translation>more than {:.0f}% of the type area is white</translation>
+    </message>
+    <message>
+        <source>栏内空洞超过 {:.0f}%</source>
+        <translation>holes inside columns exceed {:.0f}%</translation>
+    </message>
+    <message>
+        <source>栏脚空白超过 {:.0f}%</source>
+        <translation>white at the column feet exceeds {:.0f}%</translation>
+    </message>
+    <message>
+        <source>有孤立的正文行</source>
+        <translation>isolated body lines</translation>
+    </message>
+    <message>
+        <source>肖像大小不一</source>
+        <translation>portraits of different sizes</translation>
+    </message>
+    <message>
+        <source>同一排肖像顶端不齐</source>
+        <translation>portrait tops in a row not level</translation>
+    </message>
+    <message>
+        <source>有 {} 字排不下</source>
+        <translation>{} characters do not fit</translation>
+    </message>
+    <message>
         <source>正在比较组版方案（版数、版面大小、每版栏目、肖像和标题字号）…</source>
         <translation>Comparing page plans (page count, page size, blocks per page, portrait and headline sizes)…</translation>
     </message>
