@@ -387,18 +387,7 @@ class AutoMakeupDialog(QDialog):
     def set_outcome(self, outcome: Outcome) -> None:
         """Show the plans of ``outcome`` (after the first search and after every re-run)."""
         self.outcome = outcome
-        setup = self.bulletin.page_setup
-        fixed = any(p.fixed_layout for p in self.bulletin.pages)
-        for box, free in ((self.free_pages, _is_free(outcome.pages, setup.fit.free_pages)),
-                          (self.free_format, _is_free(outcome.fmt, setup.fit.free_format))):
-            box.blockSignals(True)
-            box.setChecked(free)
-            box.blockSignals(False)
-        can_resize = not fixed and setup.preset != "custom"
-        self.free_format.setEnabled(can_resize)
-        if not can_resize:
-            self.free_format.setChecked(False)
-            self.free_format.setToolTip(self.tr("有固定版面或自定义的版面大小时，版面大小不变"))
+        self.show_freedom(outcome)
         for b in self.group.buttons():
             self.group.removeButton(b)
         self.rows = []
@@ -436,6 +425,23 @@ class AutoMakeupDialog(QDialog):
         self.ok.setEnabled(bool(self.rows))
         self._chosen()
 
+    def show_freedom(self, outcome: Outcome) -> None:
+        """The checkboxes as the search of ``outcome`` ran (a cancelled re-run leaves its plans)."""
+        setup = self.bulletin.page_setup
+        can_resize = self.can_resize()
+        for box, free in ((self.free_pages, _is_free(outcome.pages, setup.fit.free_pages)),
+                          (self.free_format, can_resize and _is_free(outcome.fmt, setup.fit.free_format))):
+            box.blockSignals(True)
+            box.setChecked(free)
+            box.blockSignals(False)
+        self.free_format.setEnabled(can_resize)
+        if not can_resize:
+            self.free_format.setToolTip(self.tr("有固定版面或自定义的版面大小时，版面大小不变"))
+
+    def can_resize(self) -> bool:
+        """The make-up may change the page size: no page is fixed and the size is a preset."""
+        return not any(p.fixed_layout for p in self.bulletin.pages) and self.bulletin.page_setup.preset != "custom"
+
     def _chosen(self, *_args) -> None:
         row = self.chosen_row()
         self.changes.setPlainText("\n".join(row.shown.changes) if row is not None else "")
@@ -466,8 +472,7 @@ class AutoMakeupDialog(QDialog):
             w.setEnabled(not busy)
         if not busy:
             self.ok.setEnabled(bool(self.rows))
-            fixed = any(p.fixed_layout for p in self.bulletin.pages)
-            self.free_format.setEnabled(not fixed and self.bulletin.page_setup.preset != "custom")
+            self.free_format.setEnabled(self.can_resize())
 
 
 def _is_free(arg: PagesArg, by_setup: bool) -> bool:
@@ -521,6 +526,9 @@ class AutoMakeup(QObject):
         self.pool.start(job)
 
     def cancel(self) -> None:
+        """As the progress dialog's 取消 button (QProgressDialog.cancel() does not say ``canceled``)."""
+        if self.job is not None:
+            self.job.cancel()
         if self.progress is not None:
             self.progress.cancel()
 
@@ -548,8 +556,9 @@ class AutoMakeup(QObject):
         self._close_progress()
         if outcome.cancelled:
             self.window.statusBar().showMessage(self.tr("自动组版已取消，会刊没有改动"), 5000)
-            if self.dialog is not None:
-                self.dialog.set_busy(False)  # the plans shown before the re-run stay
+            if self.dialog is not None and self.outcome is not None:
+                self.dialog.show_freedom(self.outcome)  # the plans shown before the re-run stay
+                self.dialog.set_busy(False)
             else:
                 self._end(False)
             return
@@ -621,16 +630,27 @@ def auto_makeup(window, budget_s: float | None = None, pages: PagesArg = None, f
     return run
 
 
-def _bar_of(widget) -> QMenuBar | None:
-    while widget is not None and not isinstance(widget, QMenuBar):
-        widget = widget.parentWidget()
-    return widget
+def _bar_of(menu) -> QMenuBar | None:
+    """The menu bar ``menu`` stands in: through its parents, or (a menu made without a parent)
+    through the bar or menu its menu action was added to."""
+    seen: set[int] = set()
+    w = menu
+    while w is not None and id(w) not in seen:
+        seen.add(id(w))
+        if isinstance(w, QMenuBar):
+            return w
+        holder = None
+        if isinstance(w, QMenu):
+            holder = next((o for o in w.menuAction().associatedObjects() if isinstance(o, (QMenu, QMenuBar))), None)
+        w = holder if holder is not None else w.parentWidget()
+    return None
 
 
 def _menus_holding(bar: QMenuBar | None, action: QAction) -> list[QMenu]:
-    if bar is None:
+    """The menus of ``bar`` that hold ``action``."""
+    if bar is None or not shiboken6.isValid(action):
         return []
-    return [m for m in bar.findChildren(QMenu) if action in m.actions()]
+    return [m for m in action.associatedObjects() if isinstance(m, QMenu) and _bar_of(m) is bar]
 
 
 def install_auto_makeup(window, menu: QMenu | None = None) -> QAction:
@@ -640,7 +660,7 @@ def install_auto_makeup(window, menu: QMenu | None = None) -> QAction:
     current menu bar (the one given wins), and an action of a menu bar torn down is not reused."""
     bar = _bar_of(menu) if menu is not None else (getattr(window, "main_menu", None) or window.menuBar())
     action = getattr(window, "act_auto_makeup", None)
-    holding = _menus_holding(bar, action) if action is not None and shiboken6.isValid(action) else []
+    holding = _menus_holding(bar, action) if action is not None else []
     if not holding:
         action = QAction(translate("AutoMakeup", "自动组版…"), window)
         action.setObjectName("actAutoMakeup")

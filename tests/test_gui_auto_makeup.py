@@ -192,6 +192,20 @@ def test_the_checkboxes_search_again_with_page_count_and_size_free(make_window, 
     dlg.reject()
 
 
+def test_a_cancelled_search_again_leaves_the_plans_shown(make_window, qtbot, searches):
+    w = make_window(half_empty_second_page())
+    run, dlg = open_dialog(qtbot, w)
+    shown = [c.shown.candidate for c in dlg.rows]
+    dlg.free_format.setChecked(True)
+    run.cancel()
+    qtbot.waitUntil(lambda: not run.busy(), timeout=WAIT_MS)
+    assert searches[-1][:2] == ("auto", "auto") and searches[-1][2].note == "组版已取消"
+    assert not dlg.free_format.isChecked() and dlg.free_pages.isChecked()  # as the plans shown were searched
+    assert [c.shown.candidate for c in dlg.rows] == shown and dlg.ok.isEnabled()
+    dlg.accept()
+    assert matches(w.doc.bulletin, shown[0].plan)
+
+
 def test_a_fixed_page_and_a_pinned_block_are_kept(make_window, qtbot, searches):
     b = half_empty_second_page()
     blocks = [x for p in b.pages for x in p.blocks]
@@ -296,6 +310,13 @@ def test_the_action_goes_to_the_menu_given_and_is_one_action(make_window):
     assert auto_makeup.install_auto_makeup(w, layout_menu) is action
     assert action in layout_menu.actions() and action not in edit.actions()
     assert auto_makeup.install_auto_makeup(w) is action and action not in edit.actions()
+    # a menu made without a parent, added to the bar: the same
+    other = QMenu("版面")
+    w.main_menu.addMenu(other)
+    assert auto_makeup.install_auto_makeup(w, other) is action
+    assert action in other.actions() and action not in layout_menu.actions()
+    assert auto_makeup.install_auto_makeup(w) is action
+    assert [m for m in action.associatedObjects() if isinstance(m, QMenu)] == [other]
 
 
 def test_the_action_is_made_again_with_the_menus_after_a_language_switch(make_window):
