@@ -235,6 +235,17 @@ def render_pages(pages: list[LaidOutPage], scale: float, fonts: FontCache,
     return out
 
 
+def describe_plan(plan: PagePlan) -> str:
+    """What a plan decides, as ``PagePlan.describe`` says it, in the interface's language."""
+    from gui import i18n
+    from makeup.plan import FORMAT_NAMES, FORMAT_NAMES_EN
+
+    names = FORMAT_NAMES if i18n.current() == "zh_CN" else FORMAT_NAMES_EN
+    return translate("AutoMakeup", "{pages} 版 {size}，肖像 {portrait} 栏，标题 ×{scales}，每版 {blocks} 篇").format(
+        pages=plan.page_count, size=names.get(plan.preset, plan.preset), portrait=f"{plan.portrait_columns:g}",
+        scales="/".join(f"{s:g}" for s in plan.headline_scales), blocks="/".join(str(len(p)) for p in plan.pages))
+
+
 # thumbnails side by side in one plan's column before they wrap
 PER_ROW = 3
 
@@ -293,7 +304,7 @@ class PlanColumn(QFrame):
             label = QLabel(title)
             label.setStyleSheet("font-weight: bold")
             lay.addWidget(label)
-        self.describe = QLabel(cand.plan.describe())
+        self.describe = QLabel(describe_plan(cand.plan))
         self.describe.setWordWrap(True)
         lay.addWidget(self.describe)
         self.verdict = QLabel(self.tr("✓ 每版都合乎组版要求") if cand.meets else self.tr("✗ 有版面未达组版要求"))

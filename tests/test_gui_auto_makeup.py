@@ -96,7 +96,7 @@ def test_the_action_shows_the_best_plans_and_applies_the_chosen_one_as_one_undo_
     assert len(dlg.rows) >= 2
     # each plan: what it decides, whether it meets the rules, each page's figures and picture
     for column, cand in zip(dlg.rows, result.candidates):
-        assert column.describe.text() == cand.plan.describe()
+        assert column.describe.text() == cand.plan.describe()  # the make-up's own words, in Chinese
         assert column.figures == cand.figures()
         assert column.verdict.text().startswith("✓" if cand.meets else "✗")
         assert len(column.thumbs) == len(column.captions) == cand.plan.page_count
@@ -317,6 +317,16 @@ def test_the_action_goes_to_the_menu_given_and_is_one_action(make_window):
     assert action in other.actions() and action not in layout_menu.actions()
     assert auto_makeup.install_auto_makeup(w) is action
     assert [m for m in action.associatedObjects() if isinstance(m, QMenu)] == [other]
+
+
+def test_plans_are_described_in_the_interface_language(gui_env):
+    from gui import i18n
+    from makeup.plan import PagePlan
+
+    plan = PagePlan("tabloid", (("a", "b"), ("c",)), 1.5, (1.0, 1.25))
+    assert auto_makeup.describe_plan(plan) == plan.describe() == "2 版 四开，肖像 1.5 栏，标题 ×1/1.25，每版 2/1 篇"
+    i18n.install("en")
+    assert auto_makeup.describe_plan(plan) == "2 pages tabloid, portraits 1.5 columns, headlines ×1/1.25, blocks per page 2/1"
 
 
 def test_the_action_is_made_again_with_the_menus_after_a_language_switch(make_window):

@@ -23,6 +23,10 @@
         <translation>Make-up after import</translation>
     </message>
     <message>
+        <source>{pages} 版 {size}，肖像 {portrait} 栏，标题 ×{scales}，每版 {blocks} 篇</source>
+        <translation>{pages} pages {size}, portraits {portrait} columns, headlines ×{scales}, blocks per page {blocks}</translation>
+    </message>
+    <message>
         <source>第 {} 版 {}</source>
         <translation>Page {} {}</translation>
     </message>
