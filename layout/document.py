@@ -297,7 +297,7 @@ def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Prob
     copy; it says how many characters would fill it and the area in mm, never passes silently."""
     if not page.blocks:
         return
-    q = measure_page(lp, g)
+    q = lp.quality = measure_page(lp, g)
     if q.empty <= MAX_EMPTY:
         return
     lines = q.empty_cells / max(1, g.columns)
@@ -560,8 +560,11 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         heads = {}
         for cell in row.cell_list():
             i = row.blocks[cell[0]]
-            if measured[i].has_picture and measured[i].top is not None:
-                heads[i] = measured[i].head(row.spans[cell[0]])[0]
+            m = measured[i]
+            if m.has_picture and m.top is not None and m.picture is None:
+                own = fixed_height(m)
+                lines0 = min(row.block_lines(cell[0]) if own is None else own, g.lines - line + 1) - 1
+                heads[i] = _head_for(m, row.spans[cell[0]], lines0, gap_lines)[0]
         head_to = max(heads.values(), default=0)
         for c, cell in enumerate(row.cell_list()):
             span = row.spans[cell[0]]
@@ -639,7 +642,7 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     reserved = m.reserved
     pw = len(res_cols) if reserved else 0
     need = max(reserved, min_height(heights, span, res_cols, keep=keep)) if heights else reserved
-    head_lines, draw_head = _choose_head(m, span, lines, need, heights, keep, res_cols, pw, gap_lines)
+    head_lines, draw_head = _head_for(m, span, lines, gap_lines)
     head_lines = min(head_lines, lines)
     lp.items += draw_head(x, top, w)
     body_top = line + head_lines + m.pad_lines
@@ -695,13 +698,29 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
                                 chars=short * span * g.col_chars))
 
 
-def _choose_head(m: MeasuredBlock, span: int, lines: int, need: int, heights: list[int], keep: list[bool],
-                 res_cols: list[int], pw: int, gap_lines: int):
+def _head_for(m: MeasuredBlock, span: int, lines: int, gap_lines: int):
     """The headline variant for a block given ``lines``: its own size, or one peer class up
     when the block has lines to spare that paragraph air alone cannot fill."""
     small = m.head(span)
-    if m.head_big is None or not heights:
+    if m.head_big is None or not m.items:
         return small
+    key = ("head", span, lines, gap_lines)
+    hit = m.levels.get(key)
+    if hit is not None:
+        return small if hit == 0 else m.head_big(span)
+    heights = [i.lines for i in m.items]
+    keep = [i.keep for i in m.items]
+    res_cols = _reserved_cols(m, span)
+    pw = len(res_cols) if m.reserved else 0
+    need = max(m.reserved, min_height(heights, span, res_cols, keep=keep))
+    chosen = _choose_head(m, span, lines, need, heights, keep, res_cols, pw, gap_lines)
+    m.levels[key] = 0 if chosen is small else 1
+    return chosen
+
+
+def _choose_head(m: MeasuredBlock, span: int, lines: int, need: int, heights: list[int], keep: list[bool],
+                 res_cols: list[int], pw: int, gap_lines: int):
+    small = m.head(span)
     big = m.head_big(span)
     if big[0] <= small[0]:
         return small
@@ -801,9 +820,11 @@ def _air_slots(items: list) -> list[bool]:
     n = len(items)
 
     def single(k: int) -> bool:
-        return 0 <= k < n and items[k].para_start and (k + 1 == n or items[k + 1].para_start)
+        return 0 <= k < n and items[k].para_start and not items[k].display and (k + 1 == n or items[k + 1].para_start)
 
-    return [it.para_start and not single(k) and not single(k - 1) for k, it in enumerate(items)]
+    # nor after a blank line the block already has (two white lines read as a hole)
+    return [it.para_start and not single(k) and not single(k - 1) and not (k > 0 and not items[k - 1].chars)
+            for k, it in enumerate(items)]
 
 
 def _gaps(items: list, spare: int, gap_lines: int, under_portrait: bool = False) -> list[int]:

@@ -65,13 +65,25 @@ STACK = 4.0  # two blocks stacked in one cell read less plainly than side by sid
 WIDE = 0.7
 #: white inside a block at its natural height (text columns that end far above the foot of a
 #: tall portrait beside them), per line-column beyond a line per column: a hole the row cannot fill
-WASTE = 6.0
+WASTE = HOLE
+
+
+#: a cell may stack this many blocks one above the other, and a row may have this many such cells:
+#: a tall block beside a stack of two or three shorter ones fills a row that side-by-side blocks
+#: of unequal depth would leave with holes
+MAX_STACK = 3
+MAX_STACKED_CELLS = 2
 
 
 @lru_cache(maxsize=64)
 def _patterns(cells: int, blocks_left: int) -> tuple[tuple[int, ...], ...]:
-    """Blocks per cell for a row of ``cells`` cells: one each, or one cell of two stacked."""
-    out = [(1,) * cells] + [tuple(2 if j == k else 1 for j in range(cells)) for k in range(cells)]
+    """Blocks per cell for a row of ``cells`` cells: one each, or some cells stacking 2–3."""
+    out = [(1,) * cells]
+    if cells > 1:
+        for p in itertools.product(range(1, MAX_STACK + 1), repeat=cells):
+            stacked = sum(1 for x in p if x > 1)
+            if 0 < stacked <= MAX_STACKED_CELLS:
+                out.append(p)
     return tuple(p for p in out if sum(p) <= blocks_left)
 
 
@@ -132,12 +144,18 @@ def pack(
         """Lines each block of a cell gets in a row ``row_h`` tall."""
         if len(cell) == 1:
             return [row_h]
-        (h1, st1), (h2, st2) = block_h(cell[0], s), block_h(cell[1], s)
-        extra = max(0, row_h - h1 - h2)
-        top = min(st1, extra // 2 + extra % 2)
-        bottom = min(st2, extra - top)
-        top = min(st1, extra - bottom)
-        return [h1 + top, row_h - h1 - top]
+        hs = [block_h(b, s) for b in cell]
+        lines = [h for h, _st in hs]
+        extra = max(0, row_h - sum(lines))
+        # share the extra lines out one at a time to the block with the most room left
+        room = [st for _h, st in hs]
+        while extra > 0 and any(r > 0 for r in room):
+            k = max(range(len(cell)), key=lambda j: (room[j], -j))
+            lines[k] += 1
+            room[k] -= 1
+            extra -= 1
+        lines[-1] = row_h - sum(lines[:-1])  # what no block can take goes to the lowest (a hole)
+        return lines
 
     cells_seen: dict[tuple[int, int, int], tuple[int, int, float] | None] = {}
 

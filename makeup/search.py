@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from layout.blocks import BlockMeasurer
 from layout.document import ImageSizes, _measure_cached, _natural, lay_out_page, registry_for
 from layout.grid import make_grid
-from layout.quality import PageQuality, badness, measure_page
+from layout.quality import PageQuality, badness, page_quality
 from makeup.plan import FORMATS, PagePlan, build_pages, portrait_class, portrait_is_free, setup_for
 from model.document import Bulletin, ColumnBlock, Page, PageSetup
 
@@ -141,7 +141,7 @@ class _Evaluator:
             lp, problems = lay_out_page(trial, page, 1, self.fonts, self.sizes)
             self.layouts += 1
             g = make_grid(setup)
-            q = measure_page(lp, g)
+            q = page_quality(lp, g)
             over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
             cost = badness(q)
             if over:
@@ -373,7 +373,7 @@ def _score_current(bulletin: Bulletin, ev: _Evaluator) -> Candidate | None:
     figs = []
     for number, page in enumerate(bulletin.pages, 1):
         lp, problems = lay_out_page(bulletin, page, number, ev.fonts, ev.sizes)
-        q = measure_page(lp, g)
+        q = page_quality(lp, g)
         over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
         cost = badness(q) + (OVERSET_PAGE + OVERSET_LINE * sum(c for _b, c in over) / max(1, g.col_chars) if over else 0)
         figs.append(PageFigures(q, over, cost))
