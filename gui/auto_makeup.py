@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from gui.commands import SetValue
 from gui.document import Document
 from gui.page_painter import FontCache, paint_page_greeked
+from layout.fit import Change
 from layout.types import LaidOutPage
 from makeup import Candidate, PagePlan, SearchResult, changes_for, plan_makeup
 from model.document import Bulletin
@@ -76,22 +77,26 @@ def block_ids(bulletin: Bulletin) -> list[str]:
     return [b.id for _p, b in bulletin.iter_blocks()]
 
 
-def apply_plan(doc: Document, plan: PagePlan, label: str | None = None) -> list[str]:
-    """Bring ``doc`` to ``plan`` as one undo step (a macro; nested when a macro is open, so an
-    import and its make-up stay one step); returns the changes' texts ([] when nothing changes)."""
-    planned = [x for ids in plan.pages for x in ids]
-    if sorted(planned) != sorted(block_ids(doc.bulletin)):
-        raise StalePlan(translate("AutoMakeup", "组版方案与当前会刊的栏目不一致（会刊在组版后有改动），请重新自动组版。"))
-    changes = changes_for(doc.bulletin, plan)
+def push_changes(doc: Document, changes: list[Change], label: str) -> list[str]:
+    """The make-up's changes as one undo step (a macro; nested when a macro is open, so an import
+    and its make-up stay one step); returns their texts."""
     if not changes:
         return []
-    doc.undo_stack.beginMacro(label or translate("AutoMakeup", "自动组版"))
+    doc.undo_stack.beginMacro(label)
     try:
         for c in changes:
             doc.push(SetValue(doc, c.obj, c.attr, c.value, c.text, structural=c.structural))
     finally:
         doc.undo_stack.endMacro()
     return [c.text for c in changes]
+
+
+def apply_plan(doc: Document, plan: PagePlan, label: str | None = None) -> list[str]:
+    """Bring ``doc`` to ``plan`` as one undo step; returns the changes' texts ([] when nothing changes)."""
+    planned = [x for ids in plan.pages for x in ids]
+    if sorted(planned) != sorted(block_ids(doc.bulletin)):
+        raise StalePlan(translate("AutoMakeup", "组版方案与当前会刊的栏目不一致（会刊在组版后有改动），请重新自动组版。"))
+    return push_changes(doc, changes_for(doc.bulletin, plan), label or translate("AutoMakeup", "自动组版"))
 
 
 def improves(result: SearchResult) -> Candidate | None:
@@ -114,18 +119,17 @@ def plan_after_import(doc: Document, budget_s: float = IMPORT_BUDGET_S) -> list[
     """
     if not any(p.blocks for p in doc.bulletin.pages):
         return []
+    from makeup.auto import best_changes
+
     app = QApplication.instance()
     if app is not None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        result = plan_makeup(doc.bulletin, pages=None, fmt=None, budget_s=budget_s)
+        changes, _result = best_changes(doc.bulletin, budget_s)
     finally:
         if app is not None:
             QApplication.restoreOverrideCursor()
-    best = improves(result)
-    if best is None:
-        return []
-    return apply_plan(doc, best.plan, translate("AutoMakeup", "导入后自动组版"))
+    return push_changes(doc, changes, translate("AutoMakeup", "导入后自动组版"))
 
 
 # ------------------------------------------------------------------------------ the search on a worker
