@@ -265,6 +265,10 @@ def page_caption(n: int, fig) -> str:
         extra.append(QCoreApplication.translate("AutoMakeup", "孤行 {}").format(len(q.isolated)))
     if fig.overset:
         extra.append(QCoreApplication.translate("AutoMakeup", "超稿 {} 字").format(fig.overset_chars))
+    if "portraits" in q.failures:
+        extra.append(QCoreApplication.translate("AutoMakeup", "肖像大小不一"))
+    if "tops" in q.failures:
+        extra.append(QCoreApplication.translate("AutoMakeup", "肖像顶端不齐"))
     if extra:
         lines.append("  ".join(extra))
     return "\n".join(lines)

@@ -319,6 +319,20 @@ def test_the_action_goes_to_the_menu_given_and_is_one_action(make_window):
     assert [m for m in action.associatedObjects() if isinstance(m, QMenu)] == [other]
 
 
+def test_a_page_that_misses_a_rule_names_it(gui_env):
+    from layout.quality import PageQuality
+    from makeup.search import PageFigures
+
+    fine = PageFigures(PageQuality(page=1, cells=100, empty=0.04, holes=0.0, foot=0.01, pitch_mm=5.6))
+    assert fine.meets and auto_makeup.page_caption(1, fine) == "第 1 版 ✓\n空 4%  洞 0%  脚 1%"
+    assert auto_makeup.failure_texts(fine) == []
+    # within every white limit, but the portrait tops stand 10 mm apart and 30 characters do not fit
+    off = PageFigures(PageQuality(page=2, cells=100, empty=0.04, holes=0.0, foot=0.01, portrait_tops_mm=10.0,
+                                  pitch_mm=5.6), overset=[("column-x", 30)])
+    assert auto_makeup.page_caption(2, off).splitlines() == ["第 2 版 ✗", "空 4%  洞 0%  脚 1%", "超稿 30 字  肖像顶端不齐"]
+    assert auto_makeup.failure_texts(off) == ["同一排肖像顶端不齐", "有 30 字排不下"]
+
+
 def test_plans_are_described_in_the_interface_language(gui_env):
     from gui import i18n
     from makeup.plan import PagePlan

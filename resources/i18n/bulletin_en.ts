@@ -63,6 +63,10 @@
         <translation>portraits of different sizes</translation>
     </message>
     <message>
+        <source>肖像顶端不齐</source>
+        <translation>portrait tops not level</translation>
+    </message>
+    <message>
         <source>同一排肖像顶端不齐</source>
         <translation>portrait tops in a row not level</translation>
     </message>
