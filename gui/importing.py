@@ -79,6 +79,9 @@ def apply_import(doc: Document, imported: Bulletin, target: Page | None, *, new_
             from gui.commands import SetValue
 
             doc.push(SetValue(doc, b, "issue_title", imported.issue_title, translate("Importing", "导入稿件")))
+        from gui.auto_makeup import plan_after_import
+
+        plan_after_import(doc)  # issue 24: the import ends on the planned pages, in this undo step
     finally:
         doc.undo_stack.endMacro()
     return ids

@@ -458,6 +458,20 @@ def _natural_lines(m: MeasuredBlock, span: int) -> int:
     return head_lines + body + 2 * m.pad_lines + 1  # + 1: the gap line that carries the rule
 
 
+def _with_its_group(rows, i: int) -> bool:
+    """Block ``i`` stands under the block before it in one cell, or opens the cell beside a
+    cell that holds just that block (the group's headline runs across both)."""
+    for row in rows:
+        cells = [[row.blocks[k] for k in cell] for cell in row.cell_list()]
+        for c, cell in enumerate(cells):
+            if i in cell:
+                pos = cell.index(i)
+                if pos > 0:
+                    return cell[pos - 1] == i - 1
+                return c > 0 and cells[c - 1] == [i - 1]
+    return False
+
+
 def _group_leader(measured: list[MeasuredBlock], i: int) -> int:
     """The block whose headline heads follower ``i``'s group."""
     j = i - 1
@@ -581,6 +595,10 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         follows=follows,
         cap_lines=[_group_cap(measured, i, g) if follows[i] else 0 for i in range(len(measured))],
     )
+    for i, f in enumerate(follows):
+        if f and not _with_its_group(rows, i):  # the rows could not hold the group
+            problems.append(Problem("group_apart", measured[i].block.id,
+                                    f"{_label(measured[i])}: 不在所属标题之下（与上一篇不在同一行）"))
     line = start
     for r, row in enumerate(rows):
         row_h = row.height

@@ -100,7 +100,26 @@ def _groups_ok(i: int, pattern: tuple[int, ...], follows: Sequence[bool]) -> boo
     return True
 
 
-def pack(
+def pack(n: int, columns: int, available: int, height: Callable[[int, int], int],
+         fixed_span: Sequence[int | None], fixed_height: Sequence[int | None], max_per_row: int = 4,
+         span_lines: Callable[[int], float] = lambda s: 0.0, stretch: Callable[[int, int], int] = lambda i, s: 0,
+         min_span: Sequence[int] | None = None, fixed_row: Sequence[int | None] | None = None,
+         any_width: Sequence[bool] | None = None, waste: Callable[[int, int], float] | None = None,
+         follows: Sequence[bool] | None = None, cap_lines: Sequence[int] | None = None) -> list[RowPlan]:
+    """Rows for ``n`` blocks (see ``_pack``). Groups are kept in their leader's row unless that
+    overflows the page where rows without the groups would not: then a group's articles get
+    rows of their own rather than be lost off the foot of the page."""
+    args = (n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch, min_span,
+            fixed_row, any_width, waste)
+    rows, total, over = _pack(*args, follows, cap_lines)
+    if follows is not None and any(follows) and over > 0:
+        loose, loose_total, loose_over = _pack(*args, None, None)
+        if loose_over < over:
+            return loose
+    return rows
+
+
+def _pack(
     n: int,
     columns: int,
     available: int,
@@ -116,8 +135,9 @@ def pack(
     waste: Callable[[int, int], float] | None = None,
     follows: Sequence[bool] | None = None,
     cap_lines: Sequence[int] | None = None,
-) -> list[RowPlan]:
-    """Rows for ``n`` blocks; ``height(i, span)`` is block i's natural height in lines.
+) -> tuple[list[RowPlan], float, int]:
+    """(rows, their cost, lines over the page) for ``n`` blocks; ``height(i, span)`` is block
+    i's natural height in lines.
 
     ``stretch(i, span)`` is how many lines block i can grow without a hole (blank lines between
     its paragraphs), so a row whose blocks differ a little still ends level. ``span_lines(span)``
@@ -132,7 +152,7 @@ def pack(
     """
     cap_lines = cap_lines or [0] * n
     if n == 0:
-        return []
+        return [], 0.0, 0
     low = 1 if columns < 4 else 2 if columns < 10 else 3
     # a block the user pinned narrower than that still gets rows that hold it
     low = min([low] + [fs for fs in fixed_span if fs is not None and fs >= 1])
@@ -267,13 +287,13 @@ def pack(
                 if cur is None or c < cur[0]:
                     dp[end][key] = (c, i, state, cand)
     if not dp[n] and joined:  # a group too big for one row: its articles go in rows of their own
-        return pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
+        return _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
                     min_span, fixed_row, any_width, waste, None, None)
     if not dp[n] and rows_pinned:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
-        return pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
+        return _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
                     min_span, None, any_width, waste, follows, cap_lines)
     if not dp[n]:  # no rows can hold the pinned spans together: lay out as if unpinned (never recurse for ever)
-        return pack(n, columns, available, height, [None] * n, fixed_height, max_per_row, span_lines, stretch,
+        return _pack(n, columns, available, height, [None] * n, fixed_height, max_per_row, span_lines, stretch,
                     min_span, None, any_width, waste, follows, cap_lines)
     best_key, best_cost = None, INF
     for key, (cost, *_rest) in dp[n].items():
@@ -296,4 +316,4 @@ def pack(
         rows.append(RowPlan(tuple(range(start, end)), tuple(spans), row_h, pattern, tuple(lines)))
         end, key = start, prev
     rows.reverse()
-    return rows
+    return rows, best_cost, max(0, best_key[0] - available)

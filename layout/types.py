@@ -104,6 +104,7 @@ ProblemKind = Literal[
     "truncated",  # text that is not drawn in full outside the text flow (banner, folio, a name)
     "space",  # leftover space on a page, gathered in one rectangle
     "short_copy",  # 缺稿: a page more than 10 % white, with the characters that would fill it
+    "group_apart",  # an article without a headline set apart from its group's headline
 ]
 Severity = Literal["error", "warning", "info"]
 
@@ -127,6 +128,7 @@ SEVERITY: dict[str, Severity] = {
     "truncated": "error",
     "space": "info",
     "short_copy": "warning",
+    "group_apart": "warning",
 }
 #: Kinds whose content is not on the page at all: `export` exits 1 on them unless told otherwise.
 LOST_KINDS: frozenset[str] = frozenset({"overset", "truncated", "bad_image"})

@@ -145,7 +145,7 @@ class _Evaluator:
             g = make_grid(setup)
             q = page_quality(lp, g)
             over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
-            cost = badness(q)
+            cost = badness(q) + GROUP_CUT * sum(1 for p in problems if p.kind == "group_apart")
             if over:
                 chars = sum(c for _b, c in over)
                 cost += OVERSET_PAGE + OVERSET_LINE * chars / max(1, g.col_chars)
@@ -396,7 +396,7 @@ def _score_current(bulletin: Bulletin, ev: _Evaluator) -> Candidate | None:
         lp, problems = lay_out_page(bulletin, page, number, ev.fonts, ev.sizes)
         q = page_quality(lp, g)
         over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
-        cost = badness(q) + (OVERSET_PAGE + OVERSET_LINE * sum(c for _b, c in over) / max(1, g.col_chars) if over else 0)
+        cost = badness(q) + GROUP_CUT * sum(1 for p in problems if p.kind == "group_apart") + (OVERSET_PAGE + OVERSET_LINE * sum(c for _b, c in over) / max(1, g.col_chars) if over else 0)
         figs.append(PageFigures(q, over, cost))
     plan = plan_of(bulletin)
     return Candidate(plan, figs, sum(f.cost for f in figs) + PAGE_PRICE * len(figs))

@@ -279,20 +279,29 @@ def test_a_speech_item_is_never_split_across_columns():
     assert checked >= 1
 
 
-def test_an_article_without_a_headline_stands_under_its_groups_headline():
+@pytest.mark.parametrize("plan", [False, True])
+def test_an_article_without_a_headline_stands_under_its_groups_headline_or_is_reported(plan):
+    """Beside its predecessor (the group's headline across both) or stacked under it; where the
+    rows cannot hold a group, the article is reported (group_apart), never silently elsewhere."""
     from model.example import example_bulletin
 
     b = example_bulletin()
-    apply(_best(b)[0])
+    if plan:
+        apply(_best(b)[0])
     doc = lay_out_bulletin(b)
+    apart = {p.block_id for p in doc.problems if p.kind == "group_apart"}
+    checked = 0
     for page, lp in zip(b.pages, doc.pages):
         areas = {a.block_id: a for a in lp.areas}
         for prev, blk in zip(page.blocks, page.blocks[1:]):
             if isinstance(blk, ColumnBlock) and not blk.headline.strip() and isinstance(prev, ColumnBlock):
                 a, p = areas[blk.id], areas[prev.id]
                 beside = abs(a.y - p.y) < 1 and a.x > p.x
-                below = abs(a.x - p.x) < 1 and a.y > p.y
+                below = abs(a.x - p.x) < 1 and a.y > p.y and abs(a.w - p.w) < 1
+                if blk.id in apart:
+                    continue
                 assert beside or below, (blk.id, prev.id)
+                checked += 1
                 if beside:  # the group's headline runs across both
                     lead = next(x for x in page.blocks[:page.blocks.index(blk)][::-1] if x.headline.strip())
                     heads = [r for r in lp.items if isinstance(r, GlyphRun) and r.block_id == lead.id and r.size > 15]
@@ -300,6 +309,7 @@ def test_an_article_without_a_headline_stands_under_its_groups_headline():
                     right = max(r.x + r.xs[-1] + r.advances[-1] for r in heads)
                     own = areas[lead.id]
                     assert own.x <= left and (left + right) / 2 > own.x + own.w / 2 and left < a.x + a.w
+    assert checked + len(apart) >= 3
 
 
 def test_at_most_one_blank_line_between_paragraphs():
