@@ -13,12 +13,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from layout import cjk
+from layout import column_inserts as inserts
 from layout.compose import Run, compose, measure_text
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid
 from layout.styles import ASCENT, CMYK, FIT_SHRINK, HEADLINE_FILL, LINES_FACTOR, STYLES, headline_ceiling
 from layout.types import BLACK, Colour, Item, Picture, Problem, Rect, Rule
-from model.document import Block, ColumnBlock, Paragraph, PictureBlock, Portrait, PortraitSpec, SpeechBlock
+from model.document import (
+    Block,
+    ColumnBlock,
+    ColumnPhoto,
+    ColumnTable,
+    Paragraph,
+    PictureBlock,
+    Portrait,
+    PortraitSpec,
+    SpeechBlock,
+)
 from model.texts import display_name
 
 RED: Colour = CMYK["accent"]  # 专色红 as process colour
@@ -250,9 +261,16 @@ class BlockMeasurer:
         head = self.headline(block.headline, bid, max_size=STYLES["column_headline"].size(g.body) * scale,
                              min_size=STYLES["column_headline"].min_size(g.body) * min(1.0, scale),
                              problems=problems)
+        if block.kicker.strip() or block.tables:
+            head = self.column_head(block, head, images, problems)
         items: list[FlowItem] = []
-        for para in block.paragraphs:
-            items += self.paragraph_items(para, g.col_chars, bid, problems=problems)
+        for part in block.flow():
+            if isinstance(part, Paragraph):
+                items += self.paragraph_items(part, g.col_chars, bid, problems=problems)
+            elif isinstance(part, ColumnPhoto):
+                items += self.photo_items(part, bid, images, problems)
+            elif not self.is_wide(part):
+                items += self.table_items(part, bid, problems)
 
         # caption under the portrait: name (Hei, larger), organisation and title lines
         lines_text: list[tuple[str, str, float]] = []
@@ -272,6 +290,76 @@ class BlockMeasurer:
                                     role="name", text=block.person.name))
         return MeasuredBlock(block, head, items, reserved, top, problems=problems, portrait_cols=pw,
                              has_picture=has_picture)
+
+    # ------------------------------------------------------------------ a column's kicker, photos, tables
+    def is_wide(self, table: ColumnTable) -> bool:
+        """A table that does not fit one column unwrapped is set across the whole block."""
+        return inserts.natural_width(table, self.g, self.fonts) > self.g.col_w + 0.01
+
+    def column_head(self, block: ColumnBlock, headline, images, problems: list[Problem]):
+        """The kicker (引题) over the headline and the block's wide tables under it, as one head."""
+        g = self.g
+        kicker = None
+        if block.kicker.strip():
+            kicker = self.headline(block.kicker, block.id, max_size=STYLES["title_line"].size(g.body) * 1.15,
+                                   min_size=g.body * 0.8, problems=problems, role="kicker", gap_lines=0)
+        tables = [inserts.wide_table_head(t, g, self.fonts, block.id, problems) for t in block.tables
+                  if self.is_wide(t)]
+        done: dict[int, tuple] = {}
+
+        def at(span: int):
+            if span not in done:
+                parts = ([kicker(span)] if kicker else []) + [headline(span)] + [t(span) for t in tables]
+                if not block.headline.strip() and tables:
+                    parts = [p for p in parts if p[0]]
+                total = sum(n for n, _d in parts)
+
+                def draw(x: float, top: float, w: float, parts=parts) -> list[Item]:
+                    out: list[Item] = []
+                    y = top
+                    for n, d in parts:
+                        out += d(x, y, w)
+                        y += n * g.leading
+                    return out
+
+                done[span] = (total, draw)
+            return done[span]
+
+        return at
+
+    def photo_items(self, photo: ColumnPhoto, bid: str, images, problems: list[Problem]) -> list[FlowItem]:
+        """A news photo one column wide, its caption under it, kept together, a line of air below."""
+        g = self.g
+        image = photo.picture.image
+        size = images.size(image) if image else None
+        why = images.bad(image) if image and hasattr(images, "bad") else None
+        if why:
+            problems.append(Problem("bad_image", bid, f"照片 {image[:12]}… {why}"))
+        crop, aspect = inserts.photo_crop(photo, size)
+        h, lines = inserts.photo_lines(g, g.col_w, aspect)
+        items: list[FlowItem] = []
+        if image:
+            items.append(FlowItem(lines, inserts.photo_items_draw(image, crop, g.col_w, h, bid),
+                                  keep=bool(photo.caption.strip())))
+        if photo.caption.strip():
+            cap = self.paragraph_items(photo.caption, g.col_chars, bid, role="caption", indent_em=0, align="justify",
+                                       problems=problems)
+            for it in cap[:-1]:
+                it.keep = True  # a caption is never split across columns
+            items += cap
+        if items:
+            items.append(FlowItem(1, lambda x, y: []))
+        return items
+
+    def table_items(self, table: ColumnTable, bid: str, problems: list[Problem]) -> list[FlowItem]:
+        """One item per row at the column width; the heading kept with the first row, a
+        two-row table kept whole, a line of air below."""
+        rows = inserts.table_rows(table, self.g.col_w, self.g, self.fonts, bid, problems)
+        items = [FlowItem(n, d, chars, keep=k < table.header_rows or len(rows) <= 3 and k < len(rows) - 1)
+                 for k, (n, chars, d) in enumerate(rows)]
+        if items:
+            items.append(FlowItem(1, lambda x, y: []))
+        return items
 
     # ------------------------------------------------------------------ speech block
     def speech(self, block: SpeechBlock, images=None) -> MeasuredBlock:
