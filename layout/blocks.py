@@ -35,6 +35,7 @@ from model.texts import display_name
 RED: Colour = CMYK["accent"]  # 专色红 as process colour
 DARK_RED: Colour = CMYK["accent_dark"]
 TINT: Colour = CMYK["tint"]  # warm paper tint of the speech box
+SMALL_TABLE_ROWS = 12  # a table of up to this many rows is never split across columns
 PICTURE_MIN_SHARE = 0.6  # a picture block may shrink to this share of its width to level a row
 
 
@@ -337,25 +338,31 @@ class BlockMeasurer:
             problems.append(Problem("bad_image", bid, f"照片 {image[:12]}… {why}"))
         crop, aspect = inserts.photo_crop(photo, size)
         h, lines = inserts.photo_lines(g, g.col_w, aspect)
-        items: list[FlowItem] = []
-        if image:
-            items.append(FlowItem(lines, inserts.photo_items_draw(image, crop, g.col_w, h, bid),
-                                  keep=bool(photo.caption.strip())))
-        if photo.caption.strip():
-            cap = self.paragraph_items(photo.caption, g.col_chars, bid, role="caption", indent_em=0, align="justify",
-                                       problems=problems)
-            for it in cap[:-1]:
-                it.keep = True  # a caption is never split across columns
-            items += cap
-        if items:
-            items.append(FlowItem(1, lambda x, y: []))
-        return items
+        cap = self.paragraph_items(photo.caption, g.col_chars, bid, role="caption", indent_em=0, align="justify",
+                                   problems=problems) if photo.caption.strip() else []
+        pic_lines = lines if image else 0
+        draw_pic = inserts.photo_items_draw(image, crop, g.col_w, h, bid) if image else None
+        if not pic_lines and not cap:
+            return []
+
+        def emit(x: float, top: float) -> list[Item]:
+            # one item: the photo and its caption never part at a column foot
+            out = draw_pic(x, top) if draw_pic else []
+            y = top + pic_lines * g.leading
+            for it in cap:
+                out += it.emit(x, y)
+                y += it.lines * g.leading
+            return out
+
+        return [FlowItem(pic_lines + sum(i.lines for i in cap), emit, sum(i.chars for i in cap), para_start=True),
+                FlowItem(1, lambda x, y: [])]
 
     def table_items(self, table: ColumnTable, bid: str, problems: list[Problem]) -> list[FlowItem]:
-        """One item per row at the column width; the heading kept with the first row, a
-        two-row table kept whole, a line of air below."""
+        """One item per row at the column width, a line of air below; a small table is kept
+        whole, a long one at least keeps its heading with the first row."""
         rows = inserts.table_rows(table, self.g.col_w, self.g, self.fonts, bid, problems)
-        items = [FlowItem(n, d, chars, keep=k < table.header_rows or len(rows) <= 3 and k < len(rows) - 1)
+        small = len(rows) <= SMALL_TABLE_ROWS  # a small table stays whole; a long one keeps its heading
+        items = [FlowItem(n, d, chars, keep=(k < table.header_rows or small) and k < len(rows) - 1)
                  for k, (n, chars, d) in enumerate(rows)]
         if items:
             items.append(FlowItem(1, lambda x, y: []))

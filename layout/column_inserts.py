@@ -98,6 +98,7 @@ def _alignment(table: ColumnTable, g: Grid, fonts) -> tuple[list[str], list[list
     align: list[str] = []
     pad_right = [[0.0] * n for _ in rows]
     digit = measure_text(Run("0", "body"), g.body, fonts) or g.body / 2
+    point = max(0.0, measure_text(Run("0.0", "body"), g.body, fonts) - 2 * digit)
     for c in range(n):
         cells = [row[c].strip() for row in body if row[c].strip()]
         figures = bool(cells) and all(is_figure(t) for t in cells)
@@ -107,7 +108,7 @@ def _alignment(table: ColumnTable, g: Grid, fonts) -> tuple[list[str], list[list
             for r, row in enumerate(rows):
                 if r >= table.header_rows and row[c].strip():
                     frac = _fraction_digits(row[c])
-                    pad_right[r][c] = (most - frac) * digit + (digit / 2 if most and not frac else 0.0)
+                    pad_right[r][c] = (most - frac) * digit + (point if most and not frac else 0.0)
     return align, pad_right
 
 
