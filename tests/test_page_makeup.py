@@ -380,7 +380,7 @@ def test_version_1_file_opens_with_the_portrait_spec_it_printed_with(tmp_path):
     assert all(not p.fixed_layout for p in b.pages)
     save(b, tmp_path / "v2.bulletin")
     with zipfile.ZipFile(tmp_path / "v2.bulletin") as z:
-        assert json.loads(z.read("bulletin.json"))["format_version"] == FORMAT_VERSION == 2
+        assert json.loads(z.read("bulletin.json"))["format_version"] == FORMAT_VERSION == 3
 
 
 # ---------------------------------------------------------------------------- pins
