@@ -4,6 +4,7 @@ a news photo's caption is edited there too."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from model.document import ColumnPhoto, ColumnTable, Portrait, TableRow
 from tests.test_gui_helpers import first_column
@@ -58,3 +59,24 @@ def test_table_cells_and_rows_are_edited_one_undo_step_each(make_window, qtbot):
 
     qtbot.mouseClick(form.inserts.add_table_button, Qt.MouseButton.LeftButton)
     assert len(col.tables) == 2 and len(form.inserts.editors) == 2
+
+
+def test_a_news_photo_moves_beside_the_column_as_a_picture_block_in_one_step(make_window, qtbot):
+    from model.document import PictureBlock
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    col = first_column(b)
+    photo = ColumnPhoto(Portrait(), "图为技能大赛", after=1)
+    col.photos.append(photo)
+    page = next(p for p in b.pages if col in p.blocks)
+    w = make_window(b)
+    w.select(col.id)
+    steps = w.doc.undo_stack.count()
+    qtbot.mouseClick(w.form.findChild(QPushButton, "photoBeside0"), Qt.MouseButton.LeftButton)
+    at = page.blocks.index(col)
+    assert col.photos == [] and isinstance(page.blocks[at + 1], PictureBlock)
+    assert page.blocks[at + 1].caption == "图为技能大赛" and page.blocks[at + 1].picture is photo.picture
+    assert w.doc.undo_stack.count() == steps + 1
+    w.act_undo.trigger()
+    assert col.photos == [photo] and not isinstance(page.blocks[at + 1], PictureBlock)

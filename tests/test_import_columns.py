@@ -154,3 +154,19 @@ def test_a_spaced_one_line_caption_is_not_a_table():
     b, _ = import_text("当好排头兵\n\n王芳  榆林市总工会主席\n\n2020年，榆林市总工会团结动员职工。\n")
     (col,) = _columns(b)
     assert col.person.name == "王芳" and not col.tables
+
+
+def test_import_command_prints_per_file_counts_read_and_placed(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    a, _ = write_submission(tmp_path, 4, "titles_then_photo_midtext")
+    c, _ = write_submission(tmp_path, 8, "table_mid", ".txt")
+    out = tmp_path / "out.bulletin"
+    r = subprocess.run([sys.executable, str(root / "main.py"), "import", str(a), str(c), "-o", str(out)],
+                       capture_output=True, text=True, cwd=root, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert f"{a.name}: paragraphs 7 read, 7 placed; pictures 2 read, 2 placed; tables 0 read, 0 placed" in r.stdout
+    assert f"{c.name}: paragraphs 7 read, 7 placed; pictures 0 read, 0 placed; tables 1 read, 1 placed" in r.stdout

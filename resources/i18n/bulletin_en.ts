@@ -267,6 +267,14 @@ Chair, City Trade Union Council</translation>
         <translation>Caption, e.g. 图为……</translation>
     </message>
     <message>
+        <source>移到栏旁</source>
+        <translation>Move beside the column</translation>
+    </message>
+    <message>
+        <source>栏太窄时：把这张图片移出栏目，作为紧挨栏目的图片块（可跨栏）</source>
+        <translation>When the column is too narrow: take this photo out of the column as a picture block right beside it (it may span columns)</translation>
+    </message>
+    <message>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
@@ -281,6 +289,10 @@ Chair, City Trade Union Council</translation>
     <message>
         <source>移除新闻图片</source>
         <translation>Remove news photo</translation>
+    </message>
+    <message>
+        <source>新闻图片移到栏旁</source>
+        <translation>Move news photo beside the column</translation>
     </message>
 </context>
 <context>
