@@ -286,8 +286,11 @@ class ImportDialog(QDialog):
         self._fill_pictures(sub, res)
         warnings = len(res.report.warnings)
         unclassified = res.roles.count("unclassified")
-        self.status.setText(self.tr("{cols} 个栏目，{paras} 段正文；{un} 行未归类，{w} 条提醒").format(
-            cols=res.report.columns, paras=res.report.paragraphs, un=unclassified, w=warnings))
+        count = res.report.files[-1] if res.report.files else None
+        self.status.setText(self.tr("{cols} 个栏目，{paras} 段正文，{pics} 张图片，{tables} 个表格；"
+                                    "{un} 行未归类，{aside} 行搁置，{w} 条提醒").format(
+            cols=res.report.columns, paras=res.report.paragraphs, pics=count.pictures_placed if count else 0,
+            tables=count.tables_placed if count else 0, un=unclassified, aside=len(res.report.set_aside), w=warnings))
 
     def _fill_lines(self, sub: Submission, res: Result) -> None:
         rows = [i for i, line in enumerate(sub.lines) if line.text or line.pictures]
@@ -381,11 +384,26 @@ class ImportDialog(QDialog):
                 elif isinstance(block, SpeechBlock):
                     top = add(None, self.tr("讲话 {}").format(n), block.speaker.name)
                     add(top, self.tr("部分"), str(len(block.sections)))
-        aside = res.report.set_aside
-        if aside:
-            top = add(None, role_name("set_aside"), str(len(aside)))
-            for item in aside:
-                add(top, self.tr("第 {} 行").format(item.line) if item.line else "", item.text)
+        # lines set aside are shown in the column whose lines they stand among (the nearest
+        # column begun above them); only a file without any column lists them on their own
+        tops = [self.summary.topLevelItem(i) for i in range(self.summary.topLevelItemCount())]
+        col_tops = [t for t in tops if t.data(0, Qt.ItemDataRole.UserRole) is not None]
+        cols = [b for _, b in res.bulletin.iter_blocks() if isinstance(b, ColumnBlock)]
+        starts = [sub.lines[res.column_lines[id(c)]].number if res.column_lines.get(id(c), -1) >= 0 else 0
+                  for c in cols]
+        loose = []
+        for item in res.report.set_aside:
+            label = self.tr("搁置 第 {} 行").format(item.line) if item.line else role_name("set_aside")
+            k = max((i for i, first in enumerate(starts) if first <= (item.line or 0)), default=0 if cols else None)
+            if k is None or k >= len(col_tops):
+                loose.append((label, item.text))
+            else:
+                entry = add(col_tops[k], label, item.text)
+                entry.setForeground(0, QBrush(QColor("#8a6d00")))
+        if loose:
+            top = add(None, role_name("set_aside"), str(len(loose)))
+            for label, text in loose:
+                add(top, label, text)
         warnings = res.report.warnings
         unclassified = [t for t, r in zip((x.text for x in self._current_lines()), res.roles) if r == "unclassified"]
         if unclassified:

@@ -75,6 +75,7 @@ SHAPES: dict[str, str] = {
     "table_end": "h n t P b B T",
     "table_mid": "h u n t b T B",
     "caption_after_text": "h b B n t",  # the name and titles after the text (seed style)
+    "everything": "k h u n t P b X B T",  # kicker, unit, portrait, captioned activity photo and a table
 }
 
 

@@ -89,7 +89,10 @@ def test_per_file_view_merge_and_set_aside(qtbot, tmp_path, gui_env):
     assert body not in {ref.text for ref in iter_texts(res.bulletin)}
     assert [(i.source, i.text) for i in res.report.set_aside] == [(single.name, body)]
     assert d.lines.cellWidget(row, 3).text() == "恢复"
-    assert any(t[0] == "搁置（不排印）" for t in _tree(d))
+    # shown inside its column, with its line number
+    (column,) = [t for t in _tree(d) if t[0].startswith("栏目")]
+    line_no = d.submissions[0].lines[d.lines.item(row, 0).data(Qt.ItemDataRole.UserRole)].number
+    assert f"搁置 第 {line_no} 行={body}" in column[1]
     bulletin, report = d.result_bulletin()
     assert len(_columns(bulletin)) == 3
     assert [i.text for i in report.set_aside if i.source == single.name] == [body]
@@ -98,8 +101,12 @@ def test_per_file_view_merge_and_set_aside(qtbot, tmp_path, gui_env):
     assert body in {ref.text for ref in iter_texts(d.result(0).bulletin)}
 
     shots = os.environ.get("BULLETIN_SHOTS")
-    if shots:  # the picture for the closing note
-        d.files.setCurrentRow(0)
-        d.resize(1280, 760)
+    if shots:  # the picture for the closing note: a file with photos, a table, a line set aside
+        full, fexp = write_submission(tmp_path, 10, "everything")
+        d.add_paths([str(full)])
+        d.files.setCurrentRow(d.files.count() - 1)
+        row = next(r for r in range(d.lines.rowCount()) if d.lines.item(r, 1).text() == fexp.paragraphs[1])
+        qtbot.mouseClick(d.lines.cellWidget(row, 3), Qt.MouseButton.LeftButton)
+        d.resize(1400, 800)
         qtbot.wait(50)
         d.grab().save(os.path.join(shots, "review-dialog.png"))

@@ -819,6 +819,10 @@ Your changes are still in the editor; use Save As to save them elsewhere.</trans
         <translation>Recognised</translation>
     </message>
     <message>
+        <source>搁置 第 {} 行</source>
+        <translation>Set aside, line {}</translation>
+    </message>
+    <message>
         <source>{}（新闻图片）</source>
         <translation>{} (news photo)</translation>
     </message>
@@ -851,8 +855,8 @@ Your changes are still in the editor; use Save As to save them elsewhere.</trans
         <translation>Some submissions cannot be read</translation>
     </message>
     <message>
-        <source>{cols} 个栏目，{paras} 段正文；{un} 行未归类，{w} 条提醒</source>
-        <translation>{cols} column(s), {paras} paragraph(s); {un} line(s) unclassified, {w} warning(s)</translation>
+        <source>{cols} 个栏目，{paras} 段正文，{pics} 张图片，{tables} 个表格；{un} 行未归类，{aside} 行搁置，{w} 条提醒</source>
+        <translation>{cols} column(s), {paras} paragraph(s), {pics} picture(s), {tables} table(s); {un} line(s) unclassified, {aside} set aside, {w} warning(s)</translation>
     </message>
     <message>
         <source>［图片 {}］</source>
@@ -925,10 +929,6 @@ Your changes are still in the editor; use Save As to save them elsewhere.</trans
     <message>
         <source>部分</source>
         <translation>Sections</translation>
-    </message>
-    <message>
-        <source>第 {} 行</source>
-        <translation>Line {}</translation>
     </message>
     <message>
         <source>提醒</source>
