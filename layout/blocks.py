@@ -30,6 +30,7 @@ from model.document import (
     PortraitSpec,
     SpeechBlock,
 )
+from model.images import MIN_PPI
 from model.texts import display_name
 
 RED: Colour = CMYK["accent"]  # 专色红 as process colour
@@ -338,6 +339,10 @@ class BlockMeasurer:
             problems.append(Problem("bad_image", bid, f"照片 {image[:12]}… {why}"))
         crop, aspect = inserts.photo_crop(photo, size)
         h, lines = inserts.photo_lines(g, g.col_w, aspect)
+        if size and size[0] * crop[2] / (g.col_w / 72.0) < MIN_PPI:  # as the portraits are checked
+            ppi = size[0] * crop[2] / (g.col_w / 72.0)
+            problems.append(Problem("low_res", bid, f"新闻图片分辨率只有 {ppi:.0f} ppi（印刷需要 {MIN_PPI} ppi）",
+                                    numbers=(("ppi", ppi),)))
         cap = self.paragraph_items(photo.caption, g.col_chars, bid, role="caption", indent_em=0, align="justify",
                                    problems=problems) if photo.caption.strip() else []
         pic_lines = lines if image else 0

@@ -122,6 +122,15 @@ def test_a_news_photo_is_measured_and_drawn_one_column_wide_with_its_caption():
     caption = [it for it in doc.pages[0].items if isinstance(it, GlyphRun) and it.text.startswith("图为")]
     assert caption and caption[0].y > pics[0].y + pics[0].h and abs(caption[0].x - pics[0].x) < 1.0
     assert not [p for p in doc.problems if p.kind in ("overset", "truncated", "bad_image")]
+    assert not [p for p in doc.problems if p.kind == "low_res"]  # 1600 px across 41 mm
+
+
+def test_a_low_resolution_news_photo_is_reported():
+    b, col = _bulletin(tables=())
+    col.photos[0].picture = Portrait(b.images.add(_jpeg((200, 120)), "small"))
+    doc = lay_out_bulletin(b)
+    low = [p for p in doc.problems if p.kind == "low_res" and p.block_id == col.id]
+    assert low and low[0].number("ppi") < 300
 
 
 def test_a_table_is_ruled_with_figures_aligned_on_the_decimal_point():
