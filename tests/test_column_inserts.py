@@ -172,3 +172,22 @@ def test_a_table_too_wide_for_a_column_spans_the_whole_block():
     texts = "".join(it.text for it in doc.pages[0].items if isinstance(it, GlyphRun))
     for cell in ("劳动竞赛参与人次", "35300", "328.75", "全年合计"):
         assert cell in texts
+
+
+@pytest.mark.parametrize("rows", [
+    [[]], [[], []], [["只有一格"]], [["a", "b", "c"], ["1"]], [["长" * 500, "1"], ["短", "2"]],
+    [[str(i) for i in range(20)], ["数"] * 20], [["", ""], ["", ""]],
+])
+def test_odd_tables_lay_out_and_export_without_losing_their_text(rows, tmp_path):
+    from exporters.docx import docx_bytes
+    from exporters.pdf import write_pdf
+
+    table = ColumnTable([TableRow(r) for r in rows], header_rows=min(1, len(rows)), after=0)
+    b, col = _bulletin(photo=False, tables=(table,))
+    doc = lay_out_bulletin(b)
+    drawn = "".join(it.text for p in doc.pages for it in p.items if isinstance(it, GlyphRun))
+    lost = sum(p.chars for p in doc.problems if p.kind in ("overset", "truncated"))
+    for cell in (c for r in rows for c in r if c):
+        assert cell in drawn or lost  # drawn, or reported as overset
+    write_pdf(b, str(tmp_path / "t.pdf"))
+    assert docx_bytes(b).data[:2] == b"PK"
