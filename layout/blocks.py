@@ -36,6 +36,7 @@ from model.texts import display_name
 RED: Colour = CMYK["accent"]  # 专色红 as process colour
 DARK_RED: Colour = CMYK["accent_dark"]
 TINT: Colour = CMYK["tint"]  # warm paper tint of the speech box
+PHOTO_MIN_COLUMN_MM = 30.0  # a news photo is set in a column at least this wide, else across the block
 SMALL_TABLE_ROWS = 12  # a table of up to this many rows is never split across columns
 PICTURE_MIN_SHARE = 0.6  # a picture block may shrink to this share of its width to level a row
 
@@ -263,14 +264,15 @@ class BlockMeasurer:
         head = self.headline(block.headline, bid, max_size=STYLES["column_headline"].size(g.body) * scale,
                              min_size=STYLES["column_headline"].min_size(g.body) * min(1.0, scale),
                              problems=problems)
-        if block.kicker.strip() or block.tables:
+        if block.kicker.strip() or block.tables or (block.photos and self.photos_across()):
             head = self.column_head(block, head, images, problems)
         items: list[FlowItem] = []
         for part in block.flow():
             if isinstance(part, Paragraph):
                 items += self.paragraph_items(part, g.col_chars, bid, problems=problems)
             elif isinstance(part, ColumnPhoto):
-                items += self.photo_items(part, bid, images, problems)
+                if not self.photos_across():
+                    items += self.photo_items(part, bid, images, problems)
             elif not self.is_wide(part):
                 items += self.table_items(part, bid, problems)
 
@@ -299,7 +301,8 @@ class BlockMeasurer:
         return inserts.natural_width(table, self.g, self.fonts) > self.g.col_w + 0.01
 
     def column_head(self, block: ColumnBlock, headline, images, problems: list[Problem]):
-        """The kicker (引题) over the headline and the block's wide tables under it, as one head."""
+        """The kicker (引题) over the headline and, under it, the block's tables too wide for a
+        column (and its news photos when the columns are too narrow for them), as one head."""
         g = self.g
         kicker = None
         if block.kicker.strip():
@@ -307,6 +310,8 @@ class BlockMeasurer:
                                    min_size=g.body * 0.8, problems=problems, role="kicker", gap_lines=0)
         tables = [inserts.wide_table_head(t, g, self.fonts, block.id, problems) for t in block.tables
                   if self.is_wide(t)]
+        if self.photos_across():
+            tables = [self.photo_across(p, block.id, images, problems) for p in block.photos] + tables
         done: dict[int, tuple] = {}
 
         def at(span: int):
@@ -325,6 +330,41 @@ class BlockMeasurer:
                     return out
 
                 done[span] = (total, draw)
+            return done[span]
+
+        return at
+
+    def photos_across(self) -> bool:
+        """Columns narrower than this print a news photo too small to read: it is set across the
+        block under the headline instead, as a picture block beside the text would be."""
+        return self.g.col_w < PHOTO_MIN_COLUMN_MM * MM
+
+    def photo_across(self, photo: ColumnPhoto, bid: str, images, problems: list[Problem]):
+        """span -> (lines, draw(x, top, w)) of a news photo as wide as the block, caption under it."""
+        g = self.g
+        image = photo.picture.image
+        size = images.size(image) if image else None
+        crop, aspect = inserts.photo_crop(photo, size)
+        done: dict[int, tuple] = {}
+
+        def at(span: int):
+            if span not in done:
+                w = g.span_w(span)
+                h, lines = inserts.photo_lines(g, w, aspect)
+                cap = self.paragraph_items(photo.caption, g.span_chars(span), bid, role="caption", indent_em=0,
+                                           align="justify", problems=problems) if photo.caption.strip() else []
+                pic = inserts.photo_items_draw(image, crop, w, h, bid) if image else None
+                pic_lines = lines if image else 0
+
+                def draw(x: float, top: float, _w: float, cap=cap, pic=pic, pic_lines=pic_lines) -> list[Item]:
+                    out = pic(x, top) if pic else []
+                    y = top + pic_lines * g.leading
+                    for it in cap:
+                        out += it.emit(x, y)
+                        y += it.lines * g.leading
+                    return out
+
+                done[span] = (pic_lines + sum(i.lines for i in cap) + 1, draw)
             return done[span]
 
         return at

@@ -191,3 +191,20 @@ def test_odd_tables_lay_out_and_export_without_losing_their_text(rows, tmp_path)
         assert cell in drawn or lost  # drawn, or reported as overset
     write_pdf(b, str(tmp_path / "t.pdf"))
     assert docx_bytes(b).data[:2] == b"PK"
+
+
+def test_in_columns_too_narrow_for_a_photo_it_is_set_across_the_block_with_its_caption():
+    from layout.blocks import PHOTO_MIN_COLUMN_MM
+    from layout.grid import MM
+
+    b, col = _bulletin(tables=())
+    b.page_setup.columns = 12
+    g = make_grid(b.page_setup)
+    assert g.col_w < PHOTO_MIN_COLUMN_MM * MM
+    doc = lay_out_bulletin(b)
+    area = next(a for a in doc.pages[0].areas if a.block_id == col.id)
+    (pic,) = [it for it in doc.pages[0].items if isinstance(it, Picture) and it.image == col.photos[0].picture.image]
+    assert pic.w == pytest.approx(area.w, abs=0.01) and area.w > g.col_w * 2
+    caption = "".join(it.text for it in doc.pages[0].items if isinstance(it, GlyphRun) and pic.y + pic.h < it.y
+                      < pic.y + pic.h + 3 * g.leading)
+    assert "图为职工技能大赛现场" in caption
