@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,6 +36,7 @@ class TableEditor(QWidget):
         self.grid.setObjectName(f"table{number}")
         self.grid.verticalHeader().setVisible(True)
         self.grid.horizontalHeader().setVisible(False)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.itemChanged.connect(self._cell_edited)
         add = QPushButton(self.tr("加一行"))
         add.setObjectName(f"table{number}AddRow")
