@@ -128,6 +128,12 @@ def one_column_per_submission(asm: Assembler) -> None:
     for col in [c for c in cols if c is not target]:
         fold(asm, target, col, "one submission, one column: this part joined to it")
     _page_heads_into_column(asm, target)
+    if len(cols) > 1:  # the "column of its own" of text above the headline is this column now
+        own = "text before any headline or name: put into a column of its own"
+        asm.report.items = [
+            it if it.message != own or it.source != asm.source else
+            type(it)("info", it.source, it.line, "text before the headline or name: kept as the column's text", it.text)
+            for it in asm.report.items]
     # the column goes on the first page that held any of the file's material
     _drop_empty_pages(asm)
 

@@ -17,6 +17,7 @@ _SHAPES: list[tuple[str, str]] = [
     (r"a title line with no name above it: kept as a headline; check the caption", "职务行上面没有姓名：暂作标题，请检查署名"),
     (r"short line in an unexpected place: kept as body text", "位置不寻常的短行：暂作正文"),
     (r"text before any headline or name: put into a column of its own", "标题和姓名之前的文字：单独放入一个栏目"),
+    (r"text before the headline or name: kept as the column's text", "标题和姓名之前的文字：作为本栏目的正文"),
     (r"opening sentence names (?P<a>.+), not (?P<b>.+): begins a new column", "开头一句写的是{a}而不是{b}：另起一个栏目"),
     (r"opening sentence names (?P<a>.+): ends the speech, begins a column", "开头一句写的是{a}：讲话到此结束，另起栏目"),
     (r"paragraph printed just above the label (?P<a>.+) moved into that speech section",
