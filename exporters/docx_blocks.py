@@ -21,6 +21,7 @@ from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from exporters.docx_column_inserts import write_column_flow
 from exporters.docx_geometry import (
     Geometry,
     add_section,
@@ -258,7 +259,10 @@ class Writer:
         p.append(r)
 
     def column(self, block: ColumnBlock) -> None:
-        """A city's column: headline, portrait beside name and title lines, body."""
+        """A city's column: kicker and headline, portrait beside name and title lines, body with
+        its news photos and tables."""
+        if block.kicker.strip():
+            self.para(self.doc, "引题", block.kicker)
         if block.headline:
             self.para(self.doc, "Heading 2", block.headline)
         person = block.person
@@ -269,8 +273,7 @@ class Writer:
             if not block.headline:
                 bdr = child(p._p.get_or_add_pPr(), "pBdr", PPR_SEQ)
                 border_el(bdr, "top", 0.75, "000000", space_pt=4)
-        for para in block.paragraphs:
-            self.body(self.doc, para)
+        write_column_flow(self, block)
 
     def _person(self, block: ColumnBlock, rule_on_top: bool) -> None:
         """Portrait and name side by side in a borderless two-cell table that moves as one."""

@@ -58,13 +58,15 @@ ROLE_NAMES = {
     "attribution": QT_TRANSLATE_NOOP("ImportDialog", "出处"),
     "caption": QT_TRANSLATE_NOOP("ImportDialog", "图注"),
     "picture": QT_TRANSLATE_NOOP("ImportDialog", "图片"),
+    "table": QT_TRANSLATE_NOOP("ImportDialog", "表格"),
+    "set_aside": QT_TRANSLATE_NOOP("ImportDialog", "搁置（不排印）"),
     "unclassified": QT_TRANSLATE_NOOP("ImportDialog", "未归类"),
     "blank": QT_TRANSLATE_NOOP("ImportDialog", "空行"),
 }
 ROLE_COLOURS = {
     "headline": "#fde7c8", "banner": "#f8d4d4", "page_title": "#f8d4d4", "kicker": "#f8d4d4", "subtitle": "#f8d4d4",
     "unit": "#dcecc8", "name": "#cfe3f7", "title": "#e3eefb", "caption": "#eee0f5", "picture": "#eee0f5",
-    "unclassified": "#ffc9c9",
+    "unclassified": "#ffc9c9", "table": "#d8f0ee", "set_aside": "#dddddd",
 }
 
 
@@ -100,9 +102,9 @@ class ImportDialog(QDialog):
         row.addWidget(self.remove_button)
         lay.addLayout(row)
 
-        self.lines = QTableWidget(0, 3)
+        self.lines = QTableWidget(0, 4)
         self.lines.setObjectName("importLines")
-        self.lines.setHorizontalHeaderLabels([self.tr("行"), self.tr("原文"), self.tr("识别为（点击更正）")])
+        self.lines.setHorizontalHeaderLabels([self.tr("行"), self.tr("原文"), self.tr("识别为（点击更正）"), ""])
         self.lines.verticalHeader().setVisible(False)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -111,6 +113,7 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
 
         self.summary = QTreeWidget()
         self.summary.setObjectName("importSummary")
@@ -122,7 +125,7 @@ class ImportDialog(QDialog):
         self.pictures.setIconSize(QSize(72, 96))
         self.pictures.setMaximumHeight(140)
         self.pictures.itemClicked.connect(self._picture_clicked)
-        self.pictures_box = QGroupBox(self.tr("图片（点击选作肖像）"))
+        self.pictures_box = QGroupBox(self.tr("图片：肖像或新闻图片（点击选作肖像）"))
         QVBoxLayout(self.pictures_box).addWidget(self.pictures)
         right = QWidget()
         lay = QVBoxLayout(right)
@@ -189,6 +192,24 @@ class ImportDialog(QDialog):
             if role not in FORCEABLE:
                 raise ValueError(role)
             sub.overrides[line] = role
+        self.results[index] = None
+        self._show_submission(index)
+
+    def set_aside(self, row: int, aside: bool = True) -> None:
+        """One click: line ``row`` of the table is not printed (kept in the report), or back."""
+        self.set_role(row, "set_aside" if aside else None)
+
+    def merge_column(self, number: int) -> None:
+        """One click: column ``number`` (0-based, in the file's result) joins the one before it."""
+        index = self.files.currentRow()
+        res = self.result(index)
+        cols = [b for _, b in res.bulletin.iter_blocks() if isinstance(b, ColumnBlock)]
+        if not 0 < number < len(cols):
+            raise ValueError(f"no column {number} to merge")
+        line = res.column_lines.get(id(cols[number]), -1)
+        if line < 0:
+            raise ValueError(f"column {number} has no first line")
+        self.submissions[index].merges.add(line)
         self.results[index] = None
         self._show_submission(index)
 
@@ -265,8 +286,11 @@ class ImportDialog(QDialog):
         self._fill_pictures(sub, res)
         warnings = len(res.report.warnings)
         unclassified = res.roles.count("unclassified")
-        self.status.setText(self.tr("{cols} 个栏目，{paras} 段正文；{un} 行未归类，{w} 条提醒").format(
-            cols=res.report.columns, paras=res.report.paragraphs, un=unclassified, w=warnings))
+        count = res.report.files[-1] if res.report.files else None
+        self.status.setText(self.tr("{cols} 个栏目，{paras} 段正文，{pics} 张图片，{tables} 个表格；"
+                                    "{un} 行未归类，{aside} 行搁置，{w} 条提醒").format(
+            cols=res.report.columns, paras=res.report.paragraphs, pics=count.pictures_placed if count else 0,
+            tables=count.tables_placed if count else 0, un=unclassified, aside=len(res.report.set_aside), w=warnings))
 
     def _fill_lines(self, sub: Submission, res: Result) -> None:
         rows = [i for i, line in enumerate(sub.lines) if line.text or line.pictures]
@@ -287,6 +311,8 @@ class ImportDialog(QDialog):
             self.lines.setItem(r, 0, number)
             self.lines.setItem(r, 1, cell)
             self.lines.setCellWidget(r, 2, self._role_combo(r, i, role, sub.overrides.get(i), bool(line.text)))
+            if line.text:
+                self.lines.setCellWidget(r, 3, self._aside_button(r, sub.overrides.get(i) == "set_aside"))
         self.lines.resizeRowsToContents()
 
     def _update_lines(self, sub: Submission, res: Result) -> None:
@@ -300,6 +326,19 @@ class ImportDialog(QDialog):
             combo.setItemText(0, self.tr("自动：{}").format(role_name(role)) if forced is None else self.tr("自动"))
             combo.setCurrentIndex(0 if forced is None else max(combo.findData(forced), 0))
             combo.setToolTip(self.tr("识别为：{}。可改为其他角色").format(role_name(role)))
+            button = self.lines.cellWidget(r, 3)
+            if isinstance(button, QPushButton):
+                button.setChecked(forced == "set_aside")
+                button.setText(self.tr("恢复") if forced == "set_aside" else self.tr("搁置"))
+
+    def _aside_button(self, row: int, aside: bool) -> QPushButton:
+        button = QPushButton(self.tr("恢复") if aside else self.tr("搁置"))
+        button.setObjectName(f"aside{row}")
+        button.setCheckable(True)
+        button.setChecked(aside)
+        button.setToolTip(self.tr("搁置：这一行不排印，保留在导入报告里（文件和行号）"))
+        button.clicked.connect(lambda checked, rw=row: self.set_aside(rw, checked))
+        return button
 
     def _role_combo(self, row: int, line: int, role: str, forced: str | None, has_text: bool) -> QComboBox:
         combo = QComboBox()
@@ -322,6 +361,8 @@ class ImportDialog(QDialog):
             return item
 
         n = 0
+        columns = 0
+        sub = self.submissions[self.files.currentRow()]
         for page in res.bulletin.pages:
             if page.banner:
                 add(None, role_name("banner"), " / ".join(page.banner.lines))
@@ -331,16 +372,38 @@ class ImportDialog(QDialog):
                 n += 1
                 if isinstance(block, ColumnBlock):
                     top = add(None, self.tr("栏目 {}").format(n), block.region)
-                    add(top, self.tr("地区"), block.region)
-                    add(top, role_name("headline"), block.headline)
-                    add(top, role_name("unit"), block.organisation)
-                    add(top, role_name("name"), block.person.name if block.person else "")
-                    add(top, role_name("title"), " / ".join(block.person.titles) if block.person else "")
-                    add(top, self.tr("肖像"), self.tr("有") if block.portrait else self.tr("无"))
-                    add(top, role_name("body"), self.tr("{} 段").format(len(block.paragraphs)))
+                    top.setData(0, Qt.ItemDataRole.UserRole, columns)
+                    if columns:
+                        merge = QPushButton(self.tr("并入上一栏"))
+                        merge.setObjectName(f"merge{columns}")
+                        merge.setToolTip(self.tr("这不是另一篇稿件：并入上一个栏目"))
+                        merge.clicked.connect(lambda _c=False, k=columns: self.merge_column(k))
+                        self.summary.setItemWidget(top, 1, merge)
+                    columns += 1
+                    self._column_entry(add, top, block, sub)
                 elif isinstance(block, SpeechBlock):
                     top = add(None, self.tr("讲话 {}").format(n), block.speaker.name)
                     add(top, self.tr("部分"), str(len(block.sections)))
+        # lines set aside are shown in the column whose lines they stand among (the nearest
+        # column begun above them); only a file without any column lists them on their own
+        tops = [self.summary.topLevelItem(i) for i in range(self.summary.topLevelItemCount())]
+        col_tops = [t for t in tops if t.data(0, Qt.ItemDataRole.UserRole) is not None]
+        cols = [b for _, b in res.bulletin.iter_blocks() if isinstance(b, ColumnBlock)]
+        starts = [sub.lines[res.column_lines[id(c)]].number if res.column_lines.get(id(c), -1) >= 0 else 0
+                  for c in cols]
+        loose = []
+        for item in res.report.set_aside:
+            label = self.tr("搁置 第 {} 行").format(item.line) if item.line else role_name("set_aside")
+            k = max((i for i, first in enumerate(starts) if first <= (item.line or 0)), default=0 if cols else None)
+            if k is None or k >= len(col_tops):
+                loose.append((label, item.text))
+            else:
+                entry = add(col_tops[k], label, item.text)
+                entry.setForeground(0, QBrush(QColor("#8a6d00")))
+        if loose:
+            top = add(None, role_name("set_aside"), str(len(loose)))
+            for label, text in loose:
+                add(top, label, text)
         warnings = res.report.warnings
         unclassified = [t for t, r in zip((x.text for x in self._current_lines()), res.roles) if r == "unclassified"]
         if unclassified:
@@ -356,6 +419,41 @@ class ImportDialog(QDialog):
                 add(top, str(w.line or ""), in_language(w.message, i18n.current()))
         self.summary.expandAll()
 
+    def _column_entry(self, add, top: QTreeWidgetItem, block: ColumnBlock, sub: Submission) -> None:
+        """What one submission's column holds: every part, its photos with their role and
+        caption, its tables."""
+        if block.kicker:
+            add(top, role_name("kicker"), block.kicker)
+        add(top, role_name("headline"), block.headline)
+        add(top, role_name("unit"), block.organisation)
+        add(top, role_name("name"), block.person.name if block.person else "")
+        add(top, role_name("title"), " / ".join(block.person.titles) if block.person else "")
+        names = self._picture_names(sub)
+        add(top, self.tr("肖像"), names.get(block.portrait.image, self.tr("有")) if block.portrait else self.tr("无"))
+        for photo in block.photos:
+            add(top, self.tr("新闻图片"), names.get(photo.picture.image, "")
+                + (f"：{photo.caption}" if photo.caption else self.tr("（无图片说明）")))
+        for k, table in enumerate(block.tables):
+            t = add(top, role_name("table"), self.tr("{} 行 × {} 列").format(len(table.rows), table.width))
+            for row in table.rows:
+                add(t, "", " | ".join(row.cells))
+            if k == 0:
+                t.setExpanded(True)
+        add(top, role_name("body"), self.tr("{} 段").format(len(block.paragraphs)))
+
+    @staticmethod
+    def _picture_names(sub: Submission) -> dict[str, str]:
+        """Image-store name -> the picture's name in the file."""
+        from model.images import image_name, inspect_image
+
+        out = {}
+        for _line, _k, name, data in sub.pictures():
+            try:
+                out[image_name(data, inspect_image(data, name))] = name
+            except Exception:  # noqa: BLE001 - a picture the importer refused has no store name
+                continue
+        return out
+
     def _current_lines(self):
         i = self.files.currentRow()
         return self.submissions[i].lines if 0 <= i < len(self.submissions) else []
@@ -364,7 +462,9 @@ class ImportDialog(QDialog):
         pics = sub.pictures()
         self.pictures_box.setVisible(bool(pics))
         chosen = sub.portrait
-        used = {c.portrait.image for _, c in res.bulletin.iter_blocks() if isinstance(c, ColumnBlock) and c.portrait}
+        cols = [c for _, c in res.bulletin.iter_blocks() if isinstance(c, ColumnBlock)]
+        used = {c.portrait.image for c in cols if c.portrait}
+        photos = {p.picture.image: p.caption for c in cols for p in c.photos}
         from model.images import image_name, inspect_image
 
         for number, (line, k, name, data) in enumerate(pics):
@@ -373,12 +473,15 @@ class ImportDialog(QDialog):
             item = QListWidgetItem(QIcon(pix), name)
             item.setData(Qt.ItemDataRole.UserRole, number)
             try:
-                is_portrait = image_name(data, inspect_image(data, name)) in used
+                stored = image_name(data, inspect_image(data, name))
             except Exception:  # noqa: BLE001 - a picture the importer refuses is simply not the portrait
-                is_portrait = False
-            if chosen == (line, k) or (chosen is None and is_portrait):
+                stored = ""
+            if chosen == (line, k) or (chosen is None and stored in used):
                 item.setText(self.tr("{}（肖像）").format(name))
                 item.setSelected(True)
+            elif stored in photos:
+                item.setText(self.tr("{}（新闻图片）").format(name))
+                item.setToolTip(photos[stored] or self.tr("没有图片说明"))
             self.pictures.addItem(item)
 
     def _picture_clicked(self, item: QListWidgetItem) -> None:

@@ -166,6 +166,7 @@ def read_docx(path: Path) -> tuple[list[SourceLine], list[tuple[int | None, str]
         raise SubmissionError(source, f"damaged Word file: {type(exc).__name__}: {exc}") from None
 
     styles = _Styles(document)
+    cells = _table_cells(body)
     notes: list[tuple[int | None, str]] = []
     lines: list[SourceLine] = []
     used: set[str] = set()
@@ -224,10 +225,10 @@ def read_docx(path: Path) -> tuple[list[SourceLine], list[tuple[int | None, str]
             if k == 0:
                 line.bold_lead = bold_lead.split("\n")[0]
                 line.pictures = pictures
+            line.cell = cells.get(p)
             lines.append(line)
         if not sub:
             lines.append(SourceLine("", number, pictures=pictures))
-    notes += _table_notes(body)
     media = [n for n in _media_names(path) if f"/{n}" not in used]
     if media:
         notes.append((None, f"{len(media)} picture(s) in the file are not in the text (headers, unused): "
@@ -235,18 +236,18 @@ def read_docx(path: Path) -> tuple[list[SourceLine], list[tuple[int | None, str]
     return lines, notes
 
 
-def _table_notes(body) -> list[tuple[int | None, str]]:
-    """Tables keep their text (cell by cell, row by row, as paragraphs); say so, so the user checks it."""
+def _table_cells(body) -> dict:
+    """Paragraph element -> (table, row, column) for every paragraph in a top-level table, so
+    the importer can set a table of figures as a table (a table nested in a cell is read as
+    that cell's text)."""
+    out: dict = {}
     tables = [t for t in body.iter(f"{W}tbl") if not any(a.tag == f"{W}tbl" for a in t.iterancestors())]
-    notes: list[tuple[int | None, str]] = []
-    paragraphs = list(body.iter(f"{W}p"))
-    for n, tbl in enumerate(tables, 1):
-        rows = len(tbl.findall(f"{W}tr"))
-        first = next(iter(tbl.iter(f"{W}p")), None)
-        number = paragraphs.index(first) + 1 if first is not None else None
-        notes.append((number, f"table {n} ({rows} row(s)): its text is kept as paragraphs, cell by cell; "
-                              "check the order"))
-    return notes
+    for n, tbl in enumerate(tables):
+        for r, tr in enumerate(tbl.findall(f"{W}tr")):
+            for c, tc in enumerate(tr.findall(f"{W}tc")):
+                for p in tc.iter(f"{W}p"):
+                    out[p] = (n, r, c)
+    return out
 
 
 def _media_names(path: Path) -> list[str]:

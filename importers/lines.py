@@ -66,6 +66,7 @@ class SourceLine:
     style: str = ""  # .docx paragraph style name ("Heading 1", "标题 1", "Title" …)
     pictures: list[tuple[str, bytes]] = field(default_factory=list)  # (name in the .docx, bytes)
     removed_prefix: str = ""  # list marker taken off (kept for the report)
+    cell: tuple[int, int, int] | None = None  # .docx: (table, row, column) of a line in a table
 
 
 def has_han(text: str) -> bool:
@@ -87,6 +88,15 @@ def is_name(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A picture caption (图为薛振虎在企业调研, ▲…, …／李明 摄): not body text, not a headline."""
     return len(text) <= MAX_CAPTION and _CAPTION.search(text) is not None and has_han(text)
+
+
+_CREDIT_ONLY = re.compile(r"^[（(]?[^图▲△]{0,20}(?:[ \u3000/／]摄影?|供图)[）)]?$")
+
+
+def is_credit(text: str) -> bool:
+    """A photographer's credit alone (（本报记者 李明 摄）): it names who took a picture, not what
+    it shows, so it does not make a picture an activity photo."""
+    return is_caption(text) and _CREDIT_ONLY.match(text) is not None and not text.lstrip("（(").startswith(("图", "照片"))
 
 
 def is_title(text: str) -> bool:

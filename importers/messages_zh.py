@@ -17,6 +17,7 @@ _SHAPES: list[tuple[str, str]] = [
     (r"a title line with no name above it: kept as a headline; check the caption", "职务行上面没有姓名：暂作标题，请检查署名"),
     (r"short line in an unexpected place: kept as body text", "位置不寻常的短行：暂作正文"),
     (r"text before any headline or name: put into a column of its own", "标题和姓名之前的文字：单独放入一个栏目"),
+    (r"text before the headline or name: kept as the column's text", "标题和姓名之前的文字：作为本栏目的正文"),
     (r"opening sentence names (?P<a>.+), not (?P<b>.+): begins a new column", "开头一句写的是{a}而不是{b}：另起一个栏目"),
     (r"opening sentence names (?P<a>.+): ends the speech, begins a column", "开头一句写的是{a}：讲话到此结束，另起栏目"),
     (r"paragraph printed just above the label (?P<a>.+) moved into that speech section",
@@ -28,6 +29,26 @@ _SHAPES: list[tuple[str, str]] = [
     (r"caption after the column's text taken as the column's (?P<a>person|organisation)", "正文后的署名被当作本栏目的{a}"),
     (r"photo caption: not printed \(the portrait's caption is the name and titles\)", "图片说明：不排印（肖像下排姓名和职务）"),
     (r"picture not next to a name: used as the nearest column's portrait", "图片不在姓名旁：用作最近栏目的肖像"),
+    (r"picture not next to a name: used as the column's portrait", "图片不在姓名旁：用作本栏目的肖像"),
+    (r"picture (?P<a>.+) set as a news photo in the column with its caption", "图片 {a} 作为新闻图片排入栏目，附图片说明"),
+    (r"picture (?P<a>.+) set as a news photo in the column \(no caption\)", "图片 {a} 作为新闻图片排入栏目（没有图片说明）"),
+    (r"table of (?P<a>\d+) row\(s\) × (?P<b>\d+) column\(s\) set as a table in the column",
+     "{a} 行 × {b} 列的表格：排为栏目内的表格"),
+    (r"set aside \(not printed\): (?P<a>.+)", "已搁置（不排印）：{a}"),
+    (r"photo caption with no picture next to it", "图片说明旁边没有图片"),
+    (r"a second headline in one submission", "同一篇稿件里的第二个标题"),
+    (r"a second name in one submission", "同一篇稿件里的第二个姓名"),
+    (r"a second unit line in one submission", "同一篇稿件里的第二个单位"),
+    (r"a short line with no place in the column", "栏目里没有位置的短行"),
+    (r"set aside in the review", "在审阅中搁置"),
+    (r"credit of the portrait \(its caption is the name and titles\)", "肖像的摄影署名（肖像下排姓名和职务）"),
+    (r"text naming (?P<a>.+) joined to the column of (?P<b>.+): one file is one column; check it",
+     "写{a}的文字并入了{b}的栏目（一个文件一个栏目）：请检查"),
+    (r"the picture first taken as the portrait is set as a news photo", "原先识别的肖像图片改作新闻图片"),
+    (r"column joined to the one before it \(merged in the review\)", "栏目已并入前一个栏目（审阅中合并）"),
+    (r"part of a column \(no text, or no headline and no name\) joined to its neighbour",
+     "不完整的栏目片段（没有正文，或没有标题和姓名）已并入相邻栏目"),
+    (r"one submission, one column: this part joined to it", "一篇稿件一个栏目：这部分已并入该栏目"),
     (r"picture (?P<a>.+) is not near any name and was not placed", "图片 {a} 不在任何姓名旁，未使用"),
     (r"picture (?P<a>.+) chosen as the portrait", "已选图片 {a} 作肖像"),
     (r"the picture first taken as the portrait is not used", "原先识别的肖像图片不再使用"),
@@ -80,7 +101,8 @@ def to_chinese(message: str) -> str | None:
         m = pattern.match(message)
         if m is not None:
             parts = {k: _ROLE_ZH.get(v, v) for k, v in m.groupdict().items()}
-            if "converted by LibreOffice, but" in message and "a" in parts:
+            if ("converted by LibreOffice, but" in message or message.startswith("set aside (not printed)")) \
+                    and "a" in parts:
                 parts["a"] = to_chinese(parts["a"]) or parts["a"]
             return zh.format(**parts)
     return None

@@ -24,6 +24,24 @@ class ReportItem:
 
 
 @dataclass
+class FileCount:
+    """What one file held and what of it reached the bulletin (``import`` prints these)."""
+
+    source: str
+    paragraphs_read: int = 0  # lines (or Word paragraphs) with text, table cells not counted
+    paragraphs_placed: int = 0
+    pictures_read: int = 0
+    pictures_placed: int = 0  # portraits and news photos
+    tables_read: int = 0
+    tables_placed: int = 0
+
+    def line(self) -> str:
+        return (f"{self.source or 'text'}: paragraphs {self.paragraphs_read} read, {self.paragraphs_placed} placed; "
+                f"pictures {self.pictures_read} read, {self.pictures_placed} placed; "
+                f"tables {self.tables_read} read, {self.tables_placed} placed")
+
+
+@dataclass
 class ImportReport:
     items: list[ReportItem] = field(default_factory=list)
     removed: list[ReportItem] = field(default_factory=list)  # text taken out, e.g. "- " before ◎
@@ -33,12 +51,22 @@ class ImportReport:
     speech_sections: int = 0
     paragraphs: int = 0
     images: int = 0
+    tables: int = 0
+    #: lines not printed: set aside by the importer or the user, with file and line
+    set_aside: list[ReportItem] = field(default_factory=list)
+    files: list[FileCount] = field(default_factory=list)
 
     def add(self, level: Level, source: str, line: int | None, message: str, text: str = "") -> None:
         self.items.append(ReportItem(level, source, line, message, text))
 
     def remove(self, source: str, line: int | None, text: str, why: str) -> None:
         self.removed.append(ReportItem("info", source, line, why, text))
+
+    def set_aside_line(self, source: str, line: int | None, text: str, why: str) -> None:
+        """A line kept out of print: listed here and as a warning that names it."""
+        self.set_aside.append(ReportItem("warning", source, line, why, text))
+        self.removed.append(ReportItem("info", source, line, f"set aside: {why}", text))
+        self.add("warning", source, line, f"set aside (not printed): {why}", text)
 
     @property
     def warnings(self) -> list[ReportItem]:
@@ -53,13 +81,18 @@ class ImportReport:
         self.speech_sections += other.speech_sections
         self.paragraphs += other.paragraphs
         self.images += other.images
+        self.tables += other.tables
+        self.set_aside += other.set_aside
+        self.files += other.files
 
     def lines(self) -> list[str]:
         """Human-readable report, one line per entry (the ``import`` command prints these)."""
         out = [
             f"read {', '.join(self.sources) or 'text'}: {self.pages} page(s), {self.columns} column(s), "
-            f"{self.speech_sections} speech section(s), {self.paragraphs} paragraph(s), {self.images} picture(s)"
+            f"{self.speech_sections} speech section(s), {self.paragraphs} paragraph(s), {self.images} picture(s), "
+            f"{self.tables} table(s)"
         ]
+        out += [f"  {f.line()}" for f in self.files]
         for item in self.items:
             where = ":".join(x for x in (item.source, str(item.line) if item.line else "") if x)
             text = item.text if len(item.text) <= 30 else item.text[:28] + "…"

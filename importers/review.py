@@ -23,10 +23,10 @@ from pathlib import Path
 from importers.decode import decode_text
 from importers.errors import SubmissionError
 from importers.lines import SourceLine, text_lines
-from importers.report import ImportReport
+from importers.report import FileCount, ImportReport
 from importers.structure import Assembler, framed_portrait
 from importers.tokens import FORCEABLE, tokenise
-from model.document import Bulletin, ColumnBlock
+from model.document import Bulletin, ColumnBlock, ColumnPhoto
 from model.images import ImageError
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -35,7 +35,8 @@ MAX_FILE_BYTES = 300 * 1024 * 1024
 
 #: Every role a line can end up with, for display (FORCEABLE are those the user can choose).
 LINE_ROLES = ("banner", "kicker", "page_title", "subtitle", "headline", "unit", "name", "title", "body", "bullet",
-         "label", "section_heading", "attribution", "caption", "picture", "unclassified", "blank")
+         "label", "section_heading", "attribution", "caption", "picture", "table", "set_aside", "unclassified",
+              "blank")
 assert set(FORCEABLE) <= set(LINE_ROLES)
 
 
@@ -44,6 +45,8 @@ class Result:
     bulletin: Bulletin
     report: ImportReport
     roles: list[str]  # one per line of the submission
+    #: id(column) -> index of the line that began it (the review's merge button names it)
+    column_lines: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,6 +57,8 @@ class Submission:
     notes: list[tuple[int | None, str]] = field(default_factory=list)  # reader's remarks (tables, media)
     overrides: dict[int, str] = field(default_factory=dict)  # line index -> forced role (FORCEABLE)
     portrait: tuple[int, int] | None = None  # (line index, picture index in it) chosen by the user
+    #: first line indices of columns the user joined to the column before (a wrong split)
+    merges: set[int] = field(default_factory=set)
 
     def pictures(self) -> list[tuple[int, int, str, bytes]]:
         """(line index, picture index, name in the source, bytes) of every picture, in order."""
@@ -65,7 +70,8 @@ class Submission:
             if role not in FORCEABLE or not 0 <= i < len(self.lines):
                 raise ValueError(f"cannot force line {i} to be {role!r}")
         report = ImportReport(sources=[self.source] if self.source else [])
-        assembler = Assembler(self.source, report)
+        merge_at = {id(self.lines[i]) for i in self.merges if 0 <= i < len(self.lines)}
+        assembler = Assembler(self.source, report, merge_at)
         bulletin = assembler.run(tokenise(self.lines, hard_wrapped=self.hard_wrapped, overrides=self.overrides))
         for line, message in self.notes:
             report.add("warning", self.source, line, message)
@@ -73,9 +79,32 @@ class Submission:
         for i, line in enumerate(self.lines):
             if line.pictures and not line.text:
                 roles[i] = "picture"
+            if self.overrides.get(i) == "set_aside" and line.text:
+                roles[i] = "set_aside"
+                report.set_aside_line(self.source, line.number, line.text, "set aside in the review")
+        self._note_layout_tables(report, roles)
         if self.portrait is not None:
             self._use_portrait(bulletin, report)
-        return Result(bulletin, report, roles)
+        text_tables = sum(1 for t in assembler.tokens if t.kind.value == "table" and t.line.cell is None)
+        report.files.append(file_count(self, bulletin, roles, text_tables))
+        result = Result(bulletin, report, roles)
+        result.column_lines = {id(col): next((k for k, ln in enumerate(self.lines) if ln is line), -1)
+                               for col_id, line in assembler.column_first.items()
+                               for col in assembler.all_columns() if id(col) == col_id}
+        return result
+
+    def _note_layout_tables(self, report: ImportReport, roles: list[str]) -> None:
+        """A Word table that holds pictures (or one row or column) is page furniture: its text is
+        read line by line; say so, so the user checks the order."""
+        seen: dict[int, tuple[int, int]] = {}
+        for i, line in enumerate(self.lines):
+            if line.cell is not None and roles[i] != "table":
+                n, r, _c = line.cell
+                first, rows = seen.get(n, (line.number, 0))
+                seen[n] = (first, max(rows, r + 1))
+        for n, (first, rows) in sorted(seen.items()):
+            report.add("warning", self.source, first, f"table {n + 1} ({rows} row(s)): its text is kept as paragraphs, "
+                                                       "cell by cell; check the order")
 
     def _use_portrait(self, bulletin: Bulletin, report: ImportReport) -> None:
         """The chosen picture becomes the portrait of the submission's (first) captioned column."""
@@ -93,13 +122,40 @@ class Submission:
             image = bulletin.images.add(data, f"{self.source}: picture {name}")
         except ImageError as exc:
             raise SubmissionError(self.source, str(exc).removeprefix(f"{self.source}: ")) from None
-        if col.portrait is None:
+        was_photo = [p for p in col.photos if p.picture.image == image]
+        col.photos = [p for p in col.photos if p.picture.image != image]
+        if col.portrait is None and not was_photo:
             report.images += 1
-        elif col.portrait.image != image:
-            report.add("info", self.source, None, "the picture first taken as the portrait is not used")
+        elif col.portrait is not None and col.portrait.image != image:
+            # still the city's picture: printed as a news photo, where the chosen one stood
+            col.photos.append(ColumnPhoto(col.portrait, was_photo[0].caption if was_photo else "",
+                                          was_photo[0].after if was_photo else 0))
+            report.add("info", self.source, None, "the picture first taken as the portrait is set as a news photo")
         col.portrait = framed_portrait(image, data, bulletin)
         report.items = [it for it in report.items if not it.message.startswith(f"picture {name} is not near")]
         report.add("info", self.source, self.lines[i].number, f"picture {name} chosen as the portrait")
+
+
+def file_count(sub: Submission, bulletin: Bulletin, roles: list[str], text_tables: int) -> FileCount:
+    """Paragraphs, pictures and tables of the file, read and placed — placed counted from what
+    the bulletin really holds, so a line lost on the way shows as read but not placed."""
+    from model.texts import iter_texts
+
+    printed = "\n".join(ref.text for ref in iter_texts(bulletin))
+    count = FileCount(sub.source)
+    for i, line in enumerate(sub.lines):
+        if not line.text or roles[i] == "table":
+            continue
+        count.paragraphs_read += 1
+        parts = [p for p in line.text.removeprefix(line.removed_prefix).split() if p]
+        if roles[i] != "set_aside" and all(p in printed for p in parts):
+            count.paragraphs_placed += 1
+    count.pictures_read = len(sub.pictures())
+    used = [b for _, b in bulletin.iter_blocks() if isinstance(b, ColumnBlock)]
+    count.pictures_placed = sum((1 if c.portrait and c.portrait.image else 0) + len(c.photos) for c in used)
+    count.tables_placed = sum(len(c.tables) for c in used)
+    count.tables_read = len({line.cell[0] for line in sub.lines if line.cell is not None}) + text_tables
+    return count
 
 
 def submission_from_text(text: str, source: str = "") -> Submission:

@@ -23,7 +23,7 @@ import re
 
 from importers.errors import SubmissionError
 from importers.leads import detect_leads
-from importers.lines import HAN, SourceLine, is_subtitle, is_terminated, is_title
+from importers.lines import HAN, SourceLine, is_credit, is_subtitle, is_terminated, is_title
 from importers.regions import opening_region, region_of
 from importers.report import ImportReport
 from importers.tokens import T, Token
@@ -31,6 +31,8 @@ from model.document import (
     Banner,
     Bulletin,
     ColumnBlock,
+    ColumnPhoto,
+    ColumnTable,
     Crop,
     HeadlineGroup,
     Page,
@@ -39,6 +41,7 @@ from model.document import (
     Portrait,
     SpeechBlock,
     SpeechSection,
+    TableRow,
 )
 from model.images import ImageError, upright_size
 
@@ -77,8 +80,9 @@ def framed_portrait(image: str, data: bytes, bulletin: Bulletin) -> Portrait:
 class Assembler:
     """Walks the tokens once, keeping the page, the speech and the column being filled."""
 
-    def __init__(self, source: str, report: ImportReport) -> None:
+    def __init__(self, source: str, report: ImportReport, merge_at: set[int] | None = None) -> None:
         self.source = source
+        self.merge_at = merge_at or set()  # id(SourceLine) of columns the user joined to the one before
         self.report = report
         self.bulletin = Bulletin()
         self.page: Page | None = None
@@ -92,6 +96,14 @@ class Assembler:
         self.last: Token | None = None  # the token handled before the current one
         self.last_paragraph: Paragraph | None = None
         self.pending_pictures: list[Token] = []
+        #: id(picture token) -> (the column it stood in or None, paragraphs before it there)
+        self.picture_place: dict[int, tuple[ColumnBlock | None, int]] = {}
+        self.captions: dict[int, Token] = {}  # id(picture token) -> its caption token
+        self.loose_captions: list[Token] = []  # captions with no picture next to them
+        #: tables met before any column: (token, first column after it gets it at its top)
+        self.pending_tables: list[Token] = []
+        self.column_first: dict[int, SourceLine] = {}  # id(column) -> the line that began it
+        self.tokens: list[Token] = []
         self.indices: dict[int, int] = {}  # id(token) -> its position, for "near the name"
         #: id(SourceLine) -> the role it was given (headline, name, body, banner …), for the review
         self.roles: dict[int, str] = {}
@@ -125,6 +137,10 @@ class Assembler:
         self.ensure_page().blocks.append(self.column)
         self.container = "column"
         self.report.columns += 1
+        self.column_first[id(self.column)] = tok.line
+        for table in self.pending_tables:
+            self.place_table(self.column, table, 0)
+        self.pending_tables = []
         return self.column
 
     def ensure_speech(self) -> SpeechBlock:
@@ -262,18 +278,48 @@ class Assembler:
                 col.organisation = tok.unit
         self.take_pictures(col, index)
 
-    def caption(self, tok: Token) -> None:
-        """A photo caption is kept in the report: the printed caption is the name and titles."""
+    def caption(self, tok: Token, index: int) -> None:
+        """A photo caption (图为……) belongs to the picture next to it, which it makes a news photo."""
         self.role(tok.line, "caption")
-        self.report.remove(self.source, tok.line.number, tok.text, "photo caption")
-        self.note(tok, "photo caption: not printed (the portrait's caption is the name and titles)", tok.text)
+        for k in (index - 1, index + 1, index - 2):
+            if 0 <= k < len(self.tokens) and self.tokens[k].kind is T.PICTURE and id(self.tokens[k]) not in self.captions:
+                self.captions[id(self.tokens[k])] = tok
+                return
+        self.loose_captions.append(tok)
+
+    def table(self, tok: Token) -> None:
+        for line in tok.lines:
+            self.role(line, "table")
+        self.close_paragraph()
+        col = self.current_column()
+        if col is None and self.column is not None and self.container is None:
+            col = self.column
+        if col is None:
+            self.pending_tables.append(tok)
+            return
+        self.place_table(col, tok, len(col.paragraphs))
+
+    def place_table(self, col: ColumnBlock, tok: Token, after: int) -> None:
+        width = max(len(r) for r in tok.rows)
+        rows = [TableRow(list(r) + [""] * (width - len(r))) for r in tok.rows]
+        header = 1 if not any(re.search(r"[0-9０-９]", c) for c in tok.rows[0]) else 0
+        col.tables.append(ColumnTable(rows, header_rows=header, after=after))
+        self.report.tables += 1
+        self.note(tok, f"table of {len(rows)} row(s) × {width} column(s) set as a table in the column")
 
     def take_pictures(self, col: ColumnBlock, index: int) -> None:
-        """A picture within two tokens before a caption is that person's portrait."""
-        near = [p for p in self.pending_pictures if index - self.token_index(p) <= 2]
+        """A picture within two tokens before a caption is that person's portrait (one with a
+        photo caption of its own is a news photo)."""
+        near = [p for p in self.pending_pictures if index - self.token_index(p) <= 2 and not self.captioned(p)]
         if near and col.portrait is None:
             self.set_portrait(col, near[0])
             self.pending_pictures.remove(near[0])
+
+    def captioned(self, tok: Token) -> bool:
+        """Does a photo caption stand next to this picture (so it is an activity photo)?"""
+        i = self.token_index(tok)
+        return any(0 <= k < len(self.tokens) and self.tokens[k].kind is T.CAPTION and not is_credit(self.tokens[k].text)
+                   for k in (i - 1, i + 1))
 
     def token_index(self, tok: Token) -> int:
         return self.indices[id(tok)]
@@ -281,8 +327,10 @@ class Assembler:
     def picture(self, tok: Token, index: int) -> None:
         col = self.current_column()
         prev = self.last
+        self.picture_place[id(tok)] = (col, len(col.paragraphs) if col is not None else 0)
         if (col is not None and col.portrait is None and (col.person or col.organisation) and prev is not None
-                and prev.kind in (T.PERSON, T.ORG) and index - self.token_index(prev) <= 2):
+                and prev.kind in (T.PERSON, T.ORG) and index - self.token_index(prev) <= 2
+                and not self.captioned(tok)):
             self.set_portrait(col, tok)
         else:
             self.pending_pictures.append(tok)
@@ -296,6 +344,11 @@ class Assembler:
             raise SubmissionError(self.source, str(exc).removeprefix(f"{self.source}: ")) from None
         col.portrait = framed_portrait(image, data, self.bulletin)
         self.report.images += 1
+        credit = self.captions.pop(id(tok), None)
+        if credit is not None:  # the portrait's printed caption is the name and titles
+            self.role(credit.line, "set_aside")
+            self.report.set_aside_line(self.source, credit.line.number, credit.text,
+                                       "credit of the portrait (its caption is the name and titles)")
 
     def headings(self, run: list[Token], next_kind: T | None) -> None:
         if self.expect_section_heading and self.section is not None:
@@ -367,6 +420,7 @@ class Assembler:
 
     def run(self, tokens: list[Token]) -> Bulletin:
         self.indices = {id(t): i for i, t in enumerate(tokens)}
+        self.tokens = tokens
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -391,23 +445,28 @@ class Assembler:
             elif tok.kind is T.PICTURE:
                 self.picture(tok, i)
             elif tok.kind is T.CAPTION:
-                self.caption(tok)
+                self.caption(tok, i)
+            elif tok.kind is T.TABLE:
+                self.table(tok)
             self.last = tok
             i += 1
         self.finish()
         return self.bulletin
 
     def finish(self) -> None:
-        for tok in self.pending_pictures:
-            col = next((b for _, b in self._columns_before(tok) if b.portrait is None and (b.person or b.organisation)),
-                       None)
-            if col is not None:
-                self.set_portrait(col, tok)
-                self.note(tok, "picture not next to a name: used as the nearest column's portrait")
-            else:
-                name = tok.picture[0] if tok.picture else ""
-                self.note(tok, f"picture {name} is not near any name and was not placed", level="warning")
+        from importers.columns import one_column_per_submission
+
+        self.place_pictures()
+        if self.pending_tables:  # a table with no column anywhere: it still is the file's text
+            col = self.column or self.new_column(self.pending_tables[0])
+            for tok in self.pending_tables:
+                self.place_table(col, tok, len(col.paragraphs))
+            self.pending_tables = []
+        for tok in self.loose_captions:
+            self.role(tok.line, "set_aside")
+            self.report.set_aside_line(self.source, tok.line.number, tok.text, "photo caption with no picture next to it")
         self.bulletin.pages = [p for p in self.bulletin.pages if p.blocks or p.banner or p.headline]
+        one_column_per_submission(self)
         for _, block in self.bulletin.iter_blocks():
             if isinstance(block, ColumnBlock):
                 block.region = self.column_region(block)
@@ -416,6 +475,54 @@ class Assembler:
                               or (block.paragraphs[0].text if block.paragraphs else ""), "warning")
         detect_leads(self.bulletin, self.first_lines)
         self.report.pages += len(self.bulletin.pages)
+
+    def place_pictures(self) -> None:
+        """Every picture not taken as a portrait is printed: as the portrait of a captioned column
+        that has none (when it stands before that column's text, or is its only picture and has
+        no photo caption), otherwise as a news photo where it stood, with its caption."""
+        for tok in self.pending_pictures:
+            col, after = self.picture_place.get(id(tok), (None, 0))
+            if col is None:
+                col = self.column_after(tok) or next((b for _, b in self._columns_before(tok)), None)
+                after = 0
+            caption = self.captions.get(id(tok))
+            if col is None:
+                col = self.new_column(tok)
+            if caption is None and col.portrait is None and (col.person or col.organisation) and (
+                    after == 0 or sum(1 for t in self.pending_pictures if self.picture_place.get(id(t), (None,))[0] is col) == 1):
+                self.set_portrait(col, tok)
+                self.note(tok, "picture not next to a name: used as the column's portrait")
+                continue
+            self.add_news_photo(col, tok, after, caption)
+
+    def column_after(self, tok: Token) -> ColumnBlock | None:
+        i = self.token_index(tok)
+        firsts = {id(line): col for col in self.all_columns() for line in [self.column_first.get(id(col))] if line}
+        for t in self.tokens[i + 1:]:
+            col = firsts.get(id(t.line))
+            if col is not None:
+                return col
+        return None
+
+    def all_columns(self) -> list[ColumnBlock]:
+        return [b for _, b in self.bulletin.iter_blocks() if isinstance(b, ColumnBlock)]
+
+    def add_news_photo(self, col: ColumnBlock, tok: Token, after: int, caption: Token | None) -> None:
+        assert tok.picture is not None
+        name, data = tok.picture
+        try:
+            image = self.bulletin.images.add(data, f"{self.source}: picture {name}")
+        except ImageError as exc:
+            raise SubmissionError(self.source, str(exc).removeprefix(f"{self.source}: ")) from None
+        try:
+            w, h = upright_size(data)
+            crop = Crop.framing(w, h, max(w / h, 0.8)) if h else Crop()
+        except Exception:  # noqa: BLE001 - the store accepted it; keep the whole picture
+            crop = Crop()
+        col.photos.append(ColumnPhoto(Portrait(image, crop), caption.text if caption else "", after))
+        self.report.images += 1
+        self.note(tok, f"picture {name} set as a news photo in the column"
+                  + (" with its caption" if caption else " (no caption)"), caption.text if caption else "")
 
     def _columns_before(self, tok: Token):
         """Columns nearest the picture first: the one being filled, then earlier ones."""

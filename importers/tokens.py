@@ -7,6 +7,7 @@ here (is "2020" a speech label? is this short line just the rest of a hard-wrapp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -35,10 +36,12 @@ class T(Enum):
     BODY = "body"
     PICTURE = "picture"
     CAPTION = "caption"
+    TABLE = "table"
 
 
-#: Roles the user can force on a line in the review dialog (importers.review).
-FORCEABLE = ("headline", "name", "title", "unit", "body", "caption")
+#: Roles the user can force on a line in the review dialog (importers.review); "set_aside":
+#: not printed, kept in the report with its file and line.
+FORCEABLE = ("headline", "name", "title", "unit", "body", "caption", "set_aside")
 
 
 @dataclass
@@ -51,6 +54,8 @@ class Token:
     unit: str = ""  # PERSON: the organisation line typed with the caption (某某县总工会)
     members: list[tuple[SourceLine, str]] = field(default_factory=list)  # PERSON: (line, name/title/unit)
     forced: bool = False  # the user chose this token's role in the review dialog
+    rows: list[list[str]] = field(default_factory=list)  # TABLE: cells, row by row
+    lines: list[SourceLine] = field(default_factory=list)  # TABLE: every line it was read from
 
 
 def _docx_kind(line: SourceLine, kind: Kind) -> Kind:
@@ -140,6 +145,16 @@ def tokenise(lines: list[SourceLine], *, hard_wrapped: bool, overrides: dict[int
             i += 1
             continue
         forced = overrides.get(i)
+        if forced == "set_aside":
+            prev_open_body = None
+            i += 1
+            continue
+        table = _table_at(lines, i, overrides) if forced is None else None
+        if table is not None:
+            tok, i = table
+            tokens.append(tok)
+            prev_open_body = None
+            continue
         continues = hard_wrapped and prev_open_body is not None and prev_open_body.number == line.number - 1
         if forced in (None, "name", "title", "unit"):
             group = _caption_group(lines, i, overrides, titles_first=not continues)
@@ -197,6 +212,69 @@ def tokenise(lines: list[SourceLine], *, hard_wrapped: bool, overrides: dict[int
         i += 1
     _confirm_year_labels(tokens)
     return tokens
+
+
+#: Cells of a plain-text table: separated by a tab or by two or more spaces (ASCII or 　).
+_CELL_SEP = re.compile(r"\t+|[ \u3000]{2,}|\u3000")
+_DIGIT = re.compile(r"[0-9０-９]")
+MAX_CELL = 40
+
+
+def _text_cells(text: str) -> list[str] | None:
+    cells = [c.strip() for c in _CELL_SEP.split(text.strip())]
+    if len(cells) < 2 or any(not c or len(c) > MAX_CELL for c in cells):
+        return None
+    return cells
+
+
+def _table_at(lines: list[SourceLine], i: int, overrides: dict[int, str]) -> tuple[Token, int] | None:
+    """A table starting at line ``i`` as (TABLE token, index after it), or None.
+
+    A Word table of at least two rows and two columns with no picture in it is a table of
+    figures (a table that holds the photo and its caption is page furniture, read as lines).
+    In text, two or more consecutive lines split by tabs or wide spaces into the same number
+    of cells, some of them figures, are one; a spaced one-line caption (王芳  主席) is not.
+    """
+    line = lines[i]
+    if line.cell is not None:
+        n = line.cell[0]
+        j = i
+        while j < len(lines) and lines[j].cell is not None and lines[j].cell[0] == n:
+            j += 1
+        group = lines[i:j]
+        if any(k in overrides for k in range(i, j)) or any(ln.pictures for ln in group):
+            return None
+        rows: dict[int, dict[int, list[str]]] = {}
+        for ln in group:
+            _t, r, c = ln.cell  # type: ignore[misc]
+            rows.setdefault(r, {}).setdefault(c, [])
+            if ln.text:
+                rows[r][c].append(ln.text)
+        width = max((max(cs) + 1 for cs in rows.values() if cs), default=0)
+        if len(rows) < 2 or width < 2:
+            return None
+        cells = [["".join(rows[r].get(c, [])) for c in range(width)] for r in sorted(rows)]
+        cells = [row for row in cells if any(row)]
+        if len(cells) < 2:
+            return None
+        return Token(T.TABLE, " ".join(" ".join(r) for r in cells), line, rows=cells, lines=group), j
+    first = _text_cells(line.text) if line.text else None
+    if first is None:
+        return None
+    rows_t = [first]
+    j = i + 1
+    while j < len(lines) and j not in overrides and lines[j].text:
+        cells_j = _text_cells(lines[j].text)
+        if cells_j is None or len(cells_j) != len(first):
+            break
+        rows_t.append(cells_j)
+        j += 1
+    if len(rows_t) < 2 or not any(_DIGIT.search(c) for row in rows_t[1:] for c in row) or \
+            any(k in overrides for k in range(i, j)):
+        return None
+    if all(split_name_and_titles(lines[k].text) is not None for k in range(i, j)):
+        return None
+    return Token(T.TABLE, " ".join(" ".join(r) for r in rows_t), line, rows=rows_t, lines=list(lines[i:j])), j
 
 
 def _person(lines: list[SourceLine], group: list[tuple[int, str]]) -> Token:

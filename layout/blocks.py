@@ -15,19 +15,33 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from layout import cjk
+from layout import column_inserts as inserts
 from layout.compose import Run, compose, measure_text
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid
 from layout.styles import ASCENT, CMYK, FIT_SHRINK, HEADLINE_PEER_RATIO, LINES_FACTOR, STYLES
 from layout.types import BLACK, Colour, Item, Picture, Problem, Rect, Rule
-from model.document import Block, ColumnBlock, Paragraph, PictureBlock, Portrait, PortraitSpec, SpeechBlock
+from model.document import (
+    Block,
+    ColumnBlock,
+    ColumnPhoto,
+    ColumnTable,
+    Paragraph,
+    PictureBlock,
+    Portrait,
+    PortraitSpec,
+    SpeechBlock,
+)
+from model.images import MIN_PPI
 from model.texts import display_name
 
 RED: Colour = CMYK["accent"]  # 专色红 as process colour
 DARK_RED: Colour = CMYK["accent_dark"]
 TINT: Colour = CMYK["tint"]  # warm paper tint of the speech box
-PICTURE_MIN_SHARE = 0.6
-HEADLINE_RULE_WIDTH = 0.5  # pt: the hairline under a headline that heads a wide group  # a picture block may shrink to this share of its width to level a row
+PHOTO_MIN_COLUMN_MM = 30.0  # a news photo is set in a column at least this wide, else across the block
+SMALL_TABLE_ROWS = 12  # a table of up to this many rows is never split across columns
+PICTURE_MIN_SHARE = 0.6  # a picture block may shrink to this share of its width to level a row
+HEADLINE_RULE_WIDTH = 0.5  # pt: the hairline under a headline that heads a wide group
 
 
 @dataclass
@@ -298,9 +312,19 @@ class BlockMeasurer:
         head = self.headline(block.headline, bid, max_size=base, min_size=base, problems=problems)
         head_big = self.headline(block.headline, bid, max_size=base * HEADLINE_PEER_RATIO, min_size=base,
                                  problems=[]) if block.headline.strip() else None
+        if block.kicker.strip() or block.tables or (block.photos and self.photos_across()):
+            head = self.column_head(block, head, images, problems)
+            if head_big is not None:
+                head_big = self.column_head(block, head_big, images, [])
         items: list[FlowItem] = []
-        for para in block.paragraphs:
-            items += self.paragraph_items(para, g.col_chars, bid, problems=problems)
+        for part in block.flow():
+            if isinstance(part, Paragraph):
+                items += self.paragraph_items(part, g.col_chars, bid, problems=problems)
+            elif isinstance(part, ColumnPhoto):
+                if not self.photos_across():
+                    items += self.photo_items(part, bid, images, problems)
+            elif not self.is_wide(part):
+                items += self.table_items(part, bid, problems)
 
         # caption under the portrait: name (Hei, larger), organisation and title lines
         lines_text: list[tuple[str, str, float]] = []
@@ -320,6 +344,124 @@ class BlockMeasurer:
                                     role="name", text=block.person.name))
         return MeasuredBlock(block, head, items, reserved, top, problems=problems, portrait_cols=pw,
                              has_picture=has_picture, head_big=head_big)
+
+    # ------------------------------------------------------------------ a column's kicker, photos, tables
+    def is_wide(self, table: ColumnTable) -> bool:
+        """A table that does not fit one column unwrapped is set across the whole block."""
+        return inserts.natural_width(table, self.g, self.fonts) > self.g.col_w + 0.01
+
+    def column_head(self, block: ColumnBlock, headline, images, problems: list[Problem]):
+        """The kicker (引题) over the headline and, under it, the block's tables too wide for a
+        column (and its news photos when the columns are too narrow for them), as one head."""
+        g = self.g
+        kicker = None
+        if block.kicker.strip():
+            kicker = self.headline(block.kicker, block.id, max_size=STYLES["title_line"].size(g.body) * 1.15,
+                                   min_size=g.body * 0.8, problems=problems, role="kicker", gap_lines=0)
+        tables = [inserts.wide_table_head(t, g, self.fonts, block.id, problems) for t in block.tables
+                  if self.is_wide(t)]
+        if self.photos_across():
+            tables = [self.photo_across(p, block.id, images, problems) for p in block.photos] + tables
+        done: dict[int, tuple] = {}
+
+        def at(span: int):
+            if span not in done:
+                parts = ([kicker(span)] if kicker else []) + [headline(span)] + [t(span) for t in tables]
+                if not block.headline.strip() and tables:
+                    parts = [p for p in parts if p[0]]
+                total = sum(n for n, _d in parts)
+
+                def draw(x: float, top: float, w: float, parts=parts) -> list[Item]:
+                    out: list[Item] = []
+                    y = top
+                    for n, d in parts:
+                        out += d(x, y, w)
+                        y += n * g.leading
+                    return out
+
+                done[span] = (total, draw)
+            return done[span]
+
+        return at
+
+    def photos_across(self) -> bool:
+        """Columns narrower than this print a news photo too small to read: it is set across the
+        block under the headline instead, as a picture block beside the text would be."""
+        return self.g.col_w < PHOTO_MIN_COLUMN_MM * MM
+
+    def photo_across(self, photo: ColumnPhoto, bid: str, images, problems: list[Problem]):
+        """span -> (lines, draw(x, top, w)) of a news photo as wide as the block, caption under it."""
+        g = self.g
+        image = photo.picture.image
+        size = images.size(image) if image else None
+        crop, aspect = inserts.photo_crop(photo, size)
+        done: dict[int, tuple] = {}
+
+        def at(span: int):
+            if span not in done:
+                w = g.span_w(span)
+                h, lines = inserts.photo_lines(g, w, aspect)
+                cap = self.paragraph_items(photo.caption, g.span_chars(span), bid, role="caption", indent_em=0,
+                                           align="justify", problems=problems) if photo.caption.strip() else []
+                pic = inserts.photo_items_draw(image, crop, w, h, bid) if image else None
+                pic_lines = lines if image else 0
+
+                def draw(x: float, top: float, _w: float, cap=cap, pic=pic, pic_lines=pic_lines) -> list[Item]:
+                    out = pic(x, top) if pic else []
+                    y = top + pic_lines * g.leading
+                    for it in cap:
+                        out += it.emit(x, y)
+                        y += it.lines * g.leading
+                    return out
+
+                done[span] = (pic_lines + sum(i.lines for i in cap) + 1, draw)
+            return done[span]
+
+        return at
+
+    def photo_items(self, photo: ColumnPhoto, bid: str, images, problems: list[Problem]) -> list[FlowItem]:
+        """A news photo one column wide, its caption under it, kept together, a line of air below."""
+        g = self.g
+        image = photo.picture.image
+        size = images.size(image) if image else None
+        why = images.bad(image) if image and hasattr(images, "bad") else None
+        if why:
+            problems.append(Problem("bad_image", bid, f"照片 {image[:12]}… {why}"))
+        crop, aspect = inserts.photo_crop(photo, size)
+        h, lines = inserts.photo_lines(g, g.col_w, aspect)
+        if size and size[0] * crop[2] / (g.col_w / 72.0) < MIN_PPI:  # as the portraits are checked
+            ppi = size[0] * crop[2] / (g.col_w / 72.0)
+            problems.append(Problem("low_res", bid, f"新闻图片分辨率只有 {ppi:.0f} ppi（印刷需要 {MIN_PPI} ppi）",
+                                    numbers=(("ppi", ppi),)))
+        cap = self.paragraph_items(photo.caption, g.col_chars, bid, role="caption", indent_em=0, align="justify",
+                                   problems=problems) if photo.caption.strip() else []
+        pic_lines = lines if image else 0
+        draw_pic = inserts.photo_items_draw(image, crop, g.col_w, h, bid) if image else None
+        if not pic_lines and not cap:
+            return []
+
+        def emit(x: float, top: float) -> list[Item]:
+            # one item: the photo and its caption never part at a column foot
+            out = draw_pic(x, top) if draw_pic else []
+            y = top + pic_lines * g.leading
+            for it in cap:
+                out += it.emit(x, y)
+                y += it.lines * g.leading
+            return out
+
+        return [FlowItem(pic_lines + sum(i.lines for i in cap), emit, sum(i.chars for i in cap), para_start=True),
+                FlowItem(1, lambda x, y: [])]
+
+    def table_items(self, table: ColumnTable, bid: str, problems: list[Problem]) -> list[FlowItem]:
+        """One item per row at the column width, a line of air below; a small table is kept
+        whole, a long one at least keeps its heading with the first row."""
+        rows = inserts.table_rows(table, self.g.col_w, self.g, self.fonts, bid, problems)
+        small = len(rows) <= SMALL_TABLE_ROWS  # a small table stays whole; a long one keeps its heading
+        items = [FlowItem(n, d, chars, keep=(k < table.header_rows or small) and k < len(rows) - 1)
+                 for k, (n, chars, d) in enumerate(rows)]
+        if items:
+            items.append(FlowItem(1, lambda x, y: []))
+        return items
 
     # ------------------------------------------------------------------ speech block
     def speech(self, block: SpeechBlock, images=None) -> MeasuredBlock:

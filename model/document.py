@@ -242,8 +242,46 @@ class SpeechBlock:
 
 
 @dataclass
+class ColumnPhoto:
+    """A news photo (活动照片) inside a column, with its caption (图为……), set after paragraph
+    ``after`` (0: before the first paragraph; at or past the end: after the last).
+
+    Kept apart from the portrait: the portrait is the person's frame of the bulletin-wide
+    portrait size, a news photo is as wide as a column and as tall as its crop's shape.
+    """
+
+    picture: Portrait = field(default_factory=Portrait)
+    caption: str = ""
+    after: int = 0
+
+
+@dataclass
+class TableRow:
+    cells: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ColumnTable:
+    """A small table of figures (项目 / 数量) inside a column, set after paragraph ``after``.
+
+    Rows of cells as typed; the first ``header_rows`` rows are the heading. The layout rules
+    it, sets it in the body font and aligns figures right; one too wide for a column spans
+    the whole block.
+    """
+
+    rows: list[TableRow] = field(default_factory=list)
+    header_rows: int = 1
+    after: int = 0
+
+    @property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+@dataclass
 class ColumnBlock:
-    """One city's or organisation's column: headline, person, portrait, body."""
+    """One city's or organisation's column: headline, person, portrait, body, its news photos
+    and tables (each anchored after a paragraph)."""
 
     id: str = field(default_factory=lambda: new_id("column"))
     type: Literal["column"] = "column"
@@ -254,6 +292,24 @@ class ColumnBlock:
     portrait: Portrait | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     placement: Placement = field(default_factory=Placement)
+    kicker: str = ""  # 引题 above the headline
+    photos: list[ColumnPhoto] = field(default_factory=list)
+    tables: list[ColumnTable] = field(default_factory=list)
+
+    def flow(self) -> list[Paragraph | ColumnPhoto | ColumnTable]:
+        """Paragraphs with the photos and tables where they stand, in reading order (photos
+        before tables at the same place, each in list order)."""
+        out: list[Paragraph | ColumnPhoto | ColumnTable] = []
+        inserts = sorted([*self.photos, *self.tables], key=lambda x: (min(max(x.after, 0), len(self.paragraphs)),
+                                                                      isinstance(x, ColumnTable)))
+        k = 0
+        for i, para in enumerate(self.paragraphs):
+            while k < len(inserts) and min(max(inserts[k].after, 0), len(self.paragraphs)) <= i:
+                out.append(inserts[k])
+                k += 1
+            out.append(para)
+        out += inserts[k:]
+        return out
 
 
 @dataclass

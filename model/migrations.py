@@ -28,8 +28,24 @@ def _v1_to_v2(data: Any) -> Any:
     return data
 
 
+def _v2_to_v3(data: Any) -> Any:
+    """Version 3 gives a column a kicker (引题), news photos with captions and tables, each
+    anchored after a paragraph. Version 2 had none of them (a submission's activity photo was
+    left out, a table's cells were paragraphs): every column starts with none, as it printed."""
+    if not isinstance(data, dict):
+        return data
+    for page in data.get("pages", []) if isinstance(data.get("pages"), list) else []:
+        blocks = page.get("blocks") if isinstance(page, dict) else None
+        for block in blocks if isinstance(blocks, list) else []:
+            if isinstance(block, dict) and block.get("type") == "column":
+                block.setdefault("kicker", "")
+                block.setdefault("photos", [])
+                block.setdefault("tables", [])
+    return data
+
+
 #: MIGRATIONS[n] turns version-n data into version n+1 data.
-MIGRATIONS: dict[int, Callable[[Any], Any]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Any], Any]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: Any, version: int, current: int) -> Any:

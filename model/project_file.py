@@ -23,7 +23,7 @@ from model.migrations import migrate
 from model.serialize import ModelError, from_data, parse_json_int, to_data, used_images, validate
 
 FORMAT_NAME = "bulletin-editor"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 APP_VERSION = "0.1.0"
 JSON_NAME = "bulletin.json"
 MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024

@@ -236,6 +236,8 @@ def validate(bulletin: doc.Bulletin) -> None:
                 raise ModelError(f"{where}.placement.row", f"expected 0 to {len(page.blocks)}, got {pl.row}")
             if not 0.5 <= pl.headline_scale <= 2.0:
                 raise ModelError(f"{where}.placement.headline_scale", f"expected 0.5 to 2, got {pl.headline_scale}")
+            if isinstance(block, doc.ColumnBlock):
+                _validate_inserts(block, where)
             for field_name, p in _pictures_of(block):
                 if p.image and p.image not in bulletin.images:
                     raise ModelError(f"{where}.{field_name}.image", f"image {p.image!r} is not in the project")
@@ -262,13 +264,32 @@ def validate(bulletin: doc.Bulletin) -> None:
         raise ModelError("page_setup.portrait", f"aspect {spec.aspect_w}:{spec.aspect_h} is outside 2:1 to 2:5")
 
 
+MAX_TABLE_CELLS = 2000  # a column's table of figures holds a few dozen
+
+
+def _validate_inserts(block: doc.ColumnBlock, where: str) -> None:
+    for i, ph in enumerate(block.photos):
+        if not 0 <= ph.after <= MAX_ITEMS:
+            raise ModelError(f"{where}.photos[{i}].after", f"expected a paragraph index 0 to {MAX_ITEMS}, got {ph.after}")
+    for i, t in enumerate(block.tables):
+        if not 0 <= t.after <= MAX_ITEMS:
+            raise ModelError(f"{where}.tables[{i}].after", f"expected a paragraph index 0 to {MAX_ITEMS}, got {t.after}")
+        if sum(len(r.cells) for r in t.rows) > MAX_TABLE_CELLS:
+            raise ModelError(f"{where}.tables[{i}].rows", f"more than {MAX_TABLE_CELLS} cells in one table")
+        if not 0 <= t.header_rows <= len(t.rows):
+            raise ModelError(f"{where}.tables[{i}].header_rows", f"expected 0 to {len(t.rows)}, got {t.header_rows}")
+
+
 def _pictures_of(block) -> list[tuple[str, doc.Portrait]]:
     """(field name, picture) for every image a block shows."""
     if isinstance(block, doc.PictureBlock):
         return [("picture", block.picture)]
+    out: list[tuple[str, doc.Portrait]] = []
     if isinstance(block, doc.ColumnBlock | doc.SpeechBlock) and block.portrait is not None:
-        return [("portrait", block.portrait)]
-    return []
+        out.append(("portrait", block.portrait))
+    if isinstance(block, doc.ColumnBlock):
+        out += [(f"photos[{i}].picture", ph.picture) for i, ph in enumerate(block.photos)]
+    return out
 
 
 def used_images(bulletin: doc.Bulletin) -> set[str]:

@@ -15,7 +15,7 @@ from typing import Literal
 from model.document import Banner, Bulletin, ColumnBlock, HeadlineGroup, Page, PictureBlock, SpeechBlock
 
 Role = Literal["body", "heading", "subtitle", "kicker", "banner", "name", "title_line", "organisation",
-               "label", "bullet", "attribution", "caption"]
+               "label", "bullet", "attribution", "caption", "table"]
 
 #: Roles that are display lines (no sentence inside, no final 。).
 DISPLAY_ROLES: frozenset[str] = frozenset({"heading", "subtitle", "kicker", "banner", "name", "organisation",
@@ -59,6 +59,7 @@ def iter_item_texts(item: Banner | HeadlineGroup | SpeechBlock | ColumnBlock | P
     elif isinstance(item, PictureBlock):
         yield "caption", None, "caption", item.caption
     elif isinstance(item, ColumnBlock):
+        yield "kicker", None, "kicker", item.kicker
         yield "headline", None, "heading", item.headline
         if item.person is not None:
             yield "person.name", None, "name", item.person.name
@@ -67,6 +68,12 @@ def iter_item_texts(item: Banner | HeadlineGroup | SpeechBlock | ColumnBlock | P
         yield "organisation", None, "organisation", item.organisation
         for i, p in enumerate(item.paragraphs):
             yield "paragraphs", i, "body", p.text
+        for i, ph in enumerate(item.photos):
+            yield f"photos[{i}].caption", None, "caption", ph.caption
+        for t, table in enumerate(item.tables):
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row.cells):
+                    yield f"tables[{t}].rows[{r}].cells", c, "table", cell
 
 
 def page_items(page: Page) -> Iterator[Banner | HeadlineGroup | SpeechBlock | ColumnBlock | PictureBlock]:

@@ -76,13 +76,15 @@ def test_person_after_text_belongs_to_its_region():
     assert [len(c.paragraphs) for c in cols] == [2, 1]
 
 
-def test_person_of_another_region_after_text_begins_a_new_column():
+def test_text_of_another_region_in_one_submission_stays_in_its_one_column_with_a_warning():
+    """Issue 25: one file is one column unless it holds several complete contributions; a
+    nameless paragraph naming another region is not one, so it is joined — and the user warned."""
     text = ("2020年，安康市总工会扎实开展行动。\n\n曹海芹\n宝鸡市人大常委会副主任\n市总工会主席\n\n"
             "宝鸡是西北工业重镇。\n")
     b, report = import_text(text)
     cols = [blk for _, blk in b.iter_blocks()]
-    assert len(cols) == 2 and cols[0].person is None and cols[1].person.name == "曹海芹"
-    assert any("column without a name" in i.message for i in report.warnings)
+    assert len(cols) == 1 and cols[0].person.name == "曹海芹" and len(cols[0].paragraphs) == 2
+    assert any("text naming 安康 joined to the column of 宝鸡" in i.message for i in report.warnings)
 
 
 def test_opening_sentence_naming_another_region_begins_a_column():

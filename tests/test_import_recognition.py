@@ -120,7 +120,9 @@ def test_photo_caption_is_not_a_headline_nor_body():
     col = bulletin.pages[0].blocks[0]
     assert col.headline == "当好排头兵" and len(col.paragraphs) == 2
     assert all("图为" not in p.text for p in col.paragraphs)
-    assert any(r.text == "图为王芳在企业调研" and r.message == "photo caption" for r in report.removed)
+    # no picture to print it with: set aside (not printed), named in the report with its line
+    assert any(r.text == "图为王芳在企业调研" and r.line == 6 for r in report.set_aside)
+    assert any(r.text == "图为王芳在企业调研" for r in report.removed)
     col = _column("当好排头兵\n\n（本报记者 李明 摄）\n\n王芳\n市总工会主席\n\n" + BODY.format(r="榆林"))
     assert col.person.name == "王芳" and col.headline == "当好排头兵"
 

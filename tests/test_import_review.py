@@ -31,7 +31,9 @@ def test_roles_per_line():
 def test_forcing_a_role_reassembles():
     sub = submission_from_text("奋进新征程\n\n工作总结\n\n2020年，榆林市总工会团结动员职工。\n", "b.txt")
     first = sub.assemble()
-    assert first.roles[2] == "headline" and first.bulletin.pages[0].banner is not None  # 奋进新征程 became 版头
+    # one submission is one column: the line above its headline is its kicker (引题), never a 版头
+    assert first.roles[:3] == ["kicker", "blank", "headline"] and first.bulletin.pages[0].banner is None
+    assert first.bulletin.pages[0].blocks[0].kicker == "奋进新征程"
     sub.overrides[2] = "name"  # the user: this line is a name (no title under it)
     forced = sub.assemble()
     assert forced.roles[2] == "name"
@@ -92,18 +94,27 @@ def test_several_pictures_and_choosing_the_portrait(tmp_path):
     chosen = sub.assemble()
     assert size(chosen.bulletin, chosen.bulletin.pages[0].blocks[0]) == (400, 300)
     assert any("chosen as the portrait" in i.message for i in chosen.report.items)
-    assert any("first taken as the portrait is not used" in i.message for i in chosen.report.items)
+    assert any("first taken as the portrait is set as a news photo" in i.message for i in chosen.report.items)
     assert not any("not near any name" in i.message for i in chosen.report.items)
+    # both pictures are printed: the chosen one as the portrait, the other as the news photo
+    ccol = chosen.bulletin.pages[0].blocks[0]
+    assert len(ccol.photos) == 1 and ccol.photos[0].picture.image != ccol.portrait.image
 
 
 def test_docx_caption_and_table_are_kept_and_reported(tmp_path):
     b, report = import_file(_docx_with_pictures(tmp_path / "t.docx", table=True, caption="（本报记者 李明 摄）"))
     col = b.pages[0].blocks[0]
     assert col.person.name == "薛振虎" and col.headline == "当好全省工会排头兵"
-    texts = [p.text for p in col.paragraphs]
-    assert "第1行第1列数据。" in texts and "第2行第2列数据。" in texts  # table text kept
-    assert any("table 1 (2 row(s))" in w.message for w in report.warnings)
-    assert {r.text for r in report.removed} >= {"（本报记者 李明 摄）", "图为职工书屋"}
+    # a 2 × 2 Word table without pictures is a table in the column, not paragraphs
+    assert [r.cells for r in col.tables[0].rows] == [["第1行第1列数据。", "第1行第2列数据。"],
+                                                     ["第2行第1列数据。", "第2行第2列数据。"]]
+    assert not any("第1行第1列" in p.text for p in col.paragraphs)
+    assert any("table of 2 row(s) × 2 column(s)" in i.message for i in report.items)
+    # the activity photo is printed with its caption; the credit line is the portrait's caption
+    assert [p.caption for p in col.photos] == ["图为职工书屋"]
+    assert [r.text for r in report.set_aside] == ["（本报记者 李明 摄）"]  # the portrait's credit
+    assert report.files[0].tables_read == report.files[0].tables_placed == 1
+    assert report.files[0].pictures_read == report.files[0].pictures_placed == 2
 
 
 def test_unsupported_and_fake_old_formats(tmp_path):

@@ -233,6 +233,10 @@ column = st.builds(
     d.ColumnBlock,
     region=text, organisation=text, headline=text, person=st.one_of(st.none(), person),
     paragraphs=paragraphs,
+    kicker=text,
+    tables=st.lists(st.builds(d.ColumnTable, rows=st.lists(st.builds(d.TableRow, cells=st.lists(text, max_size=3)),
+                                                            min_size=1, max_size=3),
+                              header_rows=st.integers(0, 1), after=st.integers(0, 5)), max_size=2),
     placement=st.builds(d.Placement, columns=st.one_of(st.none(), st.integers(1, 3)),  # a4 has 3
                         height_mm=st.one_of(st.none(), st.floats(10, 290))),  # a4 is 297 mm tall
 )

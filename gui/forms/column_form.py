@@ -16,6 +16,7 @@ from gui.forms.binding import Binding, lines_of
 from gui.forms.paragraphs import ParagraphEditor, toggle_lead
 from gui.forms.pins import PinBox
 from gui.forms.portrait import PortraitWidget
+from gui.forms.table_editor import ColumnInserts
 from gui.layout_runner import LayoutResult
 from model.document import ColumnBlock, Person
 
@@ -50,12 +51,15 @@ class ColumnForm(Form):
         self.heading(self.tr("地市栏目"))
         f = self.section(self.tr("栏目"))
         self.region = line_edit(self.tr("如：西安"), "region")
+        self.kicker = line_edit(self.tr("标题上方的引题，可空"), "kicker")
         self.headline = line_edit(self.tr("如：当好全省工会排头兵"), "headline")
         self.organisation = line_edit(self.tr("没有人物时显示，如：杨凌示范区总工会"), "organisation")
         f.addRow(self.tr("地区"), self.region)
+        f.addRow(self.tr("引题"), self.kicker)
         f.addRow(self.tr("标题"), self.headline)
         f.addRow(self.tr("单位"), self.organisation)
         b.line(self.region, self.obj, "region", self.tr("修改地区"))
+        b.line(self.kicker, self.obj, "kicker", self.tr("修改引题"))
         b.line(self.headline, self.obj, "headline", self.tr("修改栏目标题"))
         b.line(self.organisation, self.obj, "organisation", self.tr("修改单位"))
         self.span = QSpinBox()
@@ -94,6 +98,9 @@ class ColumnForm(Form):
         self.fit = QLabel()
         self.fit.setObjectName("fitState")
         t.addRow(self.fit)
+        inserts = self.section(self.tr("新闻图片和表格"))
+        self.inserts = ColumnInserts(self.doc, block)
+        inserts.addRow(self.inserts)
         self.pins = PinBox(self.doc, block, b, show_span=False)  # issue 10: height, row, unpin
         f.addRow(self.pins)
         self.finish()

@@ -322,6 +322,10 @@
         <translation>e.g. Xi&apos;an</translation>
     </message>
     <message>
+        <source>标题上方的引题，可空</source>
+        <translation>Kicker above the headline (optional)</translation>
+    </message>
+    <message>
         <source>如：当好全省工会排头兵</source>
         <translation>e.g. Leading the province&apos;s unions</translation>
     </message>
@@ -334,6 +338,10 @@
         <translation>Region</translation>
     </message>
     <message>
+        <source>引题</source>
+        <translation>Kicker</translation>
+    </message>
+    <message>
         <source>标题</source>
         <translation>Headline</translation>
     </message>
@@ -344,6 +352,10 @@
     <message>
         <source>修改地区</source>
         <translation>Edit region</translation>
+    </message>
+    <message>
+        <source>修改引题</source>
+        <translation>Edit kicker</translation>
     </message>
     <message>
         <source>修改栏目标题</source>
@@ -402,6 +414,10 @@ Chair, City Trade Union Council</translation>
         <translation>Edit body text</translation>
     </message>
     <message>
+        <source>新闻图片和表格</source>
+        <translation>News photos and tables</translation>
+    </message>
+    <message>
         <source>修改人物</source>
         <translation>Edit person</translation>
     </message>
@@ -428,6 +444,49 @@ Chair, City Trade Union Council</translation>
     <message>
         <source>等待排版结果…</source>
         <translation>Waiting for the layout…</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnInserts</name>
+    <message>
+        <source>添加表格</source>
+        <translation>Add table</translation>
+    </message>
+    <message>
+        <source>新闻图片 {}</source>
+        <translation>News photo {}</translation>
+    </message>
+    <message>
+        <source>图片说明，如：图为……</source>
+        <translation>Caption, e.g. 图为……</translation>
+    </message>
+    <message>
+        <source>移到栏旁</source>
+        <translation>Move beside the column</translation>
+    </message>
+    <message>
+        <source>栏太窄时：把这张图片移出栏目，作为紧挨栏目的图片块（可跨栏）</source>
+        <translation>When the column is too narrow: take this photo out of the column as a picture block right beside it (it may span columns)</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>表格 {}（第 {} 段后）</source>
+        <translation>Table {} (after paragraph {})</translation>
+    </message>
+    <message>
+        <source>修改图片说明</source>
+        <translation>Edit caption</translation>
+    </message>
+    <message>
+        <source>移除新闻图片</source>
+        <translation>Remove news photo</translation>
+    </message>
+    <message>
+        <source>新闻图片移到栏旁</source>
+        <translation>Move news photo beside the column</translation>
     </message>
 </context>
 <context>
@@ -906,6 +965,14 @@ Your changes are still in the editor; use Save As to save them elsewhere.</trans
         <translation>Picture</translation>
     </message>
     <message>
+        <source>表格</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>搁置（不排印）</source>
+        <translation>Set aside (not printed)</translation>
+    </message>
+    <message>
         <source>未归类</source>
         <translation>Unclassified</translation>
     </message>
@@ -946,8 +1013,16 @@ Your changes are still in the editor; use Save As to save them elsewhere.</trans
         <translation>Recognised</translation>
     </message>
     <message>
-        <source>图片（点击选作肖像）</source>
-        <translation>Pictures (click to use as the portrait)</translation>
+        <source>搁置 第 {} 行</source>
+        <translation>Set aside, line {}</translation>
+    </message>
+    <message>
+        <source>{}（新闻图片）</source>
+        <translation>{} (news photo)</translation>
+    </message>
+    <message>
+        <source>没有图片说明</source>
+        <translation>No caption</translation>
     </message>
     <message>
         <source>放入当前版面</source>
@@ -974,8 +1049,8 @@ Your changes are still in the editor; use Save As to save them elsewhere.</trans
         <translation>Some submissions cannot be read</translation>
     </message>
     <message>
-        <source>{cols} 个栏目，{paras} 段正文；{un} 行未归类，{w} 条提醒</source>
-        <translation>{cols} column(s), {paras} paragraph(s); {un} line(s) unclassified, {w} warning(s)</translation>
+        <source>{cols} 个栏目，{paras} 段正文，{pics} 张图片，{tables} 个表格；{un} 行未归类，{aside} 行搁置，{w} 条提醒</source>
+        <translation>{cols} column(s), {paras} paragraph(s), {pics} picture(s), {tables} table(s); {un} line(s) unclassified, {aside} set aside, {w} warning(s)</translation>
     </message>
     <message>
         <source>［图片 {}］</source>
@@ -998,12 +1073,20 @@ Your changes are still in the editor; use Save As to save them elsewhere.</trans
         <translation>Recognised as: {}. Choose another role to correct it</translation>
     </message>
     <message>
-        <source>栏目 {}</source>
-        <translation>Column {}</translation>
+        <source>恢复</source>
+        <translation>Restore</translation>
     </message>
     <message>
-        <source>地区</source>
-        <translation>Region</translation>
+        <source>搁置</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <source>搁置：这一行不排印，保留在导入报告里（文件和行号）</source>
+        <translation>Set aside: this line is not printed; it stays in the import report (file and line)</translation>
+    </message>
+    <message>
+        <source>栏目 {}</source>
+        <translation>Column {}</translation>
     </message>
     <message>
         <source>肖像</source>
@@ -1026,12 +1109,36 @@ Your changes are still in the editor; use Save As to save them elsewhere.</trans
         <translation>Speech {}</translation>
     </message>
     <message>
+        <source>图片：肖像或新闻图片（点击选作肖像）</source>
+        <translation>Pictures: portrait or news photo (click to use as the portrait)</translation>
+    </message>
+    <message>
+        <source>并入上一栏</source>
+        <translation>Join previous</translation>
+    </message>
+    <message>
+        <source>这不是另一篇稿件：并入上一个栏目</source>
+        <translation>Not another submission: join it to the column before</translation>
+    </message>
+    <message>
         <source>部分</source>
         <translation>Sections</translation>
     </message>
     <message>
         <source>提醒</source>
         <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>新闻图片</source>
+        <translation>News photo</translation>
+    </message>
+    <message>
+        <source>（无图片说明）</source>
+        <translation> (no caption)</translation>
+    </message>
+    <message>
+        <source>{} 行 × {} 列</source>
+        <translation>{} rows × {} columns</translation>
     </message>
     <message>
         <source>{}（肖像）</source>
@@ -2784,6 +2891,33 @@ A copy saved automatically at {time} was found. Restore it?</translation>
     <message>
         <source>粘贴栏目</source>
         <translation>Paste block</translation>
+    </message>
+</context>
+<context>
+    <name>TableEditor</name>
+    <message>
+        <source>加一行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Remove selected row</translation>
+    </message>
+    <message>
+        <source>删除表格</source>
+        <translation>Remove table</translation>
+    </message>
+    <message>
+        <source>修改表格</source>
+        <translation>Edit table</translation>
+    </message>
+    <message>
+        <source>添加表格行</source>
+        <translation>Add table row</translation>
+    </message>
+    <message>
+        <source>删除表格行</source>
+        <translation>Remove table row</translation>
     </message>
 </context>
 <context>
