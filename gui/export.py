@@ -237,6 +237,8 @@ class Exporter(QObject):
         self.docx_loader: Callable[[], Callable] = _load_docx_writer
         #: the latest layout's problems (set by the window): overset text is asked about first
         self.problems_fn: Callable[[], list] = lambda: []
+        #: where a report line's block is, as the window names it (第 2 版 · 西安); "" when unknown
+        self.where_fn: Callable[[str], str] = lambda _block_id: ""
 
     def busy(self) -> bool:
         return self._job is not None
@@ -340,8 +342,8 @@ class Exporter(QObject):
             lines.append(self.tr("请注意以下 {} 处：").format(len(problems)))
             for k, n in sorted(Counter(pr.kind for pr in problems).items()):
                 lines.append(self.tr("  {}：{} 处").format(press.kind_name(k), n))
-            lines += [f"  • {describe(pr, i18n.current())}" for pr in problems[:8]]
-            details = [f"[{press.kind_name(pr.kind)}] {describe(pr, i18n.current())}" for pr in problems]
+            lines += [f"  • {self._line(pr)}" for pr in problems[:8]]
+            details = [f"[{press.kind_name(pr.kind)}] {self._line(pr)}" for pr in problems]
         elif isinstance(result, LaidOutDocument) or kind == "pdf":
             lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
         box.setText("\n".join(lines))
@@ -354,6 +356,12 @@ class Exporter(QObject):
         self.report = box
         box.open()
         self.done.emit(kind, path, result)
+
+    def _line(self, pr) -> str:
+        """A report line names where the problem is (page and block) before what it is."""
+        where = self.where_fn(pr.block_id) if pr.block_id else ""
+        text = describe(pr, i18n.current())
+        return self.tr("{where}：{text}").format(where=where, text=text) if where else text
 
     def wait(self, msecs: int = 60000) -> None:
         self.pool.waitForDone(msecs)
