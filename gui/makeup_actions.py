@@ -163,13 +163,15 @@ class PageFix:
     """A change the problems panel offers for a short or overset page, measured beforehand."""
 
     page_id: str
-    kind: str  # "size" or "page"
+    kind: str  # "size" (another page size), "page" (one more page) or "fewer" (one page fewer)
     preset: str = ""
     fullness: float = 0.0  # share of the type area the emptiest page fills on the new size (0–1)
 
     def text(self) -> str:
         if self.kind == "page":
             return translate("MakeupActions", "加一版，后半部分移过去")
+        if self.kind == "fewer":
+            return translate("MakeupActions", "减一版（约满 {} %）").format(round(self.fullness * 100))
         if self.fullness:
             return translate("MakeupActions", "改为{}（约满 {} %）").format(
                 labels.preset_short(self.preset), round(self.fullness * 100))
@@ -180,6 +182,8 @@ class PageFix:
         if self.kind == "page":
             page = doc.bulletin.find(self.page_id)
             return split_page(doc, page) if isinstance(page, Page) else ""
+        if self.kind == "fewer":
+            return doc.bulletin.pages[-2].id if remove_last_page(doc) else ""
         set_page_size(doc, self.preset)
         return self.page_id
 
@@ -198,9 +202,10 @@ def fullness(bulletin: Bulletin, laid_out: LaidOutDocument) -> float:
 def find_fixes(bulletin: Bulletin, problems: list, layout_fn: Callable[[Bulletin], LaidOutDocument]) -> list[PageFix]:
     """The fixes for this layout's short and overset pages, each measured with ``layout_fn``.
 
-    A page with leftover space (``space``): the largest smaller size on which every page is laid
-    out without overset and at least ``FULL_ENOUGH`` full. An overset page: the next bigger size
-    when all fits there, and one more page (the page's later blocks moved to it).
+    Pages with leftover space (``space``) and nothing overset: each smaller size, and one page
+    fewer, on which everything is laid out without overset and the emptiest page is at least
+    ``FULL_ENOUGH`` full — the fullest two, fullest first. An overset page: the smallest bigger
+    size on which everything fits, and one more page (the page's later blocks moved to it).
     """
     preset = bulletin.page_setup.preset
     if preset not in SIZES:
@@ -211,23 +216,33 @@ def find_fixes(bulletin: Bulletin, problems: list, layout_fn: Callable[[Bulletin
     overset_pages = [page.id for page in bulletin.pages if any(x.id in overset_blocks for x in page.blocks)]
     fixes: list[PageFix] = []
 
-    def trial(size: str) -> tuple[bool, float]:
-        b = copy.copy(bulletin)
-        b.page_setup = setup_for(size, bulletin.page_setup)
+    def trial(b: Bulletin) -> tuple[bool, float]:
         doc = layout_fn(b)
         return not any(p.kind == "overset" for p in doc.problems), fullness(b, doc)
 
+    def on_size(size: str) -> Bulletin:
+        b = copy.copy(bulletin)
+        b.page_setup = setup_for(size, bulletin.page_setup)
+        return b
+
     if space_pages and not overset_pages:
-        for size in reversed(SIZES[:here]):
-            fits, full = trial(size)
-            if not fits:
-                continue
-            if full >= FULL_ENOUGH:
-                fixes.append(PageFix(space_pages[0], "size", size, full))
-            break
+        offers: list[PageFix] = []
+        for size in SIZES[:here]:
+            fits, full = trial(on_size(size))
+            if fits and full >= FULL_ENOUGH:
+                offers.append(PageFix(space_pages[0], "size", size, full))
+        if len(bulletin.pages) > 1:
+            fewer = copy.copy(bulletin)
+            fewer.pages = [*bulletin.pages[:-2], dataclasses.replace(
+                bulletin.pages[-2], blocks=[*bulletin.pages[-2].blocks, *bulletin.pages[-1].blocks])]
+            fits, full = trial(fewer)
+            if fits and full >= FULL_ENOUGH:
+                offers.append(PageFix(bulletin.pages[-1].id, "fewer", fullness=full))
+        offers.sort(key=lambda f: -f.fullness)
+        fixes += offers[:2]
     if overset_pages:
         for size in SIZES[here + 1:]:
-            fits, full = trial(size)
+            fits, full = trial(on_size(size))
             if fits:
                 fixes.append(PageFix(overset_pages[0], "size", size, full))
                 break

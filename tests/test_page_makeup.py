@@ -164,22 +164,12 @@ def test_imported_submissions_have_no_holes_and_one_gathered_space(imported):
 
 def imported_submissions(tmp_path, seed: int, cities: int) -> Bulletin:
     """``cities`` text submissions of random lengths (3–7 paragraphs with leads), written to
-    ``tmp_path`` and imported as a new user would (also used by benchmarks/bench_page_fill.py)."""
-    import random
-
+    ``tmp_path`` by tests/submissions.py and imported as a new user would (also used by
+    benchmarks/bench_page_fill.py)."""
     from importers import import_files
+    from tests.submissions import write_submissions
 
-    rnd = random.Random(seed)
-    names = ["榆林", "汉中", "安康", "商洛", "韩城", "渭南", "铜川", "宝鸡", "咸阳", "延安", "杨凌"][:cities]
-    paths = []
-    for n, city in enumerate(names):
-        paras = [LEADS[k % len(LEADS)] + "".join(rnd.choice(BITS) for _ in range(rnd.randint(3, 9)))
-                 + "为全市经济社会发展作出了积极贡献。" for k in range(rnd.randint(3, 7))]
-        p = tmp_path / f"{n + 1:02d}-{city}.txt"
-        p.write_text(SUBMISSION.format(head=f"{city}工会奋力谱写新篇章", name=f"王{'建国明华志强伟国明华志'[n]}",
-                                       city=city, body="\n\n".join(paras)), encoding="utf-8")
-        paths.append(str(p))
-    return import_files(paths)[0]
+    return import_files([str(w.path) for w in write_submissions(tmp_path, seed, cities)])[0]
 
 
 def _scattered(b: Bulletin, doc) -> list[float]:
