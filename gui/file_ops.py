@@ -259,7 +259,7 @@ class FileOps(QObject):
 
     def new_from_submissions(self, paths: list[str] | None = None) -> bool:
         """新建 → 从稿件新建…: choose the cities' files, review them, and make a bulletin of them."""
-        from gui.importing import import_hooks as importing
+        from gui import importing
 
         if not self.maybe_save():
             return False

@@ -329,13 +329,13 @@ class MainWindow(QMainWindow):
         self.doc.break_merge()
 
     def where_of(self, item_id: str) -> str:
-        """Where an item is, as report lines name it: its page and its name (第 2 版 · 西安)."""
+        """Where an item is, as report lines name it: its page and its name (第 2 页 · 西安), as the outline
+        names them."""
         item = self.doc.bulletin.find(item_id)
         if item is None or isinstance(item, Page):
             return self._name_of(item_id)
         page = structure.page_of(self.doc.bulletin, item_id)
-        number = self.doc.bulletin.pages.index(page) + 1
-        return self.tr("第 {} 版 · {}").format(number, self._name_of(item_id))
+        return self.tr("{page} · {block}").format(page=self._name_of(page.id), block=self._name_of(item_id))
 
     def _name_of(self, item_id: str) -> str:
         item = self.doc.bulletin.find(item_id)
