@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
@@ -367,8 +366,8 @@ def test_a_short_page_is_offered_a_smaller_size_measured_and_one_click_applies_i
 def test_an_overset_page_is_offered_a_bigger_size_or_one_more_page():
     from gui.makeup_actions import find_fixes
     from layout.document import lay_out_bulletin
-    from model.example import example_bulletin
     from model.document import PageSetup
+    from model.example import example_bulletin
 
     b = example_bulletin()
     b.page_setup = PageSetup.from_preset("a4")
@@ -386,8 +385,8 @@ def test_close_leaves_the_window_with_a_start_page_and_quit_quits(make_window, q
     from gui import settings as app_settings
 
     recent = tmp_path / "上期.bulletin"
-    from model.project_file import save
     from model.example import example_bulletin
+    from model.project_file import save
 
     save(example_bulletin(), str(recent))
     app_settings.add_recent(str(recent))
