@@ -31,7 +31,7 @@
     </message>
     <message>
         <source>标题（印在第 1 版顶部）</source>
-        <translation>Title (printed at the top of page 1)</translation>
+        <translation>Title (top of page 1)</translation>
     </message>
     <message>
         <source>如：向三秦职工报告</source>
@@ -59,7 +59,7 @@
     </message>
     <message>
         <source>报刊信息（印在每版页脚）</source>
-        <translation>Publication (printed in every page&apos;s footer)</translation>
+        <translation>Publication (in the footer)</translation>
     </message>
     <message>
         <source>出版日期</source>
@@ -115,7 +115,7 @@
     </message>
     <message>
         <source>署名（印在页脚右侧）</source>
-        <translation>Credits (printed on the footer&apos;s right)</translation>
+        <translation>Credits (footer, right)</translation>
     </message>
     <message>
         <source>（空）</source>
