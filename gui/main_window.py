@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         #: the window holds no document (文件 → 关闭): the start page shows instead of the docks
         self.showing_start = False
         self._document_state: QByteArray | None = None
+        self._document_docks: set[str] = set()
 
         self.doc.changed.connect(self._on_doc_changed)
         self.doc.replaced.connect(self._on_replaced)
@@ -239,9 +240,9 @@ class MainWindow(QMainWindow):
             self._on_layout(self.runner.result)
         importing.install_drop(self)  # .docx/.txt dropped on the window or the outline
         self.start_page.installEventFilter(self._submission_drop)  # … or on the start page: 从稿件新建
-        if self.showing_start:
+        if self.showing_start:  # rebuilt after a language switch: the start page again, the docks' state kept
             self.showing_start = False
-            self.show_start_page()
+            self.show_start_page(remember_docks=False)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -431,6 +432,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         for a in getattr(self, "document_actions", ()):
             a.setEnabled(not self.showing_start)
+        if hasattr(self, "size_button"):
+            self.size_button.setEnabled(not self.showing_start)
         if self.showing_start:
             return
         size = getattr(self, "size_actions", {}).get(self.doc.bulletin.page_setup.preset)
@@ -534,11 +537,14 @@ class MainWindow(QMainWindow):
         """文件 → 关闭: the document goes (after asking about unsaved work); the window stays."""
         return self.file_ops.close_document()
 
-    def show_start_page(self) -> None:
-        """No document: the start page fills the window, the docks are put away."""
+    def show_start_page(self, remember_docks: bool = True) -> None:
+        """No document: the start page fills the window, the docks are put away (and come back as
+        they were with the next document)."""
         if self.showing_start:
             return
-        self._document_state = self.saveState()
+        if remember_docks:
+            self._document_state = self.saveState()
+            self._document_docks = {d.objectName() for d in self.findChildren(QDockWidget) if d.isVisible()}
         self.showing_start = True
         for dock in self.findChildren(QDockWidget):
             dock.hide()
@@ -554,8 +560,10 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.preview)
         if self._document_state is not None:
             self.restoreState(self._document_state)
-        for dock in (self.outline_dock, self.thumbnails_dock, self.form_dock, self.problems_dock):
-            if dock.isHidden() and self._document_state is None:
+        shown = self._document_docks or {d.objectName() for d in (self.outline_dock, self.thumbnails_dock,
+                                                                    self.form_dock, self.problems_dock)}
+        for dock in self.findChildren(QDockWidget):  # by name: a language switch rebuilt the docks
+            if dock.objectName() in shown:
                 dock.show()
         self._update_title()
         self._update_actions()

@@ -218,6 +218,7 @@ class MainMenu(QMenuBar):
         size_button.setMenu(size_menu)
         size_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(size_button)
+        w.size_button = size_button
         for a in (w.act_page_plus, w.act_page_minus, w.act_pin, w.act_fix_page):
             bar.addAction(a)
         w.addToolBar(bar)

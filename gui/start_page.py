@@ -83,10 +83,15 @@ class StartPage(QWidget):
         row.addLayout(buttons, 2)
         row.addLayout(recent_box, 3)
         inner.addLayout(row, 1)
-        outer = QHBoxLayout(self)
+        panel.setMaximumHeight(460)
+        row_box = QHBoxLayout()
+        row_box.addStretch(1)
+        row_box.addWidget(panel, 4)
+        row_box.addStretch(1)
+        outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(panel, 4)
-        outer.addStretch(1)
+        outer.addLayout(row_box, 3)
+        outer.addStretch(2)
         self.refresh()
 
     def refresh(self) -> None:

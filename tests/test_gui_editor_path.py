@@ -547,3 +547,16 @@ def test_the_bulletin_form_edits_the_printed_title_and_shows_the_folio(make_wind
     form.fields["issue_number"].setText("1288")
     form.fields["issue_number"].textEdited.emit("1288")
     assert "第1288期" in form.folio.text() and b.publication in form.folio.text()
+
+
+def test_a_language_switch_on_the_start_page_keeps_it_and_the_docks_come_back(make_window):
+    w = make_window()
+    assert w.close_document()
+    w.set_language("en")
+    assert w.showing_start and w.central.currentWidget() is w.start_page
+    assert w.start_page.from_submissions.text() == "New from submissions…"
+    assert not w.act_save.isEnabled() and not w.size_button.isEnabled()
+    w.new_from_template("brief")
+    assert not w.showing_start and w.outline_dock.isVisible() and w.form_dock.isVisible()
+    assert w.act_save.isEnabled() and w.size_button.isEnabled()
+    w.set_language("zh_CN")
