@@ -244,7 +244,7 @@ class Exporter(QObject):
         return self._job is not None
 
     def _default_path(self, ext: str) -> str:
-        base = self.doc.path or os.path.join(app_settings.last_folder(), self.doc.bulletin.issue_title or "bulletin")
+        base = self.doc.path or os.path.join(app_settings.last_folder(), self.doc.bulletin.printed_title.replace("/", "-").replace("\\", "-") or "bulletin")
         return os.path.splitext(base)[0] + ext
 
     # ------------------------------------------------------------------ entry points

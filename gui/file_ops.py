@@ -335,7 +335,7 @@ class FileOps(QObject):
 
     def save_as(self) -> bool:
         start = self.doc.path or os.path.join(app_settings.last_folder(os.path.expanduser("~")),
-                                              (self.doc.bulletin.issue_title or self.tr("会刊")) + ".bulletin")
+                                              (self.doc.bulletin.printed_title.replace("/", "-").replace("\\", "-") or self.tr("会刊")) + ".bulletin")
         if self.doc.path and not os.path.isdir(os.path.dirname(os.path.abspath(self.doc.path))):
             start = os.path.join(os.path.expanduser("~"), os.path.basename(self.doc.path))  # the folder is gone
         path, _ = QFileDialog.getSaveFileName(self.parent_widget(), self.tr("另存为"), start,

@@ -544,6 +544,8 @@ def test_the_bulletin_form_edits_the_printed_title_and_shows_the_folio(make_wind
     form.title.setText("新的大标题")
     form.title.textEdited.emit("新的大标题")
     assert b.pages[0].headline.title == "新的大标题"
+    assert b.printed_title == "新的大标题"
+    assert os.path.basename(w.exporter._default_path(".pdf")) == "新的大标题.pdf"  # the PDF is named after it
     form.fields["issue_number"].setText("1288")
     form.fields["issue_number"].textEdited.emit("1288")
     assert "第1288期" in form.folio.text() and b.publication in form.folio.text()
