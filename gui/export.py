@@ -253,10 +253,11 @@ class Exporter(QObject):
         overset = [p for p in self.problems_fn() if p.kind == "overset"]
         if not overset:
             return True
+        where = "\n".join(f"  • {self._line(p)}" for p in overset[:8])
         answer = QMessageBox.warning(
             self.parent_widget, self.tr("还有文字排不下"),
             self.tr("有 {n} 处文字排不下（共超出 {chars} 字），导出的 PDF 中缺这些文字。\n\n仍要导出吗？").format(
-                n=len(overset), chars=sum(p.chars for p in overset)),
+                n=len(overset), chars=sum(p.chars for p in overset)).replace("\n\n", f"\n{where}\n\n", 1),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 

@@ -53,6 +53,20 @@ def current() -> str:
     return _current
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own catalogues (qtbase_<lang>.qm) are: the Qt build's translations folder, else
+    PySide6's wheel's (a Qt from elsewhere may have none); only folders that hold qtbase files."""
+    import PySide6
+
+    dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            os.path.join(os.path.dirname(PySide6.__file__), "Qt", "translations")]
+    out = []
+    for d in dirs:
+        if d and os.path.isdir(d) and d not in out and any(f.startswith("qtbase_") for f in os.listdir(d)):
+            out.append(d)
+    return out
+
+
 def install(lang: str | None) -> str:
     """Install the translators for ``lang`` (unknown → Chinese); returns the language in use."""
     global _current
@@ -62,13 +76,16 @@ def install(lang: str | None) -> str:
         if app is not None:
             app.removeTranslator(t)
     _installed.clear()
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [(f"qtbase_{lang}", qt_dir)]
-    if lang != DEFAULT:
-        candidates.append((f"bulletin_{lang}", I18N_DIR))
-    for name, directory in candidates:
+    for directory in qt_translation_dirs():  # the first folder that has this language's catalogue
         t = QTranslator()
-        if t.load(name, directory) and app is not None:
+        if t.load(f"qtbase_{lang}", directory):
+            if app is not None:
+                app.installTranslator(t)
+                _installed.append(t)
+            break
+    if lang != DEFAULT:
+        t = QTranslator()
+        if t.load(f"bulletin_{lang}", I18N_DIR) and app is not None:
             app.installTranslator(t)
             _installed.append(t)
     if lang in QT_GAPS and app is not None:

@@ -562,3 +562,17 @@ def test_a_language_switch_on_the_start_page_keeps_it_and_the_docks_come_back(ma
     assert not w.showing_start and w.outline_dock.isVisible() and w.form_dock.isVisible()
     assert w.act_save.isEnabled() and w.size_button.isEnabled()
     w.set_language("zh_CN")
+
+
+def test_the_overset_question_before_export_names_page_and_block(make_window, monkeypatch):
+    from layout.types import Problem
+
+    w = make_window()
+    col = _columns(w.doc.bulletin)[2]
+    page = next(p for p in w.doc.bulletin.pages if col in p.blocks)
+    w.exporter.problems_fn = lambda: [Problem("overset", col.id, chars=40, lines=3)]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    assert not w.exporter.confirm_overset()
+    assert f"{w._name_of(page.id)} · {w._name_of(col.id)}：超出 40 字（3 行）" in asked[0]
