@@ -418,5 +418,7 @@ class FileOps(QObject):
         w.runner.check_timer.stop()
         w.runner.clear()  # queued layouts and proofreading are of no use any more
         w.runner.wait(5000)
+        w.fix_finder.timer.stop()  # no page fix is measured for a closed window
+        w.fix_finder.pool.waitForDone(10000)
         w.exporter.wait(60000)
         e.accept()

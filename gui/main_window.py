@@ -370,12 +370,17 @@ class MainWindow(QMainWindow):
         notes = getattr(self.problems, "notes", [])
         if not notes:
             return
-        state = getattr(self.problems, "note_state", {})
-        alive = {i for i in state if (x := self.doc.bulletin.find(i)) is not None and repr(x) == state[i]}
-        present = {i for i in state if self.doc.bulletin.find(i) is not None}
-        kept = [n for n in notes if (n[1] in alive) if n[1]] + [n for n in notes if not n[1] and (present or not state)]
+        state = getattr(self.problems, "note_state", {})  # block id -> the block as the import made it
+        b = self.doc.bulletin
+        untouched = {i for i in state if (x := b.find(i)) is not None and repr(x) == state[i]}
+        import_stands = not state or any(b.find(i) is not None for i in state)
+
+        def applies(note: tuple[str, str, str, bool]) -> bool:
+            return note[1] in untouched if note[1] else import_stands
+
+        kept = [n for n in notes if applies(n)]
         if len(kept) != len(notes):
-            self.problems.notes = [n for n in notes if n in kept]
+            self.problems.notes = kept
             self.problems.shown = None
             self._show_problems()
 

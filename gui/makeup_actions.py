@@ -269,38 +269,77 @@ class _Job(QRunnable):
 
 class FixFinder(QObject):
     """Measures the page fixes of the latest layout off the GUI thread (synchronously when the
-    editor lays out synchronously, as in tests); ``found`` carries (generation, fixes)."""
+    editor lays out synchronously, as in tests); ``found`` carries (generation, fixes).
+
+    The measuring lays the bulletin out several times, so it waits until the typing pauses
+    (``DELAY_MS``) and runs one job at a time: requests that arrive meanwhile are folded into
+    one, for the latest layout. The preview's own layout is never queued behind it.
+    """
 
     found = Signal(int, object)
+    _relay = Signal(int, object)  # from the worker thread to this object's thread
+    DELAY_MS = 600
 
     def __init__(self, layout_fn: Callable | None, threaded: bool, parent: QObject | None = None) -> None:
+        from PySide6.QtCore import QTimer
+
         super().__init__(parent)
         self.layout_fn = layout_fn
         self.threaded = threaded
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._asked: tuple | None = None
-        self._jobs: list[_Job] = []  # the Python wrappers live until their job reported
+        self._pending: tuple[Bulletin, list, int] | None = None
+        self._running: _Job | None = None  # the Python wrapper lives until its job reported
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(self.DELAY_MS)
+        self.timer.timeout.connect(self._start)
+        self._relay.connect(self._done)
 
     def request(self, bulletin: Bulletin, problems: list, generation: int) -> None:
         wanted = [p for p in problems if p.kind in ("space", "overset")]
         if self.layout_fn is None or not wanted:
-            self._asked = None
+            self._asked, self._pending = None, None
+            self.timer.stop()
             self.found.emit(generation, [])
             return
         key = (generation, tuple((p.kind, p.block_id) for p in wanted))
         if key == self._asked:
             return
         self._asked = key
-        snapshot = copy.deepcopy(bulletin)
-        work = lambda: find_fixes(snapshot, wanted, self.layout_fn)  # noqa: E731
         if not self.threaded:
-            self.found.emit(generation, work())
+            self.found.emit(generation, find_fixes(copy.deepcopy(bulletin), wanted, self.layout_fn))
             return
-        job = _Job(work, lambda r: self.found.emit(generation, r if isinstance(r, list) else []))
+        self._pending = (bulletin, wanted, generation)
+        self.timer.start()
+
+    def _start(self) -> None:
+        if self._pending is None or self._running is not None:
+            return  # the job running now hands over to the latest request when it is done
+        bulletin, wanted, generation = self._pending
+        self._pending = None
+        snapshot = copy.deepcopy(bulletin)
+        job = _Job(lambda: find_fixes(snapshot, wanted, self.layout_fn),
+                   lambda r: self._relay.emit(generation, r if isinstance(r, list) else []))
         job.setAutoDelete(False)
-        self._jobs = [j for j in self._jobs if not j.finished] + [job]
+        self._running = job
         self.pool.start(job)
 
+    def _done(self, generation: int, fixes: list) -> None:
+        self._running = None
+        self.found.emit(generation, fixes)
+        if self._pending is not None:
+            self.timer.start()
+
     def wait(self, msecs: int = 30000) -> None:
-        self.pool.waitForDone(msecs)
+        """Until the measuring asked for so far is done (tests, closing)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        deadline = QDeadlineTimer(msecs)
+        while (self.timer.isActive() or self._running is not None) and not deadline.hasExpired():
+            if self.timer.isActive() and self._running is None:
+                self.timer.stop()
+                self._start()
+            self.pool.waitForDone(50)
+            QCoreApplication.processEvents()

@@ -576,3 +576,35 @@ def test_the_overset_question_before_export_names_page_and_block(make_window, mo
                         or QMessageBox.StandardButton.No)
     assert not w.exporter.confirm_overset()
     assert f"{w._name_of(page.id)} · {w._name_of(col.id)}：超出 40 字（3 行）" in asked[0]
+
+
+def test_the_page_fixes_are_measured_once_typing_pauses_one_job_at_a_time(qtbot, gui_env):
+    """Measuring lays the bulletin out several times: a burst of layouts (typing) asks once, for
+    the latest state, off the GUI thread."""
+    import threading
+
+    from gui.makeup_actions import FixFinder
+    from layout.document import lay_out_bulletin
+    from layout.types import Problem
+    from model.example import example_bulletin
+
+    calls, threads = [], set()
+
+    def counting(b):
+        calls.append(1)
+        threads.add(threading.get_ident())
+        return lay_out_bulletin(b)
+
+    b = example_bulletin()
+    finder = FixFinder(counting, threaded=True)
+    got = []
+    finder.found.connect(lambda gen, fixes: got.append(gen))
+    space = [Problem("space", b.pages[1].id, lines=30)]
+    for generation in range(1, 6):
+        finder.request(b, space, generation)
+    finder.wait()
+    qtbot.waitUntil(lambda: bool(got), timeout=30000)
+    assert got == [5]  # one answer, for the latest layout
+    assert threading.get_ident() not in threads
+    per_request = len(calls)
+    assert 0 < per_request <= 4  # the smaller sizes and one page fewer: once, not five times
