@@ -351,6 +351,8 @@ class MainWindow(QMainWindow):
         self.doc.break_merge()
 
     def _on_doc_changed(self, _obj: object, structural: bool) -> None:
+        if self.showing_start:  # something was made in the empty window (导入稿件 …): it is a document now
+            self.show_document()
         self.outline.refresh(self.doc.bulletin)
         if structural and self.selected_id not in (BULLETIN_ID, SETUP_ID) \
                 and self.doc.bulletin.find(self.selected_id) is None:
@@ -628,6 +630,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str, *, ask: bool = True) -> bool:
         if importing.is_submission(path):  # a city's .docx/.txt: offer to import it instead
+            if self.showing_start:  # nothing open to import into: the submission starts a bulletin
+                return self.new_from_submissions([path])
             return importing.offer_import(self, path)
         return self.file_ops.open_path(path, ask=ask)
 

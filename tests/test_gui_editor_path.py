@@ -608,3 +608,23 @@ def test_the_page_fixes_are_measured_once_typing_pauses_one_job_at_a_time(qtbot,
     assert threading.get_ident() not in threads
     per_request = len(calls)
     assert 0 < per_request <= 4  # the smaller sizes and one page fewer: once, not five times
+
+
+def test_on_the_start_page_a_submission_opened_or_imported_starts_a_bulletin(make_window, qtbot, tmp_path,
+                                                                            monkeypatch):
+    w = make_window()
+    assert w.close_document()
+    written = write_submissions(tmp_path, 7, 2)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(1) or QMessageBox.StandardButton.Yes)
+    _accept_review(qtbot)
+    assert w.open_path(str(written[0].path))  # 打开 of a .txt: no "import into the current bulletin?" question
+    assert not asked and not w.showing_start
+    assert [c.headline for c in _columns(w.doc.bulletin)] == [written[0].headline]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert w.close_document()  # the new bulletin is unsaved: 关闭 asks, the user discards it
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(written[1].path)], ""))
+    _accept_review(qtbot)
+    w.act_import.trigger()  # 导入稿件 in the empty window
+    assert not w.showing_start and w.outline_dock.isVisible()
+    assert [c.headline for c in _columns(w.doc.bulletin)] == [written[1].headline]
