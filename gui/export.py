@@ -237,14 +237,15 @@ class Exporter(QObject):
         self.docx_loader: Callable[[], Callable] = _load_docx_writer
         #: the latest layout's problems (set by the window): overset text is asked about first
         self.problems_fn: Callable[[], list] = lambda: []
-        #: where a report line's block is, as the window names it (第 2 版 · 西安); "" when unknown
+        #: where a report line's block is, as the window names it (第 2 页 · 西安); "" when unknown
         self.where_fn: Callable[[str], str] = lambda _block_id: ""
 
     def busy(self) -> bool:
         return self._job is not None
 
     def _default_path(self, ext: str) -> str:
-        base = self.doc.path or os.path.join(app_settings.last_folder(), self.doc.bulletin.printed_title.replace("/", "-").replace("\\", "-") or "bulletin")
+        title = self.doc.bulletin.printed_title.replace("/", "-").replace("\\", "-")  # the page's title names the file
+        base = self.doc.path or os.path.join(app_settings.last_folder(), title or "bulletin")
         return os.path.splitext(base)[0] + ext
 
     # ------------------------------------------------------------------ entry points

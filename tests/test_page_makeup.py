@@ -25,23 +25,6 @@ def example_doc():
     return b, lay_out_bulletin(b)
 
 
-SUBMISSION = """{head}
-
-{name}
-{city}市总工会主席
-
-2020年，{city}市总工会坚持以习近平新时代中国特色社会主义思想为指导，团结动员广大职工建功新时代。
-
-{body}
-"""
-
-LEADS = ["政治引领更加有力。", "建功立业成效明显。", "维权服务更加精准。", "改革创新持续深化。", "基层建设不断加强。",
-         "职工文化丰富多彩。", "疫情防控扎实有效。"]
-BITS = ["全市各级工会组织深入开展劳动和技能竞赛，", "参与职工达十二万人次，", "累计筹集帮扶资金一千二百万元，",
-        "建成职工书屋示范点八十六家，", "推动建立区域性行业性工会联合会二十三家，", "新发展会员一万四千余人，",
-        "开展送温暖活动慰问困难职工三千余户，", "组织劳模工匠进企业宣讲一百二十场，"]
-
-
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
     """Seven city submissions of different lengths, imported as a new user would."""
