@@ -237,12 +237,15 @@ class Exporter(QObject):
         self.docx_loader: Callable[[], Callable] = _load_docx_writer
         #: the latest layout's problems (set by the window): overset text is asked about first
         self.problems_fn: Callable[[], list] = lambda: []
+        #: where a report line's block is, as the window names it (第 2 页 · 西安); "" when unknown
+        self.where_fn: Callable[[str], str] = lambda _block_id: ""
 
     def busy(self) -> bool:
         return self._job is not None
 
     def _default_path(self, ext: str) -> str:
-        base = self.doc.path or os.path.join(app_settings.last_folder(), self.doc.bulletin.issue_title or "bulletin")
+        title = self.doc.bulletin.printed_title.replace("/", "-").replace("\\", "-")  # the page's title names the file
+        base = self.doc.path or os.path.join(app_settings.last_folder(), title or "bulletin")
         return os.path.splitext(base)[0] + ext
 
     # ------------------------------------------------------------------ entry points
@@ -251,10 +254,11 @@ class Exporter(QObject):
         overset = [p for p in self.problems_fn() if p.kind == "overset"]
         if not overset:
             return True
+        where = "\n".join(f"  • {self._line(p)}" for p in overset[:8])
         answer = QMessageBox.warning(
             self.parent_widget, self.tr("还有文字排不下"),
             self.tr("有 {n} 处文字排不下（共超出 {chars} 字），导出的 PDF 中缺这些文字。\n\n仍要导出吗？").format(
-                n=len(overset), chars=sum(p.chars for p in overset)),
+                n=len(overset), chars=sum(p.chars for p in overset)).replace("\n\n", f"\n{where}\n\n", 1),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -340,8 +344,8 @@ class Exporter(QObject):
             lines.append(self.tr("请注意以下 {} 处：").format(len(problems)))
             for k, n in sorted(Counter(pr.kind for pr in problems).items()):
                 lines.append(self.tr("  {}：{} 处").format(press.kind_name(k), n))
-            lines += [f"  • {describe(pr, i18n.current())}" for pr in problems[:8]]
-            details = [f"[{press.kind_name(pr.kind)}] {describe(pr, i18n.current())}" for pr in problems]
+            lines += [f"  • {self._line(pr)}" for pr in problems[:8]]
+            details = [f"[{press.kind_name(pr.kind)}] {self._line(pr)}" for pr in problems]
         elif isinstance(result, LaidOutDocument) or kind == "pdf":
             lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
         box.setText("\n".join(lines))
@@ -354,6 +358,12 @@ class Exporter(QObject):
         self.report = box
         box.open()
         self.done.emit(kind, path, result)
+
+    def _line(self, pr) -> str:
+        """A report line names where the problem is (page and block) before what it is."""
+        where = self.where_fn(pr.block_id) if pr.block_id else ""
+        text = describe(pr, i18n.current())
+        return self.tr("{where}：{text}").format(where=where, text=text) if where else text
 
     def wait(self, msecs: int = 60000) -> None:
         self.pool.waitForDone(msecs)

@@ -246,9 +246,43 @@ class FileOps(QObject):
     def new_from_template(self, key: str) -> None:
         if not self.maybe_save():
             return
+        self.start_fresh(key)
+
+    def start_fresh(self, key: str = "") -> None:
+        """Replace the document by a new bulletin (``key``: a template; "": no placeholder blocks,
+        for 从稿件新建) — the caller has asked about unsaved work."""
+        from model.document import Bulletin, PageSetup
+
         self.w.autosaver.discard()
         self.release_lock()
-        self.doc.replace(new_bulletin(key), None)
+        self.doc.replace(new_bulletin(key) if key else Bulletin(page_setup=PageSetup.from_preset("broadsheet")), None)
+
+    def new_from_submissions(self, paths: list[str] | None = None) -> bool:
+        """新建 → 从稿件新建…: choose the cities' files, review them, and make a bulletin of them."""
+        from gui import importing
+
+        if not self.maybe_save():
+            return False
+        if paths is None:
+            start = app_settings.last_folder(os.path.expanduser("~"))
+            paths, _ = QFileDialog.getOpenFileNames(self.parent_widget(), self.tr("从稿件新建"), start,
+                                                    importing.file_filter())
+        if not paths:
+            return False
+        app_settings.remember_folder(paths[0])
+        return importing.import_paths(self.w, list(paths), fresh=True)
+
+    def close_document(self) -> bool:
+        """文件 → 关闭 (Ctrl+W): the document goes, the window stays with its start page."""
+        if not self.maybe_save():
+            return False
+        from model.document import Bulletin
+
+        self.w.autosaver.discard()
+        self.release_lock()
+        self.doc.replace(Bulletin(), None)
+        self.w.show_start_page()
+        return True
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
@@ -301,7 +335,7 @@ class FileOps(QObject):
 
     def save_as(self) -> bool:
         start = self.doc.path or os.path.join(app_settings.last_folder(os.path.expanduser("~")),
-                                              (self.doc.bulletin.issue_title or self.tr("会刊")) + ".bulletin")
+                                              (self.doc.bulletin.printed_title.replace("/", "-").replace("\\", "-") or self.tr("会刊")) + ".bulletin")
         if self.doc.path and not os.path.isdir(os.path.dirname(os.path.abspath(self.doc.path))):
             start = os.path.join(os.path.expanduser("~"), os.path.basename(self.doc.path))  # the folder is gone
         path, _ = QFileDialog.getSaveFileName(self.parent_widget(), self.tr("另存为"), start,
@@ -384,5 +418,7 @@ class FileOps(QObject):
         w.runner.check_timer.stop()
         w.runner.clear()  # queued layouts and proofreading are of no use any more
         w.runner.wait(5000)
+        w.fix_finder.timer.stop()  # no page fix is measured for a closed window
+        w.fix_finder.pool.waitForDone(10000)
         w.exporter.wait(60000)
         e.accept()

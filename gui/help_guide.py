@@ -1,8 +1,9 @@
 """Help → 使用指南: the week's workflow on one page, in the UI language.
 
 Why a built-in page and not a manual on the web: the staff work on office machines that are
-often offline, and they need the six steps (new issue, import, edit, fit, proofread, export),
-not a reference. The text is kept here in both languages as whole HTML pages, because a guide
+often offline, and they need the five steps of the weekly job (new from submissions, review,
+make-up, check, export) and what to do about a short page, an overset block or a missing
+portrait, not a reference. The text is kept here in both languages as whole HTML pages, because a guide
 translated sentence by sentence through the .ts catalogue reads badly in either.
 """
 
@@ -14,56 +15,78 @@ from gui import i18n
 
 GUIDE_ZH = """
 <h2>会刊编辑器使用指南</h2>
-<p>一期会刊从新建到交印刷厂，通常走这六步。每一步都可以撤销（Ctrl+Z），文件每分钟自动保存恢复副本。</p>
-<h3>1. 新建一期</h3>
-<p><b>文件 → 新建</b>，选对开专版、四开会刊或 A4 简报。在左侧目录选“会刊信息”，填写报刊名称、出版日期、期号
-（只填数字即可，如 1288，页脚自动排成“第1288期”）和署名。</p>
-<h3>2. 导入稿件</h3>
-<p>把各地市报来的 Word/文本稿件拖进窗口，或用<b>文件 → 导入</b>；检查后逐篇放进栏目。照片可以拖到栏目的肖像框里，
-再用“裁剪”调整。</p>
-<h3>3. 编辑</h3>
-<p>在目录里选中版面或栏目，右侧表单即可修改；中间的预览随时更新，点预览中的栏目也能选中它。
-<b>加栏目</b>、<b>加讲话</b>放在选中位置之后；<b>复制</b>（Ctrl+C）一个栏目，到另一版<b>粘贴</b>（Ctrl+V）；
-<b>创建副本</b>（Ctrl+D）在原处再放一份。用鼠标滚轮翻动表单不会改动下拉框，先点一下才能用滚轮改值。</p>
-<h3>4. 调整版面</h3>
-<p>预览中红框表示文字排不下（“超出 N 字”），底部“问题”面板列出每一处。删减文字、调整栏宽或字号，
-或把栏目移到另一版（Alt+↑/↓，或在目录中拖动）。左侧缩略图可一眼看到整期并跳到任一版。</p>
-<h3>5. 校对</h3>
-<p>“问题”面板同时列出校对提示（错别字、标点、数字格式）；双击一行转到那个栏目，右键可一键采用建议。
-需要纸样时用<b>文件 → 打印</b>（Ctrl+P），可原大打印，也可缩到 A4/A3；先看<b>打印预览</b>。</p>
-<h3>6. 导出</h3>
-<p><b>文件 → 导出 PDF</b>（Ctrl+E）交印刷厂：选 CMYK，勾选出血和裁切线。还有文字排不下时会先提醒。
-<b>导出 Word 文档</b>（Ctrl+Shift+E）给需要再修改的同事。</p>
+<p>各地市的稿件到齐后，一期会刊走五步就能交印刷厂。每一步都可以撤销（Ctrl+Z），文件每分钟自动保存恢复副本。</p>
+<h3 id="step1">1. 从稿件新建</h3>
+<p><b>文件 → 新建 → 从稿件新建…</b>（Ctrl+Alt+N），选中各地市的 Word/文本稿件（可一次选多个）；
+也可以把稿件文件直接拖到开始页或窗口上。会刊按稿件排成，不带空白的“未命名栏目”。
+导入到已有的会刊（<b>文件 → 导入稿件</b>，Ctrl+I）时，稿件先填进空白栏目和空白讲话。</p>
+<h3 id="step2">2. 检查稿件</h3>
+<p>导入前的检查窗口逐行列出每篇稿件被认成了什么（栏目标题、单位、姓名、职务、正文、图片说明）；
+认错的行点一下改正，有几张图片时点选肖像，然后点<b>导入</b>。
+导入时的提示列在底部“问题”面板，处理过的提示会自动消失。在左侧“会刊信息”里填写<b>主题</b>（印在第 1 版顶部的大标题）
+和报刊名称、日期、期号、责任编辑（这些印在每版的页脚）。</p>
+<h3 id="step3">3. 组版</h3>
+<p><b>版面 → 自动组版</b>（Ctrl+M）按稿件排好整期。<b>版面</b>菜单和工具栏里还有：适配版面（Ctrl+Shift+M）、
+加图片块（Ctrl+Shift+G）、页面大小（对开/四开/A3/A4，Ctrl+Alt+1…4）、加一版/减一版、
+固定选中的栏目（Ctrl+L）和固定版面（Ctrl+Shift+L）。在目录中按住 Ctrl 或 Shift 可选中几个栏目，一起删除、移动或固定。</p>
+<h3 id="step4">4. 检查版面</h3>
+<p>底部“问题”面板每一行都写明在第几版、哪个栏目；双击一行就转到那里。改好了，这一行就消失。</p>
+<ul>
+<li><b>版面太空</b>（“空位 宽 × 高”）：看“问题”面板里的<b>版面建议</b>，例如“改为四开（约满 91 %）”，点一下即改，
+可撤销；也可以<b>加图片块</b>放一张新闻照片，或请地市补稿。</li>
+<li><b>文字超出</b>（红框，“超出 N 字”）：删减这一栏的文字；或点版面建议“改为对开”“加一版，后半部分移过去”；
+或把栏目移到另一版（Alt+↑/↓，或在目录中拖动）。</li>
+<li><b>缺少肖像</b>（“某某 没有照片”）：把照片文件拖到这个栏目的肖像框里，再用“裁剪”调整（照片要足够清晰，印刷需要 300 ppi）。
+一时拿不到照片也可以先导出：没有照片的栏目，姓名和职务排成一行署名，只是和有照片的栏目不一样，最好请地市补发。</li>
+</ul>
+<p>校对提示（错别字、标点、数字格式）也在这里；右键一行可一键采用建议。需要纸样时用<b>文件 → 打印</b>（Ctrl+P）。</p>
+<h3 id="step5">5. 导出</h3>
+<p><b>文件 → 导出 PDF</b>（Ctrl+E）交印刷厂：选 CMYK，勾选出血和裁切线；还有文字排不下时会先提醒，
+导出报告的每一行也写明版次和栏目。<b>导出 Word 文档</b>（Ctrl+Shift+E）给需要再修改的同事。
+<b>文件 → 关闭</b>（Ctrl+W）关闭这一期，回到开始页；<b>退出</b>（Ctrl+Q）关闭程序。</p>
 """
 
 GUIDE_EN = """
 <h2>Bulletin editor: a short guide</h2>
-<p>An issue goes from new to the printer in six steps. Every step can be undone (Ctrl+Z); a recovery
-copy is saved every minute.</p>
-<h3>1. New issue</h3>
-<p><b>File → New</b> and pick the broadsheet special page, the tabloid bulletin or the A4 brief. Select
-"Bulletin" in the outline on the left and fill in the publication, date, issue number (the number alone,
-e.g. 1288: the footer prints 第1288期) and credits.</p>
-<h3>2. Import</h3>
-<p>Drag the cities' Word or text submissions into the window, or use <b>File → Import</b>; review them and
-place each in a column. Drop photos on a column's portrait frame, then adjust them with Crop.</p>
-<h3>3. Edit</h3>
-<p>Select a page or block in the outline and edit it in the form on the right; the preview in the middle
-follows, and clicking a block there selects it. <b>Add column</b> and <b>Add speech</b> insert after the
-selection; <b>Copy</b> (Ctrl+C) a column and <b>Paste</b> (Ctrl+V) it on another page; <b>Duplicate</b>
-(Ctrl+D) puts a copy next to it. The mouse wheel scrolls the form and never changes a field you have not
-clicked into.</p>
-<h3>4. Fit the pages</h3>
-<p>A red frame in the preview marks text that does not fit ("overset N characters"); the Problems panel at
-the bottom lists each one. Cut text, change widths or sizes, or move a block to another page (Alt+Up/Down,
-or drag it in the outline). The page thumbnails show the whole issue and take you to any page.</p>
-<h3>5. Proofread</h3>
-<p>The Problems panel also lists the proofreader's findings (typos, punctuation, number formats);
-double-click a row to go to its block, right-click to apply a suggestion. For a paper proof use
-<b>File → Print</b> (Ctrl+P) at real size or fitted to A4/A3; check it first in <b>Print preview</b>.</p>
-<h3>6. Export</h3>
-<p><b>File → Export PDF</b> (Ctrl+E) for the printer: CMYK, with bleed and crop marks. You are asked first
-while text is still overset. <b>Export Word document</b> (Ctrl+Shift+E) for colleagues who edit further.</p>
+<p>When the cities' submissions are in, an issue goes to the printer in five steps. Every step can be undone
+(Ctrl+Z); a recovery copy is saved every minute.</p>
+<h3 id="step1">1. New from submissions</h3>
+<p><b>File → New → New from submissions…</b> (Ctrl+Alt+N) and choose the cities' Word or text files (several at
+once), or drop the files on the start page or the window. The bulletin is made of the submissions, with no empty
+placeholder columns. Importing into an open bulletin (<b>File → Import submissions</b>, Ctrl+I) fills its empty
+columns and empty speech first.</p>
+<h3 id="step2">2. Review</h3>
+<p>Before the import, the review dialog shows each line of each submission beside what it was recognised as
+(headline, unit, name, titles, body, caption); click a wrong one to correct it, click the portrait when there are
+several pictures, then <b>Import</b>. Notes from the import are listed in the Problems panel and go away once dealt
+with. Under "Bulletin" in the outline fill in the <b>Title</b> (the headline printed at the top of page 1) and the
+publication, date, issue number and editor (printed in every page's footer).</p>
+<h3 id="step3">3. Make-up</h3>
+<p><b>Layout → Auto make-up</b> (Ctrl+M) makes up the whole issue. The <b>Layout</b> menu and toolbar also hold:
+copy-fit (Ctrl+Shift+M), add a picture block (Ctrl+Shift+G), page size (broadsheet/tabloid/A3/A4,
+Ctrl+Alt+1…4), one page more or fewer, pin the selected blocks (Ctrl+L) and fix the page (Ctrl+Shift+L). Hold Ctrl
+or Shift in the outline to select several blocks and delete, move or pin them together.</p>
+<h3 id="step4">4. Check</h3>
+<p>Every row of the Problems panel says which page and which block; double-click it to go there. When it is fixed,
+the row disappears.</p>
+<ul>
+<li><b>A page too empty</b> ("space W × H"): use the <b>layout suggestion</b> in the Problems panel, e.g.
+"Change to tabloid (about 91 % full)" — one click, undoable; or add a picture block for a news photo, or ask a city
+for more copy.</li>
+<li><b>Overset text</b> (red frame, "N characters over"): cut that block's text; or use the suggestion "Change to
+broadsheet" or "One more page, the second half moved to it"; or move the block to another page (Alt+Up/Down, or
+drag it in the outline).</li>
+<li><b>A missing portrait</b> ("no portrait of …"): drop the photo file on the block's portrait frame and adjust it
+with Crop (print needs 300 ppi). Without a photo the name and titles run into one byline and the page can still be
+exported, but it differs from the columns with photos: ask the city to send one.</li>
+</ul>
+<p>The proofreader's findings (typos, punctuation, number formats) are listed here too; right-click a row to apply
+a suggestion. For a paper proof use <b>File → Print</b> (Ctrl+P).</p>
+<h3 id="step5">5. Export</h3>
+<p><b>File → Export PDF</b> (Ctrl+E) for the printer: CMYK, with bleed and crop marks; you are asked first while
+text is still overset, and every line of the export report names its page and block. <b>Export Word document</b>
+(Ctrl+Shift+E) for colleagues who edit further. <b>File → Close</b> (Ctrl+W) closes the issue and returns to the
+start page; <b>Quit</b> (Ctrl+Q) ends the program.</p>
 """
 
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui import structure
-from gui.commands import InsertItem
+from gui.commands import InsertItem, RemoveItem
 from gui.document import Document
 from importers import ImportReport, SubmissionError
 from importers.convert import CONVERTED_SUFFIXES
@@ -42,14 +42,36 @@ def file_filter() -> str:
 
 # ------------------------------------------------------------------------------ model side
 
+def is_placeholder(item) -> bool:
+    """An empty block a template put there to be filled (未命名栏目, an empty speech): no text
+    and no picture. An import puts the submissions in its place instead of after it."""
+    from model.document import block_texts
+
+    if item is None:
+        return True
+    if any(t.strip() for t in block_texts(item)):
+        return False
+    picture = getattr(item, "portrait", None) or getattr(item, "picture", None)
+    return not getattr(picture, "image", "")
+
+
+def _empty_page(page: Page) -> bool:
+    return all(is_placeholder(x) for x in (page.banner, page.headline, *page.blocks))
+
+
 def apply_import(doc: Document, imported: Bulletin, target: Page | None, *, new_page: bool, after: Page | None = None,
                  label: str = "") -> list[str]:
     """Insert the imported pages/blocks into ``doc`` as one undo step; returns the new block ids.
 
     A page that came with its own banner or headline stays a page of its own (inserted after
     the current page). The other blocks go into ``target`` — or, with ``new_page`` or when the
-    bulletin has no page, into a new page after the current one.
+    bulletin has no page, into a new page after the current one (a bulletin's first page gets a
+    headline group for its title). The target's empty placeholder blocks are replaced: the
+    submissions go where the first one stood. A page left wholly empty by the import (a
+    template's page, when the submissions brought pages of their own) is removed.
     """
+    from model.document import HeadlineGroup
+
     b = doc.bulletin
     for name in imported.images:
         if name not in b.images:
@@ -60,25 +82,32 @@ def apply_import(doc: Document, imported: Bulletin, target: Page | None, *, new_
     loose = [blk for page in imported.pages if not (page.banner or page.headline) for blk in page.blocks]
     own = [page for page in imported.pages if page.banner or page.headline]
     ids = [blk.id for page in imported.pages for blk in page.blocks]
-    doc.undo_stack.beginMacro(label or translate("Importing", "导入稿件"))
+    text = translate("Importing", "导入稿件")
+    doc.undo_stack.beginMacro(label or text)
     try:
         if loose:
             if new_page or target is None or target not in b.pages:
-                holder = Page()
-                doc.push(InsertItem(doc, b, "pages", at, holder, translate("Importing", "导入稿件")))
+                holder = Page(headline=HeadlineGroup()) if not b.pages and not own else Page()
+                doc.push(InsertItem(doc, b, "pages", at, holder, text))
                 at += 1
-                holder_blocks = 0
+                index = 0
             else:
-                holder, holder_blocks = target, len(target.blocks)
+                holder = target
+                spots = [k for k, blk in enumerate(holder.blocks) if is_placeholder(blk)]
+                index = spots[0] if spots else len(holder.blocks)
+                for blk in [holder.blocks[k] for k in spots]:
+                    doc.push(RemoveItem(doc, holder, "blocks", blk, text))
             for k, blk in enumerate(loose):
-                doc.push(InsertItem(doc, holder, "blocks", holder_blocks + k, blk, translate("Importing", "导入稿件")))
+                doc.push(InsertItem(doc, holder, "blocks", index + k, blk, text))
         for page in own:
-            doc.push(InsertItem(doc, b, "pages", at, page, translate("Importing", "导入稿件")))
+            doc.push(InsertItem(doc, b, "pages", at, page, text))
             at += 1
+        if own and target in b.pages and len(b.pages) > 1 and _empty_page(target):
+            doc.push(RemoveItem(doc, b, "pages", target, text))
         if not b.issue_title and imported.issue_title:
             from gui.commands import SetValue
 
-            doc.push(SetValue(doc, b, "issue_title", imported.issue_title, translate("Importing", "导入稿件")))
+            doc.push(SetValue(doc, b, "issue_title", imported.issue_title, text))
         from gui.auto_makeup import plan_after_import
 
         plan_after_import(doc)  # issue 24: the import ends on the planned pages, in this undo step
@@ -93,15 +122,31 @@ def _lang() -> str:
     return i18n.current()
 
 
-def report_rows(report: ImportReport) -> list[tuple[str, str, str, bool]]:
-    """(kind, block id, message, severe) rows for the Problems panel, in the UI language."""
+def report_rows(report: ImportReport, block_of: dict[str, str] | None = None) -> list[tuple[str, str, str, bool]]:
+    """(kind, block id, message, severe) rows for the Problems panel, in the UI language; a note
+    about a file names the block that file became (``block_of``: file name → block id)."""
     rows = []
     for item in report.items:
         where = ":".join(x for x in (item.source, str(item.line) if item.line else "") if x)
         text = f"「{item.text[:30]}{'…' if len(item.text) > 30 else ''}」" if item.text else ""
         message = in_language(item.message, _lang())
-        rows.append(("import", "", f"{where}  {message} {text}".strip(), item.level == "warning"))
+        block_id = (block_of or {}).get(item.source, "")
+        rows.append(("import", block_id, f"{where}  {message} {text}".strip(), item.level == "warning"))
     return rows
+
+
+def blocks_by_source(dialog) -> dict[str, str]:
+    """File name → the first block its submission became (what an import note points at)."""
+    out: dict[str, str] = {}
+    for i in range(len(dialog.submissions)):
+        res = dialog.result(i)
+        blocks = [blk.id for page in res.bulletin.pages for blk in page.blocks]
+        heads = [x.id for page in res.bulletin.pages for x in (page.headline, page.banner) if x is not None]
+        first = (blocks or heads or [""])[0]
+        for source in {it.source for it in res.report.items} | {getattr(dialog.submissions[i], "source", "")}:
+            if source and first:
+                out.setdefault(source, first)
+    return out
 
 
 def error_text(exc: SubmissionError) -> str:
@@ -124,17 +169,21 @@ def read_all(parent: QWidget, paths: Iterable[str]) -> list[Submission]:
     return subs
 
 
-def import_paths(window, paths: list[str]) -> bool:
-    """Read ``paths``, show the review dialog, and import what the user accepts."""
+def import_paths(window, paths: list[str], *, fresh: bool = False) -> bool:
+    """Read ``paths``, show the review dialog, and import what the user accepts. ``fresh``
+    (新建 → 从稿件新建): the accepted submissions become a new bulletin of their own, without
+    a template's placeholder blocks; until then the open document is left as it is."""
     from gui.import_dialog import ImportDialog
 
     subs = read_all(window, paths)
     if not subs:
         return False
-    dialog = ImportDialog(subs, window, has_pages=bool(window.doc.bulletin.pages))
+    dialog = ImportDialog(subs, window, has_pages=bool(window.doc.bulletin.pages) and not fresh)
     window._import_dialog = dialog  # for tests and screenshots
     if dialog.exec() != ImportDialog.DialogCode.Accepted:
         return False
+    if fresh:
+        window.file_ops.start_fresh()
     return finish_import(window, dialog)
 
 
@@ -148,7 +197,9 @@ def finish_import(window, dialog) -> bool:
     target = structure.page_of(doc.bulletin, window.selected_id) or (doc.bulletin.pages[-1] if doc.bulletin.pages else None)
     ids = apply_import(doc, bulletin, target, new_page=dialog.new_page(),
                        label=translate("Importing", "导入稿件（{} 个文件）").format(len(dialog.submissions)))
-    window.problems.notes = report_rows(report)
+    window.problems.notes = report_rows(report, blocks_by_source(dialog))
+    # a note goes when its block is edited or deleted, all of them when the import is undone
+    window.problems.note_state = {i: repr(doc.bulletin.find(i)) for i in ids if doc.bulletin.find(i) is not None}
     window.problems.shown = None
     window._show_problems()
     if ids:
@@ -214,7 +265,8 @@ class _DropFilter(QObject):
                 # after the drop returns: a modal dialog inside a drop handler blocks the source app
                 from PySide6.QtCore import QTimer
 
-                QTimer.singleShot(0, lambda: import_paths(self.window, paths))
+                QTimer.singleShot(0, lambda: import_paths(self.window, paths,
+                                                          fresh=getattr(self.window, "showing_start", False)))
                 return True
         return False
 

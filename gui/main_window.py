@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QToolButton,
     QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
-from gui import i18n, makeup, structure
+from gui import i18n, makeup, makeup_actions, structure
 from gui import settings as app_settings
 from gui.autosave import Autosaver
 from gui.clipboard import clipboard_command
@@ -59,6 +60,7 @@ from gui.printing import Printing
 from gui.problems import ProblemsDockSizer, ProblemsPanel
 from gui.proofread_marks import attach_form as underline_findings
 from gui.qt_workarounds import install_refcount_guard
+from gui.start_page import StartPage
 from gui.status_bar import StatusBar
 from gui.thumbnails import ThumbnailStrip
 from model.document import (
@@ -101,15 +103,22 @@ class MainWindow(QMainWindow):
             threaded=threaded_layout,
             parent=self,
         )
+        self.fix_finder = makeup_actions.FixFinder(self.runner.layout_fn, threaded_layout, self)
+        self.fix_finder.found.connect(self._on_fixes)
         self.autosaver = Autosaver(self.doc, recovery_dir, autosave_ms, self)
         self.collector = IdleCollector(self.runner.is_settled, self)
         self.exporter = Exporter(self.doc, self)
         self.exporter.problems_fn = self._layout_problems
+        self.exporter.where_fn = lambda block_id: self.where_of(block_id) if self.doc.bulletin.find(block_id) else ""
         self.printing = Printing(self, self._laid_out, lambda name: self.doc.bulletin.images.get(name))
         self.file_ops = FileOps(self)
         self.selected_id = BULLETIN_ID
         self.form: Form | None = None
         self._closing = False
+        #: the window holds no document (文件 → 关闭): the start page shows instead of the docks
+        self.showing_start = False
+        self._document_state: QByteArray | None = None
+        self._document_docks: set[str] = set()
 
         self.doc.changed.connect(self._on_doc_changed)
         self.doc.replaced.connect(self._on_replaced)
@@ -142,8 +151,18 @@ class MainWindow(QMainWindow):
         self.preview = PreviewWidget(self.doc.bulletin.images.get)
         self.preview.setObjectName("preview")
         self.preview.blockClicked.connect(lambda block_id: self.select(block_id, source="preview"))
-        self.setCentralWidget(self.preview)
+        self.start_page = StartPage()
+        self.start_page.fromSubmissions.connect(self.new_from_submissions)
+        self.start_page.newFromTemplate.connect(self.new_from_template)
+        self.start_page.openFile.connect(self.open_dialog)
+        self.start_page.openRecent.connect(self.open_path)
+        self.central = QStackedWidget()
+        self.central.setObjectName("central")
+        self.central.addWidget(self.preview)
+        self.central.addWidget(self.start_page)
+        self.setCentralWidget(self.central)
         makeup.install(self)  # issue 10: pins, fixed layout, picture blocks, 适配版面
+        self.main_menu.add_makeup_menu()  # 版面 menu and toolbar (after makeup.install made its actions)
 
         self.outline = OutlineTree()
         self.outline.selected.connect(lambda item_id: self.select(item_id, source="outline"))
@@ -194,9 +213,10 @@ class MainWindow(QMainWindow):
         self.form_scroll.setMinimumWidth(FORM_MIN_WIDTH)
         self.form_dock = self._dock("formDock", self.tr("内容编辑"), self.form_scroll, Qt.DockWidgetArea.RightDockWidgetArea)
 
-        self.problems = ProblemsPanel(self._name_of)
+        self.problems = ProblemsPanel(self.where_of)
         self.problems.jump.connect(lambda block_id: self.select(block_id, source="problems"))
         self.problems.fixRequested.connect(self.apply_fix)
+        self.problems.pageFixRequested.connect(self.apply_page_fix)
         self.problems_dock = self._dock("problemsDock", self.tr("问题"), self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history = QUndoView(self.doc.undo_stack)
         self.history.setEmptyLabel(self.tr("<打开时的状态>"))
@@ -219,6 +239,10 @@ class MainWindow(QMainWindow):
         if self.runner.result is not None:
             self._on_layout(self.runner.result)
         importing.install_drop(self)  # .docx/.txt dropped on the window or the outline
+        self.start_page.installEventFilter(self._submission_drop)  # … or on the start page: 从稿件新建
+        if self.showing_start:  # rebuilt after a language switch: the start page again, the docks' state kept
+            self.showing_start = False
+            self.show_start_page(remember_docks=False)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -305,6 +329,15 @@ class MainWindow(QMainWindow):
             form.focus_part(part)
         self.doc.break_merge()
 
+    def where_of(self, item_id: str) -> str:
+        """Where an item is, as report lines name it: its page and its name (第 2 页 · 西安), as the outline
+        names them."""
+        item = self.doc.bulletin.find(item_id)
+        if item is None or isinstance(item, Page):
+            return self._name_of(item_id)
+        page = structure.page_of(self.doc.bulletin, item_id)
+        return self.tr("{page} · {block}").format(page=self._name_of(page.id), block=self._name_of(item_id))
+
     def _name_of(self, item_id: str) -> str:
         item = self.doc.bulletin.find(item_id)
         if item is None:
@@ -318,6 +351,8 @@ class MainWindow(QMainWindow):
         self.doc.break_merge()
 
     def _on_doc_changed(self, _obj: object, structural: bool) -> None:
+        if self.showing_start:  # something was made in the empty window (导入稿件 …): it is a document now
+            self.show_document()
         self.outline.refresh(self.doc.bulletin)
         if structural and self.selected_id not in (BULLETIN_ID, SETUP_ID) \
                 and self.doc.bulletin.find(self.selected_id) is None:
@@ -325,12 +360,35 @@ class MainWindow(QMainWindow):
         elif structural and isinstance(self.form, (PageForm, SpeechForm, ColumnForm)) \
                 and self.doc.bulletin.find(getattr(self.form.item, "id", "")) is None:
             self._show_form(self.selected_id)
+        self._drop_stale_notes()
         self.runner.request()
         self.collector.touch()
         self._update_status()
         self._update_actions()
 
+    def _drop_stale_notes(self) -> None:
+        """Report lines that no longer apply go (DESIGN: reports that point): an import note whose
+        block was edited or deleted since, and every note of an import that was undone."""
+        notes = getattr(self.problems, "notes", [])
+        if not notes:
+            return
+        state = getattr(self.problems, "note_state", {})  # block id -> the block as the import made it
+        b = self.doc.bulletin
+        untouched = {i for i in state if (x := b.find(i)) is not None and repr(x) == state[i]}
+        import_stands = not state or any(b.find(i) is not None for i in state)
+
+        def applies(note: tuple[str, str, str, bool]) -> bool:
+            return note[1] in untouched if note[1] else import_stands
+
+        kept = [n for n in notes if applies(n)]
+        if len(kept) != len(notes):
+            self.problems.notes = kept
+            self.problems.shown = None
+            self._show_problems()
+
     def _on_replaced(self) -> None:
+        if self.showing_start:
+            self.show_document()
         self.preview.canvas.fetch_image = self.doc.bulletin.images.get
         self.selected_id = BULLETIN_ID
         self.outline.refresh(self.doc.bulletin)
@@ -347,9 +405,22 @@ class MainWindow(QMainWindow):
         if new_id:
             self.select(new_id)
 
+    def selection(self) -> list[str]:
+        """The items the outline has selected (several with Ctrl/Shift+click); the current item
+        alone when the outline's selection does not hold it."""
+        ids = self.outline.selected_ids()
+        return ids if self.selected_id in ids else [self.selected_id]
+
+    def delete_selection(self) -> None:
+        """删除: every selected item, one undo step."""
+        new_id = structure.delete_many(self.doc, self.selection())
+        if new_id:
+            self.select(new_id)
+
     def _move(self, delta: int) -> None:
-        if structure.move(self.doc, self.selected_id, delta):
-            self.outline.select(self.selected_id)
+        ids = self.selection()
+        if structure.move_many(self.doc, ids, delta):
+            self.outline.select_many([self.selected_id, *[i for i in ids if i != self.selected_id]])
             self._show_in_preview(self.selected_id)
 
     def _move_requested(self, item_id: str, page_id: str, index: int) -> None:
@@ -366,12 +437,21 @@ class MainWindow(QMainWindow):
         menu.exec(self.outline.viewport().mapToGlobal(pos))
 
     def _update_actions(self) -> None:
+        for a in getattr(self, "document_actions", ()):
+            a.setEnabled(not self.showing_start)
+        if hasattr(self, "size_button"):
+            self.size_button.setEnabled(not self.showing_start)
+        if self.showing_start:
+            return
+        size = getattr(self, "size_actions", {}).get(self.doc.bulletin.page_setup.preset)
+        for a in getattr(self, "size_actions", {}).values():
+            a.setChecked(a is size)
         b, sid = self.doc.bulletin, self.selected_id
         page = structure.page_of(b, sid)
         is_block = page is not None and any(x.id == sid for x in page.blocks)
         is_page = page is not None and page.id == sid
         self.act_duplicate.setEnabled(is_block or is_page)
-        self.act_delete.setEnabled(structure.can_delete(b, sid))
+        self.act_delete.setEnabled(any(structure.can_delete(b, i) for i in self.selection()))
         self.act_move_up.setEnabled(is_block or is_page)
         self.act_move_down.setEnabled(is_block or is_page)
 
@@ -409,6 +489,8 @@ class MainWindow(QMainWindow):
         if result.document is not None:
             bad = {p.block_id for p in result.document.problems if p.kind == "overset"}
         self.outline.set_problem_ids(bad)
+        if result.document is not None and result.generation == self.doc.generation and not self.showing_start:
+            self.fix_finder.request(self.doc.bulletin, list(result.document.problems), result.generation)
 
     def _show_problems(self) -> None:
         """The problems panel for the latest layout and the latest proofreading (own timer)."""
@@ -417,7 +499,7 @@ class MainWindow(QMainWindow):
             return
         problems = tuple(result.document.problems) if result.document is not None else ()
         ids = {p.block_id for p in problems} | {str(getattr(f, "block_id", "") or "") for f in result.findings}
-        key = (problems, result.error, tuple(sorted((i, self._name_of(i)) for i in ids if i)))
+        key = (problems, result.error, tuple(sorted((i, self.where_of(i)) for i in ids if i)))
         shown = getattr(self.problems, "shown", None)
         if shown is not None and shown[0] == key and shown[1] is result.findings:
             return  # typing that changes no problem: keep the panel (and its selection) as it is
@@ -436,6 +518,10 @@ class MainWindow(QMainWindow):
         return os.path.basename(self.doc.path) if self.doc.path else self.tr("未命名会刊")
 
     def _update_title(self, *_args) -> None:
+        if self.showing_start:
+            self.setWindowTitle(self.tr("会刊编辑器"))
+            self.setWindowModified(False)
+            return
         name = self.display_name() + (self.tr("（只读副本）") if self.doc.read_only else "")
         self.setWindowTitle(self.tr("{}[*] — 会刊编辑器").format(name))
         self.setWindowModified(self.doc.is_modified())
@@ -450,11 +536,99 @@ class MainWindow(QMainWindow):
     def new_from_template(self, key: str) -> None:
         self.file_ops.new_from_template(key)
 
+    def new_from_submissions(self, paths: list[str] | None = None) -> bool:
+        """新建 → 从稿件新建…: the chosen submissions, reviewed, become a new bulletin."""
+        return self.file_ops.new_from_submissions(paths)
+
+    def close_document(self) -> bool:
+        """文件 → 关闭: the document goes (after asking about unsaved work); the window stays."""
+        return self.file_ops.close_document()
+
+    def show_start_page(self, remember_docks: bool = True) -> None:
+        """No document: the start page fills the window, the docks are put away (and come back as
+        they were with the next document)."""
+        if self.showing_start:
+            return
+        if remember_docks:
+            self._document_state = self.saveState()
+            self._document_docks = {d.objectName() for d in self.findChildren(QDockWidget) if d.isVisible()}
+        self.showing_start = True
+        for dock in self.findChildren(QDockWidget):
+            dock.hide()
+        self.start_page.refresh()
+        self.central.setCurrentWidget(self.start_page)
+        self.start_page.from_submissions.setFocus()
+        self._update_title()
+        self._update_actions()
+
+    def show_document(self) -> None:
+        """A document again (new, opened, imported): the editor's docks come back as they were."""
+        self.showing_start = False
+        self.central.setCurrentWidget(self.preview)
+        if self._document_state is not None:
+            self.restoreState(self._document_state)
+        shown = self._document_docks or {d.objectName() for d in (self.outline_dock, self.thumbnails_dock,
+                                                                    self.form_dock, self.problems_dock)}
+        for dock in self.findChildren(QDockWidget):  # by name: a language switch rebuilt the docks
+            if dock.objectName() in shown:
+                dock.show()
+        self._update_title()
+        self._update_actions()
+
+    def set_page_size(self, preset: str) -> None:
+        """版面 → 页面大小 (one undo step); the user's own settings stay."""
+        makeup_actions.set_page_size(self.doc, preset)
+        self._update_actions()
+
+    def add_page_at_end(self) -> None:
+        self.select(makeup_actions.add_page(self.doc))
+
+    def remove_last_page(self) -> None:
+        if makeup_actions.remove_last_page(self.doc):
+            self.select(self.doc.bulletin.pages[-1].id)
+
+    def pin_selection(self) -> None:
+        """版面 → 固定/取消固定: the selected blocks where they stand now (one undo step)."""
+        done = makeup_actions.pin_blocks(self.doc, self.selection(), self._laid_out())
+        if not done:
+            self.statusBar().showMessage(self.tr("请先在目录中选中要固定的栏目"), 5000)
+
+    def toggle_fixed_page(self) -> None:
+        """版面 → 固定版面: the selected page (or the page of the selection), one undo step."""
+        page = structure.page_of(self.doc.bulletin, self.selected_id) or (
+            self.doc.bulletin.pages[0] if self.doc.bulletin.pages else None)
+        if page is None:
+            return
+        laid = self._laid_out()
+        index = self.doc.bulletin.pages.index(page)
+        lp = laid.pages[index] if laid is not None and index < len(laid.pages) else None
+        makeup.set_fixed_layout(self.doc, page, not page.fixed_layout, lp)
+
+    def apply_page_fix(self, fix: object) -> None:
+        """A fix the problems panel offered for a short or overset page (one undo step)."""
+        target = fix.apply(self.doc)
+        self._update_actions()
+        if target:
+            self.select(target)
+
+    def _on_fixes(self, generation: int, fixes: list) -> None:
+        if generation == self.doc.generation:
+            self.problems.set_page_fixes(fixes)
+
+    def auto_makeup(self) -> None:
+        """版面 → 自动组版: the make-up's best plans to choose from (gui/auto_makeup.py); the one
+        chosen is one undo step."""
+        from gui.auto_makeup import auto_makeup
+
+        auto_makeup(self)
+
     def open_dialog(self) -> None:
         self.file_ops.open_dialog()
 
     def open_path(self, path: str, *, ask: bool = True) -> bool:
         if importing.is_submission(path):  # a city's .docx/.txt: offer to import it instead
+            if self.showing_start:  # nothing open to import into: the submission starts a bulletin
+                return self.new_from_submissions([path])
             return importing.offer_import(self, path)
         return self.file_ops.open_path(path, ask=ask)
 

@@ -8,10 +8,11 @@ methods, so this module holds no behaviour of its own. Rebuilt after a language 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton
 
-from gui import i18n, structure
+from gui import i18n, labels, makeup_actions, structure
 from gui.find_replace import add_menu_action as add_find_replace
 from gui.importing import import_hooks as importing
 from gui.templates import TEMPLATES, template_name
@@ -57,7 +58,10 @@ class MainMenu(QMenuBar):
             w.act_print.setShortcut(QKeySequence("Ctrl+P"))
         w.act_print_preview = self._action(self.tr("打印预览…"), w.print_preview, "Ctrl+Shift+P",
                                            self.tr("先看看打印出来的样子"), "actPrintPreview")
-        w.act_close = self._action(self.tr("关闭"), w.close, SK.Close)
+        w.act_close = self._action(self.tr("关闭"), w.close_document, SK.Close,
+                                   self.tr("关闭这一期会刊，窗口留下（开始页）；退出用 Ctrl+Q"), "actClose")
+        if w.act_close.shortcut().isEmpty():
+            w.act_close.setShortcut(QKeySequence("Ctrl+W"))
         w.act_quit = self._action(self.tr("退出"), w.quit_app, SK.Quit)
         if w.act_quit.shortcut().isEmpty():
             w.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
@@ -80,8 +84,8 @@ class MainMenu(QMenuBar):
                                       self.tr("在当前版面后添加新版面"))
         w.act_duplicate = self._action(self.tr("创建副本"), lambda: w._structural(structure.duplicate), "Ctrl+D",
                                        self.tr("在选中的栏目或版面后面放一个一样的副本"))
-        w.act_delete = self._action(self.tr("删除"), lambda: w._structural(structure.delete), None,
-                                    self.tr("删除选中的栏目、版头、标题或版面（可撤销）"))
+        w.act_delete = self._action(self.tr("删除"), w.delete_selection, None,
+                                    self.tr("删除选中的栏目、版头、标题或版面（可多选；可撤销）"))
         w.act_move_up = self._action(self.tr("上移"), lambda: w._move(-1), "Alt+Up", self.tr("上移（到顶后移到上一版）"))
         w.act_move_down = self._action(self.tr("下移"), lambda: w._move(1), "Alt+Down",
                                        self.tr("下移（到底后移到下一版）"))
@@ -99,6 +103,11 @@ class MainMenu(QMenuBar):
         w = self.w
         self.file_menu = self.addMenu(self.tr("文件(&F)"))
         new_menu = self.file_menu.addMenu(self.tr("新建"))
+        w.act_new_from_submissions = self._action(
+            self.tr("从稿件新建…"), lambda: w.new_from_submissions(), "Ctrl+Alt+N",
+            self.tr("选择各地市的稿件文件，检查后直接排成一期新会刊（不带空白栏目）"), "actNewFromSubmissions")
+        new_menu.addAction(w.act_new_from_submissions)
+        new_menu.addSeparator()
         for key in TEMPLATES:
             a = new_menu.addAction(template_name(key))
             a.triggered.connect(lambda _=False, k=key: w.new_from_template(k))
@@ -154,8 +163,78 @@ class MainMenu(QMenuBar):
         self.help_menu.addSeparator()
         self.help_menu.addAction(self._action(self.tr("关于会刊编辑器"), w._about))
 
+    # ------------------------------------------------------------------ 版面
+    def add_makeup_menu(self) -> None:
+        """The 版面 menu and toolbar: the page make-up in one place, each with a shortcut and each
+        one undo step. Called once gui/makeup.py has made its actions (加图片块, 适配版面)."""
+        w = self.w
+        from gui.auto_makeup import install_auto_makeup
+
+        # 自动组版 (the make-up's plans to choose from, gui/auto_makeup.py), here with Ctrl+M
+        w.act_auto_makeup = install_auto_makeup(w)
+        w.act_auto_makeup.setShortcut(QKeySequence("Ctrl+M"))
+        w.act_copy_fit.setText(self.tr("适配版面"))
+        w.act_copy_fit.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        w.act_add_picture.setText(self.tr("加图片块"))
+        w.act_add_picture.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        w.act_pin = self._action(self.tr("固定/取消固定"), w.pin_selection, "Ctrl+L",
+                                 self.tr("选中的栏目保持现在的栏宽、高度和位置；再按一次取消固定"), "actPin")
+        w.act_fix_page = self._action(self.tr("固定版面"), w.toggle_fixed_page, "Ctrl+Shift+L",
+                                      self.tr("本版每个栏目都固定在原位，打字不再挪动别的栏目；再按一次取消"), "actFixPage")
+        w.act_page_plus = self._action(self.tr("加一版"), w.add_page_at_end, "Ctrl+Alt+=",
+                                       self.tr("在最后加一个空版面"), "actPagePlus")
+        w.act_page_minus = self._action(self.tr("减一版"), w.remove_last_page, "Ctrl+Alt+-",
+                                        self.tr("去掉最后一版，它的栏目并到前一版"), "actPageMinus")
+        w.size_actions = {}
+        group = QActionGroup(w)
+        for n, preset in enumerate(makeup_actions.SIZES[::-1], 1):
+            a = self._action(labels.preset_name(preset), lambda _=False, p=preset: w.set_page_size(p),
+                             f"Ctrl+Alt+{n}", self.tr("把整期改为这个页面大小（保留自己改过的设置）"), f"actSize_{preset}")
+            a.setCheckable(True)
+            group.addAction(a)
+            w.size_actions[preset] = a
+        self.makeup_menu = QMenu(self.tr("版面(&L)"), self)
+        self.makeup_menu.setObjectName("makeupMenu")
+        self.insertMenu(self.view_menu.menuAction(), self.makeup_menu)
+        m = self.makeup_menu
+        install_auto_makeup(w, m)
+        m.addAction(w.act_copy_fit)
+        m.addSeparator()
+        m.addAction(w.act_add_picture)
+        size_menu = m.addMenu(self.tr("页面大小"))
+        for a in w.size_actions.values():
+            size_menu.addAction(a)
+        m.addAction(w.act_page_plus)
+        m.addAction(w.act_page_minus)
+        m.addSeparator()
+        m.addAction(w.act_pin)
+        m.addAction(w.act_fix_page)
+
+        bar = QToolBar(self.tr("版面"), w)
+        bar.setObjectName("makeupToolbar")
+        bar.setIconSize(QSize(16, 16))
+        bar.setToolButtonStyle(w.toolButtonStyle())
+        for a in (w.act_auto_makeup, w.act_copy_fit, w.act_add_picture):
+            bar.addAction(a)
+        size_button = QToolButton(bar)
+        size_button.setText(self.tr("页面大小"))
+        size_button.setMenu(size_menu)
+        size_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(size_button)
+        w.size_button = size_button
+        for a in (w.act_page_plus, w.act_page_minus, w.act_pin, w.act_fix_page):
+            bar.addAction(a)
+        w.addToolBar(bar)
+        w.makeup_toolbar = bar
+        self.view_menu.addAction(bar.toggleViewAction())
+        w.document_actions = [w.act_save, w.act_save_as, w.act_export_pdf, w.act_export_docx, w.act_print,
+                              w.act_print_preview, w.act_close, w.act_cut, w.act_copy, w.act_paste, w.act_add_column,
+                              w.act_add_speech, w.act_add_page, w.act_duplicate, w.act_delete, w.act_move_up,
+                              w.act_move_down, w.act_auto_makeup, w.act_copy_fit, w.act_add_picture, w.act_pin,
+                              w.act_fix_page, w.act_page_plus, w.act_page_minus, *w.size_actions.values()]
+
     def structure_actions(self) -> list[QAction | None]:
         """The outline's context menu (None: a separator)."""
         w = self.w
         return [w.act_cut, w.act_copy, w.act_paste, None, w.act_add_column, w.act_add_speech, w.act_add_page,
-                None, w.act_duplicate, w.act_delete, None, w.act_move_up, w.act_move_down]
+                None, w.act_duplicate, w.act_delete, None, w.act_move_up, w.act_move_down, None, w.act_pin]

@@ -32,7 +32,8 @@ class OutlineTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("outline")
         self.setHeaderHidden(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several blocks are deleted, moved or pinned together (Ctrl/Shift+click); the current one has the form
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -100,6 +101,24 @@ class OutlineTree(QTreeWidget):
     def current_id(self) -> str:
         item = self.currentItem()
         return item.data(0, ID_ROLE) if item is not None else ""
+
+    def selected_ids(self) -> list[str]:
+        """The ids of every selected item in tree order (the current one when none is selected)."""
+        chosen = {id(it) for it in self.selectedItems()}
+        ids = [item_id for _p, item_id in self._signature if id(self._items[item_id]) in chosen]
+        current = self.current_id()
+        return ids if ids else ([current] if current else [])
+
+    def select_many(self, ids: list[str]) -> None:
+        """Select these items (the first becomes current), e.g. after a group move."""
+        items = [self._items[i] for i in ids if i in self._items]
+        if not items:
+            return
+        self.blockSignals(True)
+        self.setCurrentItem(items[0])
+        for it in items[1:]:
+            it.setSelected(True)
+        self.blockSignals(False)
 
     def select(self, item_id: str) -> None:
         item = self._items.get(item_id)

@@ -78,15 +78,18 @@ def finding_fields(f: object, lang: str | None = None) -> tuple[str, str, str]:
 
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+FIX_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class ProblemsPanel(QTreeWidget):
     jump = Signal(str)
     #: the user asked to apply a proofreading finding's suggested replacement
     fixRequested = Signal(object)
+    #: the user clicked a page fix (gui/makeup_actions.PageFix): a smaller or bigger size, one more page
+    pageFixRequested = Signal(object)
 
     def __init__(self, name_of, parent: QWidget | None = None) -> None:
-        """``name_of(block_id)`` gives a human name for the block (outline text)."""
+        """``name_of(block_id)`` says where a block is: its page and its name (第 1 版 · 西安)."""
         super().__init__(parent)
         self.setObjectName("problems")
         self.name_of = name_of
@@ -103,11 +106,16 @@ class ProblemsPanel(QTreeWidget):
         self.customContextMenuRequested.connect(self._menu)
         #: rows shown after every result: (kind, block id, message, severe) — the last import's report
         self.notes: list[tuple[str, str, str, bool]] = []
+        #: the measured fixes of short or overset pages (gui/makeup_actions.PageFix), shown as buttons
+        self.page_fixes: list = []
+        self._result: LayoutResult | None = None
 
     def show_result(self, result: LayoutResult | None) -> None:
         self.clear()
+        self._result = result
         if result is None:
             return
+        self._add_page_fixes()
         if result.document is not None:
             for pr, chars in group_problems(result.document.problems):
                 message = self.font_message(pr, chars) if pr.kind in _PER_CHARACTER else self.layout_message(pr)
@@ -122,6 +130,37 @@ class ProblemsPanel(QTreeWidget):
                 item.setToolTip(0, self.tr("右键可一键采用建议"))
         for kind, block_id, message, severe in self.notes:
             self._add(kind, block_id, message, severe)
+
+    def set_page_fixes(self, fixes: list) -> None:
+        """Show these page fixes (measured for the layout shown) above the other rows."""
+        if [(f.page_id, f.text()) for f in fixes] == [(f.page_id, f.text()) for f in self.page_fixes]:
+            return
+        self.page_fixes = list(fixes)
+        self.show_result(self._result)
+
+    def _add_page_fixes(self) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        for fix in self.page_fixes:
+            item = self._add("fix", fix.page_id, "", False)
+            item.setData(0, FIX_ROLE, fix)
+            button = QPushButton(fix.text())
+            button.setObjectName("pageFixButton")
+            button.setToolTip(self.tr("一键修改，可撤销（Ctrl+Z）"))
+            button.setSizePolicy(button.sizePolicy().horizontalPolicy(), button.sizePolicy().verticalPolicy())
+            button.clicked.connect(lambda _=False, f=fix: self.pageFixRequested.emit(f))
+            self.setItemWidget(item, 2, button)
+
+    def fix_buttons(self) -> list:
+        """The page fixes' buttons as shown (tests, screenshots)."""
+        from PySide6.QtWidgets import QPushButton
+
+        out = []
+        for i in range(self.topLevelItemCount()):
+            w = self.itemWidget(self.topLevelItem(i), 2)
+            if isinstance(w, QPushButton):
+                out.append(w)
+        return out
 
     def font_message(self, pr, chars: list[str]) -> str:
         """One row for every character of a block and role its font lacks."""
@@ -144,7 +183,8 @@ class ProblemsPanel(QTreeWidget):
         return describe(pr, i18n.current())
 
     def _add(self, kind: str, block_id: str, message: str, severe: bool) -> QTreeWidgetItem:
-        kind_text = labels.kind_name(kind) if kind != "error" else self.tr("错误")
+        kind_text = (self.tr("错误") if kind == "error" else self.tr("版面建议") if kind == "fix"
+                     else labels.kind_name(kind))
         item = QTreeWidgetItem([kind_text, self.name_of(block_id) if block_id else "", message])
         item.setData(0, ID_ROLE, block_id)
         item.setToolTip(2, message)
@@ -162,6 +202,10 @@ class ProblemsPanel(QTreeWidget):
         finding = item.data(0, FINDING_ROLE)
         go = menu.addAction(self.tr("转到"))
         go.triggered.connect(lambda: self._activated(item))
+        fix_of_page = item.data(0, FIX_ROLE)
+        if fix_of_page is not None:
+            act = menu.addAction(fix_of_page.text())
+            act.triggered.connect(lambda: self.pageFixRequested.emit(fix_of_page))
         if finding is not None:
             marked = getattr(finding, "excerpt", "")
             old = marked[marked.find("⟦") + 1:marked.find("⟧")] if "⟦" in marked else ""

@@ -150,6 +150,82 @@ def delete(doc: Document, selected: str, label: str = "") -> str:
     return page.id
 
 
+def _covered(b: Bulletin, ids: list[str]) -> list[str]:
+    """``ids`` without those whose page is itself among them (the page takes its parts along), in
+    the bulletin's order, each once."""
+    order = [x.id for page in b.pages for x in (page, page.banner, page.headline, *page.blocks) if x is not None]
+    chosen = set(ids)
+    out = []
+    for item_id in order:
+        if item_id not in chosen:
+            continue
+        page = page_of(b, item_id)
+        if page is not None and page.id != item_id and page.id in chosen:
+            continue
+        out.append(item_id)
+    return out
+
+
+def delete_many(doc: Document, ids: list[str]) -> str:
+    """Delete several selected items as ONE undo step; the id to select next ("" if none went)."""
+    b = doc.bulletin
+    ids = [i for i in _covered(b, ids) if can_delete(b, i)]
+    pages = [i for i in ids if page_of(b, i) is not None and page_of(b, i).id == i]
+    if len(pages) >= len(b.pages):  # a bulletin keeps one page
+        ids = [i for i in ids if i != pages[-1]]
+    if not ids:
+        return ""
+    if len(ids) == 1:
+        return delete(doc, ids[0])
+    text = translate("Structure", "删除 {} 项").format(len(ids))
+    doc.undo_stack.beginMacro(text)
+    nxt = ""
+    try:
+        for item_id in ids:
+            if doc.bulletin.find(item_id) is not None and can_delete(doc.bulletin, item_id):
+                nxt = delete(doc, item_id, text)
+    finally:
+        doc.undo_stack.endMacro()
+    while nxt and doc.bulletin.find(nxt) is None:
+        nxt = ""
+    return nxt or (doc.bulletin.pages[0].id if doc.bulletin.pages else "")
+
+
+def move_many(doc: Document, ids: list[str], delta: int) -> bool:
+    """Move several selected blocks (or pages) up or down together as ONE undo step, keeping their
+    order: the one leading the way moves first, and when it cannot move none does."""
+    b = doc.bulletin
+    ids = _covered(b, ids)
+    movable = [i for i in ids if copyable(b, i) is not None]  # pages and blocks, not banner/headline
+    if len(movable) <= 1:
+        return bool(movable) and move(doc, movable[0], delta)
+    if delta > 0:
+        movable.reverse()
+    if not can_move(b, movable[0], delta):
+        return False
+    doc.undo_stack.beginMacro(translate("Structure", "移动 {} 项").format(len(movable)))
+    try:
+        for item_id in movable:
+            move(doc, item_id, delta)
+    finally:
+        doc.undo_stack.endMacro()
+    return True
+
+
+def can_move(b: Bulletin, selected: str, delta: int) -> bool:
+    """Whether :func:`move` would move this item (a block at the last page's foot cannot go down)."""
+    page = page_of(b, selected)
+    if page is None:
+        return False
+    p = b.pages.index(page)
+    if page.id == selected:
+        return 0 <= p + delta < len(b.pages)
+    i = _block_index(page, selected)
+    if i is None:
+        return False
+    return 0 <= i + delta < len(page.blocks) or 0 <= p + delta < len(b.pages)
+
+
 def move(doc: Document, selected: str, delta: int) -> bool:
     """Move up (-1) or down (+1); a block at a page's edge moves on to the neighbouring page."""
     b = doc.bulletin

@@ -61,6 +61,40 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
+#: kind -> English words for a problem whose producer gave Chinese words instead of the facts a
+#: template needs (the press preflight, a damaged picture, text cut off): the English user still
+#: reads English, with the numbers the Chinese message lists after its colon
+_ENGLISH_FALLBACK: dict[str, str] = {
+    "truncated": "not printed in full (runs off the page or overprints other text)",
+    "bad_image": "the picture cannot be read; an empty frame is printed",
+    "missing_portrait": "no picture",
+    "ink_limit": "total ink over the printing condition's limit; reduced",
+    "faint_tint": "tints too faint to print; raised",
+    "one_ink": "thin rules in several inks; set in their main ink",
+    "hairline": "rules too thin to print reliably",
+    "no_output_intent": "no PDF/X output intent: the printer cannot tell which printing condition the colours are for",
+    "screen_only": "RGB export: for screens only, not for print",
+    "overset": "text does not fit",
+    "underset": "text too short for its space",
+    "title_fit": "title too long",
+}
+_NEUTRAL = set("0123456789.,/%、 ptPTx×-+")
+
+
+def _english_words(problem: Problem) -> str:
+    """English for a problem the templates cannot word: the kind's sentence, the characters
+    counted, and the language-neutral list (colours, widths) of the producer's message."""
+    if problem.kind not in _ENGLISH_FALLBACK and problem.kind not in KIND_NAMES:
+        return problem.message  # a kind this catalogue does not know yet: the producer's own words
+    text = _ENGLISH_FALLBACK.get(problem.kind) or KIND_NAMES[problem.kind][1]
+    if problem.kind == "truncated" and problem.chars:
+        text = f"{problem.chars} characters not printed"
+    tail = problem.message.rpartition("：")[2].strip() if "：" in problem.message else ""
+    if tail and set(tail) <= _NEUTRAL:
+        text += f": {tail}"
+    return text
+
+
 def _english(lang: Lang) -> bool:
     return lang.split("_")[0].lower() == "en"
 
@@ -76,13 +110,14 @@ def describe(problem: Problem, lang: Lang = "zh") -> str:
     """The problem in words, without the block's name (the edge shows that beside it)."""
     template = _TEMPLATES.get(problem.kind)
     if template is None:
-        return problem.message
+        return _english_words(problem) if _english(lang) else problem.message
     fields = {"chars": problem.chars, "lines": problem.lines, "role": problem.role, "text": problem.text,
               "min_ppi": MIN_PPI, **dict(problem.numbers)}
     chosen = template[1] if _english(lang) else template[0]
     needed = {name for _lit, name, _spec, _conv in Formatter().parse(chosen) if name}
     if problem.message and any(fields.get(name, "") == "" for name in needed):
-        return problem.message  # a producer that gave words instead of the facts the template needs
+        # a producer that gave words instead of the facts the template needs
+        return _english_words(problem) if _english(lang) else problem.message
     try:
         return chosen.format(**fields)
     except (KeyError, ValueError, IndexError):

@@ -356,6 +356,15 @@ class Bulletin:
     pages: list[Page] = field(default_factory=list)
     images: ImageStore = field(default_factory=ImageStore)
 
+    @property
+    def printed_title(self) -> str:
+        """The bulletin's title as the page prints it: the first page's headline (主题); the
+        ``issue_title`` only when no page prints one (an older file, a page without headline)."""
+        for page in self.pages[:1]:
+            if page.headline is not None and page.headline.title.strip():
+                return page.headline.title.strip()
+        return self.issue_title
+
     def iter_blocks(self):
         """All blocks in reading order, with their page."""
         for page in self.pages:

@@ -87,7 +87,7 @@ def matches(bulletin: Bulletin, plan) -> bool:
 
 def test_the_action_shows_the_best_plans_and_applies_the_chosen_one_as_one_undo_step(make_window, qtbot, searches):
     w = make_window()
-    assert w.act_auto_makeup.shortcut() == QKeySequence("Ctrl+Shift+M")
+    assert w.act_auto_makeup.shortcut() == QKeySequence("Ctrl+M")
     before = state(w.doc.bulletin)
     steps = w.doc.undo_stack.count()
     run, dlg = open_dialog(qtbot, w)
@@ -303,7 +303,7 @@ def test_a_stale_plan_is_refused_and_changes_nothing(make_window):
 def test_the_action_goes_to_the_menu_given_and_is_one_action(make_window):
     w = make_window()
     action = w.act_auto_makeup
-    edit = w.main_menu.edit_menu
+    edit = w.main_menu.makeup_menu  # the 版面 menu holds it (issue 26)
     assert action in edit.actions()
     layout_menu = QMenu("版面", w.main_menu)
     w.main_menu.addMenu(layout_menu)
@@ -349,7 +349,7 @@ def test_the_action_is_made_again_with_the_menus_after_a_language_switch(make_wi
     w.set_language("en")
     action = w.act_auto_makeup
     assert action is not old and action.parent() is w
-    assert action in w.main_menu.edit_menu.actions()
-    assert action.shortcut() == QKeySequence("Ctrl+Shift+M")
+    assert action in w.main_menu.makeup_menu.actions()
+    assert action.shortcut() == QKeySequence("Ctrl+M")
     w.set_language("zh_CN")
     assert w.act_auto_makeup.text() == "自动组版…"

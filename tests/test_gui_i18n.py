@@ -36,7 +36,7 @@ def test_switching_language_relabels_the_window_and_is_remembered(make_window, q
     col = first_column(w.doc.bulletin)
     w.select(col.id)
     w.set_language("en")
-    assert menu_titles(w)[:3] == ["&File", "&Edit", "&View"]
+    assert menu_titles(w)[:4] == ["&File", "&Edit", "&Layout", "&View"]
     assert w.outline_dock.windowTitle() == "Outline"
     assert w.form_dock.windowTitle() == "Properties"
     assert "Bulletin Editor" in w.windowTitle()

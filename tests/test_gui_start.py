@@ -109,11 +109,14 @@ def test_help_guide_walks_through_the_workflow_in_both_languages(make_window, mo
     w = make_window()
     assert "帮助" in w.main_menu.help_menu.title() and w.act_guide in w.main_menu.help_menu.actions()
     w.act_guide.trigger()
-    for step in ("新建", "导入", "编辑", "调整版面", "校对", "导出"):
+    # issue 26: the five steps of the job, and what to do for a short page, an overset block, a missing portrait
+    for step in ("1. 从稿件新建", "2. 检查稿件", "3. 组版", "4. 检查版面", "5. 导出", "版面太空", "文字超出", "缺少肖像",
+                 "改为四开", "自动组版"):
         assert step in shown[-1]
     w.set_language("en")
     w.act_guide.trigger()
-    for step in ("New issue", "Import", "Edit", "Fit the pages", "Proofread", "Export"):
+    for step in ("1. New from submissions", "2. Review", "3. Make-up", "4. Check", "5. Export", "A page too empty",
+                 "Overset text", "A missing portrait", "Auto make-up"):
         assert step in shown[-1]
 
 

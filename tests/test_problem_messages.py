@@ -49,3 +49,21 @@ def test_the_layout_reports_facts_not_sentences_to_parse(example):
     bad = [p for p in doc.problems if p.kind in ("missing_glyph", "fallback") and "\U0002A6D6" in p.text]
     assert bad and all(p.role == "body" and p.block_id == column.id for p in bad)
     assert "\U0002A6D6" in describe(bad[0], "en")
+
+
+@pytest.mark.parametrize("problem, words", [
+    (Problem("truncated", "b", "第1版页脚 folio: 3 字未排出 characters not drawn", chars=3), "3 characters not printed"),
+    (Problem("truncated", "b", "照片超出页面，被页边裁去 the picture runs off the page"), "not printed in full"),
+    (Problem("bad_image", "b", "照片 0123456789ab… 无法解码"), "cannot be read"),
+    (Problem("missing_portrait", "b", "b: 图片块没有图片"), "no picture"),
+    (Problem("hairline", "", "线条细于 0.1 pt，印刷时可能断线：0.05 pt、0.08 pt"), "too thin to print reliably: 0.05 pt、0.08 pt"),
+    (Problem("screen_only", "", "RGB 导出仅供屏幕阅读，不能交付印刷（PDF 中已注明）"), "for screens only"),
+])
+def test_a_known_kind_given_chinese_words_is_still_english_in_the_english_ui(problem, words):
+    """Issue 26: no problem text stays Chinese in the English interface."""
+    import re
+
+    english = describe(problem, "en")
+    assert words in english
+    assert not re.search(r"[\u4e00-\u9fff]", english.replace("、", "")), english
+    assert describe(problem, "zh") == problem.message

@@ -216,10 +216,6 @@
         <translation>Bulletin</translation>
     </message>
     <message>
-        <source>报刊</source>
-        <translation>Publication</translation>
-    </message>
-    <message>
         <source>报刊名称</source>
         <translation>Publication name</translation>
     </message>
@@ -228,12 +224,36 @@
         <translation>e.g. Shaanxi Workers&apos; Daily</translation>
     </message>
     <message>
-        <source>本期标题</source>
-        <translation>Issue title</translation>
+        <source>标题（印在第 1 版顶部）</source>
+        <translation>Title (top of page 1)</translation>
     </message>
     <message>
         <source>如：向三秦职工报告</source>
         <translation>e.g. Report to the workers of Shaanxi</translation>
+    </message>
+    <message>
+        <source>修改主题</source>
+        <translation>Edit title</translation>
+    </message>
+    <message>
+        <source>第 1 版的通栏大标题；引题、副题和其他版的标题在目录中选该版修改。</source>
+        <translation>Page 1&apos;s headline across the page; the kicker, the subtitle and other pages&apos; headlines are edited by selecting that page in the outline.</translation>
+    </message>
+    <message>
+        <source>第 1 版没有通栏标题</source>
+        <translation>Page 1 has no headline</translation>
+    </message>
+    <message>
+        <source>第 1 版没有通栏标题：在目录中选中第 1 版，勾选“本版有通栏标题”。</source>
+        <translation>Page 1 has no headline: select page 1 in the outline and tick &quot;This page has a headline&quot;.</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>报刊信息（印在每版页脚）</source>
+        <translation>Publication (in the footer)</translation>
     </message>
     <message>
         <source>出版日期</source>
@@ -264,6 +284,10 @@
         <translation>Edit {}</translation>
     </message>
     <message>
+        <source>页脚</source>
+        <translation>Footer</translation>
+    </message>
+    <message>
         <source>不限</source>
         <translation>No target</translation>
     </message>
@@ -284,8 +308,12 @@
         <translation>Change length target</translation>
     </message>
     <message>
-        <source>署名</source>
-        <translation>Credits</translation>
+        <source>署名（印在页脚右侧）</source>
+        <translation>Credits (footer, right)</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
     <message>
         <source>责任编辑</source>
@@ -610,6 +638,10 @@ Chair, City Trade Union Council</translation>
         <translation>No problems: all text fits, images have enough resolution, no substitute fonts.</translation>
     </message>
     <message>
+        <source>{where}：{text}</source>
+        <translation>{where}: {text}</translation>
+    </message>
+    <message>
         <source>请注意以下 {} 处：</source>
         <translation>Please check these {} points:</translation>
     </message>
@@ -619,7 +651,7 @@ Chair, City Trade Union Council</translation>
     </message>
     <message>
         <source>还有文字排不下</source>
-        <extracomment>replaced in tests; return the writer function the latest layout&apos;s problems (set by the window): overset text is asked about first</extracomment>
+        <extracomment>replaced in tests; return the writer function the latest layout&apos;s problems (set by the window): overset text is asked about first where a report line&apos;s block is, as the window names it (第 2 页 · 西安); &quot;&quot; when unknown</extracomment>
         <translation>Text is still overset</translation>
     </message>
     <message>
@@ -732,6 +764,10 @@ Your changes are still in the editor; please use Save soon.</translation>
     <message>
         <source>“{}”有尚未保存的修改。关闭前要保存吗？</source>
         <translation>“{}” has unsaved changes. Save them before closing?</translation>
+    </message>
+    <message>
+        <source>从稿件新建</source>
+        <translation>New from submissions</translation>
     </message>
     <message>
         <source>打开会刊</source>
@@ -1413,6 +1449,10 @@ Import it into the open bulletin?</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>关闭这一期会刊，窗口留下（开始页）；退出用 Ctrl+Q</source>
+        <translation>Close this bulletin and keep the window (start page); Ctrl+Q quits</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -1485,8 +1525,64 @@ Import it into the open bulletin?</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <source>删除选中的栏目、版头、标题或版面（可撤销）</source>
-        <translation>Delete the selected column, banner, headline or page (can be undone)</translation>
+        <source>删除选中的栏目、版头、标题或版面（可多选；可撤销）</source>
+        <translation>Delete the selected blocks, banner, headline or pages (several at once; undoable)</translation>
+    </message>
+    <message>
+        <source>适配版面</source>
+        <translation>Copy-fit</translation>
+    </message>
+    <message>
+        <source>加图片块</source>
+        <translation>Add picture block</translation>
+    </message>
+    <message>
+        <source>固定/取消固定</source>
+        <translation>Pin / unpin</translation>
+    </message>
+    <message>
+        <source>选中的栏目保持现在的栏宽、高度和位置；再按一次取消固定</source>
+        <translation>The selected blocks keep their present width, height and place; press again to unpin</translation>
+    </message>
+    <message>
+        <source>固定版面</source>
+        <translation>Fix page</translation>
+    </message>
+    <message>
+        <source>本版每个栏目都固定在原位，打字不再挪动别的栏目；再按一次取消</source>
+        <translation>Every block of this page stays where it is, typing moves no other block; press again to free it</translation>
+    </message>
+    <message>
+        <source>加一版</source>
+        <translation>One page more</translation>
+    </message>
+    <message>
+        <source>在最后加一个空版面</source>
+        <translation>Add an empty page at the end</translation>
+    </message>
+    <message>
+        <source>减一版</source>
+        <translation>One page fewer</translation>
+    </message>
+    <message>
+        <source>去掉最后一版，它的栏目并到前一版</source>
+        <translation>Remove the last page; its blocks join the page before</translation>
+    </message>
+    <message>
+        <source>把整期改为这个页面大小（保留自己改过的设置）</source>
+        <translation>Change the whole issue to this page size (your own settings are kept)</translation>
+    </message>
+    <message>
+        <source>版面(&amp;L)</source>
+        <translation>&amp;Layout</translation>
+    </message>
+    <message>
+        <source>页面大小</source>
+        <translation>Page size</translation>
+    </message>
+    <message>
+        <source>版面</source>
+        <translation>Layout</translation>
     </message>
     <message>
         <source>上移</source>
@@ -1545,6 +1641,14 @@ Import it into the open bulletin?</translation>
         <translation>New</translation>
     </message>
     <message>
+        <source>从稿件新建…</source>
+        <translation>New from submissions…</translation>
+    </message>
+    <message>
+        <source>选择各地市的稿件文件，检查后直接排成一期新会刊（不带空白栏目）</source>
+        <translation>Choose the cities&apos; submission files, review them, and make a new bulletin of them (no empty placeholder columns)</translation>
+    </message>
+    <message>
         <source>最近打开</source>
         <translation>Open Recent</translation>
     </message>
@@ -1577,6 +1681,7 @@ Import it into the open bulletin?</translation>
     <name>MainWindow</name>
     <message>
         <source>目录</source>
+        <extracomment>the window holds no document (文件 → 关闭): the start page shows instead of the docks</extracomment>
         <translation>Outline</translation>
     </message>
     <message>
@@ -1602,6 +1707,10 @@ Import it into the open bulletin?</translation>
     <message>
         <source>无法采用建议</source>
         <translation>Cannot apply suggestion</translation>
+    </message>
+    <message>
+        <source>{page} · {block}</source>
+        <translation>{page} · {block}</translation>
     </message>
     <message>
         <source>排版中…</source>
@@ -1630,12 +1739,20 @@ Import it into the open bulletin?</translation>
         <translation>Untitled bulletin</translation>
     </message>
     <message>
+        <source>会刊编辑器</source>
+        <translation>Bulletin Editor</translation>
+    </message>
+    <message>
         <source>{}[*] — 会刊编辑器</source>
         <translation>{}[*] — Bulletin Editor</translation>
     </message>
     <message>
         <source>已自动保存恢复副本</source>
         <translation>Recovery copy saved automatically</translation>
+    </message>
+    <message>
+        <source>请先在目录中选中要固定的栏目</source>
+        <translation>First select the blocks to pin in the outline</translation>
     </message>
     <message>
         <source>（无）</source>
@@ -1703,6 +1820,41 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <message>
         <source>在版面设置的范围内调整标题字号、肖像规格和版面分配，填满短版、消除超出</source>
         <translation>Adjust headline sizes, the portrait size and which page blocks stand on, within the page setup&apos;s limits, to fill short pages and resolve overset text</translation>
+    </message>
+</context>
+<context>
+    <name>MakeupActions</name>
+    <message>
+        <source>改为{}</source>
+        <translation>Change to {}</translation>
+    </message>
+    <message>
+        <source>加一版</source>
+        <translation>One page more</translation>
+    </message>
+    <message>
+        <source>减一版</source>
+        <translation>One page fewer</translation>
+    </message>
+    <message>
+        <source>取消固定</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <source>固定</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>加一版，后半部分移过去</source>
+        <translation>One more page, the second half moved to it</translation>
+    </message>
+    <message>
+        <source>减一版（约满 {} %）</source>
+        <translation>One page fewer (about {} % full)</translation>
+    </message>
+    <message>
+        <source>改为{}（约满 {} %）</source>
+        <translation>Change to {} (about {} % full)</translation>
     </message>
 </context>
 <context>
@@ -2562,7 +2714,7 @@ drop or choose</translation>
     </message>
     <message>
         <source>类型</source>
-        <extracomment>the user asked to apply a proofreading finding&apos;s suggested replacement</extracomment>
+        <extracomment>the user asked to apply a proofreading finding&apos;s suggested replacement the user clicked a page fix (gui/makeup_actions.PageFix): a smaller or bigger size, one more page</extracomment>
         <translation>Type</translation>
     </message>
     <message>
@@ -2575,7 +2727,7 @@ drop or choose</translation>
     </message>
     <message>
         <source>排版出错：{}</source>
-        <extracomment>rows shown after every result: (kind, block id, message, severe) — the last import&apos;s report</extracomment>
+        <extracomment>rows shown after every result: (kind, block id, message, severe) — the last import&apos;s report the measured fixes of short or overset pages (gui/makeup_actions.PageFix), shown as buttons</extracomment>
         <translation>Layout error: {}</translation>
     </message>
     <message>
@@ -2583,8 +2735,16 @@ drop or choose</translation>
         <translation>Right-click to apply the suggestion</translation>
     </message>
     <message>
+        <source>一键修改，可撤销（Ctrl+Z）</source>
+        <translation>One click; undo with Ctrl+Z</translation>
+    </message>
+    <message>
         <source>错误</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>版面建议</source>
+        <translation>Layout suggestion</translation>
     </message>
     <message>
         <source>转到</source>
@@ -2788,6 +2948,37 @@ A copy saved automatically at {time} was found. Restore it?</translation>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>会刊编辑器</source>
+        <translation>Bulletin Editor</translation>
+    </message>
+    <message>
+        <source>各地市的稿件到了？点“从稿件新建”，或把稿件文件拖到这里。</source>
+        <translation>Submissions from the cities in? Click &quot;New from submissions&quot;, or drop the files here.</translation>
+    </message>
+    <message>
+        <source>从稿件新建…</source>
+        <translation>New from submissions…</translation>
+    </message>
+    <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>新建：{}</source>
+        <translation>New: {}</translation>
+    </message>
+    <message>
+        <source>最近打开</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <source>共 %n 版</source>
@@ -2838,6 +3029,14 @@ A copy saved automatically at {time} was found. Restore it?</translation>
     <message>
         <source>删除栏目</source>
         <translation>Delete column</translation>
+    </message>
+    <message>
+        <source>删除 {} 项</source>
+        <translation>Delete {} items</translation>
+    </message>
+    <message>
+        <source>移动 {} 项</source>
+        <translation>Move {} items</translation>
     </message>
     <message>
         <source>移动版面</source>
