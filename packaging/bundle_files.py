@@ -33,6 +33,12 @@ UNWANTED = (
     "/plugins/platforms/libqvnc", "/plugins/platforms/libqvkkhrdisplay", "/plugins/platforms/libqminimalegl",
     "/plugins/egldeviceintegrations/", "libQt6EglFsKmsSupport", "libQt6EglFSDeviceIntegration",
 )
+#: system libraries taken from the system, not the build machine: every desktop has them, and the
+#: build machine's (Debian 12) need glibc 2.36, which Ubuntu 22.04 (2.35) lacks; the .deb depends
+#: on them (packaging/deb.py OTHER_DEPENDS)
+FROM_THE_SYSTEM = ("libstdc++.so.", "libgcc_s.so.", "libexpat.so.", "libcups.so.")
+#: the newest glibc the bundle may need: Ubuntu 22.04's
+MAX_GLIBC = (2, 35)
 #: Qt's own translations kept: the interface languages of the editor (gui/i18n.py)
 QT_TRANSLATIONS = ("qtbase_zh_CN.qm", "qtbase_en.qm", "qt_zh_CN.qm", "qt_en.qm")
 
@@ -59,6 +65,8 @@ def wanted(destination: str) -> bool:
     """Whether a file the freezer collected (by its path in the bundle) goes into the bundle."""
     dest = "/" + destination.replace("\\", "/")
     if any(part in dest for part in UNWANTED):
+        return False
+    if dest.rsplit("/", 1)[-1].startswith(FROM_THE_SYSTEM):
         return False
     if "/Qt/translations/" in dest:
         return dest.rsplit("/", 1)[-1] in QT_TRANSLATIONS

@@ -22,9 +22,10 @@ APP_DIR = f"opt/{PACKAGE}"
 MIME_TYPE = "application/x-bulletin"
 MAINTAINER = "Bulletin editor developers <bulletin-editor@localhost>"
 
-#: needed besides the X libraries: fc-list (font discovery for rare characters) and GLib (Qt's
-#: event loop integration); libc and libstdc++ are essential on every Debian system
-OTHER_DEPENDS = ("fontconfig", "libglib2.0-0")
+#: needed besides the X libraries: fc-list (font discovery for rare characters), GLib (Qt's event
+#: loop integration), and the libraries the bundle takes from the system rather than the build
+#: machine (packaging/bundle_files.py FROM_THE_SYSTEM)
+OTHER_DEPENDS = ("fontconfig", "libglib2.0-0", "libstdc++6", "libgcc-s1", "libexpat1", "libcups2")
 
 DESKTOP_ENTRY = f"""[Desktop Entry]
 Type=Application

@@ -178,6 +178,7 @@ def test_generated_files_are_a_project_an_icon_and_a_fontconfig_file(tmp_path):
     ("PySide6/Qt/translations/qtbase_de.qm", False),
     ("PySide6/Qt/translations/designer_zh_CN.qm", False),
     ("PySide6/Qt/plugins/imageformats/qjpeg.dll", True),
+    ("libstdc++.so.6", False), ("libexpat.so.1", False), ("libxcb-cursor.so.0", True),
 ])
 def test_the_bundle_drops_only_what_an_office_editor_never_loads(dest, keep):
     assert bundle_files.wanted(dest) is keep
@@ -442,3 +443,21 @@ def test_the_bundle_opens_its_window_offscreen(bundle, tmp_path):
     with Image.open(shot) as img:
         assert img.width >= 800 and img.height >= 500
         assert max(ImageStat.Stat(img.convert("L")).stddev) > 20  # a drawn window, not a blank
+
+
+def test_the_bundle_runs_on_the_oldest_glibc_it_promises(bundle):
+    """Ubuntu 22.04 has glibc 2.35: no file in the bundle may need a newer one."""
+    objdump = shutil.which("objdump")
+    if not objdump:
+        pytest.skip("objdump (package binutils) is not installed here")
+    import re
+
+    too_new = {}
+    for path in bundle.parent.rglob("*"):
+        if path.is_file() and not path.is_symlink() and (path.name == bundle.name or ".so" in path.name):
+            out = subprocess.run([objdump, "-T", str(path)], capture_output=True, text=True).stdout
+            versions = {tuple(map(int, v)) for v in re.findall(r"GLIBC_(\d+)\.(\d+)", out)}
+            newer = [v for v in versions if v > bundle_files.MAX_GLIBC]
+            if newer:
+                too_new[path.name] = max(newer)
+    assert not too_new, too_new
