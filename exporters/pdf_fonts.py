@@ -152,7 +152,8 @@ def _convert(path: str, index: int, cmap: Mapping[int, int]) -> bytes:
     names = {cp: order[gid] for cp, gid in cmap.items() if 0 <= gid < len(order)}
     opts = subset.Options()
     opts.layout_features = []
-    opts.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "MATH"]
+    opts.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "MATH",
+                         "FFTM"]  # FontForge's timestamp (HanaMin): the subsetter warns on stderr and drops it anyway
     opts.hinting = False
     opts.desubroutinize = True
     opts.notdef_outline = True
