@@ -18,6 +18,8 @@ import commands
 #: the one version number of the editor (pyproject.toml reads it from here)
 __version__ = "0.1.0"
 VERSION_LINE = f"bulletin-editor {__version__}"
+#: the name in usage lines: what the user typed (``bulletin-editor`` when installed or bundled)
+PROG = "main.py" if os.path.basename(sys.argv[0]) in ("main.py", "") else "bulletin-editor"
 
 
 def _command_names() -> dict[str, str]:
@@ -46,7 +48,7 @@ def _command_modules(only: str | None = None) -> dict:
 
 def build_parser(modules: dict) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py",
+        prog=PROG,
         description="会刊编辑器 · Bulletin editor. Without a command, opens the editor.",
     )
     parser.add_argument("--version", action="version", version=VERSION_LINE)
@@ -57,7 +59,7 @@ def build_parser(modules: dict) -> argparse.ArgumentParser:
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="Open the 会刊编辑器 editor.")
+    parser = argparse.ArgumentParser(prog=PROG, description="Open the 会刊编辑器 editor.")
     parser.add_argument("file", nargs="?", help="a .bulletin project to open (default: the built-in example)")
     parser.add_argument("--screenshot", metavar="PNG", help="open offscreen, save a picture of the window and exit")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user-interface language")
