@@ -46,7 +46,7 @@ if ! command -v dpkg-deb >/dev/null; then
   exit 2
 fi
 staging="packaging/build/deb/bulletin-editor"
-"$python" packaging/deb.py "$bundle" "$staging" "$version" packaging/build/generated/bulletin-editor.png >/dev/null
+"$python" packaging/deb.py "$bundle" "$staging" "$version" "$bundle/_internal/resources/icons/bulletin-editor.png" >/dev/null
 arch="$(dpkg --print-architecture)"
 deb="packaging/dist/bulletin-editor_${version}_${arch}.deb"
 dpkg-deb --root-owner-group -Zxz --build "$staging" "$deb" >/dev/null

@@ -461,3 +461,76 @@ def test_the_bundle_runs_on_the_oldest_glibc_it_promises(bundle):
             if newer:
                 too_new[path.name] = max(newer)
     assert not too_new, too_new
+
+
+# --------------------------------------------------------------------------------------------
+# the spec itself, run on Linux for both platforms with the freezer's build steps recorded
+
+
+class _Recorded:
+    def __init__(self, *args, **kwargs):
+        self.args, self.kwargs = args, kwargs
+        self.binaries = [("PySide6/Qt/plugins/platforms/libqxcb.so", "/x", "BINARY"),
+                         ("PySide6/Qt/plugins/platforms/libqvnc.so", "/x", "BINARY"),
+                         ("libstdc++.so.6", "/usr/lib/libstdc++.so.6", "BINARY")]
+        self.datas = list(kwargs.get("datas", [])) + [("PySide6/Qt/translations/qtbase_de.qm", "/x", "DATA")]
+        self.pure, self.scripts = [], []
+
+
+def _run_spec(tmp_path: Path, monkeypatch, platform: str) -> dict:
+    import types
+
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_submodules = lambda package: [package]
+    hooks.collect_data_files = lambda package: [(f"/site/{package}/font.otf", package)]
+    for name in ("PyInstaller", "PyInstaller.utils"):
+        monkeypatch.setitem(sys.modules, name, sys.modules.get(name) or types.ModuleType(name))
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    font = tmp_path / "HanaMinB.ttf"
+    font.write_bytes(b"\0\1\0\0")
+    monkeypatch.setenv("BULLETIN_FALLBACK_FONT", str(font))
+    monkeypatch.setattr(sys, "platform", platform)
+    made: dict[str, list] = {"EXE": [], "COLLECT": []}
+
+    def step(kind):
+        def record(*args, **kwargs):
+            made.setdefault(kind, []).append(_Recorded(*args, **kwargs))
+            return made[kind][-1]
+        return record
+
+    spec = ROOT / "packaging" / "bulletin-editor.spec"
+    namespace = {"SPEC": str(spec), "workpath": str(tmp_path / "work"), "Analysis": step("Analysis"),
+                 "PYZ": step("PYZ"), "EXE": step("EXE"), "COLLECT": step("COLLECT"), "__name__": "__spec__"}
+    saved_path = list(sys.path)
+    try:
+        exec(compile(spec.read_bytes(), str(spec), "exec"), namespace)
+    finally:
+        sys.path[:] = saved_path
+    return made
+
+
+def test_the_spec_makes_one_linux_program_with_everything_it_needs(tmp_path, monkeypatch):
+    made = _run_spec(tmp_path, monkeypatch, "linux")
+    analysis = made["Analysis"][0]
+    assert analysis.args[0] == [str(ROOT / "main.py")]
+    assert set(bundle_files.PACKAGES) <= set(analysis.kwargs["hiddenimports"])
+    dests = {(Path(src).name, Path(dest)) for src, dest in analysis.kwargs["datas"]}
+    assert ("HanaMinB.ttf", Path("fonts")) in dests and ("example.bulletin", Path("examples")) in dests
+    assert ("font.otf", Path("pylopdf_fonts_zh_cn")) in dests  # the Noto faces come along
+    assert [b[0] for b in analysis.binaries] == ["PySide6/Qt/plugins/platforms/libqxcb.so"]
+    assert not any("qtbase_de" in d[0] for d in analysis.datas)
+    assert [e.kwargs["name"] for e in made["EXE"]] == ["bulletin-editor"]
+    assert made["EXE"][0].kwargs["console"] is True  # sub-commands print in a terminal
+    assert (tmp_path / "work" / "generated" / "example.bulletin").is_file()  # built in the work folder
+
+
+def test_the_spec_makes_a_windowed_and_a_console_program_on_windows(tmp_path, monkeypatch):
+    made = _run_spec(tmp_path, monkeypatch, "win32")
+    exes = {e.kwargs["name"]: e.kwargs for e in made["EXE"]}
+    assert exes["bulletin-editor"]["console"] is False  # a double-click opens no console window
+    assert exes["bulletin-editor-cli"]["console"] is True
+    assert all(k["icon"].endswith(".ico") and Path(k["icon"]).is_file() for k in exes.values())
+    assert len(made["COLLECT"]) == 1 and made["COLLECT"][0].kwargs["name"] == "bulletin-editor"
+    iss = (ROOT / "packaging" / "windows" / "bulletin-editor.iss").read_text("utf-8-sig")
+    assert r"_internal\resources\icons\bulletin-editor.ico" in iss  # where the spec put the icon
+    assert r"_internal\fonts\HanaMinB.ttf" in iss and 'Subkey: "Software\\Classes\\.bulletin"' in iss
