@@ -46,6 +46,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reproducible", action="store_true",
                    help="byte-identical output: dates from SOURCE_DATE_EPOCH, else 2000-01-01 (default: now)")
     p.add_argument("--allow-overset", action="store_true", help="exit 0 even when text does not fit")
+    p.add_argument("--allow-missing-glyphs", action="store_true",
+                   help="exit 0 even when a character is in no font and prints as a box")
     p.add_argument("--timestamp", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for scripts
 
 
@@ -111,6 +113,11 @@ def export_pdf(bulletin, args: argparse.Namespace) -> int:  # type: ignore[no-un
     if any(p.kind in LOST_KINDS for p in result.problems) and not args.allow_overset:
         print("something is not drawn in full (overset text, a cut-off line or a bad picture); "
               "fix it or pass --allow-overset", file=sys.stderr)
+        return 1
+    boxes = "".join(dict.fromkeys(ch for p in result.problems if p.kind == "missing_glyph" for ch in p.text))
+    if boxes and not args.allow_missing_glyphs:
+        print(f"characters in no font print as a box (.notdef): {boxes}; install a font that has them "
+              "(the bundle's HanaMinB covers CJK Extensions B–F) or pass --allow-missing-glyphs", file=sys.stderr)
         return 1
     return 0
 

@@ -152,7 +152,8 @@ def _convert(path: str, index: int, cmap: Mapping[int, int]) -> bytes:
     names = {cp: order[gid] for cp, gid in cmap.items() if 0 <= gid < len(order)}
     opts = subset.Options()
     opts.layout_features = []
-    opts.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "MATH"]
+    opts.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG", "MATH",
+                         "FFTM"]  # FontForge's timestamp (HanaMin): the subsetter warns on stderr and drops it anyway
     opts.hinting = False
     opts.desubroutinize = True
     opts.notdef_outline = True
@@ -259,7 +260,11 @@ def _register(ttf: Path) -> str:
         # reportlab shares one font object between all fonts whose PostScript name is equal,
         # so every subset of a face would draw with the first one registered: make the
         # face name as unique as the glyph set (it becomes the PDF BaseFont after the tag).
-        font.face.name = font.face.name + b"-" + digest[:6].upper().encode("ascii")
+        # The suffix comes from the subset's bytes, not from the cache key (which holds the
+        # font file's path and date), so the same text gives the same PDF wherever the fonts
+        # are installed: a source checkout, a venv or the packaged editor.
+        content = hashlib.sha256(ttf.read_bytes()).hexdigest()
+        font.face.name = font.face.name + b"-" + content[:6].upper().encode("ascii")
         pdfmetrics.registerFont(font)
         _registered[str(ttf)] = name
     return name

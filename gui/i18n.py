@@ -12,13 +12,13 @@ Regenerate the catalogue after changing strings: ``python resources/i18n/update.
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from resources.paths import resource_path
 
 LANGUAGES: dict[str, str] = {"zh_CN": "中文（简体）", "en": "English"}
 DEFAULT = "zh_CN"
-I18N_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "i18n")
+I18N_DIR = str(resource_path("resources", "i18n"))
 
 _installed: list[QTranslator] = []
 _current = DEFAULT

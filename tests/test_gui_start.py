@@ -78,7 +78,7 @@ def test_the_editor_names_what_this_machine_lacks_instead_of_aborting(tmp_path):
     r = subprocess.run([sys.executable, str(ROOT / "main.py")], capture_output=True, text=True, env=env,
                        timeout=120, cwd=tmp_path)
     assert r.returncode == 2, r.stderr
-    assert "sudo apt install" in r.stderr and gui_app.X_LIBRARIES[missing[0]] in r.stderr
+    assert "apt install " in r.stderr and gui_app.X_LIBRARIES[missing[0]] in r.stderr
     assert "qt.qpa.plugin" not in r.stderr  # Qt never got to abort
 
 
