@@ -40,7 +40,7 @@ def main() -> int:
     from layout.grid import make_grid
     from model.example import example_bulletin
     from tests.page_holes import measure
-    from tests.test_page_makeup import imported_submissions
+    from tests.submissions import imported_submissions
 
     def report(label: str, b, tmp: Path) -> list[float]:
         doc = lay_out_bulletin(b)

@@ -15,6 +15,7 @@ from layout.document import lay_out_bulletin
 from layout.grid import MM, make_grid
 from layout.types import GlyphRun, Picture
 from model.document import Bulletin, ColumnBlock, Crop, Paragraph, PictureBlock, Portrait
+from tests.submissions import imported_submissions
 
 
 @pytest.fixture(scope="module")
@@ -23,23 +24,6 @@ def example_doc():
 
     b = example_bulletin()
     return b, lay_out_bulletin(b)
-
-
-SUBMISSION = """{head}
-
-{name}
-{city}市总工会主席
-
-2020年，{city}市总工会坚持以习近平新时代中国特色社会主义思想为指导，团结动员广大职工建功新时代。
-
-{body}
-"""
-
-LEADS = ["政治引领更加有力。", "建功立业成效明显。", "维权服务更加精准。", "改革创新持续深化。", "基层建设不断加强。",
-         "职工文化丰富多彩。", "疫情防控扎实有效。"]
-BITS = ["全市各级工会组织深入开展劳动和技能竞赛，", "参与职工达十二万人次，", "累计筹集帮扶资金一千二百万元，",
-        "建成职工书屋示范点八十六家，", "推动建立区域性行业性工会联合会二十三家，", "新发展会员一万四千余人，",
-        "开展送温暖活动慰问困难职工三千余户，", "组织劳模工匠进企业宣讲一百二十场，"]
 
 
 @pytest.fixture(scope="module")
@@ -160,26 +144,6 @@ def test_imported_submissions_have_no_holes_and_one_gathered_space(imported):
     # three lines short instead (measured: fewer scattered holes, issue 10)
     _check_page_is_made_up(b, doc, short_lines=3)
     assert len({(round(f.w, 2), round(f.h, 2)) for f in _portrait_frames(b, doc)}) <= 1
-
-
-def imported_submissions(tmp_path, seed: int, cities: int) -> Bulletin:
-    """``cities`` text submissions of random lengths (3–7 paragraphs with leads), written to
-    ``tmp_path`` and imported as a new user would (also used by benchmarks/bench_page_fill.py)."""
-    import random
-
-    from importers import import_files
-
-    rnd = random.Random(seed)
-    names = ["榆林", "汉中", "安康", "商洛", "韩城", "渭南", "铜川", "宝鸡", "咸阳", "延安", "杨凌"][:cities]
-    paths = []
-    for n, city in enumerate(names):
-        paras = [LEADS[k % len(LEADS)] + "".join(rnd.choice(BITS) for _ in range(rnd.randint(3, 9)))
-                 + "为全市经济社会发展作出了积极贡献。" for k in range(rnd.randint(3, 7))]
-        p = tmp_path / f"{n + 1:02d}-{city}.txt"
-        p.write_text(SUBMISSION.format(head=f"{city}工会奋力谱写新篇章", name=f"王{'建国明华志强伟国明华志'[n]}",
-                                       city=city, body="\n\n".join(paras)), encoding="utf-8")
-        paths.append(str(p))
-    return import_files(paths)[0]
 
 
 def _scattered(b: Bulletin, doc) -> list[float]:
