@@ -45,7 +45,9 @@ if str(ROOT) not in sys.path:
 from benchmarks.makeup_corpus import BIG, DEFAULT_COUNT, bulletin_for, corpus_id, describe, filler  # noqa: E402
 from model.document import Bulletin, ColumnBlock, SpeechBlock, block_texts, char_count  # noqa: E402
 
-PAGE_QUALITY = ROOT.parent / "shared" / "tools" / "page_quality.py"
+#: the shared second-opinion tool, ../shared/tools/page_quality.py from the repository or a worktree of it
+PAGE_QUALITY = next((p / "shared" / "tools" / "page_quality.py" for p in ROOT.parents
+                     if (p / "shared" / "tools" / "page_quality.py").exists()), ROOT.parent / "shared" / "tools" / "page_quality.py")
 #: how far a 缺稿 / 超稿 number may be from the real shortfall (issue 24: within 25 %)
 TOLERANCE = 0.25
 #: white the filled page may keep (layout.quality.MAX_EMPTY)
@@ -334,12 +336,12 @@ def _export(keep: Path, bulletin: str, out: Path) -> Path:
     return pdf
 
 
-def pdf_check(worst: list[PageRecord], k: int, keep: Path, out: Path) -> None:
+def pdf_check(worst: list[PageRecord], k: int, keep: Path, out: Path, tool: Path = PAGE_QUALITY) -> None:
     """The worst pages' bulletins exported and measured by page_quality.py: a second opinion."""
-    print(f"\nPDF check ({PAGE_QUALITY.name}) of the {k} worst pages:")
+    print(f"\nPDF check ({tool}) of the {k} worst pages:")
     for p in worst[:k]:
         pdf = _export(keep, p.bulletin, out)
-        run = subprocess.run([sys.executable, str(PAGE_QUALITY), str(pdf), "--json"], capture_output=True, text=True)
+        run = subprocess.run([sys.executable, str(tool), str(pdf), "--json"], capture_output=True, text=True)
         if run.returncode != 0:
             print(f"  {p.bulletin} p{p.number}: page_quality.py failed: {run.stderr.strip()[-300:]}")
             continue
@@ -374,6 +376,7 @@ def main() -> int:
     parser.add_argument("--budget", type=float, default=20.0, help="the search's time budget per bulletin, s")
     parser.add_argument("--no-shortfall", action="store_true", help="skip measuring the real 缺稿 shortfall")
     parser.add_argument("--pdf-check", type=int, default=0, metavar="K")
+    parser.add_argument("--pdf-tool", metavar="PATH", default=str(PAGE_QUALITY), help="default: %(default)s")
     parser.add_argument("--render", metavar="DIR", default="")
     parser.add_argument("--keep", metavar="DIR", default="", help="keep the planned bulletins (and PDFs) here")
     parser.add_argument("--quiet", action="store_true", help="no line per bulletin")
@@ -407,7 +410,7 @@ def main() -> int:
     out = keep / "pdf"
     out.mkdir(exist_ok=True)
     if args.pdf_check and worst:
-        pdf_check(worst, args.pdf_check, keep, out)
+        pdf_check(worst, args.pdf_check, keep, out, Path(args.pdf_tool))
     if args.render and worst:
         render(worst, keep, out, Path(args.render))
     tmp.cleanup()

@@ -323,7 +323,8 @@ def _columns(rnd: random.Random, b: Bulletin, shape: Shape, prefix: str, lengths
     out = []
     for k, (region, target) in enumerate(zip(regions, lengths)):
         sector = region.startswith("省")
-        org = "" if not sector and rnd.random() > 0.06 else (f"{region}工会" if sector else f"{region}示范区总工会")
+        org = "" if not sector and rnd.random() > 0.06 else (
+            f"{region}工会" if sector else f"{region}总工会" if region.endswith("区") else f"{region}示范区总工会")
         person = None if org else _person(rnd, region)
         portrait = None
         if person is not None and (shape.portraits == "all" or shape.portraits == "some" and rnd.random() < 0.6):
