@@ -1,7 +1,9 @@
-"""``main.py fit FILE.bulletin [-o OUT.bulletin]``: copy-fit (适配版面) from the command line.
+"""``main.py fit FILE.bulletin [--pages auto|N] [--format auto|PRESET] [-o OUT.bulletin]``: make-up.
 
-Prints every change (headline sizes, the portrait size class, blocks moved between pages) and
-the problems before and after, then saves — to OUT.bulletin, or back to FILE.bulletin.
+Searches the page plan (page size and count, blocks per page, portrait and headline sizes; see
+``makeup``), prints the plan it chose, the others it weighed with their figures, every change,
+and what stays short (缺稿) or over (超稿) with the fixes that remain; then saves — to
+OUT.bulletin, or back to FILE.bulletin. Without the flags it keeps what the page setup fixes.
 """
 
 from __future__ import annotations
@@ -12,12 +14,31 @@ from collections import Counter
 from commands import fail, load_or_fail
 
 NAME = "fit"
+FORMAT_CHOICES = ("auto", "broadsheet", "tabloid", "a3", "a4")
+
+
+def _pages_arg(text: str) -> str | int:
+    if text == "auto":
+        return text
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected auto or a page count 1–99, got {text!r}") from None
+    if not 1 <= n <= 99:
+        raise argparse.ArgumentTypeError(f"expected auto or a page count 1–99, got {n}")
+    return n
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(NAME, help="copy-fit: fill short pages and resolve overset within the page setup's limits")
+    p = sub.add_parser(NAME, help="make-up (组版): choose the page plan that fills every page; report 缺稿/超稿")
     p.add_argument("file", metavar="FILE.bulletin")
     p.add_argument("-o", "--output", metavar="OUT.bulletin", help="where to save (default: FILE.bulletin itself)")
+    p.add_argument("--pages", type=_pages_arg, default=None, metavar="auto|N",
+                   help="page count: auto (the make-up chooses) or N; default: as the page setup fixes it")
+    p.add_argument("--format", choices=FORMAT_CHOICES, default=None,
+                   help="page size: auto (the make-up chooses) or a preset; default: as the page setup fixes it")
+    p.add_argument("--budget", type=float, default=20.0, metavar="SECONDS",
+                   help="time budget of the search (default 20 s); the best plan found by then is used")
 
 
 def _summary(doc) -> str:
@@ -28,21 +49,41 @@ def _summary(doc) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from layout.document import lay_out_bulletin
-    from layout.fit import apply, fit_bulletin
+    from layout.fit import apply
+    from makeup import changes_for, plan_makeup
+    from makeup.report import copy_report
     from model.project_file import save
     from model.serialize import ModelError
 
     bulletin = load_or_fail(args.file)
     if isinstance(bulletin, int):
         return bulletin
+    if not bulletin.pages or not any(p.blocks for p in bulletin.pages):
+        return fail(f"{args.file}: the bulletin has no blocks to make up (add columns or import submissions first)")
     print(f"before: {_summary(lay_out_bulletin(bulletin))}")
-    changes = fit_bulletin(bulletin)
+    result = plan_makeup(bulletin, pages=args.pages, fmt=args.format, budget_s=max(1.0, args.budget))
+    if result.current is not None:
+        print(f"as it stands: {result.current.plan.describe()}\n    {result.current.figures()}")
+    best = result.best
+    if best is None:
+        print("  nothing to change: no plan found")
+    else:
+        print(f"plan chosen: {best.plan.describe()}{'  (meets every make-up rule)' if best.meets else ''}")
+        print(f"    {best.figures()}")
+        for other in result.candidates[1:4]:
+            print(f"  weighed: {other.plan.describe()}\n    {other.figures()}")
+    print(f"  ({result.layouts} pages laid out in {result.elapsed:.1f} s){'  ' + result.note if result.note else ''}")
+    changes = changes_for(bulletin, best.plan) if best is not None and (
+        result.current is None or best.cost < result.current.cost - 1e-9) else []
     apply(changes)
     for c in changes:
         print(f"  {c.text}")
     if not changes:
-        print("  nothing to change: no change within the page setup's limits makes the pages better")
-    print(f"after:  {_summary(lay_out_bulletin(bulletin))}")
+        print("  nothing to change: the bulletin as it stands is the best plan found")
+    doc = lay_out_bulletin(bulletin)
+    for line in copy_report(bulletin, doc, result):
+        print(line)
+    print(f"after:  {_summary(doc)}")
     out = args.output or args.file
     try:
         save(bulletin, out)

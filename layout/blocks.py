@@ -16,7 +16,7 @@ from layout import cjk
 from layout.compose import Run, compose, measure_text
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid
-from layout.styles import ASCENT, CMYK, FIT_SHRINK, HEADLINE_FILL, LINES_FACTOR, STYLES, headline_ceiling
+from layout.styles import ASCENT, CMYK, FIT_SHRINK, HEADLINE_PEER_RATIO, LINES_FACTOR, STYLES
 from layout.types import BLACK, Colour, Item, Picture, Problem, Rect, Rule
 from model.document import Block, ColumnBlock, Paragraph, PictureBlock, Portrait, PortraitSpec, SpeechBlock
 from model.texts import display_name
@@ -55,6 +55,9 @@ class MeasuredBlock:
     picture: tuple[Callable[[int], tuple[int, int]], Callable[[float, float, float, int], list[Item]]] | None = None
     #: (span, body lines, gap lines) -> (items per column, air, end): how its columns level
     levels: dict = field(default_factory=dict)
+    #: the headline one peer size class up (×HEADLINE_PEER_RATIO), or None: a block with a line
+    #: to spare takes it (a taller headline fills a row without a hole; peers stay in ratio)
+    head_big: Callable[[int], tuple[int, Callable[[float, float, float], list[Item]]]] | None = None
 
 
 def _baseline(top: float, lines: int, leading: float, size: float) -> float:
@@ -108,16 +111,20 @@ class BlockMeasurer:
                 1 for ch in text if not ch.isspace())
             in_lead = seen < lead_chars
             seen += chars
-            # widow: the last line of a paragraph never opens a column alone
-            widow_guard = role == "body" and k == n_lines - 2
-            items.append(FlowItem(per, emit, chars, keep or in_lead or widow_guard, para_start=k == 0))
+            # widow: the last line of a paragraph never opens a column alone; orphan: its first
+            # line never ends one alone (a line stranded under a portrait or at a column foot)
+            widow_guard = role == "body" and (k == n_lines - 2 or (k == 0 and n_lines > 1))
+            # a ◎ item (hanging) is one thing to read: it is never split across columns
+            whole = hang and k < n_lines - 1
+            items.append(FlowItem(per, emit, chars, keep or in_lead or widow_guard or whole, para_start=k == 0))
         return items
 
     def headline(self, text: str, block_id: str, max_size: float, min_size: float, problems: list[Problem],
                  role: str = "heading", colour: Colour = BLACK, gap_lines: int = 1):
-        """A centred headline across the block: largest size ≤ max that fits one line; across
-        several columns it grows toward ``HEADLINE_FILL`` of the width (up to
-        ``headline_ceiling``), as a newspaper sizes a headline by the columns it spans."""
+        """A centred headline across the block: ``max_size`` when it fits one line, else shrunk
+        to fit — but never below ``max_size / HEADLINE_PEER_RATIO``, so that peer headlines on a
+        page stay in one size class; a longer headline breaks into balanced lines instead. A
+        headline never grows because its block is wide: the make-up sizes headlines, not spans."""
         g = self.g
         fonts = self.fonts
         done: dict = {}  # span -> (lines, draw); -1 -> natural width at max_size
@@ -138,11 +145,9 @@ class BlockMeasurer:
                 natural = done[-1] = measure_text(text, max_size, fonts, role=role)
             if natural <= width:
                 size = max_size
-                if span > 1 and natural > 0:
-                    top = headline_ceiling(max_size, span, g.body)
-                    size = max(max_size, min(top, max_size * HEADLINE_FILL * width / natural))
             else:
-                size = max(min_size, max_size * width / natural * FIT_SHRINK)
+                floor = max(min_size, max_size / HEADLINE_PEER_RATIO)
+                size = max(floor, max_size * width / natural * FIT_SHRINK)
             comp = compose(Run(text, role, colour=colour), width / size, size, fonts, align="centre", indent_em=0,
                            block_id=block_id)
             per = _lines_for(size, g.leading, STYLES["column_headline"].line)
@@ -247,9 +252,11 @@ class BlockMeasurer:
         problems: list[Problem] = []
         bid = block.id
         scale = block.placement.headline_scale
-        head = self.headline(block.headline, bid, max_size=STYLES["column_headline"].size(g.body) * scale,
-                             min_size=STYLES["column_headline"].min_size(g.body) * min(1.0, scale),
-                             problems=problems)
+        base = STYLES["column_headline"].size(g.body) * scale
+        low = STYLES["column_headline"].min_size(g.body) * min(1.0, scale)
+        head = self.headline(block.headline, bid, max_size=base, min_size=low, problems=problems)
+        head_big = self.headline(block.headline, bid, max_size=base * HEADLINE_PEER_RATIO, min_size=base,
+                                 problems=[]) if block.headline.strip() else None
         items: list[FlowItem] = []
         for para in block.paragraphs:
             items += self.paragraph_items(para, g.col_chars, bid, problems=problems)
@@ -271,7 +278,7 @@ class BlockMeasurer:
             problems.append(Problem("missing_portrait", bid, f"{display_name(block, short=True)}: {block.person.name} 没有照片",
                                     role="name", text=block.person.name))
         return MeasuredBlock(block, head, items, reserved, top, problems=problems, portrait_cols=pw,
-                             has_picture=has_picture)
+                             has_picture=has_picture, head_big=head_big)
 
     # ------------------------------------------------------------------ speech block
     def speech(self, block: SpeechBlock, images=None) -> MeasuredBlock:

@@ -21,6 +21,7 @@ from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
 from layout.level import level_breaks
 from layout.packing import pack
+from layout.quality import MAX_EMPTY, measure_page
 from layout.types import (
     BLACK,
     WHITE,
@@ -39,8 +40,13 @@ from model.texts import display_name
 
 UNDERSET_TOLERANCE = 2  # lines a block may end short of its bottom without a report
 MAX_STRETCH = 12  # lines a block is asked to grow at most to end level with its row
-HEAD_AIR = 2  # extra lines of air a block may take below its headline to end level with its row
-HEAD_AIR_WIDE = 1  # ... when it spans three columns or more (a white band across a wide block reads as a hole)
+#: Extra lines of air a block may take below its headline to end level with its row: none. The
+#: headline already stands on a line of air, and a second one is a white band across every
+#: column of the block — a hole (DESIGN §5a). Rows are levelled by paragraph air and the make-up.
+HEAD_AIR = 0
+HEAD_AIR_WIDE = 0
+#: At most one blank line above a paragraph: more is feathering, which an editor sends back.
+MAX_PARAGRAPH_GAP = 1
 
 
 class ImageSizes:
@@ -148,6 +154,14 @@ def lay_out_pages(bulletin: Bulletin, pages: set[int] | None = None,
         for i in todo:
             out[i] = _lay_out_page(bulletin, bulletin.pages[i], i + 1, grid, fonts, sizes)
     return out  # type: ignore[return-value]
+
+
+def lay_out_page(bulletin: Bulletin, page: Page, number: int, fonts: FontRegistry | None = None,
+                 sizes: ImageSizes | None = None) -> tuple[LaidOutPage, list[Problem]]:
+    """One page of ``bulletin`` laid out alone (the page need not be one of its pages): the
+    make-up tries many pages made of the same blocks and lays out each candidate this way."""
+    return _lay_out_page(bulletin, page, number, make_grid(bulletin.page_setup), fonts or registry_for(bulletin),
+                         sizes or ImageSizes(bulletin.images))
 
 
 def assemble(per_page: list[tuple[LaidOutPage, list[Problem]]]) -> LaidOutDocument:
@@ -270,10 +284,28 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
     measured = [_measure_cached(measurer, b, sizes) for b in page.blocks]
     for m in measured:
         problems += m.problems
-    _place_blocks(measured, g, line, lp, problems, sizes, page, bulletin.page_setup.fit.paragraph_gap_lines)
+    gap = min(MAX_PARAGRAPH_GAP, bulletin.page_setup.fit.paragraph_gap_lines)
+    _place_blocks(measured, g, line, lp, problems, sizes, page, gap)
     _folio(bulletin, page, number, g, fonts, lp, problems)
     _report_off_page(lp, problems)
+    _report_short_copy(page, g, lp, problems)
     return lp, problems
+
+
+def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Problem]) -> None:
+    """缺稿: a page whose type area is more than ``MAX_EMPTY`` white (layout.quality) is short of
+    copy; it says how many characters would fill it and the area in mm, never passes silently."""
+    if not page.blocks:
+        return
+    q = measure_page(lp, g)
+    if q.empty <= MAX_EMPTY:
+        return
+    lines = q.empty_cells / max(1, g.columns)
+    problems.append(Problem(
+        "short_copy", page.id, f"缺稿约 {q.empty_cells * g.col_chars} 字", chars=q.empty_cells * g.col_chars,
+        lines=round(lines),
+        numbers=(("empty_pct", 100 * q.empty), ("width_mm", g.width / MM), ("height_mm", lines * g.leading / MM)),
+    ))
 
 
 def _report_off_page(lp: LaidOutPage, problems: list[Problem]) -> None:
@@ -426,6 +458,20 @@ def _natural_lines(m: MeasuredBlock, span: int) -> int:
     return head_lines + body + 2 * m.pad_lines + 1  # + 1: the gap line that carries the rule
 
 
+def _waste(m: MeasuredBlock, span: int, g: Grid) -> float:
+    """Line-columns left white inside block ``m`` at its natural height at ``span``: beside a
+    portrait taller than the text, the text columns end far above the block's foot."""
+    if m.picture is not None or not m.items or not m.reserved:
+        return 0.0
+    key = ("waste", span)
+    hit = m.levels.get(key)
+    if hit is None:
+        head_lines, _ = m.head(span)
+        body = _natural(m, span, g) - head_lines - 2 * m.pad_lines - 1
+        hit = m.levels[key] = float(max(0, span * body - sum(_reserved_cols(m, span)) - sum(i.lines for i in m.items)))
+    return hit
+
+
 def _reserved_cols(m: MeasuredBlock, span: int) -> list[int]:
     return [m.reserved] * min(span, m.portrait_cols) if m.reserved else [0]
 
@@ -462,8 +508,17 @@ def _stretch(m: MeasuredBlock, span: int, gap_lines: int) -> int:
                 lo = mid
             else:
                 hi = mid
-        hit = m.levels[key] = lo
+        hit = m.levels[key] = lo + _head_growth(m, span, lo)
     return hit
+
+
+def _head_growth(m: MeasuredBlock, span: int, stretch: int) -> int:
+    """Lines the bigger headline adds at ``span``, when that keeps the block's room to grow one
+    unbroken run (paragraph air covers the lines in between)."""
+    if m.head_big is None:
+        return 0
+    d = m.head_big(span)[0] - m.head(span)[0]
+    return d if 0 < d <= stretch + 1 else 0
 
 
 def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOutPage, problems: list[Problem],
@@ -494,11 +549,20 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         min_span=[min(g.columns, m.portrait_cols) if m.reserved else 1 for m in measured],
         fixed_row=[m.block.placement.row for m in measured],
         any_width=[m.picture is not None for m in measured],
+        waste=lambda i, s: _waste(measured[i], s, g),
     )
     line = start
     for r, row in enumerate(rows):
         row_h = row.height
         col = 0
+        # portraits at the top of a row's cells stand level: a shorter headline takes air under
+        # it (as far as its block has room) so every portrait top lines up with the lowest one
+        heads = {}
+        for cell in row.cell_list():
+            i = row.blocks[cell[0]]
+            if measured[i].has_picture and measured[i].top is not None:
+                heads[i] = measured[i].head(row.spans[cell[0]])[0]
+        head_to = max(heads.values(), default=0)
         for c, cell in enumerate(row.cell_list()):
             span = row.spans[cell[0]]
             top_line = line
@@ -507,7 +571,8 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
                 given = row.block_lines(k)
                 own = fixed_height(measured[i])  # a fixed height is kept even in a taller row
                 lines_here = min(given if own is None else own, g.lines - top_line + 1) - 1  # minus the gap line
-                _draw_block(measured[i], g, col, span, top_line, lines_here, lp, problems, sizes, gap_lines)
+                _draw_block(measured[i], g, col, span, top_line, lines_here, lp, problems, sizes, gap_lines,
+                            max(0, head_to - heads[i] - 1) if i in heads else 0)
                 top_line += given
                 if k != cell[-1] and top_line <= g.lines:  # rule between two stacked blocks
                     y = g.line_top(top_line) - g.leading / 2
@@ -539,7 +604,7 @@ def _report_space(page: Page | None, g: Grid, x: float, y: float, w: float, line
 
 
 def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines: int, lp: LaidOutPage,
-                problems: list[Problem], sizes: ImageSizes, gap_lines: int = 1) -> None:
+                problems: list[Problem], sizes: ImageSizes, gap_lines: int = 1, head_pad: int = 0) -> None:
     x = g.col_x(col)
     w = g.span_w(span)
     top = g.line_top(line)
@@ -568,17 +633,20 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
         return
     if m.frame:  # drawn first, so the text lies on the tint
         lp.items += frame_items(x - g.gutter / 2 + 1, top, w + g.gutter - 2, lines * g.leading)
-    head_lines, draw_head = m.head(span)
-    head_lines = min(head_lines, lines)
-    lp.items += draw_head(x, top, w)
-    body_top = line + head_lines + m.pad_lines
-    body_lines = lines - head_lines - 2 * m.pad_lines
     heights = [i.lines for i in m.items]
     keep = [i.keep for i in m.items]
     res_cols = _reserved_cols(m, span)
     reserved = m.reserved
     pw = len(res_cols) if reserved else 0
     need = max(reserved, min_height(heights, span, res_cols, keep=keep)) if heights else reserved
+    head_lines, draw_head = _choose_head(m, span, lines, need, heights, keep, res_cols, pw, gap_lines)
+    head_lines = min(head_lines, lines)
+    lp.items += draw_head(x, top, w)
+    body_top = line + head_lines + m.pad_lines
+    body_lines = lines - head_lines - 2 * m.pad_lines
+    if 0 < head_pad and need + head_pad <= body_lines:  # level with the row's other portraits
+        body_top += head_pad
+        body_lines -= head_pad
     air = 0
     end = body_lines
     if need <= body_lines:
@@ -627,6 +695,29 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
                                 chars=short * span * g.col_chars))
 
 
+def _choose_head(m: MeasuredBlock, span: int, lines: int, need: int, heights: list[int], keep: list[bool],
+                 res_cols: list[int], pw: int, gap_lines: int):
+    """The headline variant for a block given ``lines``: its own size, or one peer class up
+    when the block has lines to spare that paragraph air alone cannot fill."""
+    small = m.head(span)
+    if m.head_big is None or not heights:
+        return small
+    big = m.head_big(span)
+    if big[0] <= small[0]:
+        return small
+    body_small = lines - small[0] - 2 * m.pad_lines
+    body_big = lines - big[0] - 2 * m.pad_lines
+    if need > body_big:
+        return small
+    if need > body_small:
+        return small
+    short_small = body_small - _level(m, heights, keep, span, need, body_small, res_cols, pw, gap_lines)[2]
+    if short_small <= 0:
+        return small
+    short_big = body_big - _level(m, heights, keep, span, need, body_big, res_cols, pw, gap_lines)[2]
+    return big if short_big < short_small else small
+
+
 def _head_air(span: int) -> int:
     return HEAD_AIR if span <= 2 else HEAD_AIR_WIDE
 
@@ -635,8 +726,8 @@ def _fill_exact(m: MeasuredBlock, heights: list[int], keep: list[bool], span: in
                 res_cols: list[int], pw: int, gap_lines: int, head_air: int | None = None) -> tuple[list[int], int, int] | None:
     """(items per column, air under the headline, end) with every column ending at ``fill``
     (within a line), or None when the paragraph starts cannot absorb the difference."""
-    starts = [i.para_start for i in m.items]
-    under = [c < pw and m.reserved > 0 for c in range(span)]
+    starts = _air_slots(m.items)
+    under = [False] * span  # the portrait's caption already stands on its line of air
     res_all = [res_cols[c] if c < len(res_cols) else 0 for c in range(span)]
     if head_air is None:
         head_air = _head_air(span)
@@ -665,8 +756,6 @@ def _level(m: MeasuredBlock, heights: list[int], keep: list[bool], span: int, ne
     near = max(0, need - 1, body_lines - UNDERSET_TOLERANCE)
     wide_air = _head_air(span)
     tries = [(fill, gap_lines, wide_air) for fill in range(body_lines, near - 1, -1)]
-    if gap_lines > 0:
-        tries += [(fill, gap_lines + 1, wide_air) for fill in range(body_lines, near - 1, -1)]
     if wide_air < HEAD_AIR:  # a band under the headline rather than a hole at the foot
         tries += [(fill, gap_lines, HEAD_AIR) for fill in range(body_lines, near - 1, -1)]
     tries += [(fill, gap_lines, wide_air) for fill in range(near - 1, max(0, need - 1) - 1, -1)]
@@ -706,6 +795,17 @@ def _level(m: MeasuredBlock, heights: list[int], keep: list[bool], span: int, ne
     return m.levels[key]
 
 
+def _air_slots(items: list) -> list[bool]:
+    """Which items may take a blank line above them: paragraph starts, but neither a paragraph
+    of one line nor the paragraph after one (air above and below one line strands it)."""
+    n = len(items)
+
+    def single(k: int) -> bool:
+        return 0 <= k < n and items[k].para_start and (k + 1 == n or items[k + 1].para_start)
+
+    return [it.para_start and not single(k) and not single(k - 1) for k, it in enumerate(items)]
+
+
 def _gaps(items: list, spare: int, gap_lines: int, under_portrait: bool = False) -> list[int]:
     """Blank lines to put above each item of one column so it ends at the foot: at most
     ``gap_lines`` above each paragraph start (never above the column's first item, except a
@@ -714,9 +814,8 @@ def _gaps(items: list, spare: int, gap_lines: int, under_portrait: bool = False)
     gaps = [0] * len(items)
     if spare <= 0 or gap_lines <= 0 or not items:
         return gaps
-    slots = [k for k in range(1, len(items)) if items[k].para_start]
-    if under_portrait:
-        slots.insert(0, 0)
+    air = _air_slots(items)
+    slots = [k for k in range(1, len(items)) if air[k]]
     if not slots:
         return gaps
     give = min(spare, gap_lines * len(slots))

@@ -46,7 +46,9 @@ def _take(heights: Sequence[int], keep: Sequence[bool] | None, i: int, cap: int,
             used += heights[j]
             j += 1
     if keep is not None and j < n:
-        while j - 1 > i and keep[j - 1]:  # do not strand a heading at the foot of a column
+        # do not strand a heading, or a paragraph's first line, at the foot of a column: rather
+        # leave the column empty (under a portrait) than end it on a line kept with the next
+        while j > i and keep[j - 1]:
             j -= 1
     return j
 

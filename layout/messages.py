@@ -25,6 +25,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "missing_portrait": ("缺少肖像", "Missing portrait"),
     "title_fit": ("标题过长", "Headline too long"),
     "space": ("空位", "Space"),
+    "short_copy": ("缺稿", "Short of copy"),
     "bad_image": ("照片损坏", "Damaged picture"),
     "truncated": ("文字未排全", "Text cut off"),
     # the print preflight's (exporters.separation, exporters.pdf_draw)
@@ -38,7 +39,10 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 
 #: kind -> (Chinese, English) templates over the problem's fields and numbers
 _TEMPLATES: dict[str, tuple[str, str]] = {
-    "overset": ("超出 {chars} 字（{lines} 行）", "{chars} characters over ({lines} lines)"),
+    "overset": ("超稿 {chars} 字（{lines} 行）：可加版、改大版面或删减", "{chars} characters over ({lines} lines): add a page, a larger size, or cut"),
+    "short_copy": ("缺稿约 {chars} 字（空白 {empty_pct:.0f}%，约 {width_mm:.0f} × {height_mm:.0f} mm）：可自动组版（减少版数、改小版面、放大肖像）、补稿或加图片块",
+                   "short of about {chars} characters ({empty_pct:.0f}% white, about {width_mm:.0f} × {height_mm:.0f} mm): "
+                   "run automatic make-up (fewer pages, a smaller size, larger portraits), add copy or a picture block"),
     "underset": ("还差 {lines} 行", "{lines} lines short"),
     "low_res": ("照片只有 {ppi:.0f} ppi，印刷需要 {min_ppi} ppi",
                 "photo is only {ppi:.0f} ppi; print needs {min_ppi} ppi"),

@@ -58,11 +58,14 @@ def _compositions(total: int, parts: int, low: int) -> tuple[tuple[int, ...], ..
 #: of the page is cheapest, since it is one rectangle for a picture or more copy
 HOLE = 20.0
 STRETCH = 0.6
-FOOT = 0.25
+FOOT = 2.0
 STACK = 4.0  # two blocks stacked in one cell read less plainly than side by side
 #: a block is expected to be at least this share of its width deep; shallower ones (a story
 #: strung across the page) cost the square of the shortfall in lines — less than a hole does
 WIDE = 0.7
+#: white inside a block at its natural height (text columns that end far above the foot of a
+#: tall portrait beside them), per line-column beyond a line per column: a hole the row cannot fill
+WASTE = 6.0
 
 
 @lru_cache(maxsize=64)
@@ -85,6 +88,7 @@ def pack(
     min_span: Sequence[int] | None = None,
     fixed_row: Sequence[int | None] | None = None,
     any_width: Sequence[bool] | None = None,
+    waste: Callable[[int, int], float] | None = None,
 ) -> list[RowPlan]:
     """Rows for ``n`` blocks; ``height(i, span)`` is block i's natural height in lines.
 
@@ -155,6 +159,8 @@ def pack(
             st += g
             if not any_width[blk]:
                 pen += max(0.0, wide[s] - h) ** 2
+            if waste is not None:
+                pen += WASTE * max(0.0, waste(blk, s) - s)
         else:
             out = (nat, st, pen)
         cells_seen[key] = out
@@ -217,10 +223,10 @@ def pack(
                     dp[end][key] = (c, i, state, cand)
     if not dp[n] and rows_pinned:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
         return pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, None, any_width)
+                    min_span, None, any_width, waste)
     if not dp[n]:  # no rows can hold the pinned spans together: lay out as if unpinned (never recurse for ever)
         return pack(n, columns, available, height, [None] * n, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, None, any_width)
+                    min_span, None, any_width, waste)
     best_key, best_cost = None, INF
     for key, (cost, *_rest) in dp[n].items():
         t = key[0]

@@ -25,14 +25,9 @@ ASCENT = 0.88
 #: A headline too wide for its measure is scaled by width/natural and then by this much
 #: more, so rounding never leaves it a hair too wide to stay on one line.
 FIT_SHRINK = 0.999
-#: A column headline across several columns grows, as newspapers set them, toward this share
-#: of its block's width (centred, one line): a one-column-sized headline over three columns
-#: leaves a white band on each side that reads as a hole in the page.
-HEADLINE_FILL = 0.86
-#: ... but no larger than its one-column size times this much more for each further column,
-HEADLINE_GROWTH_PER_COLUMN = 0.3
-#: ... and never above this share of the page title's size (the title stays the largest type).
-HEADLINE_MAX_OF_TITLE = 0.8
+#: Peer headlines on one page stay in one size class: the largest at most this many times the
+#: smallest. A headline too long for one line shrinks only this far, then breaks into lines.
+HEADLINE_PEER_RATIO = 1.25
 #: Grid lines the banner band takes, the rule gap below it included.
 BANNER_LINES = 6
 #: Padding left and right inside the banner band, in body ems.
@@ -118,13 +113,6 @@ STYLES: dict[str, TextStyle] = {s.key: s for s in (
 
 def style(key: str) -> TextStyle:
     return STYLES[key]
-
-
-def headline_ceiling(base: float, span: int, body: float) -> float:
-    """The largest size a column headline of one-column size ``base`` may grow to across
-    ``span`` columns (see ``HEADLINE_FILL``)."""
-    grown = base * (1.0 + HEADLINE_GROWTH_PER_COLUMN * max(0, span - 1))
-    return max(base, min(grown, HEADLINE_MAX_OF_TITLE * STYLES["title"].size(body)))
 
 
 def banner_ratios(count: int) -> list[float]:

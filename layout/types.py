@@ -103,6 +103,7 @@ ProblemKind = Literal[
     "bad_image",  # a picture that cannot be drawn (missing, unreadable, truncated)
     "truncated",  # text that is not drawn in full outside the text flow (banner, folio, a name)
     "space",  # leftover space on a page, gathered in one rectangle
+    "short_copy",  # 缺稿: a page more than 10 % white, with the characters that would fill it
 ]
 Severity = Literal["error", "warning", "info"]
 
@@ -125,6 +126,7 @@ SEVERITY: dict[str, Severity] = {
     "bad_image": "error",
     "truncated": "error",
     "space": "info",
+    "short_copy": "warning",
 }
 #: Kinds whose content is not on the page at all: `export` exits 1 on them unless told otherwise.
 LOST_KINDS: frozenset[str] = frozenset({"overset", "truncated", "bad_image"})

@@ -67,6 +67,9 @@ class PortraitSpec:
     aspect_w: int = 3
     aspect_h: int = 4
     leader_width_columns: int = 1  # the speech block's leader portrait
+    #: ``width_mm`` was chosen by the make-up (a size class between whole columns), so the
+    #: make-up may choose again; a width the user typed is kept
+    by_makeup: bool = False
 
     @property
     def aspect(self) -> float:
@@ -83,6 +86,11 @@ class FitLimits:
     paragraph_gap_lines: int = 2  # blank lines the layout may put above a paragraph to level a row
     portrait_columns_max: int = 2  # copy-fit may set the (bulletin-wide) portrait width up to this
     move_blocks: bool = False  # may whole blocks move between pages in reading order
+    #: the make-up (自动组版) may choose the number of pages / the page size; a newspaper gives a
+    #: special page as N pages of a fixed size, so both are fixed unless the bulletin was made
+    #: by import (or the user frees them)
+    free_pages: bool = False
+    free_format: bool = False
 
 
 @dataclass

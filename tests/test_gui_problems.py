@@ -123,9 +123,9 @@ def test_layout_problems_are_shown_in_the_ui_language(make_window, qtbot):
     w.form.body.editor.setPlainText("很长的正文。" * (OVERSET_CHARS // 5))
     wait_layout(qtbot, w)
     msgs = [r[2] for r in _rows(w)]
-    assert any(m.startswith("超出 ") and m.endswith("行）") for m in msgs), msgs
+    assert any(m.startswith("超稿 ") and "行）" in m for m in msgs), msgs
     w.set_language("en")
     msgs = [r[2] for r in _rows(w)]
-    assert any(" characters over (" in m and m.endswith(" lines)") for m in msgs), msgs
-    assert not any("超出" in m for m in msgs)
+    assert any(" characters over (" in m and " lines)" in m for m in msgs), msgs
+    assert not any("超稿" in m for m in msgs)
     w.set_language("zh_CN")

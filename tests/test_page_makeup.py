@@ -116,11 +116,9 @@ def test_speech_block_leader_portrait_has_its_own_size():
 # ---------------------------------------------------------------------------- holes and space
 
 
-def _check_page_is_made_up(b: Bulletin, doc, short_lines: int = 0) -> None:
-    """No block ends more than ``short_lines`` short of its row (underset, always reported),
-    each page has at most one space, which no block overlaps and which is reported with its
-    size in mm."""
-    assert not [p for p in doc.problems if p.kind == "underset" and p.lines > short_lines], doc.problems
+def _check_space_is_clear(b: Bulletin, doc) -> None:
+    """Each page has at most one gathered space, which no block overlaps and which is reported
+    with its size in mm (the make-up's rules themselves are tested in test_makeup.py)."""
     for page, lp in zip(b.pages, doc.pages):
         spaces = [p for p in doc.problems if p.kind == "space" and p.block_id == page.id]
         assert len(spaces) <= 1
@@ -134,43 +132,22 @@ def _check_page_is_made_up(b: Bulletin, doc, short_lines: int = 0) -> None:
             assert not (a.x < x + w - 0.01 and x < a.x + a.w - 0.01 and a.y < y + h - 0.01 and y < a.y + a.h - 0.01)
 
 
-def test_example_pages_have_no_holes_and_one_gathered_space(example_doc):
-    _check_page_is_made_up(*example_doc)
+def test_example_space_is_reported_and_clear_of_blocks(example_doc):
+    _check_space_is_clear(*example_doc)
 
 
-def test_imported_submissions_have_no_holes_and_one_gathered_space(imported):
+def test_imported_space_is_reported_and_clear_of_blocks(imported):
     b, doc = imported
-    # a block that would need air across all its columns under its headline may end up to
-    # three lines short instead (measured: fewer scattered holes, issue 10)
-    _check_page_is_made_up(b, doc, short_lines=3)
+    _check_space_is_clear(b, doc)
     assert len({(round(f.w, 2), round(f.h, 2)) for f in _portrait_frames(b, doc)}) <= 1
 
 
-def _scattered(b: Bulletin, doc) -> list[float]:
-    from tests.page_holes import measure
+def test_a_headline_never_grows_because_its_block_is_wide(example_doc, imported):
+    """A headline is set at its block's size class whatever the span: shrunk (never below the
+    peer ratio) when too long for one line, never grown to fill a wide block (issue 24)."""
+    from layout.styles import HEADLINE_PEER_RATIO, STYLES
 
-    g = make_grid(b.page_setup)
-    return [round(measure(lp, g, b.images.get).scattered_pct, 1) for lp in doc.pages]
-
-
-def test_example_pages_have_at_most_five_percent_in_scattered_holes(qapp, example_doc):
-    """The issue's measure: empty cells (2 em × 4.5 em) of the type area, less the one largest
-    empty rectangle (the gathered space), is at most 5 % on every page."""
-    assert max(_scattered(*example_doc)) <= 5.0
-
-
-@pytest.mark.parametrize("seed, cities", [(10, 7), (3, 9), (5, 5)])
-def test_imported_submissions_have_at_most_five_percent_in_scattered_holes(qapp, tmp_path, seed, cities):
-    b = imported_submissions(tmp_path, seed, cities)
-    assert max(_scattered(b, lay_out_bulletin(b))) <= 5.0
-
-
-def test_a_headline_grows_with_the_columns_its_block_spans(example_doc, imported):
-    """Across several columns a headline is set larger, toward ``HEADLINE_FILL`` of the block's
-    width, never past its ceiling nor the width."""
-    from layout.styles import HEADLINE_FILL, STYLES, headline_ceiling
-
-    grown = 0
+    checked = 0
     for b, doc in (example_doc, imported):
         g = make_grid(b.page_setup)
         heads = {blk.id: blk.headline for _, blk in b.iter_blocks() if isinstance(blk, ColumnBlock) and blk.headline}
@@ -179,25 +156,15 @@ def test_a_headline_grows_with_the_columns_its_block_spans(example_doc, imported
             for area in lp.areas:
                 if area.block_id not in heads:
                     continue
-                span = round((area.w + g.gutter) / (g.col_w + g.gutter))
                 base = STYLES["column_headline"].size(g.body) * scale[area.block_id]
                 runs = [i for i in lp.items if isinstance(i, GlyphRun) and i.block_id == area.block_id
                         and i.text and i.text in heads[area.block_id] and i.size > g.body * 1.2]
                 size = max(r.size for r in runs)
+                assert base / HEADLINE_PEER_RATIO - 1e-6 <= size <= base + 1e-6
                 width = max(r.x + r.xs[-1] + r.size for r in runs) - min(r.x for r in runs)
                 assert width <= area.w + 0.5
-                if size < base - 1e-6:  # too long at its size: shrunk to the width, not grown
-                    assert width >= 0.9 * area.w
-                    continue
-                if span == 1:
-                    assert size <= base + 1e-6
-                    continue
-                assert size <= headline_ceiling(base, span, g.body) + 1e-6
-                if size > base + 1e-6:
-                    grown += 1
-                    at_ceiling = size >= headline_ceiling(base, span, g.body) - 1e-6
-                    assert at_ceiling or width >= (HEADLINE_FILL - 0.06) * area.w, heads[area.block_id]
-    assert grown >= 3
+                checked += 1
+    assert checked >= 6
 
 
 def test_without_a_photo_name_and_title_run_into_one_byline(imported, example_doc):
@@ -342,7 +309,7 @@ def test_picture_block_keeps_its_crop_shape_and_sets_its_caption():
     assert area.x - 0.01 <= drawn[0].x and drawn[0].x + drawn[0].w <= area.x + area.w + 0.01
     caption = "".join(i.text for p in doc.pages for i in p.items if isinstance(i, GlyphRun) and i.block_id == pic.id)
     assert caption == "职工书屋示范点揭牌仪式现场"
-    _check_page_is_made_up(b, doc)
+    _check_space_is_clear(b, doc)
 
 
 def test_picture_block_saves_and_loads(tmp_path):
@@ -461,4 +428,5 @@ def test_a_new_empty_block_is_not_reported_as_overset():
     b.pages = [Page(blocks=[ColumnBlock(), PictureBlock(caption="说明")])]
     doc = lay_out_bulletin(b)
     assert not [p for p in doc.problems if p.kind == "overset"]
-    assert [p.kind for p in doc.problems if p.block_id == b.pages[0].id] == ["space"]
+    kinds = [p.kind for p in doc.problems if p.block_id == b.pages[0].id]
+    assert "short_copy" in kinds and set(kinds) <= {"space", "short_copy"}

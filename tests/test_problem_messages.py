@@ -9,7 +9,8 @@ from layout.types import SEVERITY, Problem
 
 
 @pytest.mark.parametrize("problem, zh, en", [
-    (Problem("overset", "b", chars=12, lines=2), "超出 12 字（2 行）", "12 characters over (2 lines)"),
+    (Problem("overset", "b", chars=12, lines=2), "超稿 12 字（2 行）：可加版、改大版面或删减",
+     "12 characters over (2 lines): add a page, a larger size, or cut"),
     (Problem("underset", "b", lines=3), "还差 3 行", "3 lines short"),
     (Problem("low_res", "b", numbers=(("ppi", 249.6),)), "照片只有 250 ppi，印刷需要 300 ppi",
      "photo is only 250 ppi; print needs 300 ppi"),

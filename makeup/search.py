@@ -1,0 +1,384 @@
+"""The search for a page plan: page size, page count, blocks per page, portrait and headline sizes.
+
+What a make-up editor weighs, as one search with one score (``layout.quality``):
+
+- for each page size allowed (the bulletin's own, or every preset when the size is free) and each
+  portrait size class, the number of pages is estimated from the content's volume and its
+  neighbours are tried too (only the bulletin's own count when the count is fixed);
+- for each of those, the blocks are cut into pages in reading order by a dynamic programme over
+  cut points (Jacobs et al., adaptive grid-based document layout, SIGGRAPH 2003, paginate the
+  same way), each candidate page laid out for real by the composer and scored; a beam keeps the
+  programme linear in the number of pages for long bulletins;
+- each page of the best cuts then gets its headline size class (peers on a page share one);
+- plans are ranked by the sum of their pages' scores, with a small price per page and for
+  leaving the bulletin's own page size.
+
+Everything runs within a time budget and returns the best plans found when it runs out.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from layout.blocks import BlockMeasurer
+from layout.document import ImageSizes, _measure_cached, _natural, lay_out_page, registry_for
+from layout.grid import make_grid
+from layout.quality import PageQuality, badness, measure_page
+from makeup.plan import FORMATS, PagePlan, build_pages, portrait_class, portrait_is_free, setup_for
+from model.document import Bulletin, ColumnBlock, Page, PageSetup
+
+#: the price of overset on a page: always worse than any white
+OVERSET_PAGE = 200.0
+OVERSET_LINE = 3.0
+#: a small price per page (fewer, fuller pages first) and for changing the bulletin's page size
+PAGE_PRICE = 2.0
+FORMAT_PRICE = 1.5
+#: a block without a headline that opens a page is cut off from its group's headline
+GROUP_CUT = 60.0
+#: pages' content volume outside this share of their room is not laid out, only estimated
+LOW, HIGH = 0.55, 1.5
+BEAM = 8
+SCALES = (0.8, 0.9, 1.0, 1.1, 1.25)
+#: portrait size classes are tried in steps of this many columns (1, 1.25, 1.5 …): a size between
+#: whole columns fills a page finely, where whole columns jump by a fifth of a page
+PORTRAIT_STEP = 0.25
+
+
+@dataclass
+class PageFigures:
+    """One page of a plan as the composer lays it out, scored."""
+
+    quality: PageQuality
+    overset: list[tuple[str, int]] = field(default_factory=list)  # (block id, characters)
+    cost: float = 0.0
+    estimated: bool = False  # not laid out: its volume is far from its room
+
+    @property
+    def overset_chars(self) -> int:
+        return sum(c for _b, c in self.overset)
+
+    @property
+    def meets(self) -> bool:
+        return not self.estimated and self.quality.meets and not self.overset
+
+
+@dataclass
+class Candidate:
+    plan: PagePlan
+    pages: list[PageFigures]
+    cost: float
+
+    @property
+    def meets(self) -> bool:
+        return all(p.meets for p in self.pages)
+
+    def figures(self) -> str:
+        """One line of figures per plan, as ``fit`` prints them."""
+        parts = []
+        for n, p in enumerate(self.pages, 1):
+            q = p.quality
+            over = f" 超稿{p.overset_chars}字" if p.overset else ""
+            parts.append(f"第{n}版 空{100 * q.empty:.0f}% 洞{100 * q.holes:.0f}% 脚{100 * q.foot:.0f}%"
+                         f" 孤行{len(q.isolated)}{over}")
+        return "；".join(parts)
+
+
+@dataclass
+class SearchResult:
+    candidates: list[Candidate]  # best first, distinct plans
+    current: Candidate | None  # the bulletin as it stands, scored the same way
+    elapsed: float = 0.0
+    layouts: int = 0
+    note: str = ""  # why the search stopped early, if it did
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+class _Evaluator:
+    """Lays out candidate pages and scores them, remembering every answer: the same page (size,
+    portrait class, furniture, blocks, headline class) is asked for by many plans."""
+
+    def __init__(self, bulletin: Bulletin) -> None:
+        self.bulletin = bulletin
+        self.fonts = registry_for(bulletin)
+        self.sizes = ImageSizes(bulletin.images)
+        self.blocks = [b for _p, b in bulletin.iter_blocks()]
+        self.cache: dict[tuple, PageFigures] = {}
+        self.scaled: dict[tuple[int, float], object] = {}
+        self.volumes: dict[tuple, list[float]] = {}
+        self.rooms: dict[tuple, float] = {}
+        self.layouts = 0
+
+    def block(self, i: int, scale: float):
+        b = self.blocks[i]
+        if not isinstance(b, ColumnBlock) or not b.headline.strip() or abs(b.placement.headline_scale - scale) < 1e-9:
+            return b
+        key = (i, scale)
+        hit = self.scaled.get(key)
+        if hit is None:
+            hit = self.scaled[key] = replace(b, placement=replace(b.placement, headline_scale=scale))
+        return hit
+
+    def _trial(self, setup: PageSetup, furniture: Page | None, blocks: list) -> tuple[Bulletin, Page]:
+        trial = copy.copy(self.bulletin)
+        trial.page_setup = setup
+        page = copy.copy(furniture) if furniture is not None else Page(id="makeup-page")
+        page.blocks = blocks
+        trial.pages = [page]
+        return trial, page
+
+    def page(self, setup: PageSetup, skey: tuple, furniture: Page | None, a: int, b: int, scale: float) -> PageFigures:
+        key = (skey, id(furniture) if furniture is not None else None, a, b, scale)
+        hit = self.cache.get(key)
+        if hit is None:
+            trial, page = self._trial(setup, furniture, [self.block(i, scale) for i in range(a, b)])
+            lp, problems = lay_out_page(trial, page, 1, self.fonts, self.sizes)
+            self.layouts += 1
+            g = make_grid(setup)
+            q = measure_page(lp, g)
+            over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
+            cost = badness(q)
+            if over:
+                chars = sum(c for _b, c in over)
+                cost += OVERSET_PAGE + OVERSET_LINE * chars / max(1, g.col_chars)
+            hit = self.cache[key] = PageFigures(q, over, cost)
+        return hit
+
+    def volume(self, setup: PageSetup, skey: tuple) -> list[float]:
+        """Each block's area in line-columns at a two-column span (its natural height)."""
+        hit = self.volumes.get(skey)
+        if hit is None:
+            g = make_grid(setup)
+            measurer = BlockMeasurer(g, self.fonts, setup.portrait, setup.spaced_names)
+            hit = []
+            for b in self.blocks:
+                m = _measure_cached(measurer, b, self.sizes)
+                span = min(g.columns, max(2, m.portrait_cols if m.reserved else 1))
+                hit.append(float(_natural(m, span, g) * span))
+            self.volumes[skey] = hit
+        return hit
+
+    def room(self, setup: PageSetup, skey: tuple, furniture: Page | None) -> float:
+        """Line-columns a page with this furniture (banner, headline group) has for blocks."""
+        key = (skey, id(furniture) if furniture is not None else None)
+        hit = self.rooms.get(key)
+        if hit is None:
+            trial, page = self._trial(setup, furniture, [])
+            _lp, problems = lay_out_page(trial, page, 1, self.fonts, self.sizes)
+            g = make_grid(setup)
+            lines = max((p.lines for p in problems if p.kind == "space"), default=0)
+            hit = self.rooms[key] = float(g.columns * (lines + 1))
+        return hit
+
+
+def _estimate(ratio: float) -> float:
+    """The score a page whose volume is ``ratio`` of its room would get, without laying it out."""
+    if ratio < 1.0:
+        empty = 1.0 - ratio
+        return 100 * empty + 400 * max(0.0, empty - 0.1)
+    return OVERSET_PAGE + 200 * (ratio - 1.0)
+
+
+def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | None = None,
+                budget_s: float = 20.0, progress: Callable[[float], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> SearchResult:
+    """The best page plans for ``bulletin`` (which is not changed), best first.
+
+    ``pages``: None keeps what the page setup fixes (``fit.free_pages``), "auto" frees the count,
+    an int fixes it. ``fmt``: None keeps what the page setup fixes (``fit.free_format``), "auto"
+    frees it, a preset name fixes it.
+    """
+    t0 = time.perf_counter()
+    setup0 = bulletin.page_setup
+    ev = _Evaluator(bulletin)
+    n = len(ev.blocks)
+    fixed_pages = [i for i, p in enumerate(bulletin.pages) if p.fixed_layout]
+    free_pages = pages == "auto" or (pages is None and setup0.fit.free_pages)
+    free_format = fmt == "auto" or (fmt is None and setup0.fit.free_format)
+    if fixed_pages or setup0.preset == "custom":
+        free_format = free_format and not fixed_pages and setup0.preset != "custom"
+    if isinstance(fmt, str) and fmt not in ("auto",) and fmt in FORMATS:
+        formats = [fmt]
+    else:
+        formats = list(FORMATS) if free_format else [setup0.preset]
+    formats.sort(key=lambda f: f != setup0.preset)  # the bulletin's own size first
+    has_photos = any(getattr(b, "portrait", None) is not None and b.portrait.image for b in ev.blocks
+                     if isinstance(b, ColumnBlock))
+    current = _score_current(bulletin, ev)
+    result = SearchResult([], current)
+    if n == 0:
+        result.elapsed = time.perf_counter() - t0
+        return result
+    # pages that cannot go: they carry a banner or headline group, or are fixed
+    min_pages = max([i + 1 for i, p in enumerate(bulletin.pages)
+                     if p.fixed_layout or p.banner is not None or p.headline is not None] or [1])
+    limits = setup0.fit
+    scales = [s for s in SCALES if limits.headline_scale_min - 1e-9 <= s <= limits.headline_scale_max + 1e-9] or [1.0]
+    found: dict[PagePlan, Candidate] = {}
+    combos: list[tuple[str, int]] = []
+    for f in formats:
+        cols = PageSetup.from_preset(f).columns if f != setup0.preset else setup0.columns  # type: ignore[arg-type]
+        own = portrait_class(setup0)
+        if has_photos and portrait_is_free(setup0):
+            top = max(1, min(limits.portrait_columns_max, 3, cols // 2))
+            step = PORTRAIT_STEP if len(formats) == 1 else 2 * PORTRAIT_STEP
+            classes = sorted({1.0 + k * step for k in range(int(round((top - 1) / step)) + 1)} | {own},
+                             key=lambda c: abs(c - own))
+        else:
+            classes = [own]
+        combos += [(f, c) for c in classes]
+    done = 0
+    for f, pc in combos:
+        if time.perf_counter() - t0 > budget_s or (cancelled and cancelled()):
+            result.note = (f"组版用完了 {budget_s:.0f} 秒的时间预算，给出已找到的最好方案"
+                           if not (cancelled and cancelled()) else "组版已取消")
+            break
+        setup = setup_for(setup0, f, pc)
+        skey = (f, pc)
+        vol = ev.volume(setup, skey)
+        total = sum(vol)
+        furn = [bulletin.pages[i] if i < len(bulletin.pages) else None for i in range(max(n, len(bulletin.pages)))]
+        if free_pages:
+            room = ev.room(setup, skey, None)
+            est = max(1.0, total / max(1.0, room))
+            counts = sorted({max(min_pages, min(n, k)) for k in (math.floor(est), math.ceil(est), math.ceil(est) + 1)
+                             if k >= 1})
+        else:
+            counts = [max(1, len(bulletin.pages))]
+        for count in counts:
+            if count > n and count > len(bulletin.pages):
+                continue
+            cand = _paginate(ev, bulletin, setup, skey, furn[:count], vol, count, fixed_pages, t0, budget_s)
+            if cand is None:
+                continue
+            cand = _refine_scales(ev, setup, skey, furn[:count], cand, scales)
+            cand.cost += PAGE_PRICE * count + (FORMAT_PRICE if f != setup0.preset else 0.0)
+            if cand.plan not in found or cand.cost < found[cand.plan].cost:
+                found[cand.plan] = cand
+        done += 1
+        if progress:
+            progress(done / len(combos))
+    result.candidates = sorted(found.values(), key=lambda c: c.cost)
+    result.elapsed = time.perf_counter() - t0
+    result.layouts = ev.layouts
+    return result
+
+
+def _cut_ok(ev: _Evaluator, a: int) -> float:
+    """The price of a page starting at block ``a``: a headline-less column opening a page is cut
+    off from the headline of its group (the column before it)."""
+    if a == 0 or a >= len(ev.blocks):
+        return 0.0
+    b, prev = ev.blocks[a], ev.blocks[a - 1]
+    if isinstance(b, ColumnBlock) and not b.headline.strip() and isinstance(prev, ColumnBlock):
+        return GROUP_CUT
+    return 0.0
+
+
+def _paginate(ev: _Evaluator, bulletin: Bulletin, setup: PageSetup, skey: tuple, furn: list[Page | None],
+              vol: list[float], count: int, fixed_pages: list[int], t0: float, budget_s: float) -> Candidate | None:
+    """Blocks cut into ``count`` pages in reading order: a dynamic programme over cut points
+    (beam-limited), each page scored by laying it out."""
+    n = len(ev.blocks)
+    prefix = [0.0]
+    for v in vol:
+        prefix.append(prefix[-1] + v)
+    # a fixed page keeps exactly its blocks: where it starts and ends is forced
+    bounds: dict[int, tuple[int, int]] = {}
+    pos = 0
+    for i, p in enumerate(bulletin.pages):
+        if i in fixed_pages and i < count:
+            bounds[i] = (pos, pos + len(p.blocks))
+        pos += len(p.blocks)
+    states: dict[int, tuple[float, list[int], list[PageFigures]]] = {0: (0.0, [], [])}
+    for p in range(count):
+        room = ev.room(setup, skey, furn[p])
+        nxt: dict[int, tuple[float, list[int], list[PageFigures]]] = {}
+        last = p == count - 1
+        for a, (cost, cuts, figs) in states.items():
+            ends = [n] if last else range(a + 1, n - (count - p - 1) + 1)
+            for b in ends:
+                if b <= a:
+                    continue
+                if p in bounds and (a, b) != bounds[p]:
+                    continue
+                ratio = (prefix[b] - prefix[a]) / room
+                if (ratio < LOW or ratio > HIGH) and not (last or p in bounds) and time.perf_counter() - t0 < budget_s:
+                    fig = PageFigures(PageQuality(p + 1, 0, max(0.0, 1 - ratio), 0.0, 0.0), cost=_estimate(ratio),
+                                      estimated=True)
+                elif time.perf_counter() - t0 > budget_s:
+                    fig = PageFigures(PageQuality(p + 1, 0, max(0.0, 1 - ratio), 0.0, 0.0), cost=_estimate(ratio),
+                                      estimated=True)
+                else:
+                    fig = ev.page(setup, skey, furn[p], a, b, 1.0)
+                c = cost + fig.cost + (_cut_ok(ev, a) if p > 0 else 0.0)
+                cur = nxt.get(b)
+                if cur is None or c < cur[0]:
+                    nxt[b] = (c, [*cuts, b], [*figs, fig])
+        if not nxt:
+            return None
+        states = dict(sorted(nxt.items(), key=lambda kv: kv[1][0])[:BEAM]) if not last else nxt
+    if n not in states:
+        return None
+    cost, cuts, figs = states[n]
+    starts = [0, *cuts[:-1]]
+    pages = tuple(tuple(ev.blocks[i].id for i in range(a, b)) for a, b in zip(starts, cuts))
+    plan = PagePlan(setup.preset, pages, portrait_class(setup), tuple(1.0 for _ in pages))
+    # pages only estimated are laid out now, so every figure reported is a real one
+    for k, (a, b) in enumerate(zip(starts, cuts)):
+        if figs[k].estimated:
+            fig = ev.page(setup, skey, furn[k], a, b, 1.0)
+            cost += fig.cost - figs[k].cost
+            figs[k] = fig
+    return Candidate(plan, figs, cost)
+
+
+def _refine_scales(ev: _Evaluator, setup: PageSetup, skey: tuple, furn: list[Page | None], cand: Candidate,
+                   scales: list[float]) -> Candidate:
+    """Each page's headline size class: the one whose page scores best (pages are independent)."""
+    index = {b.id: i for i, b in enumerate(ev.blocks)}
+    figs = list(cand.pages)
+    chosen = list(cand.plan.headline_scales)
+    cost = cand.cost
+    for k, ids in enumerate(cand.plan.pages):
+        if not any(isinstance(ev.blocks[index[x]], ColumnBlock) and ev.blocks[index[x]].headline.strip() for x in ids):
+            continue
+        a, b = index[ids[0]], index[ids[-1]] + 1
+        best = (figs[k].cost, chosen[k], figs[k])
+        for s in scales:
+            if abs(s - chosen[k]) < 1e-9:
+                continue
+            fig = ev.page(setup, skey, furn[k], a, b, s)
+            if fig.cost < best[0] - 1e-9:
+                best = (fig.cost, s, fig)
+        cost += best[0] - figs[k].cost
+        chosen[k], figs[k] = best[1], best[2]
+    return Candidate(replace(cand.plan, headline_scales=tuple(chosen)), figs, cost)
+
+
+def _score_current(bulletin: Bulletin, ev: _Evaluator) -> Candidate | None:
+    """The bulletin as it stands, scored like every plan."""
+    from makeup.plan import plan_of
+
+    if not bulletin.pages:
+        return None
+    setup = bulletin.page_setup
+    g = make_grid(setup)
+    figs = []
+    for number, page in enumerate(bulletin.pages, 1):
+        lp, problems = lay_out_page(bulletin, page, number, ev.fonts, ev.sizes)
+        q = measure_page(lp, g)
+        over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
+        cost = badness(q) + (OVERSET_PAGE + OVERSET_LINE * sum(c for _b, c in over) / max(1, g.col_chars) if over else 0)
+        figs.append(PageFigures(q, over, cost))
+    plan = plan_of(bulletin)
+    return Candidate(plan, figs, sum(f.cost for f in figs) + PAGE_PRICE * len(figs))
+
+
+__all__ = ["Candidate", "PageFigures", "SearchResult", "build_pages", "plan_makeup"]
