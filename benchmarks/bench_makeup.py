@@ -43,7 +43,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.makeup_corpus import BIG, DEFAULT_COUNT, bulletin_for, corpus_id, describe, filler  # noqa: E402
-from model.document import Bulletin, ColumnBlock, SpeechBlock, block_texts, char_count  # noqa: E402
+from model.document import Bulletin, ColumnBlock, PictureBlock, SpeechBlock, block_texts, char_count  # noqa: E402
 
 #: the shared second-opinion tool, ../shared/tools/page_quality.py from the repository or a worktree of it
 PAGE_QUALITY = next((p / "shared" / "tools" / "page_quality.py" for p in ROOT.parents
@@ -75,10 +75,11 @@ class PageRecord:
     never_fills: bool = False  # adding body text up to 4 pages' worth never brings the white to ≤ 10 %
     overset: dict[str, int] = field(default_factory=dict)  # block id -> characters reported over
     unprinted: dict[str, int] = field(default_factory=dict)  # block id -> characters not printed
+    lost_pictures: list[str] = field(default_factory=list)  # picture blocks whose picture is not drawn
 
     @property
     def meets(self) -> bool:
-        return not self.failures and not self.unprinted and not self.overset
+        return not self.failures and not self.unprinted and not self.overset and not self.lost_pictures
 
     def figures(self) -> str:
         parts = [f"空 {100 * self.empty:4.1f}%", f"洞 {100 * self.holes:4.1f}%", f"脚 {100 * self.foot:4.1f}%",
@@ -133,8 +134,8 @@ def _with_text(block, chars: int):
 def real_shortfall(b: Bulletin, index: int, cap: int) -> int | None:
     """The characters that, added as body text to page ``index``'s longest block, bring the
     page's white to ≤ 10 %: grown in steps of 1.5× from 40 characters, then bisected to 2 %.
-    None when even ``cap`` characters do not (the white is not for want of copy) or the page
-    has no block that takes body text."""
+    None when even ``cap`` characters do not (the white is not for want of copy). A page
+    without a text block gets the text as a column of its own."""
     from layout.document import ImageSizes, lay_out_page, registry_for
     from layout.grid import make_grid
     from layout.quality import measure_page
@@ -142,15 +143,17 @@ def real_shortfall(b: Bulletin, index: int, cap: int) -> int | None:
     page = b.pages[index]
     texts = [blk for blk in page.blocks if isinstance(blk, ColumnBlock)
              or isinstance(blk, SpeechBlock) and blk.sections]
-    if not texts:
-        return None
+    blocks = list(page.blocks)
+    if not texts:  # a page of pictures only: the copy would come as a column of its own
+        blocks.append(ColumnBlock(id="bench-added-copy"))
+        texts = blocks[-1:]
     longest = max(texts, key=lambda blk: char_count(block_texts(blk)))
     g = make_grid(b.page_setup)
     fonts, sizes = registry_for(b), ImageSizes(b.images)
 
     def filled(chars: int) -> bool:
         trial = copy.copy(page)
-        trial.blocks = [_with_text(blk, chars) if blk is longest else blk for blk in page.blocks]
+        trial.blocks = [_with_text(blk, chars) if blk is longest else blk for blk in blocks]
         lp, _problems = lay_out_page(b, trial, index + 1, fonts, sizes)
         return measure_page(lp, g).empty <= FILLED + 1e-9
 
@@ -175,6 +178,7 @@ def measure(index: int, budget: float = 20.0, keep: str = "", shortfall: bool = 
     from layout.fit import apply
     from layout.grid import make_grid
     from layout.quality import badness, measure_page
+    from layout.types import Picture
     from makeup import changes_for, plan_makeup
 
     b = bulletin_for(index)
@@ -199,8 +203,11 @@ def measure(index: int, budget: float = 20.0, keep: str = "", shortfall: bool = 
         for p in doc.problems:
             if p.kind == "short_copy" and p.block_id == page.id:
                 rec.short_copy = (rec.short_copy or 0) + p.chars
-            elif p.kind in ("overset", "truncated") and p.block_id in ids and p.chars > 0:
+            elif p.kind in ("overset", "truncated") and p.block_id in ids and (p.chars > 0 or p.kind == "overset"):
                 rec.overset[p.block_id] = rec.overset.get(p.block_id, 0) + p.chars
+        drawn = {it.block_id for it in lp.items if isinstance(it, Picture)}
+        rec.lost_pictures = [blk.id for blk in page.blocks if isinstance(blk, PictureBlock) and blk.picture.image
+                             and blk.id not in drawn]
         for blk in page.blocks:
             want = Counter(c for t in block_texts(blk) for c in t if not c.isspace())
             missing = sum((want - printed.get(blk.id, Counter())).values())
@@ -301,8 +308,17 @@ def report(records: list[BulletinRecord]) -> list[PageRecord]:
         shown = real if real is not None else "∞" if p.never_fills else "not measured"
         print(f"  {p.bulletin} p{p.number}: reported 缺稿 {p.short_copy} 字, real {shown} ({ratio})")
     over_blocks = [(p, bid, chars) for p in with_over for bid, chars in p.overset.items()]
-    near_o = [1 for p, bid, chars in over_blocks if _within(chars, p.unprinted.get(bid, 0))]
-    print(f"超稿 numbers within {100 * TOLERANCE:.0f} % of the characters not printed: {len(near_o)}/{len(over_blocks)} blocks")
+    off = [(p, bid, chars) for p, bid, chars in over_blocks if not _within(chars, p.unprinted.get(bid, 0))]
+    print(f"超稿 numbers within {100 * TOLERANCE:.0f} % of the characters not printed: "
+          f"{len(over_blocks) - len(off)}/{len(over_blocks)} blocks"
+          + ("; off: " + ", ".join(f"{p.bulletin}/{bid} reported {chars}, not printed {p.unprinted.get(bid, 0)}"
+                                   for p, bid, chars in off[:8]) if off else ""))
+    both = [p for p in failing if p.short_copy is not None and p.overset]
+    print(f"pages reported both 缺稿 and 超稿 (white beside copy that does not fit): {len(both)}")
+    lost = [(p, bid) for p in pages for bid in p.lost_pictures]
+    print(f"picture blocks not drawn: {len(lost)}"
+          + (" (" + ", ".join(f"{p.bulletin}/{bid}{'' if bid in p.overset else ' UNREPORTED'}" for p, bid in lost[:8])
+             + (" …" if len(lost) > 8 else "") + ")" if lost else ""))
     unreported = [(p, bid, n) for p in pages for bid, n in p.unprinted.items() if bid not in p.overset]
     print(f"characters not printed without an overset report: {sum(n for _p, _b, n in unreported)} "
           f"in {len(unreported)} blocks" + (": " + ", ".join(f"{p.bulletin}/{bid} {n}" for p, bid, n in unreported[:8])
