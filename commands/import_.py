@@ -36,6 +36,16 @@ def run(args: argparse.Namespace) -> int:
         bulletin, report = import_files(args.submissions, into=into)
     except SubmissionError as exc:
         return fail(f"{exc}; nothing was written")
+    from makeup.auto import free_new_bulletin, make_up
+
+    if into is None:
+        free_new_bulletin(bulletin)
+    made = []
+    if any(p.blocks for p in bulletin.pages):
+        changes, result = make_up(bulletin)
+        if result.best is not None:
+            made = [f"make-up: {result.best.plan.describe()}", f"    {result.best.figures()}",
+                    *(f"  {c.text}" for c in changes)]
     try:
         save(bulletin, args.output)
     except ModelError as exc:
@@ -43,5 +53,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return fail(f"cannot write {args.output}: {exc.strerror or exc}")
     print("\n".join(report.lines()))
+    if made:
+        print("\n".join(made))
     print(f"wrote {args.output}")
     return 0

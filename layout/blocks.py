@@ -9,6 +9,8 @@ grid after a heading, a section label or a portrait.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -24,7 +26,8 @@ from model.texts import display_name
 RED: Colour = CMYK["accent"]  # 专色红 as process colour
 DARK_RED: Colour = CMYK["accent_dark"]
 TINT: Colour = CMYK["tint"]  # warm paper tint of the speech box
-PICTURE_MIN_SHARE = 0.6  # a picture block may shrink to this share of its width to level a row
+PICTURE_MIN_SHARE = 0.6
+HEADLINE_RULE_WIDTH = 0.5  # pt: the hairline under a headline that heads a wide group  # a picture block may shrink to this share of its width to level a row
 
 
 @dataclass
@@ -36,6 +39,7 @@ class FlowItem:
     chars: int = 0  # characters it carries, for overset reports
     keep: bool = False  # keep with the next item (labels, headings, a widow's line above, a lone lead)
     para_start: bool = False  # first line of a paragraph: a blank line may go above it to level a row
+    display: bool = False  # not body-size text (a label, a heading): it never reads as a stranded body line
 
 
 @dataclass
@@ -58,6 +62,34 @@ class MeasuredBlock:
     #: the headline one peer size class up (×HEADLINE_PEER_RATIO), or None: a block with a line
     #: to spare takes it (a taller headline fills a row without a hole; peers stay in ratio)
     head_big: Callable[[int], tuple[int, Callable[[float, float, float], list[Item]]]] | None = None
+
+
+#: Composed paragraphs by everything that shapes them: the make-up measures the same paragraphs
+#: under many page plans (a portrait size or a headline class changes nothing in them), so
+#: composing each once is most of what makes a plan search affordable. Bounded by characters.
+_COMPOSED: OrderedDict[tuple, object] = OrderedDict()
+_COMPOSED_CHARS = [0]
+_COMPOSED_MAX_CHARS = 200_000
+_composed_lock = threading.Lock()
+
+
+def _compose_cached(runs: list[Run], measure: float, size: float, fonts: FontRegistry, **kw):
+    key = (tuple(runs), measure, size, tuple(sorted(fonts.specs.items())), tuple(sorted(kw.items())))
+    with _composed_lock:
+        hit = _COMPOSED.get(key)
+        if hit is not None:
+            _COMPOSED.move_to_end(key)
+            return hit
+    comp = compose(runs, measure, size, fonts, **kw)
+    chars = sum(len(r.text) for r in runs) + 1
+    with _composed_lock:
+        if key not in _COMPOSED:
+            _COMPOSED[key] = comp
+            _COMPOSED_CHARS[0] += chars
+        while _COMPOSED and _COMPOSED_CHARS[0] > _COMPOSED_MAX_CHARS:
+            old, _v = _COMPOSED.popitem(last=False)
+            _COMPOSED_CHARS[0] -= sum(len(r.text) for r in old[0]) + 1
+    return comp
 
 
 def _baseline(top: float, lines: int, leading: float, size: float) -> float:
@@ -91,8 +123,8 @@ class BlockMeasurer:
             runs = [Run(lead, "lead"), Run(rest, "body")] if lead else [Run(rest, role)]
         else:
             runs = [Run(para, role, bold=bold, colour=colour)]
-        comp = compose(runs, measure_em * g.body / size, size, self.fonts, align=align, indent_em=indent_em * g.body / size,
-                       role=role, block_id=block_id, hang=hang)
+        comp = _compose_cached(runs, measure_em * g.body / size, size, self.fonts, align=align,
+                               indent_em=indent_em * g.body / size, role=role, block_id=block_id, hang=hang)
         problems.extend(comp.problems)
         per = _lines_for(size, g.leading, 1.0) if size > g.body else 1
         items = []
@@ -116,7 +148,8 @@ class BlockMeasurer:
             widow_guard = role == "body" and (k == n_lines - 2 or (k == 0 and n_lines > 1))
             # a ◎ item (hanging) is one thing to read: it is never split across columns
             whole = hang and k < n_lines - 1
-            items.append(FlowItem(per, emit, chars, keep or in_lead or widow_guard or whole, para_start=k == 0))
+            items.append(FlowItem(per, emit, chars, keep or in_lead or widow_guard or whole, para_start=k == 0,
+                                  display=abs(size - g.body) > 0.3))
         return items
 
     def headline(self, text: str, block_id: str, max_size: float, min_size: float, problems: list[Problem],
@@ -148,8 +181,8 @@ class BlockMeasurer:
             else:
                 floor = max(min_size, max_size / HEADLINE_PEER_RATIO)
                 size = max(floor, max_size * width / natural * FIT_SHRINK)
-            comp = compose(Run(text, role, colour=colour), width / size, size, fonts, align="centre", indent_em=0,
-                           block_id=block_id)
+            comp = _compose_cached([Run(text, role, colour=colour)], width / size, size, fonts, align="centre",
+                                   indent_em=0, block_id=block_id)
             per = _lines_for(size, g.leading, STYLES["column_headline"].line)
             lines = per * len(comp) + gap_lines
 
@@ -158,6 +191,13 @@ class BlockMeasurer:
                 for k, line in enumerate(comp):
                     out += line.glyph_runs(x + (w - width) / 2, _baseline(top + k * per * g.leading, per, g.leading, size),
                                            block_id=block_id)
+                # a headline far narrower than the columns it heads (a group's, across the row)
+                # stands on a hairline across them: the articles below read as one group, and
+                # the columns beside the words do not open as white wells under the rule above
+                text_w = max((ln.natural for ln in comp), default=0.0)
+                if comp and text_w < w - 2 * g.col_w:
+                    y = top + len(comp) * per * g.leading - 0.3 * g.leading
+                    out.append(Rule(x, y, x + w, y, HEADLINE_RULE_WIDTH, colour))
                 return out
 
             return lines, draw
@@ -253,8 +293,9 @@ class BlockMeasurer:
         bid = block.id
         scale = block.placement.headline_scale
         base = STYLES["column_headline"].size(g.body) * scale
-        low = STYLES["column_headline"].min_size(g.body) * min(1.0, scale)
-        head = self.headline(block.headline, bid, max_size=base, min_size=low, problems=problems)
+        # never shrunk below its class: a headline too long for one line breaks into lines, so
+        # that every headline on a page is its class's size or one class up (≤ 1.25×)
+        head = self.headline(block.headline, bid, max_size=base, min_size=base, problems=problems)
         head_big = self.headline(block.headline, bid, max_size=base * HEADLINE_PEER_RATIO, min_size=base,
                                  problems=[]) if block.headline.strip() else None
         items: list[FlowItem] = []

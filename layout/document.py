@@ -34,7 +34,7 @@ from layout.types import (
     Rect,
     Rule,
 )
-from model.document import Bulletin, Page, PictureBlock, block_texts, char_count, issue_label
+from model.document import Bulletin, ColumnBlock, Page, PictureBlock, block_texts, char_count, issue_label
 from model.images import MIN_PPI, ImageStore, upright_size
 from model.texts import display_name
 
@@ -297,7 +297,7 @@ def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Prob
     copy; it says how many characters would fill it and the area in mm, never passes silently."""
     if not page.blocks:
         return
-    q = measure_page(lp, g)
+    q = lp.quality = measure_page(lp, g)
     if q.empty <= MAX_EMPTY:
         return
     lines = q.empty_cells / max(1, g.columns)
@@ -458,6 +458,33 @@ def _natural_lines(m: MeasuredBlock, span: int) -> int:
     return head_lines + body + 2 * m.pad_lines + 1  # + 1: the gap line that carries the rule
 
 
+def _group_leader(measured: list[MeasuredBlock], i: int) -> int:
+    """The block whose headline heads follower ``i``'s group."""
+    j = i - 1
+    while j > 0 and follows_group(measured[j - 1].block, measured[j].block):
+        j -= 1
+    return j
+
+
+def _group_cap(measured: list[MeasuredBlock], i: int, g: Grid) -> int:
+    """Lines a follower beside its leader stands below: its group's headline across the row
+    (measured across the whole page, the fewest lines it can take; the row adds the rest)."""
+    return measured[_group_leader(measured, i)].head(g.columns)[0]
+
+
+def _group_head_lines(leader: MeasuredBlock, span: int, g: Grid) -> int:
+    """Lines a group's headline takes across ``span`` columns, and never fewer than its
+    followers were packed with."""
+    return max(leader.head(span)[0], leader.head(g.columns)[0])
+
+
+def follows_group(prev, block) -> bool:
+    """A column without a headline after another column is that column's group's article: it
+    stands under the group's headline (the page's reading order is the bulletin's)."""
+    return (isinstance(block, ColumnBlock) and not block.headline.strip() and isinstance(prev, ColumnBlock)
+            and block.placement.row is None)
+
+
 def _waste(m: MeasuredBlock, span: int, g: Grid) -> float:
     """Line-columns left white inside block ``m`` at its natural height at ``span``: beside a
     portrait taller than the text, the text columns end far above the block's foot."""
@@ -538,6 +565,7 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         hm = m.block.placement.height_mm
         return None if hm is None else max(1, round(hm * MM / g.leading)) + 1
 
+    follows = [i > 0 and follows_group(measured[i - 1].block, m.block) for i, m in enumerate(measured)]
     rows = pack(
         len(measured), g.columns, available, height,
         # a pin wider than the page (the page setup changed since) takes the whole width
@@ -550,6 +578,8 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         fixed_row=[m.block.placement.row for m in measured],
         any_width=[m.picture is not None for m in measured],
         waste=lambda i, s: _waste(measured[i], s, g),
+        follows=follows,
+        cap_lines=[_group_cap(measured, i, g) if follows[i] else 0 for i in range(len(measured))],
     )
     line = start
     for r, row in enumerate(rows):
@@ -560,10 +590,31 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         heads = {}
         for cell in row.cell_list():
             i = row.blocks[cell[0]]
-            if measured[i].has_picture and measured[i].top is not None:
-                heads[i] = measured[i].head(row.spans[cell[0]])[0]
+            m = measured[i]
+            if m.has_picture and m.top is not None and m.picture is None:
+                own = fixed_height(m)
+                lines0 = min(row.block_lines(cell[0]) if own is None else own, g.lines - line + 1) - 1
+                heads[i] = _head_for(m, row.spans[cell[0]], lines0, gap_lines)[0]
         head_to = max(heads.values(), default=0)
-        for c, cell in enumerate(row.cell_list()):
+        # a group's headline spans its leader's and its followers' cells side by side in the row
+        group_span: dict[int, int] = {}  # leader block -> columns its headline spans
+        in_group: set[int] = set()  # cells (index) under a group headline, after its leader's
+        group_of: dict[int, int] = {}  # follower block -> its leader
+        cells = row.cell_list()
+        for c, cell in enumerate(cells):
+            i = row.blocks[cell[0]]
+            if c and i > 0 and follows_group(measured[i - 1].block, measured[i].block) \
+                    and len(cells[c - 1]) == 1 and row.blocks[cells[c - 1][0]] == i - 1:
+                lead_c = c - 1
+                while lead_c in in_group:
+                    lead_c -= 1
+                leader = row.blocks[cells[lead_c][0]]
+                group_span[leader] = group_span.get(leader, row.spans[cells[lead_c][0]]) + row.spans[cell[0]]
+                in_group.add(c)
+                group_of[i] = leader
+        group_lines = {f: _group_head_lines(measured[ld], group_span[ld], g) for f, ld in group_of.items()}
+        group_lines.update({ld: _group_head_lines(measured[ld], sp, g) for ld, sp in group_span.items()})
+        for c, cell in enumerate(cells):
             span = row.spans[cell[0]]
             top_line = line
             for k in cell:
@@ -572,7 +623,8 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
                 own = fixed_height(measured[i])  # a fixed height is kept even in a taller row
                 lines_here = min(given if own is None else own, g.lines - top_line + 1) - 1  # minus the gap line
                 _draw_block(measured[i], g, col, span, top_line, lines_here, lp, problems, sizes, gap_lines,
-                            max(0, head_to - heads[i] - 1) if i in heads else 0)
+                            max(0, head_to - heads[i] - 1) if i in heads else 0, group_span.get(i),
+                            group_lines.get(i))
                 top_line += given
                 if k != cell[-1] and top_line <= g.lines:  # rule between two stacked blocks
                     y = g.line_top(top_line) - g.leading / 2
@@ -580,7 +632,9 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
             if c:  # column rule between neighbouring cells, in the middle of the gutter
                 x = g.col_x(col) - g.gutter / 2
                 bottom = min(line + row_h - 1, g.lines)
-                lp.items.append(Rule(x, g.line_top(line), x, g.line_top(max(line, bottom)), 0.4))
+                # under a group's headline the rule starts below it
+                rule_top = line + (group_lines.get(row.blocks[cell[0]], 0) if c in in_group else 0)
+                lp.items.append(Rule(x, g.line_top(rule_top), x, g.line_top(max(rule_top, bottom)), 0.4))
             col += span
         line += row_h
         if r < len(rows) - 1 and line <= g.lines:
@@ -604,7 +658,8 @@ def _report_space(page: Page | None, g: Grid, x: float, y: float, w: float, line
 
 
 def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines: int, lp: LaidOutPage,
-                problems: list[Problem], sizes: ImageSizes, gap_lines: int = 1, head_pad: int = 0) -> None:
+                problems: list[Problem], sizes: ImageSizes, gap_lines: int = 1, head_pad: int = 0,
+                head_span: int | None = None, group_head: int | None = None) -> None:
     x = g.col_x(col)
     w = g.span_w(span)
     top = g.line_top(line)
@@ -639,9 +694,16 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     reserved = m.reserved
     pw = len(res_cols) if reserved else 0
     need = max(reserved, min_height(heights, span, res_cols, keep=keep)) if heights else reserved
-    head_lines, draw_head = _choose_head(m, span, lines, need, heights, keep, res_cols, pw, gap_lines)
+    if head_span:  # a group's leader: its headline across the group (the followers start below it)
+        head_lines, draw_head = m.head(head_span)
+        head_lines = group_head or head_lines
+        lp.items += draw_head(x, top, g.span_w(head_span))
+    elif group_head is not None:  # a follower: below its group's headline
+        head_lines = group_head
+    else:
+        head_lines, draw_head = _head_for(m, span, lines, gap_lines)
+        lp.items += draw_head(x, top, w)
     head_lines = min(head_lines, lines)
-    lp.items += draw_head(x, top, w)
     body_top = line + head_lines + m.pad_lines
     body_lines = lines - head_lines - 2 * m.pad_lines
     if 0 < head_pad and need + head_pad <= body_lines:  # level with the row's other portraits
@@ -695,13 +757,29 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
                                 chars=short * span * g.col_chars))
 
 
-def _choose_head(m: MeasuredBlock, span: int, lines: int, need: int, heights: list[int], keep: list[bool],
-                 res_cols: list[int], pw: int, gap_lines: int):
+def _head_for(m: MeasuredBlock, span: int, lines: int, gap_lines: int):
     """The headline variant for a block given ``lines``: its own size, or one peer class up
     when the block has lines to spare that paragraph air alone cannot fill."""
     small = m.head(span)
-    if m.head_big is None or not heights:
+    if m.head_big is None or not m.items:
         return small
+    key = ("head", span, lines, gap_lines)
+    hit = m.levels.get(key)
+    if hit is not None:
+        return small if hit == 0 else m.head_big(span)
+    heights = [i.lines for i in m.items]
+    keep = [i.keep for i in m.items]
+    res_cols = _reserved_cols(m, span)
+    pw = len(res_cols) if m.reserved else 0
+    need = max(m.reserved, min_height(heights, span, res_cols, keep=keep))
+    chosen = _choose_head(m, span, lines, need, heights, keep, res_cols, pw, gap_lines)
+    m.levels[key] = 0 if chosen is small else 1
+    return chosen
+
+
+def _choose_head(m: MeasuredBlock, span: int, lines: int, need: int, heights: list[int], keep: list[bool],
+                 res_cols: list[int], pw: int, gap_lines: int):
+    small = m.head(span)
     big = m.head_big(span)
     if big[0] <= small[0]:
         return small
@@ -801,9 +879,11 @@ def _air_slots(items: list) -> list[bool]:
     n = len(items)
 
     def single(k: int) -> bool:
-        return 0 <= k < n and items[k].para_start and (k + 1 == n or items[k + 1].para_start)
+        return 0 <= k < n and items[k].para_start and not items[k].display and (k + 1 == n or items[k + 1].para_start)
 
-    return [it.para_start and not single(k) and not single(k - 1) for k, it in enumerate(items)]
+    # nor after a blank line the block already has (two white lines read as a hole)
+    return [it.para_start and not single(k) and not single(k - 1) and not (k > 0 and not items[k - 1].chars)
+            for k, it in enumerate(items)]
 
 
 def _gaps(items: list, spare: int, gap_lines: int, under_portrait: bool = False) -> list[int]:

@@ -65,14 +65,39 @@ STACK = 4.0  # two blocks stacked in one cell read less plainly than side by sid
 WIDE = 0.7
 #: white inside a block at its natural height (text columns that end far above the foot of a
 #: tall portrait beside them), per line-column beyond a line per column: a hole the row cannot fill
-WASTE = 6.0
+WASTE = HOLE
+
+
+#: a cell may stack this many blocks one above the other, and a row may have this many such cells:
+#: a tall block beside a stack of two or three shorter ones fills a row that side-by-side blocks
+#: of unequal depth would leave with holes
+MAX_STACK = 3
+MAX_STACKED_CELLS = 2
 
 
 @lru_cache(maxsize=64)
 def _patterns(cells: int, blocks_left: int) -> tuple[tuple[int, ...], ...]:
-    """Blocks per cell for a row of ``cells`` cells: one each, or one cell of two stacked."""
-    out = [(1,) * cells] + [tuple(2 if j == k else 1 for j in range(cells)) for k in range(cells)]
+    """Blocks per cell for a row of ``cells`` cells: one each, or some cells stacking 2–3."""
+    out = [(1,) * cells]
+    if cells > 1:
+        for p in itertools.product(range(1, MAX_STACK + 1), repeat=cells):
+            stacked = sum(1 for x in p if x > 1)
+            if 0 < stacked <= MAX_STACKED_CELLS:
+                out.append(p)
     return tuple(p for p in out if sum(p) <= blocks_left)
+
+
+def _groups_ok(i: int, pattern: tuple[int, ...], follows: Sequence[bool]) -> bool:
+    """A group's article opening a cell stands beside its predecessor alone in the cell before
+    (the group's headline runs across both); otherwise it is stacked under its predecessor."""
+    b = i
+    prev_size = 0
+    for c, size in enumerate(pattern):
+        if c and follows[b] and prev_size != 1:
+            return False
+        prev_size = size
+        b += size
+    return True
 
 
 def pack(
@@ -89,6 +114,8 @@ def pack(
     fixed_row: Sequence[int | None] | None = None,
     any_width: Sequence[bool] | None = None,
     waste: Callable[[int, int], float] | None = None,
+    follows: Sequence[bool] | None = None,
+    cap_lines: Sequence[int] | None = None,
 ) -> list[RowPlan]:
     """Rows for ``n`` blocks; ``height(i, span)`` is block i's natural height in lines.
 
@@ -98,7 +125,12 @@ def pack(
     deep. ``min_span[i]`` is the narrowest span block i may take (its portrait's width);
     ``fixed_row[i]``, when set, makes block i open row number ``fixed_row[i]`` (0-based);
     ``any_width[i]`` exempts block i from the width penalty (a picture is as deep as it is wide).
+    ``follows[i]`` keeps block i in the row of the block before it (an article without a headline
+    of its own stands under its group's headline); rows that cannot hold a group are given up.
+    Beside the cell before it, such a block opens its cell ``cap_lines[i]`` lines lower (its
+    group's headline runs across both); stacked under the block before it, it does not.
     """
+    cap_lines = cap_lines or [0] * n
     if n == 0:
         return []
     low = 1 if columns < 4 else 2 if columns < 10 else 3
@@ -132,12 +164,18 @@ def pack(
         """Lines each block of a cell gets in a row ``row_h`` tall."""
         if len(cell) == 1:
             return [row_h]
-        (h1, st1), (h2, st2) = block_h(cell[0], s), block_h(cell[1], s)
-        extra = max(0, row_h - h1 - h2)
-        top = min(st1, extra // 2 + extra % 2)
-        bottom = min(st2, extra - top)
-        top = min(st1, extra - bottom)
-        return [h1 + top, row_h - h1 - top]
+        hs = [block_h(b, s) for b in cell]
+        lines = [h + (cap_lines[b] if k == 0 else 0) for k, (b, (h, _st)) in enumerate(zip(cell, hs))]
+        extra = max(0, row_h - sum(lines))
+        # share the extra lines out one at a time to the block with the most room left
+        room = [st for _h, st in hs]
+        while extra > 0 and any(r > 0 for r in room):
+            k = max(range(len(cell)), key=lambda j: (room[j], -j))
+            lines[k] += 1
+            room[k] -= 1
+            extra -= 1
+        lines[-1] = row_h - sum(lines[:-1])  # what no block can take goes to the lowest (a hole)
+        return lines
 
     cells_seen: dict[tuple[int, int, int], tuple[int, int, float] | None] = {}
 
@@ -155,7 +193,7 @@ def pack(
             if (fs is not None and fs != s) or (fs is None and s < min_span[blk]):
                 break
             h, g = block_h(blk, s)
-            nat += h
+            nat += h + (cap_lines[blk] if blk == start else 0)
             st += g
             if not any_width[blk]:
                 pen += max(0.0, wide[s] - h) ** 2
@@ -166,10 +204,17 @@ def pack(
         cells_seen[key] = out
         return out
 
+    joined = follows is not None and any(follows)
     for i in range(n):
+        if joined and i > 0 and follows[i]:
+            continue  # a row never opens on a group's follower
         for k in range(1, min(max_per_row, n - i) + 1):
             for pattern in _patterns(k, n - i):
                 nb = sum(pattern)
+                if joined and i + nb < n and follows[i + nb]:
+                    continue  # ... nor closes before one
+                if joined and not _groups_ok(i, pattern, follows):
+                    continue
                 if rows_pinned and any(fixed_row[i + j] is not None for j in range(1, nb)):
                     continue  # a block pinned to a row opens it
                 starts = []
@@ -221,12 +266,15 @@ def pack(
                 cur = dp[end].get(key)
                 if cur is None or c < cur[0]:
                     dp[end][key] = (c, i, state, cand)
+    if not dp[n] and joined:  # a group too big for one row: its articles go in rows of their own
+        return pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
+                    min_span, fixed_row, any_width, waste, None, None)
     if not dp[n] and rows_pinned:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
         return pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, None, any_width, waste)
+                    min_span, None, any_width, waste, follows, cap_lines)
     if not dp[n]:  # no rows can hold the pinned spans together: lay out as if unpinned (never recurse for ever)
         return pack(n, columns, available, height, [None] * n, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, None, any_width, waste)
+                    min_span, None, any_width, waste, follows, cap_lines)
     best_key, best_cost = None, INF
     for key, (cost, *_rest) in dp[n].items():
         t = key[0]

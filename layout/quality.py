@@ -116,19 +116,30 @@ def _boxes(page: LaidOutPage) -> tuple[list[tuple[float, float, float, float]], 
     return boxes, runs
 
 
-def measure_page(page: LaidOutPage, g: Grid) -> PageQuality:
-    """The make-up figures of ``page`` laid out on grid ``g``.
+def page_quality(page: LaidOutPage, g: Grid) -> PageQuality:
+    """The page's figures: measured when it was laid out, or now."""
+    q = page.quality
+    return q if isinstance(q, PageQuality) else measure_page(page, g)
 
-    Cells are cut as ``page_quality.py`` cuts them from the printed page — one body pitch tall,
-    from the page's first ink down to just above the folio — so that both measures agree; a
-    blank line between two lines of text is then as white as a reader sees it."""
+
+def columns_of(g: Grid, x0: float, x1: float, slack: float = -1.0) -> range:
+    """Columns whose cell x range (inset 1 pt, or widened by -slack) the span x0..x1 may touch."""
+    step = g.col_w + g.gutter
+    k0 = max(0, int((x0 - g.left - g.col_w - slack) // step) + 1)
+    k1 = min(g.columns - 1, int((x1 - g.left + slack) // step))
+    return range(k0, k1 + 1)
+
+
+def ink_grid(page: LaidOutPage, g: Grid) -> tuple[list[list[bool]], float, float, list[GlyphRun]]:
+    """(rows of cells, True where inked; the area's top; its bottom; the page's glyph runs)."""
     boxes, runs = _boxes(page)
     # the type area as a PDF reader finds it: from the first character or picture down to just
     # above the lowest characters in the bottom tenth of the page (the folio)
     tops = [r.y - ASCENT * r.size for r in runs if r.text.strip()]
     pics = [it.y for it in page.items if isinstance(it, Picture)]
-    content_top = min(tops + pics, default=g.top)
-    foot_tops = [t for t in tops if t > 0.9 * page.height]
+    # (a page whose first content stands low is white above it: the grid's top bounds the area)
+    content_top = min(tops + pics + [g.top + g.leading])
+    foot_tops = [t for t in tops if t > max(0.9 * page.height, content_top + g.leading)]
     if foot_tops:
         bottom = min(foot_tops) - 0.5 * g.body
     else:
@@ -138,19 +149,33 @@ def measure_page(page: LaidOutPage, g: Grid) -> PageQuality:
     nrows = int((bottom - content_top) // pitch)
     cols = g.columns
     if nrows <= 0:
-        return PageQuality(page.number, 0, 0.0, 0.0, 0.0, pitch_mm=g.leading / MM)
+        return [], content_top, bottom, runs
     ink = [[False] * cols for _ in range(nrows)]
-    col_ranges = [(g.col_x(k) + 1.0, g.col_x(k) + g.col_w - 1.0) for k in range(cols)]
     for x0, y0, x1, y1 in inside:
         r0 = max(0, int((y0 - content_top) // pitch))
         r1 = min(nrows - 1, int((y1 - content_top - 1e-6) // pitch))
         if r1 < 0 or r0 > nrows - 1:
             continue
-        for k, (a, b) in enumerate(col_ranges):
-            if x1 <= a or x0 >= b:
+        for k in columns_of(g, x0, x1):
+            a = g.col_x(k) + 1.0
+            if x1 <= a or x0 >= a + g.col_w - 2.0:
                 continue
             for r in range(r0, r1 + 1):
                 ink[r][k] = True
+    return ink, content_top, bottom, runs
+
+
+def measure_page(page: LaidOutPage, g: Grid) -> PageQuality:
+    """The make-up figures of ``page`` laid out on grid ``g``.
+
+    Cells are cut as ``page_quality.py`` cuts them from the printed page — one body pitch tall,
+    from the page's first ink down to just above the folio — so that both measures agree; a
+    blank line between two lines of text is then as white as a reader sees it."""
+    ink, content_top, bottom, runs = ink_grid(page, g)
+    nrows = len(ink)
+    cols = g.columns
+    if nrows <= 0:
+        return PageQuality(page.number, 0, 0.0, 0.0, 0.0, pitch_mm=g.leading / MM)
     cells = nrows * cols
     empty = holes = foot = 0
     foot_min = nrows
@@ -173,14 +198,14 @@ def measure_page(page: LaidOutPage, g: Grid) -> PageQuality:
         if abs(run_.size - g.body) > 0.3 or not content_top <= run_.y - ASCENT * run_.size < bottom:
             continue
         line = int((run_.y - ASCENT * run_.size - g.top + 0.5 * (g.leading - g.body)) // g.leading)
-        for i, x in enumerate(run_.xs):
-            if run_.text[i].isspace():
-                continue
-            mid = run_.x + x + run_.advances[i] / 2
-            for k, (a, b) in enumerate(col_ranges):
-                if a - 2 <= mid <= b + 2:
-                    body_lines[k].add(line)
-                    break
+        # each character counts for the column its centre is in (a run lies in one column or
+        # crosses a gutter; the columns between its first and last centres are all touched)
+        first = run_.x + run_.xs[0] + run_.advances[0] / 2
+        last = run_.x + run_.xs[-1] + run_.advances[-1] / 2
+        for k in columns_of(g, first, last, 2.0):
+            a = g.col_x(k) - 1.0
+            if first <= a + g.col_w + 2.0 and last >= a:
+                body_lines[k].add(line)
     isolated = []
     for k, lines in enumerate(body_lines):
         for ln in sorted(lines):

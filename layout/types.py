@@ -174,6 +174,8 @@ class LaidOutPage:
     #: the page's leftover space gathered in one rectangle (x, y, w, h), for a picture block or
     #: more copy; drawn as a dashed frame in the preview, never printed
     space: tuple[float, float, float, float] | None = None
+    #: how well the page is made up (layout.quality.PageQuality), measured once when laid out
+    quality: object | None = None
 
 
 @dataclass(slots=True)

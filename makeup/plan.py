@@ -141,11 +141,16 @@ def changes_for(bulletin: Bulletin, plan: PagePlan) -> list[Change]:
     else:
         for number, (page, ids) in enumerate(zip(bulletin.pages, plan.pages), 1):
             if tuple(b.id for b in page.blocks) != ids:
-                moved = [by_id[x] for x in ids if where.get(x) != number]
-                text = f"第 {number} 版: " + ("，".join(f"移入 {_name(b)}" for b in moved) or "调整顺序")
+                moved_in = [by_id[x] for x in ids if where.get(x) != number]
+                moved_out = [b for b in page.blocks if b.id not in ids]
+                parts = [f"移入 {_name(b)}" for b in moved_in] + [f"移出 {_name(b)}" for b in moved_out]
+                text = f"第 {number} 版: " + ("，".join(parts) or "调整顺序")
                 changes.append(Change(page, "blocks", [by_id[x] for x in ids], text, structural=True))
+    fixed = {b.id for p in bulletin.pages if p.fixed_layout for b in p.blocks}
     for ids, scale in zip(plan.pages, plan.headline_scales):
         for x in ids:
+            if x in fixed:
+                continue  # a fixed page keeps its headlines as they stand
             b = by_id[x]
             if isinstance(b, ColumnBlock) and b.headline.strip() and abs(b.placement.headline_scale - scale) > 1e-9:
                 changes.append(Change(b, "placement", replace(b.placement, headline_scale=scale),

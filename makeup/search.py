@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from layout.blocks import BlockMeasurer
 from layout.document import ImageSizes, _measure_cached, _natural, lay_out_page, registry_for
 from layout.grid import make_grid
-from layout.quality import PageQuality, badness, measure_page
+from layout.quality import PageQuality, badness, page_quality
 from makeup.plan import FORMATS, PagePlan, build_pages, portrait_class, portrait_is_free, setup_for
 from model.document import Bulletin, ColumnBlock, Page, PageSetup
 
@@ -40,8 +40,10 @@ FORMAT_PRICE = 1.5
 #: a block without a headline that opens a page is cut off from its group's headline
 GROUP_CUT = 60.0
 #: pages' content volume outside this share of their room is not laid out, only estimated
-LOW, HIGH = 0.55, 1.5
+LOW, HIGH = 0.6, 1.4
+#: cut points kept per page by the programme: all that matter for a few pages, fewer for many
 BEAM = 8
+BEAM_LONG = 3
 SCALES = (0.8, 0.9, 1.0, 1.1, 1.25)
 #: portrait size classes are tried in steps of this many columns (1, 1.25, 1.5 …): a size between
 #: whole columns fills a page finely, where whole columns jump by a fifth of a page
@@ -115,9 +117,9 @@ class _Evaluator:
         self.rooms: dict[tuple, float] = {}
         self.layouts = 0
 
-    def block(self, i: int, scale: float):
+    def block(self, i: int, scale: float | None):
         b = self.blocks[i]
-        if not isinstance(b, ColumnBlock) or not b.headline.strip() or abs(b.placement.headline_scale - scale) < 1e-9:
+        if scale is None or not isinstance(b, ColumnBlock) or not b.headline.strip() or abs(b.placement.headline_scale - scale) < 1e-9:
             return b
         key = (i, scale)
         hit = self.scaled.get(key)
@@ -141,7 +143,7 @@ class _Evaluator:
             lp, problems = lay_out_page(trial, page, 1, self.fonts, self.sizes)
             self.layouts += 1
             g = make_grid(setup)
-            q = measure_page(lp, g)
+            q = page_quality(lp, g)
             over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
             cost = badness(q)
             if over:
@@ -225,9 +227,10 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
     for f in formats:
         cols = PageSetup.from_preset(f).columns if f != setup0.preset else setup0.columns  # type: ignore[arg-type]
         own = portrait_class(setup0)
-        if has_photos and portrait_is_free(setup0):
+        if has_photos and portrait_is_free(setup0) and not fixed_pages:  # a fixed page keeps its look
             top = max(1, min(limits.portrait_columns_max, 3, cols // 2))
-            step = PORTRAIT_STEP if len(formats) == 1 else 2 * PORTRAIT_STEP
+            many = len(formats) > 1 or len(bulletin.pages) > 6 or n > 40
+            step = 2 * PORTRAIT_STEP if many else PORTRAIT_STEP
             classes = sorted({1.0 + k * step for k in range(int(round((top - 1) / step)) + 1)} | {own},
                              key=lambda c: abs(c - own))
         else:
@@ -235,7 +238,8 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
         combos += [(f, c) for c in classes]
     done = 0
     for f, pc in combos:
-        if time.perf_counter() - t0 > budget_s or (cancelled and cancelled()):
+        # the bulletin's own size and portrait class is always planned, however short the budget
+        if done and time.perf_counter() - t0 > budget_s or (cancelled and cancelled()):
             result.note = (f"组版用完了 {budget_s:.0f} 秒的时间预算，给出已找到的最好方案"
                            if not (cancelled and cancelled()) else "组版已取消")
             break
@@ -247,8 +251,10 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
         if free_pages:
             room = ev.room(setup, skey, None)
             est = max(1.0, total / max(1.0, room))
-            counts = sorted({max(min_pages, min(n, k)) for k in (math.floor(est), math.ceil(est), math.ceil(est) + 1)
-                             if k >= 1})
+            near = (math.floor(est), math.ceil(est), math.ceil(est) + 1) if est < 6 else (math.floor(est), math.ceil(est))
+            counts = sorted({max(min_pages, min(n, k)) for k in near if k >= 1})
+        elif isinstance(pages, int):
+            counts = [max(min_pages, pages)]
         else:
             counts = [max(1, len(bulletin.pages))]
         for count in counts:
@@ -257,7 +263,8 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
             cand = _paginate(ev, bulletin, setup, skey, furn[:count], vol, count, fixed_pages, t0, budget_s)
             if cand is None:
                 continue
-            cand = _refine_scales(ev, setup, skey, furn[:count], cand, scales)
+            if time.perf_counter() - t0 < budget_s:
+                cand = _refine_scales(ev, setup, skey, furn[:count], cand, scales, t0, budget_s, frozenset(fixed_pages))
             cand.cost += PAGE_PRICE * count + (FORMAT_PRICE if f != setup0.preset else 0.0)
             if cand.plan not in found or cand.cost < found[cand.plan].cost:
                 found[cand.plan] = cand
@@ -266,6 +273,8 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
             progress(done / len(combos))
     result.candidates = sorted(found.values(), key=lambda c: c.cost)
     result.elapsed = time.perf_counter() - t0
+    if result.elapsed > budget_s and not result.note:
+        result.note = f"组版用完了 {budget_s:.0f} 秒的时间预算，部分版面只作了估算，给出已找到的最好方案"
     result.layouts = ev.layouts
     return result
 
@@ -316,41 +325,53 @@ def _paginate(ev: _Evaluator, bulletin: Bulletin, setup: PageSetup, skey: tuple,
                     fig = PageFigures(PageQuality(p + 1, 0, max(0.0, 1 - ratio), 0.0, 0.0), cost=_estimate(ratio),
                                       estimated=True)
                 else:
-                    fig = ev.page(setup, skey, furn[p], a, b, 1.0)
+                    fig = ev.page(setup, skey, furn[p], a, b, None if p in bounds else 1.0)
                 c = cost + fig.cost + (_cut_ok(ev, a) if p > 0 else 0.0)
                 cur = nxt.get(b)
                 if cur is None or c < cur[0]:
                     nxt[b] = (c, [*cuts, b], [*figs, fig])
         if not nxt:
             return None
-        states = dict(sorted(nxt.items(), key=lambda kv: kv[1][0])[:BEAM]) if not last else nxt
+        beam = BEAM if count <= 6 else BEAM_LONG
+        states = dict(sorted(nxt.items(), key=lambda kv: kv[1][0])[:beam]) if not last else nxt
     if n not in states:
         return None
     cost, cuts, figs = states[n]
     starts = [0, *cuts[:-1]]
     pages = tuple(tuple(ev.blocks[i].id for i in range(a, b)) for a, b in zip(starts, cuts))
-    plan = PagePlan(setup.preset, pages, portrait_class(setup), tuple(1.0 for _ in pages))
+    scales = tuple(_own_scale(ev, a, b) if k in bounds else 1.0 for k, (a, b) in enumerate(zip(starts, cuts)))
+    plan = PagePlan(setup.preset, pages, portrait_class(setup), scales)
     # pages only estimated are laid out now, so every figure reported is a real one
     for k, (a, b) in enumerate(zip(starts, cuts)):
         if figs[k].estimated:
-            fig = ev.page(setup, skey, furn[k], a, b, 1.0)
+            fig = ev.page(setup, skey, furn[k], a, b, None if k in bounds else 1.0)
             cost += fig.cost - figs[k].cost
             figs[k] = fig
     return Candidate(plan, figs, cost)
 
 
+def _own_scale(ev: _Evaluator, a: int, b: int) -> float:
+    """The headline class a page's blocks have now (a fixed page keeps it)."""
+    scales = [ev.blocks[i].placement.headline_scale for i in range(a, b) if isinstance(ev.blocks[i], ColumnBlock)]
+    return max(scales, default=1.0)
+
+
 def _refine_scales(ev: _Evaluator, setup: PageSetup, skey: tuple, furn: list[Page | None], cand: Candidate,
-                   scales: list[float]) -> Candidate:
+                   scales: list[float], t0: float, budget_s: float, fixed: frozenset[int] = frozenset()) -> Candidate:
     """Each page's headline size class: the one whose page scores best (pages are independent)."""
     index = {b.id: i for i, b in enumerate(ev.blocks)}
     figs = list(cand.pages)
     chosen = list(cand.plan.headline_scales)
     cost = cand.cost
     for k, ids in enumerate(cand.plan.pages):
+        if k in fixed:
+            continue
         if not any(isinstance(ev.blocks[index[x]], ColumnBlock) and ev.blocks[index[x]].headline.strip() for x in ids):
             continue
         a, b = index[ids[0]], index[ids[-1]] + 1
         best = (figs[k].cost, chosen[k], figs[k])
+        if time.perf_counter() - t0 > budget_s:
+            break
         for s in scales:
             if abs(s - chosen[k]) < 1e-9:
                 continue
@@ -373,7 +394,7 @@ def _score_current(bulletin: Bulletin, ev: _Evaluator) -> Candidate | None:
     figs = []
     for number, page in enumerate(bulletin.pages, 1):
         lp, problems = lay_out_page(bulletin, page, number, ev.fonts, ev.sizes)
-        q = measure_page(lp, g)
+        q = page_quality(lp, g)
         over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
         cost = badness(q) + (OVERSET_PAGE + OVERSET_LINE * sum(c for _b, c in over) / max(1, g.col_chars) if over else 0)
         figs.append(PageFigures(q, over, cost))

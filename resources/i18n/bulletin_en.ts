@@ -9,6 +9,200 @@
     </message>
 </context>
 <context>
+    <name>AutoMakeup</name>
+    <message>
+        <source>组版方案与当前会刊的栏目不一致（会刊在组版后有改动），请重新自动组版。</source>
+        <translation>The page plan no longer matches the bulletin&apos;s blocks (the bulletin changed after the make-up). Please run Auto make-up again.</translation>
+    </message>
+    <message>
+        <source>自动组版</source>
+        <translation>Auto make-up</translation>
+    </message>
+    <message>
+        <source>导入后自动组版</source>
+        <translation>Make-up after import</translation>
+    </message>
+    <message>
+        <source>{pages} 版 {size}，肖像 {portrait} 栏，标题 ×{scales}，每版 {blocks} 篇</source>
+        <translation>{pages} pages {size}, portraits {portrait} columns, headlines ×{scales}, blocks per page {blocks}</translation>
+    </message>
+    <message>
+        <source>第 {} 版 {}</source>
+        <translation>Page {} {}</translation>
+    </message>
+    <message>
+        <source>空 {:.0f}%  洞 {:.0f}%  脚 {:.0f}%</source>
+        <translation>empty {:.0f}%  holes {:.0f}%  foot {:.0f}%</translation>
+    </message>
+    <message>
+        <source>孤行 {}</source>
+        <translation>isolated lines {}</translation>
+    </message>
+    <message>
+        <source>超稿 {} 字</source>
+        <translation>overset {} characters</translation>
+    </message>
+    <message>
+        <source>空白超过版心的 {:.0f}%</source>
+        <translation>more than {:.0f}% of the type area is white</translation>
+    </message>
+    <message>
+        <source>栏内空洞超过 {:.0f}%</source>
+        <translation>holes inside columns exceed {:.0f}%</translation>
+    </message>
+    <message>
+        <source>栏脚空白超过 {:.0f}%</source>
+        <translation>white at the column feet exceeds {:.0f}%</translation>
+    </message>
+    <message>
+        <source>有孤立的正文行</source>
+        <translation>isolated body lines</translation>
+    </message>
+    <message>
+        <source>肖像大小不一</source>
+        <translation>portraits of different sizes</translation>
+    </message>
+    <message>
+        <source>肖像顶端不齐</source>
+        <translation>portrait tops not level</translation>
+    </message>
+    <message>
+        <source>同一排肖像顶端不齐</source>
+        <translation>portrait tops in a row not level</translation>
+    </message>
+    <message>
+        <source>有 {} 字排不下</source>
+        <translation>{} characters do not fit</translation>
+    </message>
+    <message>
+        <source>正在比较组版方案（版数、版面大小、每版栏目、肖像和标题字号）…</source>
+        <translation>Comparing page plans (page count, page size, blocks per page, portrait and headline sizes)…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>自动组版失败</source>
+        <translation>Auto make-up failed</translation>
+    </message>
+    <message>
+        <source>组版时出错，会刊没有改动。
+
+{}</source>
+        <translation>The make-up failed; the bulletin is unchanged.
+
+{}</translation>
+    </message>
+    <message>
+        <source>自动组版已取消，会刊没有改动</source>
+        <translation>Auto make-up cancelled; the bulletin is unchanged</translation>
+    </message>
+    <message>
+        <source>组版期间会刊有改动，方案作废，会刊没有改动。请重新自动组版。</source>
+        <translation>The bulletin changed during the make-up, so its plans were dropped and nothing was changed. Please run Auto make-up again.</translation>
+    </message>
+    <message>
+        <source>组版后会刊有改动，方案作废，会刊没有改动。请重新自动组版。</source>
+        <translation>The bulletin changed after the make-up, so its plans were dropped and nothing was changed. Please run Auto make-up again.</translation>
+    </message>
+    <message>
+        <source>自动组版：{} 处改动（可撤销）</source>
+        <translation>Auto make-up: {} changes (undoable)</translation>
+    </message>
+    <message>
+        <source>自动组版：所选方案就是当前版面，没有改动</source>
+        <translation>Auto make-up: the chosen plan is the current pages; nothing changed</translation>
+    </message>
+    <message>
+        <source>会刊中还没有栏目，没有可组版的内容。请先加栏目或导入稿件。</source>
+        <translation>The bulletin has no blocks to make up yet. Add columns or import submissions first.</translation>
+    </message>
+    <message>
+        <source>自动组版…</source>
+        <translation>Auto make-up…</translation>
+    </message>
+    <message>
+        <source>按稿件多少选定版数、版面大小和每版栏目，列出最好的几个方案供选择（可撤销）</source>
+        <translation>Choose page count, page size and the blocks of each page from the copy; shows the best plans to choose from (undoable)</translation>
+    </message>
+</context>
+<context>
+    <name>AutoMakeupDialog</name>
+    <message>
+        <source>自动组版</source>
+        <translation>Auto make-up</translation>
+    </message>
+    <message>
+        <source>按稿件的多少选定版数、版面大小、每版的栏目、肖像和标题字号，使每一版都排满。选一个方案后按“应用所选方案”：整个组版是一步，可以撤销。</source>
+        <translation>Page count, page size, the blocks of each page, portrait and headline sizes are chosen from the amount of copy so that every page is full. Choose a plan and press “Apply plan”: the whole make-up is one step and can be undone.</translation>
+    </message>
+    <message>
+        <source>版数可变</source>
+        <translation>Page count may change</translation>
+    </message>
+    <message>
+        <source>允许自动组版增减版数（否则保持现有的版数）</source>
+        <translation>Let the make-up add or remove pages (otherwise the page count stays)</translation>
+    </message>
+    <message>
+        <source>版面大小可变</source>
+        <translation>Page size may change</translation>
+    </message>
+    <message>
+        <source>允许自动组版改用对开、四开、A3 或 A4（否则保持现有的版面大小）</source>
+        <translation>Let the make-up use broadsheet, tabloid, A3 or A4 (otherwise the page size stays)</translation>
+    </message>
+    <message>
+        <source>所选方案不改动会刊</source>
+        <translation>The chosen plan changes nothing</translation>
+    </message>
+    <message>
+        <source>所选方案的改动：</source>
+        <translation>Changes of the chosen plan:</translation>
+    </message>
+    <message>
+        <source>应用所选方案</source>
+        <translation>Apply plan</translation>
+    </message>
+    <message>
+        <source>有固定版面或自定义的版面大小时，版面大小不变</source>
+        <translation>With a fixed page or a custom page size the page size stays</translation>
+    </message>
+    <message>
+        <source>当前版面</source>
+        <translation>Current pages</translation>
+    </message>
+    <message>
+        <source>方案一（推荐）</source>
+        <translation>Plan 1 (recommended)</translation>
+    </message>
+    <message>
+        <source>方案二</source>
+        <translation>Plan 2</translation>
+    </message>
+    <message>
+        <source>方案三</source>
+        <translation>Plan 3</translation>
+    </message>
+    <message>
+        <source>方案四</source>
+        <translation>Plan 4</translation>
+    </message>
+    <message>
+        <source>试排 {} 版，用时 {:.1f} 秒。</source>
+        <translation>{} pages tried in {:.1f} s.</translation>
+    </message>
+    <message>
+        <source>没有找到可用的组版方案。</source>
+        <translation>No page plan was found.</translation>
+    </message>
+    <message>
+        <source>当前版面已不差于找到的方案，可以不改动（按“取消”）。</source>
+        <translation>The current pages are no worse than the plans found; you may keep them (Cancel).</translation>
+    </message>
+</context>
+<context>
     <name>Binder</name>
     <message>
         <source>已删除无法保存的字符（粘贴的文字有损坏）：{}</source>
@@ -2021,6 +2215,21 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <message>
         <source>修改固定位置</source>
         <translation>Change pins</translation>
+    </message>
+</context>
+<context>
+    <name>PlanColumn</name>
+    <message>
+        <source>✓ 每版都合乎组版要求</source>
+        <translation>✓ every page meets the make-up rules</translation>
+    </message>
+    <message>
+        <source>✗ 有版面未达组版要求</source>
+        <translation>✗ some pages miss the make-up rules</translation>
+    </message>
+    <message>
+        <source>第 {} 版</source>
+        <translation>Page {}</translation>
     </message>
 </context>
 <context>

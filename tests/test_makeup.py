@@ -1,0 +1,401 @@
+"""Make-up (issue 24): the page-quality measure, the page-plan search and the 缺稿/超稿 reports,
+checked on laid-out pages, on the exported PDF and from the command line."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from layout.document import lay_out_bulletin
+from layout.fit import apply
+from layout.grid import make_grid
+from layout.quality import MAX_EMPTY, measure_page
+from layout.styles import ASCENT
+from layout.types import GlyphRun, LaidOutPage, Picture
+from makeup import changes_for, plan_makeup, plan_of
+from makeup.report import copy_report
+from model.document import Bulletin, ColumnBlock, Page, PageSetup, Paragraph, SpeechBlock
+from tests.test_page_makeup import BITS, LEADS, imported_submissions
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOL = ROOT.parent / "shared" / "tools" / "page_quality.py"
+
+
+# ---------------------------------------------------------------------------- the measure
+
+
+def _page(setup: PageSetup | None = None) -> tuple[LaidOutPage, object]:
+    setup = setup or PageSetup.from_preset("tabloid")
+    g = make_grid(setup)
+    return LaidOutPage(1, g.page_w, g.page_h), g
+
+
+def _line(g, col: int, line: int, chars: int | None = None) -> GlyphRun:
+    """A body line of ``chars`` Han characters in column ``col`` on grid line ``line``."""
+    n = chars or g.col_chars
+    xs = tuple(i * g.body for i in range(n))
+    return GlyphRun("f", g.body, g.col_x(col), g.baseline(line), "国" * n, (1,) * n, xs, (g.body,) * n)
+
+
+def _folio(g) -> GlyphRun:
+    return GlyphRun("f", 7.0, g.left, g.top + g.height + 4 + 4 + ASCENT * 7, "第1版", (1,) * 3, (0, 7, 14), (7,) * 3)
+
+
+def _fill(lp, g, skip: set[tuple[int, int]] = frozenset()) -> None:
+    for c in range(g.columns):
+        for ln in range(g.lines):
+            if (c, ln) not in skip:
+                lp.items.append(_line(g, c, ln))
+    lp.items.append(_folio(g))
+
+
+def test_a_full_page_meets_every_rule():
+    lp, g = _page()
+    _fill(lp, g)
+    q = measure_page(lp, g)
+    assert q.meets and q.empty == 0 and q.holes == 0 and q.foot == 0 and not q.isolated
+
+
+def test_white_at_the_foot_counts_as_foot_and_empty():
+    lp, g = _page()
+    _fill(lp, g, {(c, ln) for c in range(g.columns) for ln in range(g.lines - 20, g.lines)})
+    q = measure_page(lp, g)
+    assert q.foot > 0.15 and q.empty >= q.foot and q.holes == 0
+    assert set(q.failures) >= {"empty", "foot"}
+
+
+def test_two_white_lines_inside_a_column_are_a_hole_one_is_not():
+    lp, g = _page()
+    _fill(lp, g, {(0, 10)})
+    assert measure_page(lp, g).holes == 0
+    lp, g = _page()
+    _fill(lp, g, {(0, 10), (0, 11), (1, 30), (1, 31), (1, 32)})
+    q = measure_page(lp, g)
+    assert q.holes * q.cells == pytest.approx(5, abs=1)
+
+
+def test_a_body_line_with_white_above_and_below_is_isolated():
+    lp, g = _page()
+    _fill(lp, g, {(2, 20), (2, 22)})
+    q = measure_page(lp, g)
+    assert [c for c, _ln in q.isolated] == [2] and "isolated" in q.failures
+
+
+def test_portraits_of_two_sizes_or_uneven_tops_fail():
+    lp, g = _page()
+    _fill(lp, g)
+    w = g.col_w
+    lp.items += [Picture("a", g.col_x(0), g.line_top(5), w, w * 4 / 3), Picture("b", g.col_x(2), g.line_top(5), w, w * 4 / 3)]
+    assert measure_page(lp, g).meets
+    lp.items.append(Picture("c", g.col_x(4), g.line_top(8), w, w * 4 / 3))  # three lines lower in the row
+    assert "tops" in measure_page(lp, g).failures
+    lp.items.append(Picture("d", g.col_x(0), g.line_top(60), w * 0.8, w * 0.8 * 4 / 3))
+    assert "portraits" in measure_page(lp, g).failures
+
+
+def test_the_measure_agrees_with_the_shared_tool_on_an_exported_pdf(tmp_path):
+    """PDF read-back: the composer's own figures and ``page_quality.py``'s from the printed page."""
+    if not TOOL.exists():
+        pytest.skip(f"the shared measuring tool is not beside this checkout ({TOOL})")
+    from exporters.pdf import write_pdf
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    changes, _result = _best(b)
+    apply(changes)
+    doc = lay_out_bulletin(b)
+    out = tmp_path / "ex.pdf"
+    write_pdf(b, str(out))
+    spec = importlib.util.spec_from_file_location("page_quality_tool", TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    measured = tool.measure(str(out))["pages"]
+    g = make_grid(b.page_setup)
+    for lp, theirs in zip(doc.pages, measured):
+        ours = measure_page(lp, g)
+        assert abs(100 * ours.empty - theirs["empty_pct"]) <= 1.5
+        assert abs(100 * ours.holes - theirs["holes_pct"]) <= 1.5
+        assert abs(100 * ours.foot - theirs["foot_pct"]) <= 1.5
+        assert abs(len(ours.isolated) - theirs["isolated"]) <= 2
+
+
+# ---------------------------------------------------------------------------- the search
+
+
+def _best(b: Bulletin, **kw):
+    result = plan_makeup(b, budget_s=kw.pop("budget_s", 30.0), **kw)
+    assert result.best is not None
+    return changes_for(b, result.best.plan), result
+
+
+def _order(b: Bulletin) -> list[str]:
+    return [blk.id for _p, blk in b.iter_blocks()]
+
+
+def _score(b: Bulletin) -> float:
+    from makeup.search import _Evaluator, _score_current
+
+    return _score_current(b, _Evaluator(b)).cost
+
+
+def test_fit_fills_the_half_empty_second_page_of_the_example_and_keeps_reading_order():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    g = make_grid(b.page_setup)
+    before = [measure_page(lp, g).empty for lp in lay_out_bulletin(b).pages]
+    assert before[1] > 0.5  # the example's page 2 is half white as it comes
+    order = _order(b)
+    changes, result = _best(b)
+    apply(changes)
+    assert _order(b) == order and len(b.pages) == 2 and b.page_setup.preset == "broadsheet"
+    after = [measure_page(lp, make_grid(b.page_setup)) for lp in lay_out_bulletin(b).pages]
+    assert max(q.empty for q in after) < 0.35 and sum(q.empty for q in after) < 0.6 * sum(before)
+    assert result.best.cost < result.current.cost
+    # one portrait size for the bulletin, all portraits that size
+    assert len({round(p.w, 1) for lp in lay_out_bulletin(b).pages for p in lp.items if isinstance(p, Picture)
+                and p.block_id.startswith("column")}) == 1
+
+
+def test_the_plan_applied_is_one_the_search_scored():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    changes, result = _best(b)
+    apply(changes)
+    assert plan_of(b).pages == result.best.plan.pages
+    assert _score(b) == pytest.approx(result.best.cost, abs=1e-6)
+
+
+def test_a_fixed_page_keeps_its_blocks_and_pins_are_kept():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    b.pages[0].fixed_layout = True
+    first = [blk.id for blk in b.pages[0].blocks]
+    b.pages[1].blocks[0].placement.columns = 3
+    fixed_look = ([blk.placement for blk in b.pages[0].blocks], b.page_setup.portrait)
+    changes, _result = _best(b)
+    apply(changes)
+    assert [blk.id for blk in b.pages[0].blocks] == first
+    assert ([blk.placement for blk in b.pages[0].blocks], b.page_setup.portrait) == fixed_look
+    assert any(blk.placement.columns == 3 for _p, blk in b.iter_blocks())
+
+
+def test_page_count_and_size_are_what_the_command_asks_for():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    changes, result = _best(b, pages=3, fmt="tabloid")
+    apply(changes)
+    assert len(b.pages) == 3 and b.page_setup.preset == "tabloid" and b.page_setup.columns == 6
+    assert b.page_setup.body_size_pt == example_bulletin().page_setup.body_size_pt  # body size never changes
+    assert all(p.blocks for p in b.pages)
+    assert b.pages[0].headline is not None and b.pages[1].banner is not None  # furniture stays
+
+
+def _text_bulletin(cities: int, paras: int, preset: str = "broadsheet") -> Bulletin:
+    import random
+
+    rnd = random.Random(cities * 31 + paras)
+    b = Bulletin(page_setup=PageSetup.from_preset(preset))
+    blocks = []
+    for k in range(cities):
+        text = [Paragraph(LEADS[j % len(LEADS)] + "".join(rnd.choice(BITS) for _ in range(6)) + "成效明显。", lead=True)
+                for j in range(paras)]
+        blocks.append(ColumnBlock(region=f"市{k}", headline=f"第{k}市工会奋力谱写新篇章", paragraphs=text))
+    b.pages = [Page(blocks=blocks)]
+    return b
+
+
+def test_with_size_and_count_free_a_short_bulletin_gets_a_smaller_page():
+    b = _text_bulletin(5, 3)
+    b.page_setup.fit.free_pages = b.page_setup.fit.free_format = True
+    g = make_grid(b.page_setup)
+    assert measure_page(lay_out_bulletin(b).pages[0], g).empty > 0.4
+    changes, result = _best(b)
+    apply(changes)
+    assert b.page_setup.preset != "broadsheet"
+    qs = [measure_page(lp, make_grid(b.page_setup)) for lp in lay_out_bulletin(b).pages]
+    assert max(q.empty for q in qs) < 0.2
+    assert len(result.candidates) >= 3  # it weighed others, and says so
+
+
+def test_an_imported_bulletin_is_made_up_on_import(tmp_path):
+    from makeup.auto import free_new_bulletin, make_up
+
+    b = imported_submissions(tmp_path, 5, 5)
+    free_new_bulletin(b)
+    before = _score(b)
+    changes, result = make_up(b)
+    assert changes and _score(b) < before
+    assert all(measure_page(lp, make_grid(b.page_setup)).empty <= 0.2 for lp in lay_out_bulletin(b).pages)
+
+
+def test_the_search_keeps_its_time_budget_and_says_so():
+    import time
+
+    b = _text_bulletin(40, 4)
+    b.page_setup.fit.free_pages = True
+    t = time.perf_counter()
+    result = plan_makeup(b, budget_s=1.0)
+    assert time.perf_counter() - t < 15
+    assert result.best is not None and "预算" in result.note
+
+
+# ---------------------------------------------------------------------------- page rules
+
+
+def test_a_speech_item_is_never_split_across_columns():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    apply(_best(b)[0])
+    doc = lay_out_bulletin(b)
+    speech = next(blk for _p, blk in b.iter_blocks() if isinstance(blk, SpeechBlock))
+    bullets = [t for s in speech.sections for t in s.bullets]
+    runs = [r for lp in doc.pages for r in lp.items if isinstance(r, GlyphRun) and r.block_id == speech.id]
+    checked = 0
+    for bullet in bullets:
+        mine = []
+        text = ""
+        for r in runs:  # the bullet's lines, in order
+            if r.text and (text + r.text) == bullet[:len(text + r.text)]:
+                mine.append(r)
+                text += r.text
+                if text == bullet:
+                    break
+            elif text:
+                mine, text = [], ""
+        if text != bullet or len(mine) < 2:
+            continue
+        assert len({round(r.x) for r in mine[1:]}) == 1 and all(b2.y > a.y for a, b2 in zip(mine, mine[1:])), bullet
+        checked += 1
+    assert checked >= 1
+
+
+def test_an_article_without_a_headline_stands_under_its_groups_headline():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    apply(_best(b)[0])
+    doc = lay_out_bulletin(b)
+    for page, lp in zip(b.pages, doc.pages):
+        areas = {a.block_id: a for a in lp.areas}
+        for prev, blk in zip(page.blocks, page.blocks[1:]):
+            if isinstance(blk, ColumnBlock) and not blk.headline.strip() and isinstance(prev, ColumnBlock):
+                a, p = areas[blk.id], areas[prev.id]
+                beside = abs(a.y - p.y) < 1 and a.x > p.x
+                below = abs(a.x - p.x) < 1 and a.y > p.y
+                assert beside or below, (blk.id, prev.id)
+                if beside:  # the group's headline runs across both
+                    lead = next(x for x in page.blocks[:page.blocks.index(blk)][::-1] if x.headline.strip())
+                    heads = [r for r in lp.items if isinstance(r, GlyphRun) and r.block_id == lead.id and r.size > 15]
+                    left = min(r.x for r in heads)
+                    right = max(r.x + r.xs[-1] + r.advances[-1] for r in heads)
+                    own = areas[lead.id]
+                    assert own.x <= left and (left + right) / 2 > own.x + own.w / 2 and left < a.x + a.w
+
+
+def test_at_most_one_blank_line_between_paragraphs():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    apply(_best(b)[0])
+    doc = lay_out_bulletin(b)
+    g = make_grid(b.page_setup)
+    for lp in doc.pages:
+        by_col: dict[tuple[str, int], list[int]] = {}
+        for r in lp.items:
+            if isinstance(r, GlyphRun) and abs(r.size - g.body) < 0.3 and r.block_id.startswith("column"):
+                col = round((r.x + r.xs[0] - g.left) / (g.col_w + g.gutter))
+                by_col.setdefault((r.block_id, col), []).append(round((r.y - g.baseline(0)) / g.leading))
+        for lines in by_col.values():
+            lines = sorted(set(lines))
+            assert all(b2 - a <= 2 for a, b2 in zip(lines, lines[1:])), lines
+
+
+# ---------------------------------------------------------------------------- 缺稿 / 超稿
+
+
+def test_a_short_page_reports_the_copy_that_would_fill_it():
+    """缺稿 N 字: adding about N characters to the page's text brings its white to the rule."""
+    b = _text_bulletin(3, 3)
+    doc = lay_out_bulletin(b)
+    short = [p for p in doc.problems if p.kind == "short_copy"]
+    assert len(short) == 1 and short[0].chars > 0
+    assert short[0].number("width_mm") > 0 and short[0].number("height_mm") > 0
+    n = short[0].chars
+    # add n characters, spread over the blocks, and lay out again: the page is about full
+    per = n // len(b.pages[0].blocks)
+    for blk in b.pages[0].blocks:
+        blk.paragraphs.append(Paragraph("工" * per))
+    after = lay_out_bulletin(b)
+    q = measure_page(after.pages[0], make_grid(b.page_setup))
+    over = sum(p.chars for p in after.problems if p.kind == "overset")
+    assert q.empty <= MAX_EMPTY + 0.06 and over <= 0.25 * n
+
+
+def test_copy_that_does_not_fit_is_reported_per_block_longest_first():
+    b = _text_bulletin(6, 14, "a4")
+    doc = lay_out_bulletin(b)
+    lines = copy_report(b, doc)
+    over = [ln for ln in lines if "超稿" in ln]
+    assert over
+    counts = [int(ln.split("超稿 ")[1].split(" 字")[0]) for ln in over]
+    assert counts == sorted(counts, reverse=True)
+    assert all("加" in ln and "删减" in ln for ln in over)
+
+
+def test_no_character_is_unprinted_without_an_overset_report(tmp_path):
+    import pdfplumber
+
+    from exporters.pdf import write_pdf
+
+    b = _text_bulletin(6, 12, "a4")
+    out = tmp_path / "o.pdf"
+    write_pdf(b, str(out))
+    doc = lay_out_bulletin(b)
+    with pdfplumber.open(out) as pdf:
+        printed = sum(1 for p in pdf.pages for c in p.chars if c["text"].strip())
+    body = sum(len(p.text) for _pg, blk in b.iter_blocks() for p in blk.paragraphs)
+    lost = sum(p.chars for p in doc.problems if p.kind in ("overset", "truncated"))
+    assert lost > 0
+    assert printed + lost >= body
+
+
+# ---------------------------------------------------------------------------- the command line
+
+
+def test_fit_from_the_command_line_prints_the_plan_the_others_and_the_report(tmp_path):
+    from model.example import example_bulletin
+    from model.project_file import load, save
+
+    src = tmp_path / "ex.bulletin"
+    save(example_bulletin(), src)
+    out = tmp_path / "fit.bulletin"
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "fit", str(src), "-o", str(out), "--pages", "auto",
+                        "--format", "auto", "--budget", "30"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert "plan chosen:" in r.stdout and "weighed:" in r.stdout and "wrote" in r.stdout
+    b = load(out)
+    assert sum(len(p.blocks) for p in b.pages) == 11
+    bad = subprocess.run([sys.executable, str(ROOT / "main.py"), "fit", str(src), "--pages", "0"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "page count" in bad.stderr
+
+
+def test_copy_of_a_bulletin_is_not_changed_by_the_search():
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    before = copy.deepcopy(b)
+    plan_makeup(b, pages="auto", fmt="auto", budget_s=10)
+    assert b.page_setup == before.page_setup
+    assert [[blk.id for blk in p.blocks] for p in b.pages] == [[blk.id for blk in p.blocks] for p in before.pages]
+    assert [blk.placement for _p, blk in b.iter_blocks()] == [blk.placement for _p, blk in before.iter_blocks()]
