@@ -15,7 +15,7 @@ from layout.document import lay_out_bulletin
 from layout.grid import MM, make_grid
 from layout.types import GlyphRun, Picture
 from model.document import Bulletin, ColumnBlock, Crop, Paragraph, PictureBlock, Portrait
-from tests.submissions import imported_submissions
+from tests.submissions import BITS, LEADS, SUBMISSION, imported_submissions  # noqa: F401 - also imported from here
 
 
 @pytest.fixture(scope="module")
