@@ -12,6 +12,8 @@ Regenerate the catalogue after changing strings: ``python resources/i18n/update.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from resources.paths import resource_path

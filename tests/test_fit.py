@@ -99,7 +99,7 @@ def test_cli_prints_changes_and_saves(tmp_path):
 def test_without_photos_fit_leaves_the_portrait_size_class_alone(tmp_path):
     """Imported submissions have no photos yet: the portrait column then holds only bylines,
     and widening it only adds white beside them (issue 10), so copy-fit does not touch it."""
-    from tests.test_page_makeup import imported_submissions
+    from tests.submissions import imported_submissions
 
     b = imported_submissions(tmp_path, 6, 9)
     assert not any(getattr(blk, "portrait", None) for _, blk in b.iter_blocks())
