@@ -21,7 +21,7 @@ from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
 from layout.level import level_breaks
 from layout.packing import pack
-from layout.quality import MAX_EMPTY, measure_page
+from layout.quality import MAX_EMPTY, MAX_FOOT, measure_page
 from layout.types import (
     BLACK,
     WHITE,
@@ -298,14 +298,19 @@ def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Prob
     if not page.blocks:
         return
     q = lp.quality = measure_page(lp, g)
-    if q.empty <= MAX_EMPTY:
-        return
-    lines = q.empty_cells / max(1, g.columns)
-    problems.append(Problem(
-        "short_copy", page.id, f"缺稿约 {q.empty_cells * g.col_chars} 字", chars=q.empty_cells * g.col_chars,
-        lines=round(lines),
-        numbers=(("empty_pct", 100 * q.empty), ("width_mm", g.width / MM), ("height_mm", lines * g.leading / MM)),
-    ))
+    if q.empty > MAX_EMPTY or q.foot > MAX_FOOT:
+        # the copy that brings the white down to the rule: the white beyond MAX_EMPTY, or the
+        # white standing at the column feet beyond MAX_FOOT, whichever is more
+        cells = max(q.empty_cells - MAX_EMPTY * q.cells, (q.foot - MAX_FOOT) * q.cells, 1.0)
+        chars = round(cells * g.col_chars)
+        lines = cells / max(1, g.columns)
+        problems.append(Problem(
+            "short_copy", page.id, f"缺稿约 {chars} 字", chars=chars, lines=round(lines),
+            numbers=(("empty_pct", 100 * q.empty), ("width_mm", g.width / MM), ("height_mm", lines * g.leading / MM)),
+        ))
+    elif not q.meets:
+        problems.append(Problem("page_rules", page.id, "、".join(q.failures), text="、".join(q.failures),
+                                numbers=(("holes_pct", 100 * q.holes), ("isolated", len(q.isolated)))))
 
 
 def _report_off_page(lp: LaidOutPage, problems: list[Problem]) -> None:
@@ -690,8 +695,12 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
             _check_ppi(m, w, sizes, problems)
         low, natural = m.picture[0](span)
         if lines < low - 1:
+            # the picture and its caption are not printed as they are: the caption counts as lost
+            drawn = m.picture[1](x, top, w, lines) if lines > 0 else []
+            shown = sum(1 for it in drawn if isinstance(it, GlyphRun) for ch in it.text if not ch.isspace())
             problems.append(Problem("overset", bid, f"{_label(m)}: 图片放不下（还需 {low - 1 - max(0, lines)} 行）",
-                                    lines=low - 1 - max(0, lines)))
+                                    lines=low - 1 - max(0, lines),
+                                    chars=max(0, char_count(block_texts(m.block)) - shown)))
         elif lines - (natural - 1) > UNDERSET_TOLERANCE:
             short = lines - (natural - 1)
             problems.append(Problem("underset", bid, f"{_label(m)}: 还差 {short} 行", lines=short))

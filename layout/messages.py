@@ -27,6 +27,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "space": ("空位", "Space"),
     "short_copy": ("缺稿", "Short of copy"),
     "group_apart": ("离开组标题", "Apart from its group"),
+    "page_rules": ("版面不合规", "Page not made up"),
     "bad_image": ("照片损坏", "Damaged picture"),
     "truncated": ("文字未排全", "Text cut off"),
     # the print preflight's (exporters.separation, exporters.pdf_draw)
@@ -43,6 +44,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "overset": ("超稿 {chars} 字（{lines} 行）：可加版、改大版面或删减", "{chars} characters over ({lines} lines): add a page, a larger size, or cut"),
     "group_apart": ("不在所属标题之下（与上一篇不在同一行）：可自动组版或改为单独标题",
                     "not under its group's headline (not in the row of the article before it): run the make-up or give it a headline"),
+    "page_rules": ("版面有洞 {holes_pct:.0f}%、孤行 {isolated:.0f} 处：可自动组版，或调整栏目占栏与顺序",
+                   "holes {holes_pct:.0f}%, {isolated:.0f} stranded lines: run the make-up, or change spans and order"),
     "short_copy": ("缺稿约 {chars} 字（空白 {empty_pct:.0f}%，约 {width_mm:.0f} × {height_mm:.0f} mm）：可自动组版（减少版数、改小版面、放大肖像）、补稿或加图片块",
                    "short of about {chars} characters ({empty_pct:.0f}% white, about {width_mm:.0f} × {height_mm:.0f} mm): "
                    "run automatic make-up (fewer pages, a smaller size, larger portraits), add copy or a picture block"),

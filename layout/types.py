@@ -105,6 +105,7 @@ ProblemKind = Literal[
     "space",  # leftover space on a page, gathered in one rectangle
     "short_copy",  # 缺稿: a page more than 10 % white, with the characters that would fill it
     "group_apart",  # an article without a headline set apart from its group's headline
+    "page_rules",  # a page with copy enough that still breaks a make-up rule (holes, a stranded line …)
 ]
 Severity = Literal["error", "warning", "info"]
 
@@ -129,6 +130,7 @@ SEVERITY: dict[str, Severity] = {
     "space": "info",
     "short_copy": "warning",
     "group_apart": "warning",
+    "page_rules": "warning",
 }
 #: Kinds whose content is not on the page at all: `export` exits 1 on them unless told otherwise.
 LOST_KINDS: frozenset[str] = frozenset({"overset", "truncated", "bad_image"})

@@ -69,14 +69,15 @@ def setup_for(setup: PageSetup, preset: str, portrait_columns: float) -> PageSet
     if portrait_is_free(setup):
         cols = max(1.0, min(float(portrait_columns), float(new.columns)))
         if abs(cols - round(cols)) < 1e-6:
-            new.portrait = replace(setup.portrait, width_columns=int(round(cols)), width_mm=None, by_makeup=False)
+            new.portrait = replace(setup.portrait, width_columns=int(round(cols)), width_mm=None, by_makeup=False,
+                                   leader_width_columns=int(round(cols)))
         else:
             from layout.grid import make_grid
 
             g = make_grid(new)
             width = cols * g.col_w + (cols - 1) * g.gutter
             new.portrait = replace(setup.portrait, width_columns=math.ceil(cols), width_mm=round(width / MM, 1),
-                                   by_makeup=True)
+                                   by_makeup=True, leader_width_columns=math.ceil(cols))
     new.fit = replace(setup.fit)
     return new
 

@@ -251,7 +251,7 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
         if free_pages:
             room = ev.room(setup, skey, None)
             est = max(1.0, total / max(1.0, room))
-            near = (math.floor(est), math.ceil(est), math.ceil(est) + 1) if est < 6 else (math.floor(est), math.ceil(est))
+            near = (math.floor(est), math.ceil(est), math.ceil(est) + 1)
             counts = sorted({max(min_pages, min(n, k)) for k in near if k >= 1})
         elif isinstance(pages, int):
             counts = [max(min_pages, pages)]
