@@ -301,7 +301,11 @@ def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Prob
     if q.empty > MAX_EMPTY or q.foot > MAX_FOOT:
         # the copy that brings the white down to the rule: the white beyond MAX_EMPTY, or the
         # white standing at the column feet beyond MAX_FOOT, whichever is more
-        cells = max(q.empty_cells - MAX_EMPTY * q.cells, (q.foot - MAX_FOOT) * q.cells, 1.0)
+        if q.empty > MAX_EMPTY:
+            cells = q.empty_cells - MAX_EMPTY * q.cells
+        else:
+            cells = (q.foot - MAX_FOOT) * q.cells
+        cells = max(cells, 1.0)
         chars = round(cells * g.col_chars)
         lines = cells / max(1, g.columns)
         problems.append(Problem(
