@@ -27,6 +27,13 @@ def run(args: argparse.Namespace) -> int:
     from model.project_file import save
     from model.serialize import ModelError
 
+    from model.fileio import same_file
+
+    for submission in args.submissions:
+        if same_file(submission, args.output) or (args.into and same_file(submission, args.into)):
+            return fail(f"{submission} is both a submission and the bulletin "
+                        f"({'-o ' + args.output if same_file(submission, args.output) else '--into ' + args.into}); "
+                        "expected a different output file — nothing was written")
     into = None
     if args.into:
         into = load_or_fail(args.into)
@@ -36,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
         bulletin, report = import_files(args.submissions, into=into)
     except SubmissionError as exc:
         return fail(f"{exc}; nothing was written")
+    if not (report.pages or report.columns or report.speech_sections or report.paragraphs or report.images):
+        return fail(f"{', '.join(args.submissions)}: no text to import (empty, or only white space); "
+                    "nothing was written")
     try:
         save(bulletin, args.output)
     except ModelError as exc:

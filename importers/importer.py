@@ -62,11 +62,22 @@ def import_files(paths: Iterable[str | os.PathLike[str]], *, into: Bulletin | No
 
     All files are read before ``into`` is touched, so a bad file leaves it unchanged.
     """
-    results = [import_file(p) for p in paths]
-    target = into if into is not None else Bulletin()
+    from importers.budget import check_bulletin
+    from importers.cancel import check_cancelled, report_progress
+
+    results = []
+    for p in paths:
+        check_cancelled()
+        report_progress(os.path.basename(os.fspath(p)))
+        results.append(import_file(p))
+    imported = Bulletin()
     report = ImportReport()
     for bulletin, rep in results:
-        merge(target, bulletin)
+        merge(imported, bulletin)
         report.extend(rep)
-    return target, report
+    check_bulletin(imported, ", ".join(report.sources) if len(report.sources) == 1 else "")
+    if into is None:
+        return imported, report
+    merge(into, imported)
+    return into, report
 

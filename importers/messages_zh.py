@@ -43,6 +43,13 @@ _SHAPES: list[tuple[str, str]] = [
     (r"no such file", "文件不存在"),
     (r"is a folder, not a submission file", "这是文件夹，不是稿件文件"),
     (r"cannot read: (?P<a>.+)", "无法读取：{a}"),
+    # issue 29: special files, budgets, parts of a Word file the importer does not take
+    (r"is (?P<a>a named pipe|a device|a socket|special) file, not an ordinary file.*", "不是普通文件（{a}）：请先把稿件另存为文件"),
+    (r"is not an ordinary file.*", "不是普通文件：请先把稿件另存为文件"),
+    (r"larger than (?P<a>\d+) MB: too large for a text submission", "超过 {a} MB，作为文本稿件太大"),
+    (r"(?P<a>[\d,]+) (?P<b>lines|paragraphs|characters|blocks): far more than a bulletin prints \(at most (?P<c>[\d,]+).*",
+     "{a} {b}：远超一期会刊能排下的量（一次最多导入 {c}）；请只导入其中一部分，或按版面拆开"),
+    (r"conversion cancelled", "已取消转换"),
     (r"(?P<a>\d+) MB is too large for a submission", "{a} MB，作为稿件太大"),
     (r"unsupported file type '(?P<a>.*)': expected .*", "不支持的文件类型“{a}”：请用 .txt、.docx、.doc、.wps 或 .rtf"),
     (r"not a Word \.docx file \(it is not a zip archive\)", "不是 Word .docx 文件（不是 zip 压缩包）"),

@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from importers.budget import check_text
 from importers.decode import MAX_TEXT_BYTES, decode_text, read_limited, regular_file_size
 from importers.errors import SubmissionError
 from importers.lines import SourceLine, text_lines
@@ -107,7 +108,18 @@ def submission_from_text(text: str, source: str = "") -> Submission:
 
 
 def read_submission(path: str | os.PathLike[str]) -> Submission:
-    """Read one .txt/.docx (or, through LibreOffice, .doc/.wps/.rtf/.odt). Raises SubmissionError."""
+    """Read one .txt/.docx (or, through LibreOffice, .doc/.wps/.rtf/.odt). Raises SubmissionError,
+    also for a submission far beyond what a bulletin prints (importers.budget)."""
+    from importers.budget import check_lines
+    from importers.cancel import check_cancelled
+
+    check_cancelled()
+    sub = _read_submission(path)
+    check_lines(len(sub.lines), sum(len(line.text) for line in sub.lines), sub.source)
+    return sub
+
+
+def _read_submission(path: str | os.PathLike[str]) -> Submission:
     from importers.convert import CONVERTED_SUFFIXES, convert_to_docx
 
     p = Path(path)
@@ -135,5 +147,7 @@ def read_submission(path: str | os.PathLike[str]) -> Submission:
     if suffix in TEXT_SUFFIXES or suffix == "":
         data = read_limited(p, MAX_TEXT_BYTES, source)
         text, _encoding = decode_text(data, source)
+        del data
+        check_text(text, source)
         return submission_from_text(text, source)
     raise SubmissionError(source, f"unsupported file type {suffix!r}: expected .txt, .docx, .doc, .wps or .rtf")
