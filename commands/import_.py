@@ -24,10 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from importers import SubmissionError, import_files
+    from model.fileio import same_file
     from model.project_file import save
     from model.serialize import ModelError
-
-    from model.fileio import same_file
 
     for submission in args.submissions:
         if same_file(submission, args.output) or (args.into and same_file(submission, args.into)):

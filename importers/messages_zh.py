@@ -44,7 +44,9 @@ _SHAPES: list[tuple[str, str]] = [
     (r"is a folder, not a submission file", "这是文件夹，不是稿件文件"),
     (r"cannot read: (?P<a>.+)", "无法读取：{a}"),
     # issue 29: special files, budgets, parts of a Word file the importer does not take
-    (r"is (?P<a>a named pipe|a device|a socket|special) file, not an ordinary file.*", "不是普通文件（{a}）：请先把稿件另存为文件"),
+    (r"is a named pipe file, not an ordinary file.*", "这是命名管道，不是普通文件：请先把稿件另存为文件"),
+    (r"is a device file, not an ordinary file.*", "这是设备文件，不是普通文件：请先把稿件另存为文件"),
+    (r"is (?:a socket|special) file, not an ordinary file.*", "不是普通文件：请先把稿件另存为文件"),
     (r"is not an ordinary file.*", "不是普通文件：请先把稿件另存为文件"),
     (r"larger than (?P<a>\d+) MB: too large for a text submission", "超过 {a} MB，作为文本稿件太大"),
     (r"(?P<a>[\d,]+) (?P<b>lines|paragraphs|characters|blocks): far more than a bulletin prints \(at most (?P<c>[\d,]+).*",
