@@ -335,7 +335,12 @@ class Exporter(QObject):
         lines = [self.tr("已导出：{}（{:.1f} 秒）").format(path, seconds)]
         details: list[str] = []
         problems = list(result.problems) if isinstance(result, (ExportResult, LaidOutDocument)) else []
-        if problems:
+        empty = ((isinstance(result, ExportResult) and result.pages == 0 and kind == "pdf")
+                 or (isinstance(result, LaidOutDocument) and not result.pages))
+        if empty:  # never "no problems" for a bulletin with nothing in it
+            box.setIcon(QMessageBox.Icon.Warning)
+            lines.append(self.tr("会刊还没有任何版面：导出的是一张空白页。请先添加版面或导入稿件。"))
+        elif problems:
             box.setIcon(QMessageBox.Icon.Warning)
             lines.append(self.tr("请注意以下 {} 处：").format(len(problems)))
             for k, n in sorted(Counter(pr.kind for pr in problems).items()):

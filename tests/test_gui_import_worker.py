@@ -58,3 +58,20 @@ def test_files_that_cannot_be_read_are_named_and_the_others_read(qtbot, tmp_path
     subs, errors = result
     assert [s.source for s in subs] == ["a.txt"]
     assert len(errors) == 1 and "missing.txt" in errors[0]
+
+
+def test_the_export_report_of_an_empty_bulletin_does_not_say_no_problems(qtbot, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    from exporters.result import ExportResult
+    from gui.document import Document
+    from gui.export import Exporter
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    from model.document import Bulletin
+
+    exporter = Exporter(Document(Bulletin()), parent)
+    exporter._finished("pdf", str(tmp_path / "e.pdf"), ExportResult(path=str(tmp_path / "e.pdf"), pages=0), 0.1)
+    text = exporter.report.text()
+    assert "没有发现问题" not in text and "没有任何版面" in text
