@@ -50,3 +50,41 @@ def test_strips_give_the_same_picture_as_a_whole_reduce():
     strips = _reduce_in_strips(rgba, 3)
     assert strips.size == whole.size and strips.mode == "RGB"
     assert max(ImageChops.difference(strips, whole).getextrema(), key=lambda e: e[1])[1] <= 1
+
+
+def test_big_progressive_jpegs_are_decoded_one_at_a_time():
+    """A progressive JPEG's decoder holds the whole picture's coefficients even when drafted
+    to 1/8: nine 100-MP progressive portraits decoded four at a time passed 2 GB."""
+    import threading
+    from unittest import mock
+
+    import exporters.docx_images as di
+    from model.document import Crop
+    from tests.hostile import big_portrait
+
+    data = big_portrait(20, kind="progressive")
+    inside, most = [0], [0]
+    lock = threading.Lock()
+    real = di.decoding_one_big
+
+    from contextlib import contextmanager
+
+    @contextmanager
+    def counting(size):
+        with real(size):
+            with lock:
+                inside[0] += 1
+                most[0] = max(most[0], inside[0])
+            try:
+                yield
+            finally:
+                with lock:
+                    inside[0] -= 1
+
+    with mock.patch.object(di, "decoding_one_big", counting):
+        threads = [threading.Thread(target=di.prepare_portrait, args=(data, Crop(), 0.8)) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert most[0] == 1, f"{most[0]} progressive 20-MP pictures were decoded at once"
