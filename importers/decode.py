@@ -73,6 +73,9 @@ _PLAUSIBLE = re.compile("[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u27bf
                         "\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
+_WORDS = re.compile("[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """(text, encoding) for UTF-16 saved without a byte-order mark, or None.
 
@@ -88,7 +91,10 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             continue
         sample = text[:32768]
         plausible = len(_PLAUSIBLE.findall(sample))
-        if "\x00" not in sample and plausible >= 0.97 * len(sample):
+        words = len(_WORDS.findall(sample))  # ideographs, letters, digits: text, not symbols
+        visible = len(sample) - sample.count(" ") - sample.count("\n") - sample.count("\r")
+        if ("\x00" not in sample and len(sample) >= 4 and plausible >= 0.97 * len(sample)
+                and words >= max(2, visible // 2)):
             return text, enc
     return None
 
