@@ -4,7 +4,8 @@ A project may hold far more text than any page prints (a long file pasted into o
 project written by hand). Measuring all of it composed every character — a 19 MB text took the
 export to 3.8 GB and a SystemError — only to report it as overset. Text beyond twice what the
 page holds set solid can never be drawn, so it is left out of the measuring and reported as
-"too much text" with the numbers; the text itself stays in the bulletin, untouched.
+"too much text" with the numbers; the text itself stays in the bulletin, untouched. Normal
+pages (a page's worth of text, even somewhat overset) are measured exactly as before.
 """
 
 from __future__ import annotations
@@ -57,17 +58,24 @@ def _trim(value, budget: list[int]):
 
 def within_capacity(blocks: list, g: Grid, problems: list[Problem]) -> list:
     """``blocks``, each beyond what the page could ever print replaced by a shortened copy
-    (same id, same placement) for measuring; each such block is reported in ``problems``."""
-    limit = _SLACK * page_capacity(g)
+    (same id, same placement) for measuring; each such block is reported in ``problems``.
+
+    The page as a whole is held to twice its capacity too (thirty long columns on one page
+    were each measured in full); every block keeps at least an eighth of a page, so each
+    still shows its headline and name and what of it fits."""
+    cap = page_capacity(g)
+    remaining = _SLACK * cap
     out = []
     for block in blocks:
         size = _text_size(block)
-        if size <= limit:
+        allowed = max(remaining, cap // 8)
+        remaining = max(0, remaining - min(size, allowed))
+        if size <= allowed:
             out.append(block)
             continue
-        out.append(_trim(block, [limit]))
+        out.append(_trim(block, [allowed]))
         problems.append(Problem("overset", block.id,
-                                f"文字太多：这一块有 {size:,} 字，一整版最多排约 {page_capacity(g):,} 字；"
-                                f"超出的 {size - limit:,} 字未排入（too much text for any page）",
-                                chars=size - limit))
+                                f"文字太多：这一块有 {size:,} 字，这一版最多排约 {cap:,} 字；"
+                                f"超出的 {size - allowed:,} 字未排入（too much text for the page）",
+                                chars=size - allowed))
     return out
