@@ -25,6 +25,7 @@ from gui import structure
 from gui.commands import InsertItem
 from gui.document import Document
 from importers import ImportReport, SubmissionError
+from importers.budget import check_bulletin
 from importers.cancel import CancelToken, ImportCancelled, cancellable
 from importers.convert import CONVERTED_SUFFIXES
 from importers.messages_zh import error_in_language, in_language
@@ -213,6 +214,11 @@ def import_paths(window, paths: list[str]) -> bool:
 def finish_import(window, dialog) -> bool:
     bulletin, report = dialog.result_bulletin()
     doc: Document = window.doc
+    try:  # the files together may be far more than a bulletin prints, though each was read
+        check_bulletin(bulletin)
+    except SubmissionError as exc:
+        QMessageBox.warning(window, translate("Importing", "稿件太多"), error_text(exc))
+        return False
     if not any(page.blocks or page.banner or page.headline for page in bulletin.pages):
         QMessageBox.information(window, translate("Importing", "没有可导入的内容"),
                                 translate("Importing", "所选稿件中没有文字，未作任何修改。"))

@@ -75,3 +75,28 @@ def test_the_export_report_of_an_empty_bulletin_does_not_say_no_problems(qtbot, 
     exporter._finished("pdf", str(tmp_path / "e.pdf"), ExportResult(path=str(tmp_path / "e.pdf"), pages=0), 0.1)
     text = exporter.report.text()
     assert "没有发现问题" not in text and "没有任何版面" in text
+
+
+def test_the_review_refuses_more_blocks_than_a_bulletin_prints(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    import gui.importing as importing
+    import model.document as d
+    from importers.budget import MAX_BLOCKS
+    from importers.report import ImportReport
+
+    too_many = d.Bulletin(pages=[d.Page(blocks=[d.ColumnBlock(headline=f"标题{i}") for i in range(MAX_BLOCKS + 1)])])
+
+    class Dialog:
+        submissions = [None]
+
+        def result_bulletin(self):
+            return too_many, ImportReport()
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.doc = None  # never reached
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    assert importing.finish_import(window, Dialog()) is False
+    assert warned and str(MAX_BLOCKS) in warned[0]
