@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps
 
 from model.document import Crop
-from model.images import MAX_PIXELS, exif_orientation, swaps_sides
+from model.images import MAX_PIXELS, exif_orientation, swaps_sides, why_unreadable
 
 #: Above this effective resolution the photo is resampled: more pixels only bloat the file.
 #: Below it the pixels are left alone — re-encoding costs quality and time for a saving of
@@ -134,7 +134,7 @@ def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
     except MemoryError:
         raise PortraitError("too large to decode in the memory available") from None
     except Exception as exc:  # Pillow raises many types for junk input (and for broken EXIF)
-        raise PortraitError(f"not a readable image: {exc}") from None
+        raise PortraitError(f"not a readable image{why_unreadable(exc)}") from None
 
 
 def _decoding_size(im: Image.Image, full: tuple[int, int]) -> tuple[int, int]:

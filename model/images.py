@@ -60,7 +60,7 @@ def inspect_image(data: bytes, what: str = "image") -> ImageInfo:
     except Image.DecompressionBombError:
         raise ImageError(f"{what}: more than {MAX_PIXELS // 1_000_000} megapixels") from None
     except Exception as exc:  # Pillow raises many types for junk input; its words are not the user's
-        raise ImageError(f"{what}: not a readable image (expected JPEG, PNG, TIFF or WebP){_why_unreadable(exc)}") from None
+        raise ImageError(f"{what}: not a readable image (expected JPEG, PNG, TIFF or WebP){why_unreadable(exc)}") from None
     if fmt not in _FORMATS:
         raise ImageError(f"{what}: image format {fmt or 'unknown'} is not supported (expected JPEG, PNG, TIFF or WebP)")
     w, h = size
@@ -73,7 +73,7 @@ def inspect_image(data: bytes, what: str = "image") -> ImageInfo:
     return ImageInfo(fmt, _FORMATS[fmt], w, h, mode, tuple(float(v) for v in dpi) if dpi else None)
 
 
-def _why_unreadable(exc: Exception) -> str:
+def why_unreadable(exc: Exception) -> str:
     """Pillow's reason in plain words, or nothing ("cannot identify image file <_io.BytesIO
     object at 0x…>" says no more than "not a readable image")."""
     text = str(exc)

@@ -98,3 +98,12 @@ def test_a_picture_that_is_not_one_is_named_in_plain_words():
         inspect_image(b"junk" * 50, "portrait.png")
     assert "BytesIO" not in str(err.value) and "0x" not in str(err.value)
     assert "not a readable image" in str(err.value)
+
+
+def test_the_docx_export_names_a_broken_picture_in_plain_words():
+    from exporters.docx_images import PortraitError, prepare_portrait
+    from model.document import Crop
+
+    with pytest.raises(PortraitError) as err:
+        prepare_portrait(b"junk" * 50, Crop(), 1.0)
+    assert "BytesIO" not in str(err.value) and "0x" not in str(err.value)
