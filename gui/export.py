@@ -340,14 +340,14 @@ class Exporter(QObject):
         if empty:  # never "no problems" for a bulletin with nothing in it
             box.setIcon(QMessageBox.Icon.Warning)
             lines.append(self.tr("会刊还没有任何版面：导出的是一张空白页。请先添加版面或导入稿件。"))
-        elif problems:
+        if problems:
             box.setIcon(QMessageBox.Icon.Warning)
             lines.append(self.tr("请注意以下 {} 处：").format(len(problems)))
             for k, n in sorted(Counter(pr.kind for pr in problems).items()):
                 lines.append(self.tr("  {}：{} 处").format(press.kind_name(k), n))
             lines += [f"  • {describe(pr, i18n.current())}" for pr in problems[:8]]
             details = [f"[{press.kind_name(pr.kind)}] {describe(pr, i18n.current())}" for pr in problems]
-        elif isinstance(result, LaidOutDocument) or kind == "pdf":
+        elif not empty and (isinstance(result, LaidOutDocument) or kind == "pdf"):
             lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
         box.setText("\n".join(lines))
         if details:
