@@ -9,7 +9,7 @@ is that child's maximum resident set size; a run is stopped after --timeout seco
 --memory-gb of address space, so an old checkout cannot take the shared machine down):
 
     lines     a 4–5 MB .txt of 1,000,000 short lines, imported
-    txt19     a 19 MB .txt (under the 20 MB limit), imported
+    txt19     a 19 MB .txt (under the 20 MB limit), imported, and what was imported exported to PDF
     project   a project holding that much text (written by hand, not imported), exported to PDF
     styles38  a .docx whose styles part is 38 MB, imported
     styles97  a .docx whose styles part is 97 MB, imported
@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,23 +103,30 @@ def big_text(dest: Path, mb: float = 19.0) -> Path:
 
 
 def big_project(dest: Path, chars: int = 6_000_000) -> Path:
+    """Thirty columns of 200,000 characters on one page, of varied text (it compresses about
+    2×, as real text does, so that any loader opens it)."""
     import model.document as d
     from model.project_file import save
 
-    para = "2020年，西安市总工会深入开展职工之家建设，扎实推进劳动竞赛和职工技能提升工作。" * 6
+    rnd = random.Random(3)
+    pool = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)] + list("，。、；")
     per_block = 200_000
     blocks = []
     for i in range(max(1, chars // per_block)):
+        paras = ["".join(rnd.choices(pool, k=240)) + "。" for _ in range(per_block // 241)]
         blocks.append(d.ColumnBlock(headline=f"当好排头兵第{i}篇", person=d.Person("王芳", ["市总工会主席"]),
-                                    paragraphs=[d.Paragraph(para) for _ in range(per_block // len(para))]))
+                                    paragraphs=[d.Paragraph(p) for p in paras]))
     save(d.Bulletin(pages=[d.Page(blocks=blocks)]), dest)
     return dest
 
 
 def docx_with_styles(dest: Path, mb: float) -> Path:
-    from tests.hostile import document_xml, docx_bytes
-
+    """A four-paragraph .docx whose styles part (linked from the document, so Word and
+    python-docx read it) is ``mb`` MB of styles."""
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     one = ('<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="样式{i}"/><w:basedOn w:val="Normal"/>'
            '<w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>')
     n = int(mb * 1e6 / len(one.format(i=100000)))
@@ -126,8 +134,25 @@ def docx_with_styles(dest: Path, mb: float) -> Path:
         one.format(i=i) for i in range(n)) + "</w:styles>"
     body = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in
                    ("当好排头兵", "王芳", "市总工会主席", "2020年，西安市总工会开展活动。"))
-    data = docx_bytes(document_xml(body), extra={"word/styles.xml": styles.encode()})
-    dest.write_bytes(data)
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+                               'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+                               'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+                               f'"application/xml"/><Override PartName="/word/document.xml" ContentType="{main}.'
+                               f'document.main+xml"/><Override PartName="/word/styles.xml" ContentType="{main}.'
+                               'styles+xml"/></Types>',
+        "_rels/.rels": f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{pkg}"><Relationship Id="rId1" '
+                       f'Type="{rel}/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/_rels/document.xml.rels": f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{pkg}">'
+                                        f'<Relationship Id="rId1" Type="{rel}/styles" Target="styles.xml"/>'
+                                        "</Relationships>",
+        "word/document.xml": f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{body}'
+                             "</w:body></w:document>",
+        "word/styles.xml": styles,
+    }
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
     return dest
 
 
@@ -164,7 +189,9 @@ def main() -> None:
                 runs = [("import", ["import", str(src), "-o", str(d / "lines.bulletin")])]
             elif case == "txt19":
                 src = big_text(d / "big.txt")
-                runs = [("import", ["import", str(src), "-o", str(d / "big.bulletin")])]
+                runs = [("import", ["import", str(src), "-o", str(d / "big.bulletin")]),
+                        ("export", ["export", str(d / "big.bulletin"), "--pdf", str(d / "big19.pdf"),
+                                    "--allow-overset"])]
             elif case == "project":
                 src = big_project(d / "big_project.bulletin")
                 runs = [("export", ["export", str(src), "--pdf", str(d / "big.pdf"), "--allow-overset"])]
