@@ -42,9 +42,6 @@ def run(args: argparse.Namespace) -> int:
         bulletin, report = import_files(args.submissions, into=into)
     except SubmissionError as exc:
         return fail(f"{exc}; nothing was written")
-    if not (report.pages or report.columns or report.speech_sections or report.paragraphs or report.images):
-        return fail(f"{', '.join(args.submissions)}: no text to import (empty, or only white space); "
-                    "nothing was written")
     try:
         save(bulletin, args.output)
     except ModelError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from importers.errors import SubmissionError
 from importers.lines import SourceLine, text_lines
 from importers.report import ImportReport
 from model.clean_text import clean_tree
@@ -65,6 +66,8 @@ def import_files(paths: Iterable[str | os.PathLike[str]], *, into: Bulletin | No
     from importers.budget import check_bulletin
     from importers.cancel import check_cancelled, report_progress
 
+    paths = list(paths)
+    names = ", ".join(os.path.basename(os.fspath(p)) for p in paths)
     results = []
     for p in paths:
         check_cancelled()
@@ -75,7 +78,9 @@ def import_files(paths: Iterable[str | os.PathLike[str]], *, into: Bulletin | No
     for bulletin, rep in results:
         merge(imported, bulletin)
         report.extend(rep)
-    check_bulletin(imported, ", ".join(report.sources) if len(report.sources) == 1 else "")
+    check_bulletin(imported, names)
+    if not any(page.blocks or page.banner or page.headline for page in imported.pages):
+        raise SubmissionError(names, "no text to import (empty, or only white space)")
     if into is None:
         return imported, report
     merge(into, imported)

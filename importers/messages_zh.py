@@ -52,6 +52,7 @@ _SHAPES: list[tuple[str, str]] = [
     (r"(?P<a>[\d,]+) (?P<b>lines|paragraphs|characters|blocks): far more than a bulletin prints \(at most (?P<c>[\d,]+).*",
      "{a} {b}：远超一期会刊能排下的量（一次最多导入 {c}）；请只导入其中一部分，或按版面拆开"),
     (r"conversion cancelled", "已取消转换"),
+    (r"no text to import \(empty, or only white space\)", "没有可导入的文字（文件是空的，或只有空白）"),
     (r"(?P<a>\d+) piece\(s\) of hidden text \(not shown in Word\) skipped: (?P<b>.*)", "跳过 {a} 处隐藏文字（Word 中不显示）：{b}"),
     (r"(?P<a>footnote|endnote) (?P<b>\d+) kept as body text at the end \(注\d+\): check where it belongs",
      "{a} {b} 已作为正文放在末尾（注{b}）：请检查应放的位置"),
