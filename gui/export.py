@@ -335,11 +335,6 @@ class Exporter(QObject):
         lines = [self.tr("已导出：{}（{:.1f} 秒）").format(path, seconds)]
         details: list[str] = []
         problems = list(result.problems) if isinstance(result, (ExportResult, LaidOutDocument)) else []
-        empty = ((isinstance(result, ExportResult) and result.pages == 0 and kind == "pdf")
-                 or (isinstance(result, LaidOutDocument) and not result.pages))
-        if empty:  # never "no problems" for a bulletin with nothing in it
-            box.setIcon(QMessageBox.Icon.Warning)
-            lines.append(self.tr("会刊还没有任何版面：导出的是一张空白页。请先添加版面或导入稿件。"))
         if problems:
             box.setIcon(QMessageBox.Icon.Warning)
             lines.append(self.tr("请注意以下 {} 处：").format(len(problems)))
@@ -347,8 +342,13 @@ class Exporter(QObject):
                 lines.append(self.tr("  {}：{} 处").format(press.kind_name(k), n))
             lines += [f"  • {describe(pr, i18n.current())}" for pr in problems[:8]]
             details = [f"[{press.kind_name(pr.kind)}] {describe(pr, i18n.current())}" for pr in problems]
-        elif not empty and (isinstance(result, LaidOutDocument) or kind == "pdf"):
+        elif isinstance(result, LaidOutDocument) or kind == "pdf":
             lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
+        if ((isinstance(result, ExportResult) and result.pages == 0 and kind == "pdf")
+                or (isinstance(result, LaidOutDocument) and not result.pages)):  # never "no problems" when empty
+            box.setIcon(QMessageBox.Icon.Warning)
+            lines = [ln for ln in lines if ln != self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。")]
+            lines.insert(1, self.tr("会刊还没有任何版面：导出的是一张空白页。请先添加版面或导入稿件。"))
         box.setText("\n".join(lines))
         if details:
             box.setDetailedText("\n".join(details))

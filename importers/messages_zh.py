@@ -105,7 +105,7 @@ def to_chinese(message: str) -> str | None:
     for pattern, zh in _COMPILED:
         m = pattern.match(message)
         if m is not None:
-            parts = {k: _ROLE_ZH.get(v, v) for k, v in m.groupdict().items() if v is not None}
+            parts = {k: _ROLE_ZH.get(v, v) for k, v in m.groupdict().items()}
             if "converted by LibreOffice, but" in message and "a" in parts:
                 parts["a"] = to_chinese(parts["a"]) or parts["a"]
             return zh.format(**parts)
