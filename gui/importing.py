@@ -120,7 +120,7 @@ class _Bridge(QObject):
     done = Signal()
 
 
-#: after this long without an answer the progress dialog shows (a quick read shows nothing)
+# after this long without an answer the progress dialog shows (a quick read shows nothing)
 PROGRESS_DELAY_MS = 400
 
 
