@@ -65,14 +65,14 @@ def run_child(*args: str) -> tuple[float, float, int]:
     return dt, peak_kb / 1024, r.returncode
 
 
-def memory(megapixels: float, kind: str) -> None:
+def memory(megapixels: float, kind: str, formats: tuple[str, ...] = ("pdf", "docx")) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
         t0 = time.perf_counter()
         project = nine_portraits(d / "nine.bulletin", megapixels, kind)
         print(f"made {project.name} ({kind}): {project.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - t0:.0f} s")
         cache = d / "cache"
-        for fmt in ("pdf", "docx"):
+        for fmt in formats:
             os.environ["BULLETIN_CACHE_DIR"] = str(cache / fmt)  # cold: every picture decoded
             dt, peak, rc = run_child("export", str(project), f"--{fmt}", str(d / f"out.{fmt}"), "--allow-overset")
             print(f"{fmt:4}: {dt:5.1f} s, peak {peak:6.0f} MB, exit {rc}")
@@ -99,9 +99,11 @@ def main() -> None:
     ap.add_argument("--pages", type=int, nargs="+", default=[100, 1000])
     ap.add_argument("--kind", default="jpeg", choices=["jpeg", "progressive", "cmyk", "png", "rgba", "tiff"],
                     help="what the nine portraits are")
+    ap.add_argument("--formats", nargs="+", default=["pdf", "docx"], choices=["pdf", "docx"],
+                    help="which exports to measure (memory)")
     args = ap.parse_args()
     if args.what == "memory":
-        memory(args.megapixels, args.kind)
+        memory(args.megapixels, args.kind, tuple(args.formats))
     else:
         docx_pages(args.pages)
 

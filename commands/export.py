@@ -78,7 +78,10 @@ def report_lines(result: ExportResult, names: dict[str, str] | None = None) -> l
         who = names.get(p.block_id, "")
         where = f"  [{p.block_id}]" if p.block_id else ""
         lines.append(f"  {label[p.kind]}{where}  {who + ': ' if who else ''}{describe(p)}")
-    if not result.problems:
+    if not result.pages:
+        lines.append("  the bulletin has no pages: nothing was laid out (the file holds one blank page); "
+                     "add a page or import submissions first")
+    elif not result.problems:
         lines.append("  no problems: every block fits, colours are fit for the press")
     else:
         lines.append("summary: " + ", ".join(f"{label[k]} {n}" for k, n in sorted(kinds.items())))
@@ -101,8 +104,8 @@ def export_pdf(bulletin, args: argparse.Namespace) -> int:  # type: ignore[no-un
                            condition=args.condition, icc_profile=args.icc, when=when, split=args.split)
     except PdfOptionError as exc:
         return fail(str(exc))
-    except OSError as exc:
-        return fail(f"cannot write {args.pdf}: {exc.strerror or exc}")
+    except OSError as exc:  # with --split, the page file that failed, not the name given
+        return fail(f"cannot write {exc.filename or args.pdf}: {exc.strerror or exc}")
     for path in page_file_paths(args.pdf, bulletin, max(1, result.pages)) if args.split else [args.pdf]:
         print(f"wrote {path}")
     from exporters.pdf_fonts import take_cache_notes
@@ -110,6 +113,9 @@ def export_pdf(bulletin, args: argparse.Namespace) -> int:  # type: ignore[no-un
     for note in take_cache_notes():
         print(f"  note: {note}")
     print("\n".join(report_lines(result, block_names(bulletin))))
+    if not result.pages:
+        print("the bulletin is empty: the PDF is a blank page", file=sys.stderr)
+        return 1
     if any(p.kind in LOST_KINDS for p in result.problems) and not args.allow_overset:
         print("something is not drawn in full (overset text, a cut-off line or a bad picture); "
               "fix it or pass --allow-overset", file=sys.stderr)
@@ -149,6 +155,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {args.docx} ({result.pages} pages)")
         for problem in result.problems:
             print(f"  warning: {describe(problem)}")
+        if not bulletin.pages:  # never "no problems" for an empty bulletin
+            print("  warning: the bulletin has no pages: the DOCX is one blank page; add a page or import "
+                  "submissions first")
+            status = 1
         if result.problems and not args.allow_overset:  # something of the bulletin is left out
             print("the DOCX lacks something (see the warnings); fix it or pass --allow-overset", file=sys.stderr)
             status = 1

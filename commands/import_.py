@@ -24,9 +24,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from importers import SubmissionError, import_files
+    from model.fileio import same_file
     from model.project_file import save
     from model.serialize import ModelError
 
+    for submission in args.submissions:
+        if same_file(submission, args.output) or (args.into and same_file(submission, args.into)):
+            return fail(f"{submission} is both a submission and the bulletin "
+                        f"({'-o ' + args.output if same_file(submission, args.output) else '--into ' + args.into}); "
+                        "expected a different output file — nothing was written")
     into = None
     if args.into:
         into = load_or_fail(args.into)

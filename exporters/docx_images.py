@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps
 
 from model.document import Crop
-from model.images import MAX_PIXELS, exif_orientation, swaps_sides
+from model.images import MAX_PIXELS, exif_orientation, swaps_sides, why_unreadable
 
 #: Above this effective resolution the photo is resampled: more pixels only bloat the file.
 #: Below it the pixels are left alone — re-encoding costs quality and time for a saving of
@@ -123,8 +123,9 @@ def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
             fmt = src.format or ""
             if _embed_as_is(src, crop, width_in) and _whole_for_word(data):
                 return PreparedImage(data, "jpg" if fmt == "JPEG" else "png", *src.size)
+            full = src.size
             drafted = _draft(src, crop, width_in)
-            with decoding_one_big(src.size):
+            with decoding_one_big(_decoding_size(src, full)):
                 src.load()
                 src, reduced = _reduce(src, crop, width_in)
                 return _finish(data, src, fmt, crop, width_in, drafted or reduced)
@@ -133,7 +134,16 @@ def prepare_portrait(data: bytes, crop: Crop, width_in: float) -> PreparedImage:
     except MemoryError:
         raise PortraitError("too large to decode in the memory available") from None
     except Exception as exc:  # Pillow raises many types for junk input (and for broken EXIF)
-        raise PortraitError(f"not a readable image: {exc}") from None
+        raise PortraitError(f"not a readable image{why_unreadable(exc)}") from None
+
+
+def _decoding_size(im: Image.Image, full: tuple[int, int]) -> tuple[int, int]:
+    """The pixels decoding ``im`` holds at once: its drafted size, except for a progressive
+    JPEG, whose decoder keeps the coefficients of the whole picture whatever the scale (about
+    6 bytes a pixel: 600 MB for 100 megapixels) — four of those on four threads made 2 GB."""
+    if im.format == "JPEG" and (im.info.get("progressive") or im.info.get("progression")):
+        return full
+    return im.size
 
 
 #: Pictures that decode to more than this many pixels are decoded one at a time: four
@@ -195,10 +205,49 @@ def _reduce(im: Image.Image, crop: Crop, width_in: float) -> tuple[Image.Image, 
     factor = int(shown_w // (2 * width_in * TARGET_PPI))
     if factor < 2:
         return im, False
+    if im.mode not in ("RGB", "L", "CMYK"):
+        return _reduce_in_strips(im, factor), True
     try:
         return im.reduce(factor), True
-    except (ValueError, NotImplementedError):  # modes reduce() does not take (P, 1): keep the original
+    except (ValueError, NotImplementedError):  # modes reduce() does not take: keep the original
         return im, False
+
+
+#: rows of a big picture flattened and reduced at a time (a few megabytes each)
+_STRIP_ROWS = 1024
+
+
+def _flatten(im: Image.Image) -> Image.Image:
+    """RGB or L on white paper, in one pass for the usual transparent modes (a paste through
+    the alpha band); anything else as ``_to_displayable`` does it."""
+    if im.mode in ("RGBA", "LA"):
+        paper = Image.new("RGB" if im.mode == "RGBA" else "L", im.size, "white")
+        paper.paste(im.convert(paper.mode), (0, 0), im.getchannel("A"))
+        return paper
+    return _to_displayable(im)
+
+
+def _reduce_in_strips(im: Image.Image, factor: int) -> Image.Image:
+    """Flatten (transparency onto white paper, palette and 16 bit to 8-bit RGB/grey) and
+    box-reduce a decoded picture a strip of rows at a time.
+
+    ``reduce`` on a whole transparent picture converts all of it to premultiplied alpha and
+    back: two more full copies (400 MB each for 100 megapixels). A strip at a time, those
+    copies are a few megabytes, and only the small result is flattened and kept."""
+    w, h = im.size
+    step = factor * max(1, _STRIP_ROWS // factor)
+    out: Image.Image | None = None
+    for y in range(0, h, step):
+        strip = im.crop((0, y, w, min(h, y + step)))
+        # reduce() averages transparent pixels premultiplied; flattening the small result is cheap
+        small = _flatten(strip.reduce(factor) if strip.mode in ("RGBA", "LA") else _flatten(strip).reduce(factor))
+        if out is None:
+            out = Image.new(small.mode, (-(-w // factor), -(-h // factor)))
+        out.paste(small, (0, y // factor))
+        del strip, small
+    assert out is not None
+    out.info = {k: v for k, v in im.info.items() if k != "transparency"}
+    return out
 
 
 def _whole_for_word(data: bytes) -> bool:

@@ -123,8 +123,21 @@ def page_file_paths(path: str, bulletin: Bulletin, count: int) -> list[str]:
         safe = re.sub(r"\s+", "_", safe)[:60]
         name = safe if safe and safe not in seen else f"p{i + 1:02d}" + (f"_{safe}" if safe else "")
         seen.add(name)
-        out.append(f"{stem}-{name}{ext}")
+        out.append(_within_name_limit(stem, name, ext, i))
     return out
+
+
+def _within_name_limit(stem: str, name: str, ext: str, index: int) -> str:
+    """``stem-name.ext`` cut so that its file name stays within the 255 bytes file systems allow
+    (a long page label of Chinese characters is three bytes a character): page 1 was written,
+    then page 2 failed. The page number keeps the cut names apart."""
+    folder, base = os.path.split(stem)
+    full = f"{base}-{name}{ext}"
+    if len(full.encode("utf-8", "surrogateescape")) <= 200:
+        return os.path.join(folder, full)
+    tail = f"-p{index + 1:02d}{ext}"
+    head = f"{base}-{name}".encode("utf-8", "surrogateescape")[: 200 - len(tail.encode())]
+    return os.path.join(folder, head.decode("utf-8", "ignore") + tail)
 
 
 def write_pdf(bulletin: Bulletin, path: str, *, colour: str | None = None, bleed_mm: float = 0.0,

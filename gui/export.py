@@ -348,6 +348,11 @@ class Exporter(QObject):
             details = [f"[{press.kind_name(pr.kind)}] {self._line(pr)}" for pr in problems]
         elif isinstance(result, LaidOutDocument) or kind == "pdf":
             lines.append(self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。"))
+        if ((isinstance(result, ExportResult) and result.pages == 0 and kind == "pdf")
+                or (isinstance(result, LaidOutDocument) and not result.pages)):  # never "no problems" when empty
+            box.setIcon(QMessageBox.Icon.Warning)
+            lines = [ln for ln in lines if ln != self.tr("没有发现问题：文字全部排下，图片分辨率足够，没有替代字体。")]
+            lines.insert(1, self.tr("会刊还没有任何版面：导出的是一张空白页。请先添加版面或导入稿件。"))
         box.setText("\n".join(lines))
         if details:
             box.setDetailedText("\n".join(details))

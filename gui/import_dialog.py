@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from importers import ImportReport, SubmissionError
+from importers import ImportReport
 from importers.importer import merge
-from importers.review import Result, Submission, read_submission
+from importers.review import Result, Submission
 from importers.tokens import FORCEABLE
 from model.document import Bulletin, ColumnBlock, SpeechBlock
 
@@ -243,15 +243,11 @@ class ImportDialog(QDialog):
 
     def add_paths(self, paths: list[str]) -> list[str]:
         """Read more files into the dialog; returns the messages of those that could not be read."""
-        errors = []
-        for path in paths:
-            try:
-                self.submissions.append(read_submission(path))
-                self.results.append(None)
-            except SubmissionError as exc:
-                from gui.importing import error_text
+        from gui.importing import read_in_worker
 
-                errors.append(error_text(exc))
+        subs, errors = read_in_worker(self, paths) or ([], [])  # on a worker, with 取消
+        self.submissions += subs
+        self.results += [None] * len(subs)
         if errors:
             from PySide6.QtWidgets import QMessageBox
 

@@ -6,21 +6,27 @@ named with the reason and nothing changes), the review dialog lets the user corr
 recognised, and the accepted result is inserted as ONE undo step (a macro of InsertItem
 commands, so undo puts back exactly the bulletin as it was). The import report then appears in
 the Problems panel, next to layout problems and proofreading.
+
+Files are read on a worker thread behind a progress dialog with 取消 (``read_in_worker``): a
+slow conversion through LibreOffice or a long file froze the window before, with no way out.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from gui import structure
 from gui.commands import InsertItem, RemoveItem
 from gui.document import Document
 from importers import ImportReport, SubmissionError
+from importers.budget import check_bulletin
+from importers.cancel import CancelToken, ImportCancelled, cancellable
 from importers.convert import CONVERTED_SUFFIXES
 from importers.messages_zh import error_in_language, in_language
 from importers.review import DOCX_SUFFIXES, TEXT_SUFFIXES, Submission, read_submission
@@ -155,14 +161,84 @@ def error_text(exc: SubmissionError) -> str:
 
 # ------------------------------------------------------------------------------ window side
 
+class _Bridge(QObject):
+    """Carries the worker's news to the UI thread (queued: the worker never touches a widget)."""
+
+    step = Signal(int, str)
+    done = Signal()
+
+
+# after this long without an answer the progress dialog shows (a quick read shows nothing)
+PROGRESS_DELAY_MS = 400
+
+
+def read_in_worker(parent: QWidget | None, paths: list[str]) -> tuple[list[Submission], list[str]] | None:
+    """Read ``paths`` on a worker thread: (submissions, messages of files that could not be
+    read), or None when the user pressed 取消. The window keeps repainting meanwhile; 取消
+    stops a LibreOffice conversion at once (its whole process group is killed)."""
+    token = CancelToken()
+    subs: list[Submission] = []
+    errors: list[str] = []
+    bridge = _Bridge()
+    progress = QProgressDialog(translate("Importing", "正在读取稿件…"), translate("Importing", "取消"), 0,
+                               max(1, len(paths)), parent)
+    progress.setObjectName("importProgress")
+    progress.setWindowTitle(translate("Importing", "导入稿件"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(PROGRESS_DELAY_MS)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.setValue(0)
+    progress.canceled.connect(token.cancel)
+    loop = QEventLoop()
+    bridge.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def show_step(i: int, name: str) -> None:
+        progress.setValue(i)
+        progress.setLabelText(translate("Importing", "正在读取 {}（{}/{}）…").format(name, i + 1, len(paths)))
+
+    bridge.step.connect(show_step, Qt.ConnectionType.QueuedConnection)
+
+    def work() -> None:
+        try:
+            with cancellable(token):
+                for i, path in enumerate(paths):
+                    if token.cancelled:
+                        break
+                    bridge.step.emit(i, os.path.basename(path))
+                    try:
+                        subs.append(read_submission(path))
+                    except SubmissionError as exc:
+                        errors.append(error_text(exc))
+                    except ImportCancelled:
+                        break
+                    except MemoryError:
+                        errors.append(f"{os.path.basename(path)}: "
+                                      + translate("Importing", "内存不足，无法读取"))
+                    except Exception as exc:  # noqa: BLE001 - one bad file must not end the import silently
+                        errors.append(f"{os.path.basename(path)}: {type(exc).__name__}: {exc}")
+        finally:
+            bridge.done.emit()
+
+    worker = threading.Thread(target=work, name="import-read", daemon=True)
+    worker.start()
+    loop.exec()
+    worker.join()
+    cancelled = token.cancelled
+    progress.canceled.disconnect(token.cancel)  # closing a QProgressDialog emits canceled
+    progress.close()
+    progress.deleteLater()
+    if cancelled:
+        return None
+    return subs, errors
+
+
 def read_all(parent: QWidget, paths: Iterable[str]) -> list[Submission]:
     """Read every file; name each one that cannot be read (the others are still offered)."""
-    subs, errors = [], []
-    for path in paths:
-        try:
-            subs.append(read_submission(path))
-        except SubmissionError as exc:
-            errors.append(error_text(exc))
+    read = read_in_worker(parent, list(paths))
+    if read is None:  # cancelled: nothing was changed
+        return []
+    subs, errors = read
     if errors:
         QMessageBox.warning(parent, translate("Importing", "有稿件无法读取"),
                             translate("Importing", "以下文件无法读取，未导入：\n\n{}").format("\n".join(errors)))
@@ -190,6 +266,11 @@ def import_paths(window, paths: list[str], *, fresh: bool = False) -> bool:
 def finish_import(window, dialog) -> bool:
     bulletin, report = dialog.result_bulletin()
     doc: Document = window.doc
+    try:  # the files together may be far more than a bulletin prints, though each was read
+        check_bulletin(bulletin)
+    except SubmissionError as exc:
+        QMessageBox.warning(window, translate("Importing", "稿件太多"), error_text(exc))
+        return False
     if not any(page.blocks or page.banner or page.headline for page in bulletin.pages):
         QMessageBox.information(window, translate("Importing", "没有可导入的内容"),
                                 translate("Importing", "所选稿件中没有文字，未作任何修改。"))

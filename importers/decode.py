@@ -10,13 +10,93 @@ neither; it is refused with the line numbers of each part so the user can fix it
 from __future__ import annotations
 
 import codecs
+import os
+import re
+import stat
 
 from importers.errors import SubmissionError
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a special page is ~10 kB of text; 20 MB is clearly not text for us
 
+
+def regular_file_size(path: str | os.PathLike[str], source: str) -> int:
+    """The size of a submission that is a regular file (links followed); anything else — a
+    device such as /dev/zero, a named pipe, a folder — is refused before it is opened: reading
+    one has no end (memory grows until the program dies) or never returns."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise SubmissionError(source, "no such file") from None
+    except OSError as exc:
+        raise SubmissionError(source, f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SubmissionError(source, "is a folder, not a submission file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a named pipe" if stat.S_ISFIFO(st.st_mode) else "a device" if (
+            stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)) else "a socket" if stat.S_ISSOCK(st.st_mode) else "special"
+        raise SubmissionError(source, f"is {kind} file, not an ordinary file: save the submission as a file first")
+    return st.st_size
+
+
+def read_limited(path: str | os.PathLike[str], limit: int, source: str) -> bytes:
+    """At most ``limit`` bytes of a regular file; a longer file is refused after reading
+    ``limit + 1`` bytes, whatever its size claims (a file may grow while it is read)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)  # non-blocking: a pipe swapped in after the check cannot hang the open
+    except OSError as exc:
+        raise SubmissionError(source, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise SubmissionError(source, "is not an ordinary file: save the submission as a file first")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise SubmissionError(source, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise SubmissionError(source, f"larger than {limit // 1024 // 1024} MB: too large for a text submission")
+    return b"".join(chunks)
+
 #: Control characters that never occur in typed text (tab, CR, LF, FF are allowed).
 _CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)} | {127}
+
+
+#: What typed Chinese text consists of: ASCII, CJK ideographs and punctuation, full-width forms.
+_PLAUSIBLE = re.compile("[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u27bf\u3000-\u303f"
+                        "\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+_WORDS = re.compile("[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) for UTF-16 saved without a byte-order mark, or None.
+
+    Some editors and exports write UTF-16 with no mark; its ASCII characters carry NUL bytes,
+    which made the file "a binary file". Accepted only when almost every character decoded is
+    one Chinese text is made of (GBK bytes read as UTF-16 give Hangul, Yi and private-use)."""
+    if len(data) % 2 or not data:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:32768]
+        plausible = len(_PLAUSIBLE.findall(sample))
+        words = len(_WORDS.findall(sample))  # ideographs, letters, digits: text, not symbols
+        visible = len(sample) - sample.count(" ") - sample.count("\n") - sample.count("\r")
+        if ("\x00" not in sample and len(sample) >= 4 and plausible >= 0.97 * len(sample)
+                and words >= max(2, visible // 2)):
+            return text, enc
+    return None
 
 
 def _looks_binary(data: bytes) -> str | None:
@@ -62,6 +142,14 @@ def _control_text(text: str) -> str | None:
     return None
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _line_encodings(data: bytes) -> tuple[list[int], list[int]]:
     """Line numbers that decode only as UTF-8 (with non-ASCII) and only as GB18030."""
     utf8_lines, gb_lines = [], []
@@ -92,6 +180,10 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str]:
     if len(data) > MAX_TEXT_BYTES:
         raise SubmissionError(source, f"{len(data) / 1e6:.0f} MB is too large for a text submission "
                                       f"(at most {MAX_TEXT_BYTES // 1024 // 1024} MB)")
+    if _bom(data) is None and (b"\x00" in data[:65536] or not _is_utf8(data)):
+        found = _utf16_without_bom(data)
+        if found is not None:
+            return found
     why = _looks_binary(data)
     if why:
         raise SubmissionError(source, why)

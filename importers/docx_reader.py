@@ -17,6 +17,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from importers.docx_parts import is_hidden, read_whole
 from importers.errors import SubmissionError
 from importers.lines import SourceLine, clean
 
@@ -142,8 +143,8 @@ def _run_text(r) -> str:
     return "".join(out)
 
 
-def read_docx(path: Path) -> tuple[list[SourceLine], list[tuple[int | None, str]]]:
-    """(lines, notes). Notes are (paragraph number, message) for the report."""
+def _read_paragraphs(path: Path) -> tuple[list[SourceLine], list[tuple[int | None, str]]]:
+    """(lines, notes) of the body. Notes are (paragraph number, message) for the report."""
     _check_package(path)
     source = path.name
     try:
@@ -184,8 +185,8 @@ def read_docx(path: Path) -> tuple[list[SourceLine], list[tuple[int | None, str]
         for r in p.iter(f"{W}r"):
             if not _own(r, p):
                 continue
-            if any(a.tag == f"{W}del" for a in r.iterancestors()):
-                continue  # tracked deletion
+            if any(a.tag == f"{W}del" for a in r.iterancestors()) or is_hidden(r):
+                continue  # tracked deletion, hidden text (noted by importers.docx_parts)
             text = _run_text(r)
             if not text:
                 continue
@@ -253,3 +254,9 @@ def _table_cells(body) -> dict:
 def _media_names(path: Path) -> list[str]:
     with zipfile.ZipFile(path) as zf:
         return sorted(n for n in zf.namelist() if n.startswith("word/media/"))
+
+
+def read_docx(path: Path) -> tuple[list[SourceLine], list[tuple[int | None, str]]]:
+    """(lines, notes): the body's paragraphs, then footnotes and other text around them
+    (importers.docx_parts); Strict Open XML is read like the usual form."""
+    return read_whole(path, _read_paragraphs)

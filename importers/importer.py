@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from importers.errors import SubmissionError
 from importers.lines import SourceLine, text_lines
 from importers.report import ImportReport
 from model.clean_text import clean_tree
@@ -62,11 +63,26 @@ def import_files(paths: Iterable[str | os.PathLike[str]], *, into: Bulletin | No
 
     All files are read before ``into`` is touched, so a bad file leaves it unchanged.
     """
-    results = [import_file(p) for p in paths]
-    target = into if into is not None else Bulletin()
+    from importers.budget import check_bulletin
+    from importers.cancel import check_cancelled, report_progress
+
+    paths = list(paths)
+    names = ", ".join(os.path.basename(os.fspath(p)) for p in paths)
+    results = []
+    for p in paths:
+        check_cancelled()
+        report_progress(os.path.basename(os.fspath(p)))
+        results.append(import_file(p))
+    imported = Bulletin()
     report = ImportReport()
     for bulletin, rep in results:
-        merge(target, bulletin)
+        merge(imported, bulletin)
         report.extend(rep)
-    return target, report
+    check_bulletin(imported, names)
+    if not any(page.blocks or page.banner or page.headline for page in imported.pages):
+        raise SubmissionError(names, "no text to import (empty, or only white space)")
+    if into is None:
+        return imported, report
+    merge(into, imported)
+    return into, report
 

@@ -64,11 +64,37 @@ _SHAPES: list[tuple[str, str]] = [
     (r"no such file", "文件不存在"),
     (r"is a folder, not a submission file", "这是文件夹，不是稿件文件"),
     (r"cannot read: (?P<a>.+)", "无法读取：{a}"),
+    # issue 29: special files, budgets, parts of a Word file the importer does not take
+    (r"is a named pipe file, not an ordinary file.*", "这是命名管道，不是普通文件：请先把稿件另存为文件"),
+    (r"is a device file, not an ordinary file.*", "这是设备文件，不是普通文件：请先把稿件另存为文件"),
+    (r"is (?:a socket|special) file, not an ordinary file.*", "不是普通文件：请先把稿件另存为文件"),
+    (r"is not an ordinary file.*", "不是普通文件：请先把稿件另存为文件"),
+    (r"larger than (?P<a>\d+) MB: too large for a text submission", "超过 {a} MB，作为文本稿件太大"),
+    (r"(?P<a>[\d,]+) (?P<b>lines|paragraphs|characters|blocks): far more than a bulletin prints \(at most (?P<c>[\d,]+).*",
+     "{a} {b}：远超一期会刊能排下的量（一次最多导入 {c}）；请只导入其中一部分，或按版面拆开"),
+    (r"conversion cancelled", "已取消转换"),
+    (r"no text to import \(empty, or only white space\)", "没有可导入的文字（文件是空的，或只有空白）"),
+    (r"(?P<a>\d+) piece\(s\) of hidden text \(not shown in Word\) skipped: (?P<b>.*)", "跳过 {a} 处隐藏文字（Word 中不显示）：{b}"),
+    (r"(?P<a>footnote|endnote) (?P<b>\d+) kept as body text at the end \(注\d+\): check where it belongs",
+     "{a} {b} 已作为正文放在末尾（注{b}）：请检查应放的位置"),
+    (r"embedded part (?P<a>.+) \(altChunk\) kept as body text at the end", "嵌入部分 {a} 已作为正文放在末尾"),
+    (r"embedded part (?P<a>.+) \(altChunk\) not imported.*", "嵌入部分 {a} 未导入：请在 Word 中另存一次，或把其中文字复制进来"),
+    (r"page header text not imported: (?P<a>.*)", "页眉文字未导入：{a}"),
+    (r"page footer text not imported: (?P<a>.*)", "页脚文字未导入：{a}"),
+    (r"(?P<a>\d+) comment\(s\) \(批注\) in the file not imported", "文件中的 {a} 条批注未导入"),
+    (r"(?P<a>\d+) embedded object\(s\) \(charts, spreadsheets, documents\) not imported: (?P<b>.*)",
+     "{a} 个嵌入对象（图表、表格、文档）未导入：{b}"),
+    (r"the file holds macros: they are neither run nor imported", "文件含有宏：既不运行也不导入"),
+    (r"saved as Strict Open XML: read like an ordinary Word file; check the text", "文件为“严格 Open XML”格式：已按普通 Word 文件读取，请检查文字"),
+    (r"some parts around the text \(notes, headers\) could not be read", "正文以外的部分（脚注、页眉等）无法读取"),
+    (r"the part (?P<a>\S+) is (?P<b>\d+) MB, more than the (?P<c>\d+) MB.*",
+     "文件中的 {a} 有 {b} MB，超过允许的 {c} MB：请把文字复制到新的 Word 文档后再导入"),
     (r"(?P<a>\d+) MB is too large for a submission", "{a} MB，作为稿件太大"),
     (r"unsupported file type '(?P<a>.*)': expected .*", "不支持的文件类型“{a}”：请用 .txt、.docx、.doc、.wps 或 .rtf"),
     (r"not a Word \.docx file \(it is not a zip archive\)", "不是 Word .docx 文件（不是 zip 压缩包）"),
     (r"an old Word \.doc file \(or an encrypted \.docx\) named \.docx.*",
      "这是改名为 .docx 的旧版 .doc 文件（或加密的 .docx）：请在 Word 或 WPS 中另存为 .docx"),
+    (r"damaged Word file: one piece of its text is far too long.*", "Word 文件已损坏：有一段文字过长（超过 10 MB 不分段），不像是稿件"),
     (r"damaged Word file.*", "Word 文件已损坏"),
     (r"not a Word document.*", "不是 Word 文档"),
     (r"not a (?P<a>\.\w+) file \(it does not start as one\); damaged, or renamed\?", "不是 {a} 文件（文件头不符）：已损坏或被改名？"),
@@ -92,7 +118,7 @@ _SHAPES: list[tuple[str, str]] = [
     (r"more than \d+ paragraphs: not a submission", "段落过多，不像是一篇稿件"),
 ]
 _COMPILED = [(re.compile(p + r"\Z", re.S), zh) for p, zh in _SHAPES]
-_ROLE_ZH = {"person": "人物", "organisation": "单位"}
+_ROLE_ZH = {"person": "人物", "organisation": "单位", "footnote": "脚注", "endnote": "尾注"}
 
 
 def to_chinese(message: str) -> str | None:

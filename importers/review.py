@@ -20,7 +20,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from importers.decode import decode_text
+from importers.budget import check_text
+from importers.decode import MAX_TEXT_BYTES, decode_text, read_limited, regular_file_size
 from importers.errors import SubmissionError
 from importers.lines import SourceLine, text_lines
 from importers.report import FileCount, ImportReport
@@ -163,20 +164,24 @@ def submission_from_text(text: str, source: str = "") -> Submission:
 
 
 def read_submission(path: str | os.PathLike[str]) -> Submission:
-    """Read one .txt/.docx (or, through LibreOffice, .doc/.wps/.rtf/.odt). Raises SubmissionError."""
+    """Read one .txt/.docx (or, through LibreOffice, .doc/.wps/.rtf/.odt). Raises SubmissionError,
+    also for a submission far beyond what a bulletin prints (importers.budget)."""
+    from importers.budget import check_lines
+    from importers.cancel import check_cancelled
+
+    check_cancelled()
+    sub = _read_submission(path)
+    check_lines(len(sub.lines), sum(len(line.text) for line in sub.lines), sub.source)
+    return sub
+
+
+def _read_submission(path: str | os.PathLike[str]) -> Submission:
     from importers.convert import CONVERTED_SUFFIXES, convert_to_docx
 
     p = Path(path)
     source = p.name
     suffix = p.suffix.lower()
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise SubmissionError(str(path), "no such file") from None
-    except OSError as exc:
-        raise SubmissionError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    if p.is_dir():
-        raise SubmissionError(str(path), "is a folder, not a submission file")
+    size = regular_file_size(p, str(path))
     if size > MAX_FILE_BYTES:
         raise SubmissionError(source, f"{size / 1e6:.0f} MB is too large for a submission")
     if suffix in DOCX_SUFFIXES:
@@ -196,10 +201,9 @@ def read_submission(path: str | os.PathLike[str]) -> Submission:
         notes.append((None, f"converted from {suffix} by LibreOffice: check bold leads and pictures"))
         return Submission(source, lines, hard_wrapped=False, notes=notes)
     if suffix in TEXT_SUFFIXES or suffix == "":
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise SubmissionError(source, f"cannot read: {exc.strerror or exc}") from None
+        data = read_limited(p, MAX_TEXT_BYTES, source)
         text, _encoding = decode_text(data, source)
+        del data
+        check_text(text, source)
         return submission_from_text(text, source)
     raise SubmissionError(source, f"unsupported file type {suffix!r}: expected .txt, .docx, .doc, .wps or .rtf")

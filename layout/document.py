@@ -20,6 +20,7 @@ from layout.flow import _greedy, balance, min_height, split_fit
 from layout.fonts import FontRegistry
 from layout.grid import MM, Grid, make_grid
 from layout.level import level_breaks
+from layout.limits import within_capacity
 from layout.packing import pack
 from layout.quality import MAX_EMPTY, MAX_FOOT, measure_page
 from layout.types import (
@@ -281,7 +282,7 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
     if page.headline and any(t.strip() for t in (page.headline.kicker, page.headline.title, page.headline.subtitle)):
         line += _headline_group(page, g, fonts, lp, problems, line)
     measurer = BlockMeasurer(g, fonts, bulletin.page_setup.portrait, bulletin.page_setup.spaced_names)
-    measured = [_measure_cached(measurer, b, sizes) for b in page.blocks]
+    measured = [_measure_cached(measurer, b, sizes) for b in within_capacity(page.blocks, g, problems)]
     for m in measured:
         problems += m.problems
     gap = min(MAX_PARAGRAPH_GAP, bulletin.page_setup.fit.paragraph_gap_lines)
@@ -334,6 +335,7 @@ def _report_off_page(lp: LaidOutPage, problems: list[Problem]) -> None:
         if isinstance(it, Picture) and (it.y < -0.5 or it.y + it.h > lp.height + 0.5
                                         or it.x < -0.5 or it.x + it.w > lp.width + 0.5):
             problems.append(Problem("truncated", it.block_id, "照片超出页面，被页边裁去 the picture runs off the page"))
+        kept.append(it)  # what lies on the page stays: one lost line took the whole page with it
     if lost:
         lp.items[:] = kept
         for bid, chars in lost.items():
@@ -942,6 +944,8 @@ def _label(m: MeasuredBlock) -> str:
 
 
 def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: list[Problem]) -> None:
+    """Report a picture whose printed part has too few pixels across *or* down: a 20000 × 20
+    portrait cropped to its frame prints 15 × 20 pixels, though it is 20000 pixels wide."""
     b = m.block
     pic = b.picture if isinstance(b, PictureBlock) else getattr(b, "portrait", None)
     if pic is None or not pic.image:
@@ -949,10 +953,20 @@ def _check_ppi(m: MeasuredBlock, frame_w: float, sizes: ImageSizes, problems: li
     size = sizes.size(pic.image)
     if size is None:
         return
-    visible_w = size[0] * pic.crop.w
-    ppi = visible_w / (frame_w / 72.0)
+    drawn = [it for it in (m.top(0.0, 0.0) if m.top is not None and m.picture is None else [])
+             if isinstance(it, Picture) and it.image == pic.image]
+    if drawn:  # the portrait as drawn: the crop narrowed to its frame's shape
+        _x, _y, cw, ch = drawn[0].crop
+        w_pt, h_pt = drawn[0].w, drawn[0].h
+    else:  # a picture block keeps its crop's shape
+        cw, ch = pic.crop.w, pic.crop.h
+        w_pt = frame_w
+        h_pt = frame_w * (ch * size[1]) / max(cw * size[0], 1e-9)
+    across, down = size[0] * cw, size[1] * ch
+    ppi = min(across / (max(w_pt, 1e-9) / 72.0), down / (max(h_pt, 1e-9) / 72.0))
     if ppi < MIN_PPI:
-        problems.append(Problem("low_res", b.id, f"{_label(m)}: 照片分辨率只有 {ppi:.0f} ppi（印刷需要 {MIN_PPI} ppi）",
+        problems.append(Problem("low_res", b.id, f"{_label(m)}: 照片分辨率只有 {ppi:.0f} ppi（印刷需要 {MIN_PPI} ppi；"
+                                                 f"印出部分只有 {across:.0f}×{down:.0f} 像素）",
                                 numbers=(("ppi", ppi),)))
 
 

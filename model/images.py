@@ -59,8 +59,8 @@ def inspect_image(data: bytes, what: str = "image") -> ImageInfo:
                 dpi = im.info.get("dpi")
     except Image.DecompressionBombError:
         raise ImageError(f"{what}: more than {MAX_PIXELS // 1_000_000} megapixels") from None
-    except Exception as exc:  # Pillow raises many types for junk input
-        raise ImageError(f"{what}: not a readable image (expected JPEG, PNG, TIFF or WebP): {exc}") from None
+    except Exception as exc:  # Pillow raises many types for junk input; its words are not the user's
+        raise ImageError(f"{what}: not a readable image (expected JPEG, PNG, TIFF or WebP){why_unreadable(exc)}") from None
     if fmt not in _FORMATS:
         raise ImageError(f"{what}: image format {fmt or 'unknown'} is not supported (expected JPEG, PNG, TIFF or WebP)")
     w, h = size
@@ -71,6 +71,17 @@ def inspect_image(data: bytes, what: str = "image") -> ImageInfo:
             f"{what}: {w}×{h} is {w * h / 1e6:.0f} megapixels; at most {MAX_PIXELS // 1_000_000} are accepted"
         )
     return ImageInfo(fmt, _FORMATS[fmt], w, h, mode, tuple(float(v) for v in dpi) if dpi else None)
+
+
+def why_unreadable(exc: Exception) -> str:
+    """Pillow's reason in plain words, or nothing ("cannot identify image file <_io.BytesIO
+    object at 0x…>" says no more than "not a readable image")."""
+    text = str(exc)
+    if isinstance(exc, EOFError) or "truncated" in text or "broken data stream" in text:
+        return ": the file is cut short (an interrupted copy or download?)"
+    if "cannot identify" in text or "0x" in text or not text:
+        return ""
+    return f" ({text[:80]})" if text.isascii() and len(text) < 80 else ""
 
 
 def exif_orientation(im) -> int:

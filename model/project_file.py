@@ -1,7 +1,10 @@
 """The ``.bulletin`` project file: a zip of ``bulletin.json`` and ``images/<sha256>.<ext>``.
 
 Saving never leaves a half-written file (``model.fileio.atomic_write``: temp file beside the
-real target, fsync, ``os.replace``), and refuses what ``load`` would refuse (the same limits).
+real target, fsync, ``os.replace``). What a project file may hold is defined once
+(``entry_problem``, ``archive_problem``, ``_parse_json``): ``load`` applies it to a file it is
+given, and ``save`` applies the very same functions to the archive it has just written and to
+the JSON it is about to store, so a file ``save`` writes always opens again.
 Loading trusts nothing: every entry name, size, ratio, JSON field and image is checked, and any
 problem becomes a ProjectFileError that says which file, which field and what was expected —
 a user's bad file must never become a traceback (DESIGN §4).
@@ -30,6 +33,11 @@ MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024
 MAX_RATIO = 100
 MAX_JSON_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 10_000
+#: The guard against zip bombs: a compressed entry over 1 MB may expand at most MAX_RATIO×.
+#: It applies to pictures (read later in one call) and to entries this program never writes;
+#: not to bulletin.json, which is inflated a step at a time and stops at MAX_JSON_BYTES — text
+#: pasted a thousand times compresses far better than 100× and must still open.
+RATIO_FLOOR = 1024 * 1024
 
 
 class ProjectFileError(Exception):
@@ -57,14 +65,74 @@ def bulletin_json(bulletin: Bulletin) -> bytes:
 
 
 def _check_limits(bulletin: Bulletin, raw_json: bytes, names: list[str]) -> None:
-    """The limits ``load`` enforces, checked before writing: a saved file always opens again."""
+    """Early, cheap refusals before anything is compressed; ``save`` checks the written
+    archive with the loader's own rules afterwards (``archive_problem``)."""
     if len(raw_json) > MAX_JSON_BYTES:
-        raise ModelError("bulletin", f"the text of the bulletin is {len(raw_json) / 1e6:.0f} MB; at most 64 MB can be saved")
+        raise ModelError("bulletin", f"the text of the bulletin is {len(raw_json) / 1e6:.0f} MB; at most "
+                                     f"{MAX_JSON_BYTES // 1024 // 1024} MB can be saved")
     if len(names) + 1 > MAX_ENTRIES:
         raise ModelError("images", f"{len(names)} pictures; at most {MAX_ENTRIES - 1} can be saved")
     total = len(raw_json) + sum(len(bulletin.images.get(n)) for n in names)
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise ModelError("images", f"the project would be {total / 1e6:.0f} MB; at most 500 MB can be saved")
+
+
+# ------------------------------------------------------------------- what a file may hold
+
+
+def _member_name_problem(name: str) -> str | None:
+    pure = PurePosixPath(name)
+    if (
+        name.startswith(("/", "\\"))
+        or "\\" in name
+        or (len(name) > 1 and name[1] == ":")
+        or any(part == ".." for part in pure.parts)
+    ):
+        return f"archive entry {name!r} points outside the project (absolute path or '..')"
+    return None
+
+
+def entry_limit(name: str) -> int:
+    """The most bytes entry ``name`` may expand to."""
+    if name == JSON_NAME:
+        return MAX_JSON_BYTES
+    if name.startswith("images/"):
+        return MAX_IMAGE_BYTES
+    return MAX_TOTAL_UNCOMPRESSED
+
+
+def entry_problem(info: zipfile.ZipInfo) -> str | None:
+    """Why one archive entry is refused, or None. The single rule for save and load."""
+    name = info.filename
+    why = _member_name_problem(name)
+    if why:
+        return why
+    ratio = info.file_size // max(info.compress_size, 1)
+    if name != JSON_NAME and info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        return f"archive entry {name!r} expands {ratio}× (more than {MAX_RATIO}×): refusing a possible zip bomb"
+    if info.compress_size > info.file_size * 1.1 + 4096:
+        # no compressor makes data that much longer: the size in the header lies, and reading
+        # the entry later in one call (images are read when drawn) would inflate all of it
+        return (f"damaged archive: entry {name!r} holds more data ({info.compress_size} bytes) "
+                f"than its size says ({info.file_size})")
+    limit = entry_limit(name)
+    if info.file_size > limit:
+        return f"archive entry {name!r} is larger than {limit // 1024 // 1024} MB"
+    return None
+
+
+def archive_problem(infos: list[zipfile.ZipInfo]) -> str | None:
+    """Why an archive as a whole is refused (entry count, total size, any entry), or None."""
+    if len(infos) > MAX_ENTRIES:
+        return f"archive has {len(infos)} entries; at most {MAX_ENTRIES} expected"
+    total = sum(info.file_size for info in infos)
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        return f"archive expands to {total / 1e6:.0f} MB; at most {MAX_TOTAL_UNCOMPRESSED // 1024 // 1024} MB allowed"
+    for info in infos:
+        why = entry_problem(info)
+        if why:
+            return why
+    return None
 
 
 def save(bulletin: Bulletin, path: str | os.PathLike[str]) -> None:
@@ -79,6 +147,10 @@ def save(bulletin: Bulletin, path: str | os.PathLike[str]) -> None:
     raw_json = bulletin_json(bulletin)
     _check_limits(bulletin, raw_json, names)
     real = os.path.realpath(os.fspath(path))
+    try:  # the loader's own reading of the JSON: whatever it would refuse is refused now
+        _parse_json(os.fspath(path), raw_json)
+    except ProjectFileError as exc:
+        raise ModelError(exc.field or "bulletin", f"the saved file would not open again: {exc.problem}") from None
 
     def write(fh) -> None:
         # A fixed timestamp keeps the same bulletin producing the same bytes.
@@ -90,6 +162,10 @@ def save(bulletin: Bulletin, path: str | os.PathLike[str]) -> None:
                 info = zipfile.ZipInfo(f"images/{name}", date_time=(2020, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_STORED  # photos do not compress
                 zf.writestr(info, bulletin.images.get(name))
+            why = archive_problem(zf.infolist())
+            if why:  # the archive as load will see it
+                raise ModelError("images" if "images/" in why else "bulletin",
+                                 f"the saved file would not open again: {why}")
         release_archive(real)  # every image is read; let os.replace take the file
 
     atomic_write(path, write)
@@ -100,17 +176,6 @@ def save(bulletin: Bulletin, path: str | os.PathLike[str]) -> None:
 
 
 # --------------------------------------------------------------------------------------- load
-
-
-def _check_member_name(path: str, name: str) -> None:
-    pure = PurePosixPath(name)
-    if (
-        name.startswith(("/", "\\"))
-        or "\\" in name
-        or (len(name) > 1 and name[1] == ":")
-        or any(part == ".." for part in pure.parts)
-    ):
-        raise ProjectFileError(path, f"archive entry {name!r} points outside the project (absolute path or '..')")
 
 
 #: How much is inflated per step while reading an entry: the declared size of an entry is only
@@ -163,31 +228,12 @@ def load(path: str | os.PathLike[str], notes: list[str] | None = None) -> Bullet
             raise ProjectFileError(spath, "not a bulletin project (expected a .bulletin zip archive)")
         with zipfile.ZipFile(spath) as zf:
             infos = zf.infolist()
-            if len(infos) > MAX_ENTRIES:
-                raise ProjectFileError(spath, f"archive has {len(infos)} entries; at most {MAX_ENTRIES} expected")
-            total = 0
-            for info in infos:
-                _check_member_name(spath, info.filename)
-                total += info.file_size
-                if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise ProjectFileError(
-                        spath,
-                        f"archive entry {info.filename!r} expands {info.file_size // max(info.compress_size, 1)}×"
-                        f" (more than {MAX_RATIO}×): refusing a possible zip bomb",
-                    )
-                if info.compress_size > info.file_size * 1.1 + 4096:
-                    # no compressor makes data that much longer: the size in the header lies, and
-                    # reading the entry later in one call (images are read when drawn) would
-                    # inflate all of it
-                    raise ProjectFileError(spath, f"damaged archive: entry {info.filename!r} holds more data "
-                                                  f"({info.compress_size} bytes) than its size says ({info.file_size})")
-            if total > MAX_TOTAL_UNCOMPRESSED:
-                raise ProjectFileError(spath, f"archive expands to {total / 1e6:.0f} MB; at most 500 MB allowed")
+            why = archive_problem(infos)
+            if why:
+                raise ProjectFileError(spath, why)
             names = {i.filename for i in infos}
             if JSON_NAME not in names:
                 raise ProjectFileError(spath, f"{JSON_NAME} is missing from the archive")
-            if zf.getinfo(JSON_NAME).file_size > MAX_JSON_BYTES:
-                raise ProjectFileError(spath, f"{JSON_NAME} is larger than 64 MB")
             raw = _read_member(spath, zf, zf.getinfo(JSON_NAME), MAX_JSON_BYTES)
             bulletin = _parse_json(spath, raw)
             del raw

@@ -646,6 +646,10 @@ Chair, City Trade Union Council</translation>
         <translation>Please check these {} points:</translation>
     </message>
     <message>
+        <source>会刊还没有任何版面：导出的是一张空白页。请先添加版面或导入稿件。</source>
+        <translation>The bulletin has no pages yet: the file is one blank page. Add a page or import submissions first.</translation>
+    </message>
+    <message>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
@@ -1192,6 +1196,22 @@ Your changes are still in the editor; use Save As to save them elsewhere.</trans
         <translation>Import submissions</translation>
     </message>
     <message>
+        <source>正在读取稿件…</source>
+        <translation>Reading submissions…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在读取 {}（{}/{}）…</source>
+        <translation>Reading {} ({}/{})…</translation>
+    </message>
+    <message>
+        <source>内存不足，无法读取</source>
+        <translation>not enough memory to read it</translation>
+    </message>
+    <message>
         <source>有稿件无法读取</source>
         <translation>Some submissions cannot be read</translation>
     </message>
@@ -1202,6 +1222,10 @@ Your changes are still in the editor; use Save As to save them elsewhere.</trans
         <translation>These files cannot be read and were not imported:
 
 {}</translation>
+    </message>
+    <message>
+        <source>稿件太多</source>
+        <translation>Too many submissions</translation>
     </message>
     <message>
         <source>没有可导入的内容</source>
