@@ -41,6 +41,7 @@ TINT: Colour = CMYK["tint"]  # warm paper tint of the speech box
 PHOTO_MIN_COLUMN_MM = 30.0  # a news photo is set in a column at least this wide, else across the block
 SMALL_TABLE_ROWS = 12  # a table of up to this many rows is never split across columns
 PICTURE_MIN_SHARE = 0.6  # a picture block may shrink to this share of its width to level a row
+CAPTION_REL = 0.9  # a photo caption's size, of the body size
 HEADLINE_RULE_WIDTH = 0.5  # pt: the hairline under a headline that heads a wide group
 
 
@@ -126,6 +127,11 @@ class BlockMeasurer:
         self.spaced_names = spaced_names  # PageSetup.spaced_names: 王 明 in name captions
 
     # ------------------------------------------------------------------ shared pieces
+    def caption_size(self) -> float:
+        """A photo's caption (图片说明) is set a size below the body, as newspapers set it, so it
+        reads as the picture's, not as a stray line of the article."""
+        return CAPTION_REL * self.g.body
+
     def paragraph_items(self, para: Paragraph | str, measure_em: float, block_id: str, *, role: str = "body",
                         indent_em: float = 2.0, align: str = "justify", size: float | None = None,
                         colour: Colour = BLACK, problems: list[Problem], keep: bool = False,
@@ -402,7 +408,8 @@ class BlockMeasurer:
                 w = g.span_w(span)
                 h, lines = inserts.photo_lines(g, w, aspect)
                 cap = self.paragraph_items(photo.caption, g.span_chars(span), bid, role="caption", indent_em=0,
-                                           align="justify", problems=problems) if photo.caption.strip() else []
+                                           align="justify", size=self.caption_size(), problems=problems) \
+                    if photo.caption.strip() else []
                 pic = inserts.photo_items_draw(image, crop, w, h, bid) if image else None
                 pic_lines = lines if image else 0
 
@@ -434,7 +441,7 @@ class BlockMeasurer:
             problems.append(Problem("low_res", bid, f"新闻图片分辨率只有 {ppi:.0f} ppi（印刷需要 {MIN_PPI} ppi）",
                                     numbers=(("ppi", ppi),)))
         cap = self.paragraph_items(photo.caption, g.col_chars, bid, role="caption", indent_em=0, align="justify",
-                                   problems=problems) if photo.caption.strip() else []
+                                   size=self.caption_size(), problems=problems) if photo.caption.strip() else []
         pic_lines = lines if image else 0
         draw_pic = inserts.photo_items_draw(image, crop, g.col_w, h, bid) if image else None
         if not pic_lines and not cap:
@@ -520,7 +527,8 @@ class BlockMeasurer:
         def caption(span: int) -> list[FlowItem]:
             if span not in captions:
                 captions[span] = self.paragraph_items(block.caption, g.span_chars(span), bid, role="caption",
-                                                      indent_em=0, align="left", problems=problems) \
+                                                      indent_em=0, align="left", size=self.caption_size(),
+                                                      problems=problems) \
                     if block.caption.strip() else []
             return captions[span]
 

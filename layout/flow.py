@@ -50,6 +50,8 @@ def _take(heights: Sequence[int], keep: Sequence[bool] | None, i: int, cap: int,
         # leave the column empty (under a portrait) than end it on a line kept with the next
         while j > i and keep[j - 1]:
             j -= 1
+        if j == i + 1 and heights[i] == 1:  # nor one line alone in a column
+            j = i
     return j
 
 

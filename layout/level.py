@@ -51,6 +51,8 @@ def level_breaks(heights: Sequence[int], keep: Sequence[bool], starts: Sequence[
                     break
                 if last and k != n or not can_break[k]:
                     continue
+                if k - j == 1 and heights[j] == 1 and n > 1:
+                    continue  # one line alone in a column reads as stranded
                 slots = st[k] - st[j + 1] + (1 if under_portrait[c] else 0)
                 if u + slots * gap_lines >= end - 1:
                     nxt.setdefault(k, j)
