@@ -43,6 +43,8 @@ GROUP_CUT = 60.0
 LOW, HIGH = 0.6, 1.4
 #: cut points kept per page by the programme: all that matter for a few pages, fewer for many
 BEAM = 8
+#: the share of its room a page's copy should measure (natural heights leave a little to level)
+FILL_AIM = 0.95
 BEAM_LONG = 3
 SCALES = (0.8, 0.9, 1.0, 1.1, 1.25)
 #: portrait size classes are tried in steps of this many columns (1, 1.25, 1.5 …): a size between
@@ -235,6 +237,17 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
                              key=lambda c: abs(c - own))
         else:
             classes = [own]
+        if len(classes) > 3 and not free_pages:
+            # with the page count fixed, the classes whose copy comes nearest to filling it
+            count = max(1, len(bulletin.pages))
+
+            def fill(c: float, f=f, count=count) -> float:
+                setup = setup_for(setup0, f, c)
+                room = sum(ev.room(setup, (f, c), bulletin.pages[i] if i < len(bulletin.pages) else None)
+                           for i in range(count))
+                return abs(sum(ev.volume(setup, (f, c))) / max(1.0, room) - FILL_AIM)
+
+            classes = sorted(classes, key=fill)[:3]
         combos += [(f, c) for c in classes]
     done = 0
     for f, pc in combos:
