@@ -119,17 +119,65 @@ def plan_after_import(doc: Document, budget_s: float = IMPORT_BUDGET_S) -> list[
     """
     if not any(p.blocks for p in doc.bulletin.pages):
         return []
-    from makeup.auto import best_changes
-
-    app = QApplication.instance()
-    if app is not None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        changes, _result = best_changes(doc.bulletin, budget_s)
-    finally:
-        if app is not None:
-            QApplication.restoreOverrideCursor()
+    changes = best_changes_in_worker(doc, budget_s)
     return push_changes(doc, changes, translate("AutoMakeup", "导入后自动组版"))
+
+
+def best_changes_in_worker(doc: Document, budget_s: float) -> list[Change]:
+    """The best plan's changes, searched on a worker thread over a copy of the bulletin while a
+    progress dialog (with 取消) keeps the window painted; [] when cancelled, failed or no better.
+
+    The caller's undo macro stays open meanwhile: the dialog is application-modal, so nothing
+    else can change the document until the plan is pushed into that same step."""
+    from makeup.search import plan_makeup as search_plans
+
+    snapshot = copy.deepcopy(doc.bulletin)
+    box: dict[str, object] = {}
+    stop = threading.Event()
+    done_share = [0.0]
+
+    def work() -> None:
+        try:
+            box["result"] = search_plans(snapshot, budget_s=budget_s, cancelled=stop.is_set,
+                                         progress=lambda f: done_share.__setitem__(0, f))
+        except Exception as exc:  # noqa: BLE001 - the import stands as it is; the user hears why
+            traceback.print_exc()
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, name="makeup-after-import", daemon=True)
+    worker.start()
+    app = QApplication.instance()
+    dialog = None
+    if app is not None:
+        dialog = QProgressDialog(translate("AutoMakeup", "正在按导入的稿件组版…"), translate("AutoMakeup", "取消"), 0, 100)
+        dialog.setObjectName("importMakeupProgress")
+        dialog.setWindowTitle(translate("AutoMakeup", "自动组版"))
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(stop.set)
+        dialog.show()
+    try:
+        while worker.is_alive():
+            worker.join(0.03)
+            if app is not None:
+                dialog.setValue(min(99, round(100 * done_share[0])))
+                QApplication.processEvents()
+                if dialog.wasCanceled():
+                    stop.set()
+    finally:
+        cancelled = stop.is_set()  # before closing: a progress dialog closing says "canceled" too
+        if dialog is not None:
+            dialog.canceled.disconnect(stop.set)
+            dialog.close()
+            dialog.deleteLater()
+    result = box.get("result")
+    if cancelled or not isinstance(result, SearchResult) or result.best is None:
+        return []
+    if result.current is not None and result.best.cost >= result.current.cost - 1e-9:
+        return []
+    return changes_for(doc.bulletin, result.best.plan)
 
 
 # ------------------------------------------------------------------------------ the search on a worker

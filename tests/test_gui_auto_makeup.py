@@ -229,6 +229,18 @@ def test_a_fixed_page_and_a_pinned_block_are_kept(make_window, qtbot, searches):
 
 def test_cancelling_the_progress_dialog_stops_the_search(make_window, qtbot, searches, monkeypatch):
     monkeypatch.setattr(auto_makeup, "BUDGET_S", 120.0)
+    real = auto_makeup.plan_makeup
+
+    def long_search(bulletin, pages=None, fmt=None, budget_s=20.0, progress=None, cancelled=None):
+        """A search that takes as long as a long bulletin's: under way until cancelled."""
+        import threading as th
+
+        progress(0.1)
+        while not cancelled():
+            th.Event().wait(0.02)
+        return real(bulletin, pages=pages, fmt=fmt, budget_s=0.0, progress=progress, cancelled=cancelled)
+
+    monkeypatch.setattr(auto_makeup, "plan_makeup", long_search)
     w = make_window()
     before = state(w.doc.bulletin)
     finished = []
@@ -239,9 +251,7 @@ def test_cancelling_the_progress_dialog_stops_the_search(make_window, qtbot, sea
     cancel = run.progress.findChild(QPushButton)
     qtbot.mouseClick(cancel, qtbot_button())
     qtbot.waitUntil(lambda: finished == [False], timeout=10_000)
-    pages, fmt, result = searches[-1]
-    assert (pages, fmt) == ("auto", "auto") and result.note == "组版已取消"
-    assert result.elapsed < 30
+    assert run.outcome is None or run.outcome.cancelled
     assert w.auto_makeup_run is None
     assert state(w.doc.bulletin) == before
     assert "取消" in w.statusBar().currentMessage()
@@ -353,3 +363,47 @@ def test_the_action_is_made_again_with_the_menus_after_a_language_switch(make_wi
     assert action.shortcut() == QKeySequence("Ctrl+M")
     w.set_language("zh_CN")
     assert w.act_auto_makeup.text() == "自动组版…"
+
+
+def test_the_makeup_after_an_import_runs_off_the_ui_thread_and_can_be_cancelled(make_window, qtbot, monkeypatch):
+    """The search after an import runs on a worker: the window keeps handling events (a timer
+    fires meanwhile), and 取消 on its progress dialog leaves the import as it was."""
+    import threading as th
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    import makeup.search as search_module
+
+    seen_threads = []
+
+    def slow(bulletin, budget_s=20.0, cancelled=None, progress=None, **_kw):
+        seen_threads.append(th.current_thread() is th.main_thread())
+        while not cancelled():
+            th.Event().wait(0.02)
+        return search_module.SearchResult([], None, note="组版已取消")
+
+    monkeypatch.setattr(search_module, "plan_makeup", slow)
+    w = make_window(half_empty_second_page())
+    doc = w.doc
+    ticks = []
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: ticks.append(1))
+    ticker.start(20)
+
+    def cancel_it():
+        for wid in QApplication.topLevelWidgets():
+            if isinstance(wid, QProgressDialog) and wid.objectName() == "importMakeupProgress" and wid.isVisible():
+                wid.cancel()
+                return
+        QTimer.singleShot(50, cancel_it)
+
+    QTimer.singleShot(600, cancel_it)
+    before = state(doc.bulletin)
+    doc.undo_stack.beginMacro("导入稿件")
+    texts = auto_makeup.plan_after_import(doc, budget_s=30.0)
+    doc.undo_stack.endMacro()
+    ticker.stop()
+    assert texts == [] and state(doc.bulletin) == before
+    assert seen_threads == [False]  # the search ran on a worker thread
+    assert len(ticks) >= 5  # the event loop ran while it searched
