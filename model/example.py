@@ -40,6 +40,13 @@ def _label_font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         return ImageFont.load_default()
 
 
+@lru_cache(maxsize=1)
+def _backdrop() -> Image.Image:
+    """The studio backdrop every placeholder shares (mid-grey 104–128), made once per process."""
+    w, h = PORTRAIT_SIZE
+    return Image.linear_gradient("L").resize((w, h)).point(lambda v: 104 + v * 24 // 255)
+
+
 def placeholder_portrait(label: str) -> bytes:
     """A head-and-shoulders silhouette on a studio backdrop with ``label`` on it, as PNG bytes.
 
@@ -48,7 +55,7 @@ def placeholder_portrait(label: str) -> bytes:
     the example page should look, and print, as it will with the cities' real photos.
     """
     w, h = PORTRAIT_SIZE
-    im = Image.linear_gradient("L").resize((w, h)).point(lambda v: 104 + v * 24 // 255)  # backdrop 104-128
+    im = _backdrop().copy()
     d = ImageDraw.Draw(im)
     d.ellipse((w * 0.30, h * 0.13, w * 0.70, h * 0.50), fill=58)  # head
     d.ellipse((w * 0.10, h * 0.52, w * 0.90, h * 1.15), fill=46)  # shoulders
