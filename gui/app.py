@@ -198,6 +198,46 @@ def starting_document(path: str | None, screenshot: bool = False):
     return new_bulletin("special"), None, note
 
 
+class _DocumentReader:
+    """``starting_document(path, screenshot)`` on a thread of its own; ``result()`` waits and
+    returns it or raises what it raised. Only for a named file or a screenshot (the example):
+    the last-file lookup reads the settings, which imports Qt. The modules the thread uses are
+    imported before it starts, so that two threads never import the same module."""
+
+    def __init__(self, path: str | None, screenshot: bool) -> None:
+        import threading
+
+        import pylopdf_fonts_zh_cn  # noqa: F401  (the example's portrait labels)
+        from PIL import Image
+
+        import model.example
+        import model.project_file
+
+        Image.preinit()  # the common image plugins (their imports) here, not on the thread
+        self._answer: tuple | None = None
+        self._error: BaseException | None = None
+
+        def read() -> None:
+            # what starting_document does for these two cases, without its settings lookup
+            try:
+                if path is not None:
+                    self._answer = (model.project_file.load(path), path, "")
+                else:
+                    self._answer = (model.example.example_bulletin(), None, "")
+            except BaseException as exc:  # noqa: BLE001 - handed to result()
+                self._error = exc
+
+        self._thread = threading.Thread(target=read, name="read-document", daemon=True)
+        self._thread.start()
+
+    def result(self) -> tuple:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._answer is not None
+        return self._answer
+
+
 def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = None) -> int:
     from model.project_file import ProjectFileError
 
@@ -207,10 +247,22 @@ def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = 
         missing = missing_x_libraries()
         if missing:
             return fail(x_libraries_message(missing))
-    try:
-        bulletin, path, note = starting_document(path, bool(screenshot))
-    except ProjectFileError as exc:
-        return fail(str(exc))
+    # The document is read (or the example's portraits drawn) on a thread while the editor's
+    # modules are imported here: decoding, zip and PNG work release the GIL, so on two cores
+    # the two overlap. A bad file still ends the start before any window opens.
+    reading = _DocumentReader(path, bool(screenshot)) if path is not None or screenshot else None
+    if reading is None:
+        try:
+            bulletin, path, note = starting_document(path, bool(screenshot))
+        except ProjectFileError as exc:
+            return fail(str(exc))
+    import gui.main_window  # noqa: F401  (the editor's modules, meanwhile)
+
+    if reading is not None:
+        try:
+            bulletin, path, note = reading.result()
+        except ProjectFileError as exc:
+            return fail(str(exc))
     app = setup_application(lang)
 
     from PySide6.QtCore import QElapsedTimer
@@ -231,7 +283,8 @@ def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = 
             window.runner.wait(50)
         app.processEvents()
         app.processEvents()
-        ok = window.grab().save(screenshot)
+        # PNG at Qt's quality 80: half the time of the default compression, and a smaller file
+        ok = window.grab().save(screenshot, "PNG" if screenshot.lower().endswith(".png") else None, 80)
         window.doc.undo_stack.setClean()
         window.autosaver.discard()
         return 0 if ok else fail(f"cannot write screenshot {screenshot}")

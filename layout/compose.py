@@ -545,6 +545,9 @@ class Line:
     #: space justification added at each stretchable boundary (pt; 0 on a squeezed line)
     stretch: float = 0.0
     _para: _Para | None = field(default=None, repr=False, compare=False)
+    #: the runs relative to the line (face key, size, x0, text, glyphs, xs, advances, bold, colour),
+    #: made on the first ``glyph_runs``: a line is drawn again by every layout that reuses its block
+    _runs: list[tuple] | None = field(default=None, repr=False, compare=False)
 
     @property
     def right(self) -> float:
@@ -558,29 +561,37 @@ class Line:
 
         One run per stretch of glyphs sharing face, size, synthetic bold and colour.
         """
+        parts = self._runs
+        if parts is None:
+            parts = self._runs = self._run_parts()
+        return [
+            GlyphRun(
+                font=font,
+                size=size,
+                x=x + x0,
+                y=baseline,
+                text=text,
+                glyphs=glyphs,
+                xs=xs,
+                advances=advances,
+                bold=bold,
+                colour=colour if colour is not None else col,
+                block_id=block_id,
+            )
+            for font, size, x0, text, glyphs, xs, advances, bold, col in parts
+        ]
+
+    def _run_parts(self) -> list[tuple]:
+        """One run per stretch of glyphs sharing face, size, synthetic bold and colour."""
         p = self._para
         s, e = self.start, self.end
         if p.vmetrics is not None and e > s:
             # one run, no fallback face: the whole line shares face, size, bold and colour
             xs = self.xs
             x0 = xs[0]
-            col = p.colour[s]
-            return [
-                GlyphRun(
-                    font=p.face[s].key,
-                    size=p.size[s],
-                    x=x + x0,
-                    y=baseline,
-                    text=self.text,
-                    glyphs=tuple(p.gid[s:e]),
-                    xs=tuple([v - x0 for v in xs]),
-                    advances=tuple(self.advances),
-                    bold=p.bold[s],
-                    colour=colour if colour is not None else col,
-                    block_id=block_id,
-                )
-            ]
-        runs: list[GlyphRun] = []
+            return [(p.face[s].key, p.size[s], x0, self.text, tuple(p.gid[s:e]), tuple([v - x0 for v in xs]),
+                     tuple(self.advances), p.bold[s], p.colour[s])]
+        runs: list[tuple] = []
         i = s
         while i < e:
             face, size, bold, col = p.face[i], p.size[i], p.bold[i], p.colour[i]
@@ -594,21 +605,9 @@ class Line:
             ):
                 j += 1
             x0 = self.xs[i - s]
-            runs.append(
-                GlyphRun(
-                    font=face.key,
-                    size=size,
-                    x=x + x0,
-                    y=baseline,
-                    text="".join(p.ch[i:j]),
-                    glyphs=tuple(p.gid[i:j]),
-                    xs=tuple(v - x0 for v in self.xs[i - s : j - s]),
-                    advances=tuple(self.advances[i - s : j - s]),
-                    bold=bold,
-                    colour=colour if colour is not None else col,
-                    block_id=block_id,
-                )
-            )
+            runs.append((face.key, size, x0, "".join(p.ch[i:j]), tuple(p.gid[i:j]),
+                         tuple(v - x0 for v in self.xs[i - s : j - s]), tuple(self.advances[i - s : j - s]),
+                         bold, col))
             i = j
         return runs
 

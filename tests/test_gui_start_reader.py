@@ -1,0 +1,36 @@
+"""The editor reads its file on a thread while its modules load (issue 27); a bad file still ends
+the start with a clear message and status 2 before any window opens."""
+
+from __future__ import annotations
+
+import pytest
+
+from gui import app as gui_app
+from model.project_file import ProjectFileError, save
+
+pytest_plugins = ("tests.test_gui_helpers",)  # its fixtures: gui_env, make_window
+
+
+def test_the_reader_gives_the_named_file(tmp_path, example):
+    path = tmp_path / "issue.bulletin"
+    save(example, str(path))
+    bulletin, got, note = gui_app._DocumentReader(str(path), False).result()
+    assert got == str(path) and note == ""
+    assert bulletin == example
+
+
+def test_the_reader_gives_the_example_for_a_screenshot(example):
+    bulletin, got, _ = gui_app._DocumentReader(None, True).result()
+    assert got is None and bulletin.publication == example.publication
+    assert sorted(bulletin.images) == sorted(example.images)  # the very same portraits
+
+
+def test_a_bad_file_ends_the_start_before_any_window(gui_env, tmp_path, monkeypatch, capsys):
+    bad = tmp_path / "bad.bulletin"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    with pytest.raises(ProjectFileError):
+        gui_app._DocumentReader(str(bad), False).result()
+    monkeypatch.setattr(gui_app, "uses_xcb", lambda: False)
+    monkeypatch.setattr(gui_app, "setup_application", lambda lang: pytest.fail("a window was started"))
+    assert gui_app.run_gui(str(bad)) == 2
+    assert "bad.bulletin" in capsys.readouterr().err
