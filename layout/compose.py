@@ -60,7 +60,10 @@ per registry, role and weight so that warm composition costs a few microseconds 
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -781,6 +784,63 @@ def compose(
     align = _norm_align(align)
     fonts = fonts or default_registry()
     runs = _as_runs(runs, role)
+    try:
+        key = (tuple(runs), measure_em, body_size, align, indent_em, display, hang)
+        hash(key)
+    except TypeError:  # a colour given as a list: composed every time
+        key = None
+    if key is not None:
+        hit = _composed_get(fonts, key)
+        if hit is not None:
+            lines, problems = hit
+            return Composition(lines, [dataclasses.replace(pr, block_id=block_id) for pr in problems])
+    comp = _compose(runs, measure_em, body_size, fonts, align, indent_em, block_id, display, hang)
+    if key is not None:
+        _composed_put(fonts, key, comp, sum(len(r.text) for r in runs))
+    return comp
+
+
+#: composed paragraphs per font registry, by everything but the block id: the make-up tries many
+#: plans, the editor lays a page out again on each keystroke, and most paragraphs come back at a
+#: width they were composed at; bounded in characters (≈ 600 bytes each composed), oldest out
+_COMPOSED_MAX_CHARS = 40_000
+_composed: weakref.WeakKeyDictionary[FontRegistry, OrderedDict] = weakref.WeakKeyDictionary()
+_composed_chars: weakref.WeakKeyDictionary[FontRegistry, list[int]] = weakref.WeakKeyDictionary()
+_composed_lock = threading.Lock()
+
+
+def _composed_get(fonts: FontRegistry, key: tuple) -> tuple[list[Line], list[Problem]] | None:
+    with _composed_lock:
+        table = _composed.get(fonts)
+        if table is None:
+            return None
+        hit = table.get(key)
+        if hit is not None:
+            table.move_to_end(key)
+            return hit[0], hit[1]
+        return None
+
+
+def _composed_put(fonts: FontRegistry, key: tuple, comp: Composition, chars: int) -> None:
+    if chars > _COMPOSED_MAX_CHARS // 4:
+        return  # a huge paragraph would push out everything else
+    with _composed_lock:
+        table = _composed.get(fonts)
+        if table is None:
+            table = _composed[fonts] = OrderedDict()
+            _composed_chars[fonts] = [0]
+        total = _composed_chars[fonts]
+        if key in table:
+            return
+        table[key] = (list(comp), list(comp.problems), chars)
+        total[0] += chars
+        while total[0] > _COMPOSED_MAX_CHARS and table:
+            _k, (_l, _p, n) = table.popitem(last=False)
+            total[0] -= n
+
+
+def _compose(runs: Sequence[Run], measure_em: float, body_size: float, fonts: FontRegistry, align: str,
+             indent_em: float, block_id: str, display: bool | None, hang: bool) -> Composition:
     p = _itemize(runs, body_size, fonts, block_id)
     if p.n == 0:
         return Composition([], p.problems)
