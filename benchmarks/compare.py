@@ -157,6 +157,10 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="fewer repetitions")
     ap.add_argument("--skip-big", action="store_true", help="leave out the 24-page rows")
     args = ap.parse_args()
+    import importlib.util
+
+    if importlib.util.find_spec("typst") is None:
+        raise SystemExit("benchmarks/compare.py compares with Typst: pip install typst (or pip install -e '.[bench]')")
     pairs, starts, keys = (3, 3, 200) if args.quick else (7, 5, 600)
     py = sys.executable
     main_py = str(ROOT / "main.py")
