@@ -18,6 +18,9 @@ segmenters on PyPI:
   at run time (tens of MB) and are slow to load; *thulac* carries a non-commercial licence;
   *LAC* and *HanLP* pull in deep-learning runtimes — all far too heavy for breaking a headline.
 
+Penalties are kept in the user cache (``phrases/``, :mod:`layout.cache_file`), so a process
+whose display texts were all seen before never imports the segmenter at all.
+
 When no segmenter can be imported the module still works from character classes alone
 (punctuation and spaces are phrase breaks; every break between two Han characters gets the same
 moderate penalty), so layout never fails for want of it — it only breaks less well.
@@ -107,17 +110,18 @@ _CACHE_MAX = 20_000
 
 def _segmenter_stamp() -> str:
     """What the penalties depend on besides the text, found without importing the segmenter:
-    this module's source and the installed segmenter's files (a new version of either gives
-    a new cache file)."""
+    this module's and layout.cjk's source and the installed segmenter's files (a new version
+    of any gives a new cache file)."""
     import hashlib
     import importlib.util
 
     h = hashlib.sha256()
-    try:
-        with open(__file__, "rb") as fh:
-            h.update(fh.read())
-    except OSError:
-        h.update(b"?")
+    for source in (__file__, cjk.__file__):  # the rules and the character classes they use
+        try:
+            with open(source, "rb") as fh:
+                h.update(fh.read())
+        except (OSError, TypeError):
+            h.update(b"?")
     for name in ("rjieba", "jieba"):
         try:
             spec = importlib.util.find_spec(name)
