@@ -1,7 +1,9 @@
 """The live page preview: laid-out pages stacked vertically, zoomable, clickable.
 
 Pages are painted by gui/page_painter (the same items as the PDF) into a per-page pixmap cache
-at the current zoom, so scrolling and selection changes repaint only overlays. A new layout
+at the current zoom, so scrolling and selection changes repaint only overlays. Zoomed in, where
+a page would be a pixmap of many megapixels, it is cached in tiles instead, and only the tiles
+on screen are drawn, each from the items that reach into it: a repaint costs what shows. A new layout
 keeps the pixmaps of pages that did not change and repaints, in a changed page's pixmap, only
 the rectangle covering the items that differ (typing re-flows one block, not the page). Overlays mark the
 selected block (blue) and blocks whose text does not fit (red, with the overset count).
