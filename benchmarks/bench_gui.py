@@ -66,7 +66,7 @@ def main() -> int:
     t_shown = time.perf_counter() - T0
     while w.runner.result is None or not w.runner.is_idle():
         app.processEvents()
-        w.runner.wait(5)
+        w.runner.wait_layout(5)
     app.processEvents()
     t_preview = time.perf_counter() - T0
     first_layout = w.runner.result.seconds
@@ -89,7 +89,7 @@ def main() -> int:
         target = w.doc.generation
         while not (w.runner.result is not None and w.runner.result.generation >= target and w.runner.is_idle()):
             app.processEvents()
-            w.runner.wait(2)
+            w.runner.wait_layout(2)
         app.processEvents()  # the repaint
         end = time.perf_counter()
         latencies.append(end - start)

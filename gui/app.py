@@ -280,7 +280,7 @@ def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = 
         timer.start()
         while not window.runner.is_idle() and timer.elapsed() < SCREENSHOT_TIMEOUT_MS:
             app.processEvents()
-            window.runner.wait(50)
+            window.runner.wait_layout(10)
         app.processEvents()
         app.processEvents()
         # PNG at Qt's quality 80: half the time of the default compression, and a smaller file

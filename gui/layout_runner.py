@@ -316,6 +316,11 @@ class LayoutRunner(QObject):
         self._pool.waitForDone(msecs)
         self._check_pool.waitForDone(msecs)
 
+    def wait_layout(self, msecs: int) -> None:
+        """Block until the layout worker is done, or ``msecs``: the proofreader may go on (a
+        caller polling for the page must not sit out a check it does not need)."""
+        self._pool.waitForDone(msecs)
+
     def clear(self) -> None:
         """Drop queued layouts and proofreading (closing: they are of no use any more)."""
         self._pool.clear()

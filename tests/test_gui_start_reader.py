@@ -34,3 +34,31 @@ def test_a_bad_file_ends_the_start_before_any_window(gui_env, tmp_path, monkeypa
     monkeypatch.setattr(gui_app, "setup_application", lambda lang: pytest.fail("a window was started"))
     assert gui_app.run_gui(str(bad)) == 2
     assert "bad.bulletin" in capsys.readouterr().err
+
+
+def test_waiting_for_the_page_does_not_wait_for_the_proofreader(qtbot, example):
+    """--screenshot polls for the laid-out page; a slow proofreading job must not hold it up."""
+    import threading
+    import time
+
+    from gui.layout_runner import LayoutRunner
+
+    release = threading.Event()
+
+    def slow_check(bulletin):
+        release.wait(5)
+        return []
+
+    runner = LayoutRunner(lambda: example, lambda: 0, lambda b: None, slow_check, threaded=True)
+    try:
+        runner.run_now()
+        start = time.perf_counter()
+        while runner._busy and time.perf_counter() - start < 5:
+            qtbot.wait(5)
+            runner.wait_layout(10)
+        assert not runner._busy
+        assert runner._checking  # the proofreader is still at work
+        assert time.perf_counter() - start < 2
+    finally:
+        release.set()
+        runner.wait()
