@@ -172,6 +172,41 @@ def offer_recovery(window, ask=ask_recovery) -> bool:
     return False
 
 
+_EXAMPLE_MAGIC = b"BULLETIN-EXAMPLE-PORTRAIT\n"
+
+
+def cached_placeholder_portrait(label: str) -> bytes:
+    """``model.example.placeholder_portrait`` kept in the user cache (``example/``): the first
+    start and ``--screenshot`` show the example, and drawing and encoding its nine portraits
+    took longer than laying out its pages. The key covers what the picture is made from (the
+    example module, Pillow, the label font), so a change of any makes it anew."""
+    import hashlib
+
+    import PIL
+
+    from layout.cache_file import read_framed, write_framed
+    from layout.fonts import cache_base_dir
+    from model import example
+
+    h = hashlib.sha256(f"{PIL.__version__}\0{label}\0".encode())
+    try:
+        import pylopdf_fonts_zh_cn
+
+        st = os.stat(pylopdf_fonts_zh_cn.sans_path())
+        h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+        with open(example.__file__, "rb") as fh:
+            h.update(fh.read())
+    except (ImportError, OSError, TypeError):
+        return example.placeholder_portrait(label)
+    path = cache_base_dir() / "example" / f"{h.hexdigest()[:32]}.png"
+    framed = read_framed(path, _EXAMPLE_MAGIC)
+    if framed is not None:
+        return bytes(framed[1])
+    data = example.placeholder_portrait(label)
+    write_framed(path, _EXAMPLE_MAGIC, {"label": label}, data)
+    return data
+
+
 def starting_document(path: str | None, screenshot: bool = False):
     """(bulletin, path, note) to open: the named file; else the last file; the example on the first
     start; else a new special page. ``note`` says why the last file was not opened ("" if it was)."""
@@ -183,7 +218,7 @@ def starting_document(path: str | None, screenshot: bool = False):
     if path is not None:
         return load(path), path, ""  # errors are the caller's: exit 2 before any window
     if screenshot:
-        return example_bulletin(), None, ""
+        return example_bulletin(cached_placeholder_portrait), None, ""
     note = ""
     for last in app_settings.recent_files():
         if not os.path.exists(last):
@@ -194,7 +229,7 @@ def starting_document(path: str | None, screenshot: bool = False):
             note = str(exc)
             break
     if app_settings.first_start():
-        return example_bulletin(), None, note
+        return example_bulletin(cached_placeholder_portrait), None, note
     return new_bulletin("special"), None, note
 
 
@@ -210,6 +245,8 @@ class _DocumentReader:
         import pylopdf_fonts_zh_cn  # noqa: F401  (the example's portrait labels)
         from PIL import Image
 
+        import layout.cache_file  # noqa: F401  (cached_placeholder_portrait's)
+        import layout.fonts  # noqa: F401
         import model.example
         import model.project_file
 
@@ -223,7 +260,7 @@ class _DocumentReader:
                 if path is not None:
                     self._answer = (model.project_file.load(path), path, "")
                 else:
-                    self._answer = (model.example.example_bulletin(), None, "")
+                    self._answer = (model.example.example_bulletin(cached_placeholder_portrait), None, "")
             except BaseException as exc:  # noqa: BLE001 - handed to result()
                 self._error = exc
 

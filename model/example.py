@@ -7,6 +7,7 @@ photos of anyone; they are real PNG images stored in the project like any import
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
@@ -72,8 +73,11 @@ def _paragraphs(items: list[dict]) -> list[Paragraph]:
     return [Paragraph(text=p["text"], lead=p["lead"]) for p in items]
 
 
-def example_bulletin() -> Bulletin:
-    """A fresh copy of the example; callers may change it freely."""
+def example_bulletin(portrait: Callable[[str], bytes] | None = None) -> Bulletin:
+    """A fresh copy of the example; callers may change it freely. ``portrait`` makes the PNG of
+    a placeholder portrait for a name (default :func:`placeholder_portrait`; the editor passes
+    one that keeps them in its cache: encoding nine of them is most of the example's cost)."""
+    portrait_png = portrait or placeholder_portrait
     b = Bulletin(
         publication="陕西工人报",
         issue_title=PAGES[0]["headline"]["title"],
@@ -111,7 +115,7 @@ def example_bulletin() -> Bulletin:
             person = Person(c["person"]["name"], list(c["person"]["titles"])) if c["person"] else None
             portrait = None
             if person is not None:
-                portrait = Portrait(image=b.images.add(placeholder_portrait(person.name), f"portrait of {person.name}"))
+                portrait = Portrait(image=b.images.add(portrait_png(person.name), f"portrait of {person.name}"))
             page.blocks.append(
                 ColumnBlock(
                     id=c["id"],

@@ -62,3 +62,21 @@ def test_waiting_for_the_page_does_not_wait_for_the_proofreader(qtbot, example):
     finally:
         release.set()
         runner.wait()
+
+
+def test_the_example_portraits_come_from_the_cache_the_second_time(tmp_path, monkeypatch, example):
+    import model.example as model_example
+
+    monkeypatch.setenv("BULLETIN_CACHE_DIR", str(tmp_path))
+    made: list[str] = []
+    real = model_example.placeholder_portrait
+    monkeypatch.setattr(model_example, "placeholder_portrait", lambda label: (made.append(label), real(label))[1])
+    first = model_example.example_bulletin(gui_app.cached_placeholder_portrait)
+    assert len(made) == 9
+    again = model_example.example_bulletin(gui_app.cached_placeholder_portrait)
+    assert len(made) == 9  # none drawn again
+    assert sorted(again.images) == sorted(first.images) == sorted(example.images)  # the very same bytes
+    for f in (tmp_path / "example").iterdir():  # a damaged file is drawn again, not trusted
+        f.write_bytes(f.read_bytes()[:-3])
+    assert sorted(model_example.example_bulletin(gui_app.cached_placeholder_portrait).images) == sorted(example.images)
+    assert len(made) == 18
