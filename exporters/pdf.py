@@ -10,16 +10,17 @@ faint tints, rules in several inks, hairlines, a missing output intent, RGB for 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
-import threading
 from datetime import UTC, datetime
 
 from exporters.result import ExportResult
 from layout.types import LaidOutDocument, Problem
 from model.document import Bulletin
 from model.fileio import atomic_write
+from model.images import ImageStore
 
 
 class PdfOptionError(ValueError):
@@ -33,29 +34,31 @@ def default_flavour(colour: str, icc_profile: str) -> str:
     return "x4" if icc_profile else "x1a"
 
 
+class _DigestingImages(ImageStore):
+    """The bulletin's images (the same sources, not copied) that note the SHA-256 of every image
+    the layout reads: the layout reads each picture it places (its pixel size, whether it is
+    whole), so the picture cache is then looked up without reading any image a second time."""
+
+    def __init__(self, store: ImageStore) -> None:
+        super().__init__()
+        self._sources = store._sources
+        self.digests: dict[str, bytes] = {}
+
+    def get(self, name: str) -> bytes:
+        data = super().get(name)
+        if name not in self.digests:
+            self.digests[name] = hashlib.sha256(data).digest()
+        return data
+
+
 def _layout_with_digests(bulletin: Bulletin) -> tuple[LaidOutDocument, dict[str, bytes]]:
-    # the images' digests are taken while the pages are laid out (reading and hashing
-    # release the GIL): the picture cache is then looked up without reading any image
-    digests: dict[str, bytes] = {}
-    images = bulletin.images
-    names = list(images)
-
-    def take_digests() -> None:
-        for name in names:
-            try:
-                digests[name] = hashlib.sha256(images.get(name)).digest()
-            except (KeyError, OSError):
-                pass
-
     from layout.document import lay_out_bulletin
 
-    reader = threading.Thread(target=take_digests, daemon=True)
-    reader.start()
-    try:
-        doc = lay_out_bulletin(bulletin)
-    finally:
-        reader.join()
-    return doc, digests
+    images = _DigestingImages(bulletin.images)
+    reading = copy.copy(bulletin)  # the caller's bulletin keeps its own store
+    reading.images = images
+    doc = lay_out_bulletin(reading)
+    return doc, images.digests
 
 
 def _render(bulletin: Bulletin, *, colour: str | None, bleed_mm: float, flavour: str | None,

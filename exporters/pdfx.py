@@ -211,8 +211,9 @@ def stamp_id(data: bytes) -> bytes:
     m = _TRAILER_ID.search(data, at)
     if m is None:
         return data
-    digest = hashlib.md5(data[:at], usedforsecurity=False).hexdigest().encode()
-    return data[: m.start()] + b"/ID \n[<" + digest + b"><" + digest + b">]" + data[m.end():]
+    view = memoryview(data)  # no copies of a file that may be hundreds of MB
+    digest = hashlib.md5(view[:at], usedforsecurity=False).hexdigest().encode()
+    return b"".join((view[: m.start()], b"/ID \n[<", digest, b"><", digest, b">]", view[m.end():]))
 
 
 # --------------------------------------------------------------------------------------------

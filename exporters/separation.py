@@ -424,16 +424,24 @@ def flat_colour_problems(pages, mode: str, condition: PrintingCondition | None) 
     export reports (pictures need decoding and are reported by the export)."""
     from layout.types import GlyphRun, Rect, Rule
 
-    press = PressColours(mode, condition)
+    # each distinct colour once (a page holds hundreds of runs in two or three colours), in the
+    # order first met; what the press makes of a colour does not depend on how often it is used
+    fills: dict = {}
+    strokes: dict = {}
     for page in pages:
         for item in page.items:
             if isinstance(item, GlyphRun):
-                press.fill(item.colour)
+                fills[tuple(item.colour)] = None
             elif isinstance(item, Rule):
-                press.stroke(item.colour, item.width)
+                strokes[(tuple(item.colour), item.width)] = None
             elif isinstance(item, Rect):
                 if item.fill is not None:
-                    press.fill(item.fill)
+                    fills[tuple(item.fill)] = None
                 if item.stroke is not None:
-                    press.stroke(item.stroke, item.stroke_width)
+                    strokes[(tuple(item.stroke), item.stroke_width)] = None
+    press = PressColours(mode, condition)
+    for colour in fills:
+        press.fill(colour)
+    for colour, width in strokes:
+        press.stroke(colour, width)
     return press.problems()

@@ -172,6 +172,41 @@ def offer_recovery(window, ask=ask_recovery) -> bool:
     return False
 
 
+_EXAMPLE_MAGIC = b"BULLETIN-EXAMPLE-PORTRAIT\n"
+
+
+def cached_placeholder_portrait(label: str) -> bytes:
+    """``model.example.placeholder_portrait`` kept in the user cache (``example/``): the first
+    start and ``--screenshot`` show the example, and drawing and encoding its nine portraits
+    took longer than laying out its pages. The key covers what the picture is made from (the
+    example module, Pillow, the label font), so a change of any makes it anew."""
+    import hashlib
+
+    import PIL
+
+    from layout.cache_file import read_framed, write_framed
+    from layout.fonts import cache_base_dir
+    from model import example
+
+    h = hashlib.sha256(f"{PIL.__version__}\0{label}\0".encode())
+    try:
+        import pylopdf_fonts_zh_cn
+
+        st = os.stat(pylopdf_fonts_zh_cn.sans_path())
+        h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+        with open(example.__file__, "rb") as fh:
+            h.update(fh.read())
+    except (ImportError, OSError, TypeError):
+        return example.placeholder_portrait(label)
+    path = cache_base_dir() / "example" / f"{h.hexdigest()[:32]}.png"
+    framed = read_framed(path, _EXAMPLE_MAGIC)
+    if framed is not None:
+        return bytes(framed[1])
+    data = example.placeholder_portrait(label)
+    write_framed(path, _EXAMPLE_MAGIC, {"label": label}, data)
+    return data
+
+
 def starting_document(path: str | None, screenshot: bool = False):
     """(bulletin, path, note) to open: the named file; else the last file; the example on the first
     start; else a new special page. ``note`` says why the last file was not opened ("" if it was)."""
@@ -183,7 +218,7 @@ def starting_document(path: str | None, screenshot: bool = False):
     if path is not None:
         return load(path), path, ""  # errors are the caller's: exit 2 before any window
     if screenshot:
-        return example_bulletin(), None, ""
+        return example_bulletin(cached_placeholder_portrait), None, ""
     note = ""
     for last in app_settings.recent_files():
         if not os.path.exists(last):
@@ -194,8 +229,50 @@ def starting_document(path: str | None, screenshot: bool = False):
             note = str(exc)
             break
     if app_settings.first_start():
-        return example_bulletin(), None, note
+        return example_bulletin(cached_placeholder_portrait), None, note
     return new_bulletin("special"), None, note
+
+
+class _DocumentReader:
+    """``starting_document(path, screenshot)`` on a thread of its own; ``result()`` waits and
+    returns it or raises what it raised. Only for a named file or a screenshot (the example):
+    the last-file lookup reads the settings, which imports Qt. The modules the thread uses are
+    imported before it starts, so that two threads never import the same module."""
+
+    def __init__(self, path: str | None, screenshot: bool) -> None:
+        import threading
+
+        import pylopdf_fonts_zh_cn  # noqa: F401  (the example's portrait labels)
+        from PIL import Image
+
+        import layout.cache_file  # noqa: F401  (cached_placeholder_portrait's)
+        import layout.fonts  # noqa: F401
+        import model.example
+        import model.project_file
+
+        Image.preinit()  # the common image plugins (their imports) here, not on the thread
+        self._answer: tuple | None = None
+        self._error: BaseException | None = None
+
+        def read() -> None:
+            # what starting_document does for these two cases, without its settings lookup
+            try:
+                if path is not None:
+                    self._answer = (model.project_file.load(path), path, "")
+                else:
+                    self._answer = (model.example.example_bulletin(cached_placeholder_portrait), None, "")
+            except BaseException as exc:  # noqa: BLE001 - handed to result()
+                self._error = exc
+
+        self._thread = threading.Thread(target=read, name="read-document", daemon=True)
+        self._thread.start()
+
+    def result(self) -> tuple:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._answer is not None
+        return self._answer
 
 
 def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = None) -> int:
@@ -207,10 +284,22 @@ def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = 
         missing = missing_x_libraries()
         if missing:
             return fail(x_libraries_message(missing))
-    try:
-        bulletin, path, note = starting_document(path, bool(screenshot))
-    except ProjectFileError as exc:
-        return fail(str(exc))
+    # The document is read (or the example's portraits drawn) on a thread while the editor's
+    # modules are imported here: decoding, zip and PNG work release the GIL, so on two cores
+    # the two overlap. A bad file still ends the start before any window opens.
+    reading = _DocumentReader(path, bool(screenshot)) if path is not None or screenshot else None
+    if reading is None:
+        try:
+            bulletin, path, note = starting_document(path, bool(screenshot))
+        except ProjectFileError as exc:
+            return fail(str(exc))
+    import gui.main_window  # noqa: F401  (the editor's modules, meanwhile)
+
+    if reading is not None:
+        try:
+            bulletin, path, note = reading.result()
+        except ProjectFileError as exc:
+            return fail(str(exc))
     app = setup_application(lang)
 
     from PySide6.QtCore import QElapsedTimer
@@ -228,10 +317,11 @@ def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = 
         timer.start()
         while not window.runner.is_idle() and timer.elapsed() < SCREENSHOT_TIMEOUT_MS:
             app.processEvents()
-            window.runner.wait(50)
+            window.runner.wait_layout(10)
         app.processEvents()
         app.processEvents()
-        ok = window.grab().save(screenshot)
+        # PNG at Qt's quality 80: half the time of the default compression, and a smaller file
+        ok = window.grab().save(screenshot, "PNG" if screenshot.lower().endswith(".png") else None, 80)
         window.doc.undo_stack.setClean()
         window.autosaver.discard()
         return 0 if ok else fail(f"cannot write screenshot {screenshot}")

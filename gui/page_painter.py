@@ -53,16 +53,36 @@ def _face_bytes(path: str, index: int) -> bytes:
     return out.getvalue()
 
 
+def _load_base(path: str, index: int) -> QRawFont:
+    """A face at ``_BASE_SIZE``; invalid when the file is missing or unreadable. A plain font
+    file is handed to Qt by name (no copy of its 10 MB through Python); a collection's face is
+    cut out first."""
+    try:
+        with open(path, "rb") as fh:
+            collection = fh.read(4) == b"ttcf"
+        if not collection:
+            raw = QRawFont(path, _BASE_SIZE, QFont.HintingPreference.PreferNoHinting)
+            if raw.isValid():
+                return raw
+        return QRawFont(QByteArray(_face_bytes(path, index)), _BASE_SIZE, QFont.HintingPreference.PreferNoHinting)
+    except (OSError, IndexError, ValueError):
+        return QRawFont()
+
+
+#: (file, face index, size, mtime) → the face at ``_BASE_SIZE``, for every FontCache of the process:
+#: the preview, the thumbnails and printing read a font file once between them
+_BASES: dict[tuple[str, int, int, int], QRawFont] = {}
+
+
 class FontCache:
     """QRawFont per (face key, size) and glyph outlines for synthetic bold.
 
-    One font file is read once per key; other sizes are cheap copies of the first QRawFont.
-    Missing or unreadable fonts yield an invalid QRawFont, drawn as nothing, never a crash —
-    the layout has already reported fallbacks and missing glyphs.
+    One font file is read once per process (the faces are shared by every FontCache); other
+    sizes are cheap copies of it. Missing or unreadable fonts yield an invalid QRawFont, drawn
+    as nothing, never a crash — the layout has already reported fallbacks and missing glyphs.
     """
 
     def __init__(self) -> None:
-        self._base: dict[str, QRawFont] = {}
         self._sized: dict[tuple[str, float], QRawFont] = {}
         self._paths: dict[tuple[str, float, int], QPainterPath] = {}
 
@@ -70,17 +90,17 @@ class FontCache:
         sized = self._sized.get((key, size))
         if sized is not None:
             return sized
-        base = self._base.get(key)
+        path, index = _split_key(key)
+        try:
+            st = os.stat(path)
+            stamp = (path, index, st.st_size, st.st_mtime_ns)
+        except OSError:
+            stamp = None
+        base = _BASES.get(stamp) if stamp is not None else None
         if base is None:
-            base = QRawFont()
-            path, index = _split_key(key)
-            if os.path.isfile(path):
-                try:
-                    base = QRawFont(QByteArray(_face_bytes(path, index)), _BASE_SIZE,
-                                    QFont.HintingPreference.PreferNoHinting)
-                except (OSError, IndexError, ValueError):
-                    base = QRawFont()
-            self._base[key] = base
+            base = _load_base(path, index) if stamp is not None and os.path.isfile(path) else QRawFont()
+            if stamp is not None:
+                _BASES[stamp] = base
         sized = QRawFont(base)
         if sized.isValid():
             sized.setPixelSize(size)

@@ -1,7 +1,9 @@
 """The live page preview: laid-out pages stacked vertically, zoomable, clickable.
 
 Pages are painted by gui/page_painter (the same items as the PDF) into a per-page pixmap cache
-at the current zoom, so scrolling and selection changes repaint only overlays. A new layout
+at the current zoom, so scrolling and selection changes repaint only overlays. Zoomed in, where
+a page would be a pixmap of many megapixels, it is cached in tiles instead, and only the tiles
+on screen are drawn, each from the items that reach into it: a repaint costs what shows. A new layout
 keeps the pixmaps of pages that did not change and repaints, in a changed page's pixmap, only
 the rectangle covering the items that differ (typing re-flows one block, not the page). Overlays mark the
 selected block (blue) and blocks whose text does not fit (red, with the overset count).
@@ -32,7 +34,10 @@ from layout.types import BlockArea, LaidOutDocument, LaidOutPage, Problem
 from model.units import pt_to_mm
 
 _GAP = 18  # px between pages and around them
-_MAX_CACHE_PIXELS = 24_000_000  # above this a page is painted directly (deep zoom)
+#: above this many pixels a page is painted in tiles, each drawing only the items over it, and
+#: only the tiles on screen: zoomed in, a repaint costs what is visible, not the whole page
+_TILED_ABOVE = 4_000_000
+_TILE = 512  # px (device) a side
 #: all cached page pixmaps together (4 bytes a pixel): a 24-page issue at 200 % would otherwise
 #: keep ≈ 1 GB of pixmaps; the least recently painted pages are dropped and repainted if needed
 _MAX_CACHE_BYTES = 160 * 1024 * 1024
@@ -89,7 +94,10 @@ class PageCanvas(QWidget):
         self.zoom = 0.5
         self.selected = ""
         self.problems: dict[str, list[Problem]] = {}
-        self._cache: dict[int, QPixmap] = {}
+        #: page index → the page's pixmap; (page index, column, row) → a tile of a page
+        self._cache: dict[int | tuple[int, int, int], QPixmap] = {}
+        #: id(page) → (page, [(bounds, item)]): where each item paints, for tiles
+        self._bounds: dict[int, tuple[LaidOutPage, list]] = {}
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -113,6 +121,7 @@ class PageCanvas(QWidget):
         if doc is not None:
             for pr in doc.problems:
                 self.problems.setdefault(pr.block_id, []).append(pr)
+        self._bounds.clear()
         if old is None or doc is None or old_sizes != self.page_sizes():
             self._cache.clear()
             self._resize()
@@ -132,6 +141,8 @@ class PageCanvas(QWidget):
             if changed is True or (pix is not None and changed is not None
                                    and not self._repaint_part(pix, page, changed)):
                 self._cache.pop(i, None)
+            if changed is not None:
+                self._drop_tiles(i, None if changed is True else changed)
             self.update(rects[i].adjusted(-4, -4, 4, 4).toAlignedRect())
 
     def _repaint_part(self, pix: QPixmap, page: LaidOutPage, box: tuple[float, float, float, float]) -> bool:
@@ -294,7 +305,7 @@ class PageCanvas(QWidget):
             if self.document is None or i >= len(self.document.pages):
                 self._paint_message(p, r)
                 continue
-            self._paint_page(p, i, r)
+            self._paint_page(p, i, r, exposed)
             self._paint_overlays(p, i)
         p.end()
 
@@ -307,27 +318,94 @@ class PageCanvas(QWidget):
         p.drawText(r.adjusted(24, 24, -24, -24), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                    self.message)
 
-    def _paint_page(self, p: QPainter, index: int, r: QRectF) -> None:
+    def _paint_page(self, p: QPainter, index: int, r: QRectF, exposed: QRectF | None = None) -> None:
         page = self.document.pages[index]  # type: ignore[union-attr]
         dpr = self.devicePixelRatioF()
         pw, ph = int(r.width() * dpr + 0.5), int(r.height() * dpr + 0.5)
-        if pw * ph <= _MAX_CACHE_PIXELS:
-            pix = self._cache.pop(index, None)  # re-inserted below: the dict's order is recency
-            if pix is None:
-                pix = self.render_page(page, self.scale * dpr)
-                pix.setDevicePixelRatio(dpr)
-            self._cache[index] = pix
-            while len(self._cache) > 1 and sum(x.width() * x.height() * 4 for x in self._cache.values()) \
-                    > _MAX_CACHE_BYTES:
-                self._cache.pop(next(iter(self._cache)))
-            p.drawPixmap(r.topLeft(), pix)
+        if pw * ph > _TILED_ABOVE:
+            self._paint_tiles(p, index, page, r, dpr, (pw, ph), r if exposed is None else exposed)
             return
-        p.save()  # deep zoom: paint straight onto the widget, clipped to what is exposed
-        p.fillRect(r, QColor(255, 255, 255))
-        p.translate(r.topLeft())
-        p.scale(self.scale, self.scale)
-        paint_page(p, page, self.fonts, self.fetch_image)
-        p.restore()
+        pix = self._cache.pop(index, None)  # re-inserted below: the dict's order is recency
+        if pix is None:
+            pix = self.render_page(page, self.scale * dpr)
+            pix.setDevicePixelRatio(dpr)
+        self._remember(index, pix)
+        p.drawPixmap(r.topLeft(), pix)
+
+    def _remember(self, key: int | tuple[int, int, int], pix: QPixmap) -> None:
+        """Cache ``pix`` as the most recent; drop the least recently painted beyond the budget."""
+        self._cache[key] = pix
+        while len(self._cache) > 1 and sum(x.width() * x.height() * 4 for x in self._cache.values()) \
+                > _MAX_CACHE_BYTES:
+            self._cache.pop(next(iter(self._cache)))
+
+    def _paint_tiles(self, p: QPainter, index: int, page: LaidOutPage, r: QRectF, dpr: float,
+                     size: tuple[int, int], exposed: QRectF) -> None:
+        """Paint the tiles of a big (zoomed) page that ``exposed`` shows, each from the cache or
+        drawn with only the items over it."""
+        part = exposed.intersected(r)
+        if part.isEmpty():
+            return
+        ppp = self.scale * dpr
+        pw, ph = size
+        x0 = max(0, int((part.left() - r.left()) * dpr) // _TILE)
+        y0 = max(0, int((part.top() - r.top()) * dpr) // _TILE)
+        x1 = min((pw - 1) // _TILE, int((part.right() - r.left()) * dpr) // _TILE)
+        y1 = min((ph - 1) // _TILE, int((part.bottom() - r.top()) * dpr) // _TILE)
+        for ty in range(y0, y1 + 1):
+            for tx in range(x0, x1 + 1):
+                key = (index, tx, ty)
+                tile = self._cache.pop(key, None)
+                if tile is None:
+                    tile = self._render_tile(page, ppp, tx * _TILE, ty * _TILE,
+                                             min(_TILE, pw - tx * _TILE), min(_TILE, ph - ty * _TILE))
+                    tile.setDevicePixelRatio(dpr)
+                self._remember(key, tile)
+                p.drawPixmap(QPointF(r.left() + tx * _TILE / dpr, r.top() + ty * _TILE / dpr), tile)
+
+    def _render_tile(self, page: LaidOutPage, ppp: float, x: int, y: int, w: int, h: int) -> QPixmap:
+        """Device pixels (x, y, w, h) of the page drawn at ``ppp`` pixels a point: the same pixels
+        as that part of a whole-page rendering, from the items that reach into it."""
+        pix = QPixmap(max(1, w), max(1, h))
+        pix.fill(QColor(255, 255, 255))
+        area = ((x - 1) / ppp, (y - 1) / ppp, (x + w + 1) / ppp, (y + h + 1) / ppp)
+        p = QPainter(pix)
+        p.translate(-x, -y)
+        p.scale(ppp, ppp)
+        paint_items(p, self._items_over(page, area), self.fonts, self.fetch_image)
+        p.end()
+        return pix
+
+    def _items_over(self, page: LaidOutPage, area: tuple[float, float, float, float]) -> list:
+        """The page's items (in drawing order) that may paint inside ``area`` (points)."""
+        entry = self._bounds.get(id(page))
+        if entry is None or entry[0] is not page:
+            boxes = []
+            for item in page.items:
+                try:
+                    box = item_bounds(item)
+                except TypeError:  # a kind this module cannot bound: drawn in every tile
+                    box = (-1e18, -1e18, 1e18, 1e18)
+                if box is not None:
+                    boxes.append((box, item))
+            entry = self._bounds[id(page)] = (page, boxes)
+        ax0, ay0, ax1, ay1 = area
+        return [item for (x0, y0, x1, y1), item in entry[1] if x0 < ax1 and x1 > ax0 and y0 < ay1 and y1 > ay0]
+
+    def _drop_tiles(self, index: int, box: tuple[float, float, float, float] | None) -> None:
+        """Forget the tiles of page ``index`` over ``box`` (points; None: all of them)."""
+        tiles = [k for k in self._cache if isinstance(k, tuple) and k[0] == index]
+        if not tiles:
+            return
+        ppp = self.scale * self.devicePixelRatioF()
+        for key in tiles:
+            if box is not None:
+                _i, tx, ty = key
+                x0, y0 = tx * _TILE / ppp, ty * _TILE / ppp
+                x1, y1 = (tx + 1) * _TILE / ppp, (ty + 1) * _TILE / ppp
+                if not (box[0] < x1 + 1 and box[2] > x0 - 1 and box[1] < y1 + 1 and box[3] > y0 - 1):
+                    continue
+            self._cache.pop(key, None)
 
     def render_page(self, page: LaidOutPage, pixels_per_point: float) -> QPixmap:
         pix = QPixmap(max(1, round(page.width * pixels_per_point)), max(1, round(page.height * pixels_per_point)))

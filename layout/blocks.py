@@ -9,8 +9,6 @@ grid after a heading, a section label or a portrait.
 from __future__ import annotations
 
 import math
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -79,34 +77,6 @@ class MeasuredBlock:
     head_big: Callable[[int], tuple[int, Callable[[float, float, float], list[Item]]]] | None = None
 
 
-#: Composed paragraphs by everything that shapes them: the make-up measures the same paragraphs
-#: under many page plans (a portrait size or a headline class changes nothing in them), so
-#: composing each once is most of what makes a plan search affordable. Bounded by characters.
-_COMPOSED: OrderedDict[tuple, object] = OrderedDict()
-_COMPOSED_CHARS = [0]
-_COMPOSED_MAX_CHARS = 200_000
-_composed_lock = threading.Lock()
-
-
-def _compose_cached(runs: list[Run], measure: float, size: float, fonts: FontRegistry, **kw):
-    key = (tuple(runs), measure, size, tuple(sorted(fonts.specs.items())), tuple(sorted(kw.items())))
-    with _composed_lock:
-        hit = _COMPOSED.get(key)
-        if hit is not None:
-            _COMPOSED.move_to_end(key)
-            return hit
-    comp = compose(runs, measure, size, fonts, **kw)
-    chars = sum(len(r.text) for r in runs) + 1
-    with _composed_lock:
-        if key not in _COMPOSED:
-            _COMPOSED[key] = comp
-            _COMPOSED_CHARS[0] += chars
-        while _COMPOSED and _COMPOSED_CHARS[0] > _COMPOSED_MAX_CHARS:
-            old, _v = _COMPOSED.popitem(last=False)
-            _COMPOSED_CHARS[0] -= sum(len(r.text) for r in old[0]) + 1
-    return comp
-
-
 def _baseline(top: float, lines: int, leading: float, size: float) -> float:
     """Baseline that centres a ``size`` em box in ``lines`` grid lines starting at ``top``."""
     return top + (lines * leading - size) / 2 + ASCENT * size
@@ -143,7 +113,7 @@ class BlockMeasurer:
             runs = [Run(lead, "lead"), Run(rest, "body")] if lead else [Run(rest, role)]
         else:
             runs = [Run(para, role, bold=bold, colour=colour)]
-        comp = _compose_cached(runs, measure_em * g.body / size, size, self.fonts, align=align,
+        comp = compose(runs, measure_em * g.body / size, size, self.fonts, align=align,
                                indent_em=indent_em * g.body / size, role=role, block_id=block_id, hang=hang)
         problems.extend(comp.problems)
         per = _lines_for(size, g.leading, 1.0) if size > g.body else 1
@@ -201,7 +171,7 @@ class BlockMeasurer:
             else:
                 floor = max(min_size, max_size / HEADLINE_PEER_RATIO)
                 size = max(floor, max_size * width / natural * FIT_SHRINK)
-            comp = _compose_cached([Run(text, role, colour=colour)], width / size, size, fonts, align="centre",
+            comp = compose([Run(text, role, colour=colour)], width / size, size, fonts, align="centre",
                                    indent_em=0, block_id=block_id)
             per = _lines_for(size, g.leading, STYLES["column_headline"].line)
             lines = per * len(comp) + gap_lines

@@ -60,7 +60,10 @@ per registry, role and weight so that warm composition costs a few microseconds 
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -545,6 +548,9 @@ class Line:
     #: space justification added at each stretchable boundary (pt; 0 on a squeezed line)
     stretch: float = 0.0
     _para: _Para | None = field(default=None, repr=False, compare=False)
+    #: the runs relative to the line (face key, size, x0, text, glyphs, xs, advances, bold, colour),
+    #: made on the first ``glyph_runs``: a line is drawn again by every layout that reuses its block
+    _runs: list[tuple] | None = field(default=None, repr=False, compare=False)
 
     @property
     def right(self) -> float:
@@ -558,29 +564,37 @@ class Line:
 
         One run per stretch of glyphs sharing face, size, synthetic bold and colour.
         """
+        parts = self._runs
+        if parts is None:
+            parts = self._runs = self._run_parts()
+        return [
+            GlyphRun(
+                font=font,
+                size=size,
+                x=x + x0,
+                y=baseline,
+                text=text,
+                glyphs=glyphs,
+                xs=xs,
+                advances=advances,
+                bold=bold,
+                colour=colour if colour is not None else col,
+                block_id=block_id,
+            )
+            for font, size, x0, text, glyphs, xs, advances, bold, col in parts
+        ]
+
+    def _run_parts(self) -> list[tuple]:
+        """One run per stretch of glyphs sharing face, size, synthetic bold and colour."""
         p = self._para
         s, e = self.start, self.end
         if p.vmetrics is not None and e > s:
             # one run, no fallback face: the whole line shares face, size, bold and colour
             xs = self.xs
             x0 = xs[0]
-            col = p.colour[s]
-            return [
-                GlyphRun(
-                    font=p.face[s].key,
-                    size=p.size[s],
-                    x=x + x0,
-                    y=baseline,
-                    text=self.text,
-                    glyphs=tuple(p.gid[s:e]),
-                    xs=tuple([v - x0 for v in xs]),
-                    advances=tuple(self.advances),
-                    bold=p.bold[s],
-                    colour=colour if colour is not None else col,
-                    block_id=block_id,
-                )
-            ]
-        runs: list[GlyphRun] = []
+            return [(p.face[s].key, p.size[s], x0, self.text, tuple(p.gid[s:e]), tuple([v - x0 for v in xs]),
+                     tuple(self.advances), p.bold[s], p.colour[s])]
+        runs: list[tuple] = []
         i = s
         while i < e:
             face, size, bold, col = p.face[i], p.size[i], p.bold[i], p.colour[i]
@@ -594,21 +608,9 @@ class Line:
             ):
                 j += 1
             x0 = self.xs[i - s]
-            runs.append(
-                GlyphRun(
-                    font=face.key,
-                    size=size,
-                    x=x + x0,
-                    y=baseline,
-                    text="".join(p.ch[i:j]),
-                    glyphs=tuple(p.gid[i:j]),
-                    xs=tuple(v - x0 for v in self.xs[i - s : j - s]),
-                    advances=tuple(self.advances[i - s : j - s]),
-                    bold=bold,
-                    colour=colour if colour is not None else col,
-                    block_id=block_id,
-                )
-            )
+            runs.append((face.key, size, x0, "".join(p.ch[i:j]), tuple(p.gid[i:j]),
+                         tuple(v - x0 for v in self.xs[i - s : j - s]), tuple(self.advances[i - s : j - s]),
+                         bold, col))
             i = j
         return runs
 
@@ -782,6 +784,63 @@ def compose(
     align = _norm_align(align)
     fonts = fonts or default_registry()
     runs = _as_runs(runs, role)
+    try:
+        key = (tuple(runs), measure_em, body_size, align, indent_em, display, hang)
+        hash(key)
+    except TypeError:  # a colour given as a list: composed every time
+        key = None
+    if key is not None:
+        hit = _composed_get(fonts, key)
+        if hit is not None:
+            lines, problems = hit
+            return Composition(lines, [dataclasses.replace(pr, block_id=block_id) for pr in problems])
+    comp = _compose(runs, measure_em, body_size, fonts, align, indent_em, block_id, display, hang)
+    if key is not None:
+        _composed_put(fonts, key, comp, sum(len(r.text) for r in runs))
+    return comp
+
+
+#: composed paragraphs per font registry, by everything but the block id: the make-up tries many
+#: plans, the editor lays a page out again on each keystroke, and most paragraphs come back at a
+#: width they were composed at; bounded in characters (≈ 600 bytes each composed), oldest out
+_COMPOSED_MAX_CHARS = 40_000
+_composed: weakref.WeakKeyDictionary[FontRegistry, OrderedDict] = weakref.WeakKeyDictionary()
+_composed_chars: weakref.WeakKeyDictionary[FontRegistry, list[int]] = weakref.WeakKeyDictionary()
+_composed_lock = threading.Lock()
+
+
+def _composed_get(fonts: FontRegistry, key: tuple) -> tuple[list[Line], list[Problem]] | None:
+    with _composed_lock:
+        table = _composed.get(fonts)
+        if table is None:
+            return None
+        hit = table.get(key)
+        if hit is not None:
+            table.move_to_end(key)
+            return hit[0], hit[1]
+        return None
+
+
+def _composed_put(fonts: FontRegistry, key: tuple, comp: Composition, chars: int) -> None:
+    if chars > _COMPOSED_MAX_CHARS // 4:
+        return  # a huge paragraph would push out everything else
+    with _composed_lock:
+        table = _composed.get(fonts)
+        if table is None:
+            table = _composed[fonts] = OrderedDict()
+            _composed_chars[fonts] = [0]
+        total = _composed_chars[fonts]
+        if key in table:
+            return
+        table[key] = (list(comp), list(comp.problems), chars)
+        total[0] += chars
+        while total[0] > _COMPOSED_MAX_CHARS and table:
+            _k, (_l, _p, n) = table.popitem(last=False)
+            total[0] -= n
+
+
+def _compose(runs: Sequence[Run], measure_em: float, body_size: float, fonts: FontRegistry, align: str,
+             indent_em: float, block_id: str, display: bool | None, hang: bool) -> Composition:
     p = _itemize(runs, body_size, fonts, block_id)
     if p.n == 0:
         return Composition([], p.problems)

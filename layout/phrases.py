@@ -18,6 +18,9 @@ segmenters on PyPI:
   at run time (tens of MB) and are slow to load; *thulac* carries a non-commercial licence;
   *LAC* and *HanLP* pull in deep-learning runtimes — all far too heavy for breaking a headline.
 
+Penalties are kept in the user cache (``phrases/``, :mod:`layout.cache_file`), so a process
+whose display texts were all seen before never imports the segmenter at all.
+
 When no segmenter can be imported the module still works from character classes alone
 (punctuation and spaces are phrase breaks; every break between two Han characters gets the same
 moderate penalty), so layout never fails for want of it — it only breaks less well.
@@ -35,7 +38,12 @@ API
 
 from __future__ import annotations
 
+import atexit
+import json
+import os
+import threading
 from functools import lru_cache
+from pathlib import Path
 
 from layout import cjk
 
@@ -68,13 +76,131 @@ def _segmenter():  # type: ignore[no-untyped-def]
         return None
 
 
-_TAG = _segmenter()
+_NOT_LOADED = object()
+#: the segmenter's tag function, imported on first use (rjieba's import costs ≈ 0.1 s, more than
+#: laying out a page, and a process whose display texts are all in the penalty cache never needs it)
+_TAG = _NOT_LOADED
+_TAG_LOCK = threading.Lock()
+
+
+def _tagger():  # type: ignore[no-untyped-def]
+    global _TAG
+    if _TAG is _NOT_LOADED:
+        with _TAG_LOCK:
+            if _TAG is _NOT_LOADED:
+                _TAG = _segmenter()
+    return _TAG
 
 
 def _tagged(text: str) -> list[tuple[str, str]]:
-    if _TAG is None:
+    tag = _tagger()
+    if tag is None:
         return [(ch, "x" if not cjk.is_han(ch) else "zg") for ch in text]
-    return list(_TAG(text))
+    return list(tag(text))
+
+
+# --------------------------------------------------------------------------------------------
+# The penalties of texts seen before, kept on disk (layout.cache_file): a headline is segmented
+# once, not once per process
+
+_CACHE_MAGIC = b"BULLETIN-PHRASE-PENALTIES\n"
+#: texts kept; the oldest go first (a year of weekly bulletins has a few thousand display texts)
+_CACHE_MAX = 20_000
+
+
+def _segmenter_stamp() -> str:
+    """What the penalties depend on besides the text, found without importing the segmenter:
+    this module's and layout.cjk's source and the installed segmenter's files (a new version
+    of any gives a new cache file)."""
+    import hashlib
+    import importlib.util
+
+    h = hashlib.sha256()
+    for source in (__file__, cjk.__file__):  # the rules and the character classes they use
+        try:
+            with open(source, "rb") as fh:
+                h.update(fh.read())
+        except (OSError, TypeError):
+            h.update(b"?")
+    for name in ("rjieba", "jieba"):
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for folder in spec.submodule_search_locations:
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError:
+                continue
+            for e in entries:
+                if e.is_file():
+                    st = e.stat()
+                    h.update(f"{name}/{e.name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        break  # the one _segmenter() imports
+    else:
+        h.update(b"no segmenter")
+    return h.hexdigest()[:24]
+
+
+class _PenaltyStore:
+    """text → penalties, read from the cache file on first use and written back at exit when
+    new texts were segmented. A damaged, foreign or unwritable file only costs segmenting."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._known: dict[str, tuple[float, ...]] | None = None
+        self._new = 0
+        self._path: Path | None = None
+
+    def _load(self) -> dict[str, tuple[float, ...]]:
+        from layout.cache_file import read_framed
+        from layout.fonts import cache_base_dir
+
+        self._path = cache_base_dir() / "phrases" / f"penalties-{_segmenter_stamp()}.json"
+        known: dict[str, tuple[float, ...]] = {}
+        framed = read_framed(self._path, _CACHE_MAGIC)
+        if framed is not None:
+            try:
+                data = json.loads(bytes(framed[1]).decode("utf-8"))
+                for text, pen in data.items() if isinstance(data, dict) else ():
+                    if (isinstance(text, str) and isinstance(pen, list) and len(pen) == len(text) + 1
+                            and all(isinstance(v, float) for v in pen)):
+                        known[text] = tuple(pen)
+            except (ValueError, UnicodeDecodeError):
+                known = {}
+        atexit.register(self.save)
+        return known
+
+    def get(self, text: str) -> tuple[float, ...] | None:
+        with self._lock:
+            if self._known is None:
+                self._known = self._load()
+            return self._known.get(text)
+
+    def put(self, text: str, pen: tuple[float, ...]) -> None:
+        with self._lock:
+            if self._known is None:
+                self._known = self._load()
+            self._known[text] = pen
+            self._new += 1
+
+    def save(self) -> None:
+        from layout.cache_file import write_framed
+
+        with self._lock:
+            if not self._new or self._known is None or self._path is None:
+                return
+            known = self._known
+            if len(known) > _CACHE_MAX:
+                known = dict(list(known.items())[-_CACHE_MAX:])
+            payload = json.dumps(known, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            if write_framed(self._path, _CACHE_MAGIC, {"version": 1}, payload):
+                self._new = 0
+
+
+_STORE = _PenaltyStore()
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -94,6 +220,14 @@ def _is_punct(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def break_penalties(text: str) -> tuple[float, ...]:
     """Penalty for breaking before each character of ``text`` (see the module docstring)."""
+    pen = _STORE.get(text)
+    if pen is None:
+        pen = _penalties(text)
+        _STORE.put(text, pen)
+    return pen
+
+
+def _penalties(text: str) -> tuple[float, ...]:
     n = len(text)
     pen = [INSIDE_WORD] * (n + 1)
     pen[0] = pen[n] = 0.0

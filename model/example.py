@@ -7,6 +7,7 @@ photos of anyone; they are real PNG images stored in the project like any import
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
@@ -40,6 +41,13 @@ def _label_font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         return ImageFont.load_default()
 
 
+@lru_cache(maxsize=1)
+def _backdrop() -> Image.Image:
+    """The studio backdrop every placeholder shares (mid-grey 104–128), made once per process."""
+    w, h = PORTRAIT_SIZE
+    return Image.linear_gradient("L").resize((w, h)).point(lambda v: 104 + v * 24 // 255)
+
+
 def placeholder_portrait(label: str) -> bytes:
     """A head-and-shoulders silhouette on a studio backdrop with ``label`` on it, as PNG bytes.
 
@@ -48,7 +56,7 @@ def placeholder_portrait(label: str) -> bytes:
     the example page should look, and print, as it will with the cities' real photos.
     """
     w, h = PORTRAIT_SIZE
-    im = Image.linear_gradient("L").resize((w, h)).point(lambda v: 104 + v * 24 // 255)  # backdrop 104-128
+    im = _backdrop().copy()
     d = ImageDraw.Draw(im)
     d.ellipse((w * 0.30, h * 0.13, w * 0.70, h * 0.50), fill=58)  # head
     d.ellipse((w * 0.10, h * 0.52, w * 0.90, h * 1.15), fill=46)  # shoulders
@@ -65,8 +73,11 @@ def _paragraphs(items: list[dict]) -> list[Paragraph]:
     return [Paragraph(text=p["text"], lead=p["lead"]) for p in items]
 
 
-def example_bulletin() -> Bulletin:
-    """A fresh copy of the example; callers may change it freely."""
+def example_bulletin(portrait: Callable[[str], bytes] | None = None) -> Bulletin:
+    """A fresh copy of the example; callers may change it freely. ``portrait`` makes the PNG of
+    a placeholder portrait for a name (default :func:`placeholder_portrait`; the editor passes
+    one that keeps them in its cache: encoding nine of them is most of the example's cost)."""
+    portrait_png = portrait or placeholder_portrait
     b = Bulletin(
         publication="陕西工人报",
         issue_title=PAGES[0]["headline"]["title"],
@@ -104,7 +115,7 @@ def example_bulletin() -> Bulletin:
             person = Person(c["person"]["name"], list(c["person"]["titles"])) if c["person"] else None
             portrait = None
             if person is not None:
-                portrait = Portrait(image=b.images.add(placeholder_portrait(person.name), f"portrait of {person.name}"))
+                portrait = Portrait(image=b.images.add(portrait_png(person.name), f"portrait of {person.name}"))
             page.blocks.append(
                 ColumnBlock(
                     id=c["id"],
