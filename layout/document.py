@@ -101,7 +101,7 @@ def incomplete_image(data: bytes) -> str | None:
             if marker == 0xDA:  # start of scan: entropy-coded data follows
                 break
             pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
-        if data.find(b"\xff\xd9", pos) < 0:
+        if data.rfind(b"\xff\xd9", pos) < 0:  # from the end: the marker is there, not a scan of the whole scan
             return "JPEG 文件不完整（截断）the JPEG is cut short"
     elif data[:8] == b"\x89PNG\r\n\x1a\n" and data.rfind(b"IEND\xaeB`\x82") < 0:
         return "PNG 文件不完整（截断）the PNG is cut short"
