@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if best is None:
         print("  nothing to change: no plan found")
     else:
-        print(f"plan chosen: {best.plan.describe()}{'  (meets every make-up rule)' if best.meets else ''}")
+        print(f"best plan: {best.plan.describe()}{'  (meets every make-up rule)' if best.meets else ''}")
         print(f"    {best.figures()}")
         for other in result.candidates[1:4]:
             print(f"  weighed: {other.plan.describe()}\n    {other.figures()}")
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     for c in changes:
         print(f"  {c.text}")
     if not changes:
-        print("  nothing to change: the bulletin as it stands is the best plan found")
+        print("  nothing to change: the bulletin as it stands scores better than every plan weighed")
     doc = lay_out_bulletin(bulletin)
     for line in copy_report(bulletin, doc, result):
         print(line)

@@ -290,7 +290,20 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
     _folio(bulletin, page, number, g, fonts, lp, problems)
     _report_off_page(lp, problems)
     _report_short_copy(page, g, lp, problems)
+    _report_page_opening_group(bulletin, page, problems)
     return lp, problems
+
+
+def _report_page_opening_group(bulletin: Bulletin, page: Page, problems: list[Problem]) -> None:
+    """An article without a headline opening a page while its group's headline stands on the
+    page before it is apart from its group: said, never silent."""
+    if not page.blocks or page not in bulletin.pages:
+        return
+    k = bulletin.pages.index(page)
+    prev = next((p.blocks[-1] for p in reversed(bulletin.pages[:k]) if p.blocks), None)
+    first = page.blocks[0]
+    if prev is not None and follows_group(prev, first):
+        problems.append(Problem("group_apart", first.id, f"{display_name(first, short=True)}: 与所属标题不在同一版"))
 
 
 def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Problem]) -> None:

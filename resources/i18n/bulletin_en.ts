@@ -23,6 +23,10 @@
         <translation>Make-up after import</translation>
     </message>
     <message>
+        <source>正在按导入的稿件组版…</source>
+        <translation>Making up the pages from the imported submissions…</translation>
+    </message>
+    <message>
         <source>{pages} 版 {size}，肖像 {portrait} 栏，标题 ×{scales}，每版 {blocks} 篇</source>
         <translation>{pages} pages {size}, portraits {portrait} columns, headlines ×{scales}, blocks per page {blocks}</translation>
     </message>
@@ -1945,7 +1949,7 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     </message>
     <message>
         <source>拖动边线固定占栏或高度</source>
-        <extracomment>all cached page pixmaps together (4 bytes a pixel): a 24-page issue at 200 % would otherwise keep ≈ 1 GB of pixmaps; the least recently painted pages are dropped and repainted if needed (block id, &quot;w&quot; or &quot;h&quot;, new width pt, new height pt): the user dragged a block&apos;s right or bottom edge to pin its span or height</extracomment>
+        <extracomment>above this many pixels a page is painted in tiles, each drawing only the items over it, and only the tiles on screen: zoomed in, a repaint costs what is visible, not the whole page all cached page pixmaps together (4 bytes a pixel): a 24-page issue at 200 % would otherwise keep ≈ 1 GB of pixmaps; the least recently painted pages are dropped and repainted if needed (block id, &quot;w&quot; or &quot;h&quot;, new width pt, new height pt): the user dragged a block&apos;s right or bottom edge to pin its span or height page index → the page&apos;s pixmap; (page index, column, row) → a tile of a page id(page) → (page, [(bounds, item)]): where each item paints, for tiles</extracomment>
         <translation>Drag the edge to pin the column span or the height</translation>
     </message>
     <message>
