@@ -15,21 +15,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-SUBMISSION = """{head}
+from tests.submissions import BITS, LEADS, SUBMISSION  # the texts the import tests use
 
-{name}
-{city}市总工会主席
-
-2020年，{city}市总工会坚持以习近平新时代中国特色社会主义思想为指导，团结动员广大职工建功新时代。
-
-{body}
-"""
-
-LEADS = ["政治引领更加有力。", "建功立业成效明显。", "维权服务更加精准。", "改革创新持续深化。", "基层建设不断加强。",
-         "职工文化丰富多彩。", "疫情防控扎实有效。"]
-BITS = ["全市各级工会组织深入开展劳动和技能竞赛，", "参与职工达十二万人次，", "累计筹集帮扶资金一千二百万元，",
-        "建成职工书屋示范点八十六家，", "推动建立区域性行业性工会联合会二十三家，", "新发展会员一万四千余人，",
-        "开展送温暖活动慰问困难职工三千余户，", "组织劳模工匠进企业宣讲一百二十场，"]
 CITIES = ["榆林", "汉中", "安康", "商洛", "韩城", "渭南", "铜川", "宝鸡", "咸阳", "延安", "杨凌"]
 GIVEN = "建国明华志强伟国明华志"
 SHAPES = ("text", "docx_portrait", "unit_first", "gb18030_two_titles", "organisation", "spaced_name",
