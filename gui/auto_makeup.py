@@ -123,34 +123,30 @@ def plan_after_import(doc: Document, budget_s: float = IMPORT_BUDGET_S) -> list[
     return push_changes(doc, changes, translate("AutoMakeup", "导入后自动组版"))
 
 
-def best_changes_in_worker(doc: Document, budget_s: float) -> list[Change]:
-    """The best plan's changes, searched on a worker thread over a copy of the bulletin while a
-    progress dialog (with 取消) keeps the window painted; [] when cancelled, failed or no better.
+def run_in_worker(work: Callable[[Callable[[], bool], Callable[[float], None]], object], text: str,
+                  name: str = "importMakeupProgress") -> object | None:
+    """``work(cancelled, progress)`` on a worker thread while an application-modal progress
+    dialog (with 取消) keeps the window painted; its result, or None when cancelled or failed.
 
-    The caller's undo macro stays open meanwhile: the dialog is application-modal, so nothing
-    else can change the document until the plan is pushed into that same step."""
-    from makeup.search import plan_makeup as search_plans
-
-    snapshot = copy.deepcopy(doc.bulletin)
+    The caller's undo macro may stay open meanwhile: nothing else can change the document."""
     box: dict[str, object] = {}
     stop = threading.Event()
     done_share = [0.0]
 
-    def work() -> None:
+    def run() -> None:
         try:
-            box["result"] = search_plans(snapshot, budget_s=budget_s, cancelled=stop.is_set,
-                                         progress=lambda f: done_share.__setitem__(0, f))
-        except Exception as exc:  # noqa: BLE001 - the import stands as it is; the user hears why
+            box["result"] = work(stop.is_set, lambda f: done_share.__setitem__(0, f))
+        except Exception as exc:  # noqa: BLE001 - the document stands as it is; the trace says why
             traceback.print_exc()
             box["error"] = exc
 
-    worker = threading.Thread(target=work, name="makeup-after-import", daemon=True)
+    worker = threading.Thread(target=run, name=name, daemon=True)
     worker.start()
     app = QApplication.instance()
     dialog = None
     if app is not None:
-        dialog = QProgressDialog(translate("AutoMakeup", "正在按导入的稿件组版…"), translate("AutoMakeup", "取消"), 0, 100)
-        dialog.setObjectName("importMakeupProgress")
+        dialog = QProgressDialog(text, translate("AutoMakeup", "取消"), 0, 100)
+        dialog.setObjectName(name)
         dialog.setWindowTitle(translate("AutoMakeup", "自动组版"))
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setMinimumDuration(0)
@@ -159,7 +155,7 @@ def best_changes_in_worker(doc: Document, budget_s: float) -> list[Change]:
         dialog.canceled.connect(stop.set)
         dialog.show()
     try:
-        while worker.is_alive():
+        while worker.is_alive() and not stop.is_set():
             worker.join(0.03)
             if app is not None:
                 dialog.setValue(min(99, round(100 * done_share[0])))
@@ -172,8 +168,19 @@ def best_changes_in_worker(doc: Document, budget_s: float) -> list[Change]:
             dialog.canceled.disconnect(stop.set)
             dialog.close()
             dialog.deleteLater()
-    result = box.get("result")
-    if cancelled or not isinstance(result, SearchResult) or result.best is None:
+    return None if cancelled else box.get("result")
+
+
+def best_changes_in_worker(doc: Document, budget_s: float) -> list[Change]:
+    """The best plan's changes, searched on a worker over a copy of the bulletin (see
+    ``run_in_worker``); [] when cancelled, failed or no better than the pages as they stand."""
+    from makeup.search import plan_makeup as search_plans
+
+    snapshot = copy.deepcopy(doc.bulletin)
+    result = run_in_worker(lambda cancelled, progress: search_plans(snapshot, budget_s=budget_s, cancelled=cancelled,
+                                                                    progress=progress),
+                           translate("AutoMakeup", "正在按导入的稿件组版…"))
+    if not isinstance(result, SearchResult) or result.best is None:
         return []
     if result.current is not None and result.best.cost >= result.current.cost - 1e-9:
         return []

@@ -99,9 +99,17 @@ def add_picture_block(doc: Document, selected: str) -> str:
 
 def copy_fit(doc: Document, parent=None) -> list[str]:
     """适配版面: compute copy-fit's changes and push them as one undo step; returns their texts."""
+    import copy
+
+    from gui.auto_makeup import run_in_worker
     from layout.fit import fit_bulletin
 
-    changes = fit_bulletin(doc.bulletin)
+    snapshot = copy.deepcopy(doc.bulletin)
+    found = run_in_worker(lambda _cancelled, _progress: fit_bulletin(snapshot),
+                          translate("Makeup", "正在适配版面…"), name="copyFitProgress")
+    if found is None:  # cancelled: nothing changes
+        return []
+    changes = [_on(doc.bulletin, snapshot, c) for c in found]
     if changes:
         doc.undo_stack.beginMacro(translate("Makeup", "适配版面"))
         try:
@@ -113,6 +121,17 @@ def copy_fit(doc: Document, parent=None) -> list[str]:
         text = "\n".join(c.text for c in changes) if changes else translate("Makeup", "在版面设置允许的范围内，没有能让版面更好的调整。")
         QMessageBox.information(parent, translate("Makeup", "适配版面"), text)
     return [c.text for c in changes]
+
+
+def _on(bulletin, snapshot, change):
+    """``change``, found on a copy of ``bulletin``, made on the bulletin itself (by ids)."""
+    from dataclasses import replace as dc_replace
+
+    obj = bulletin.page_setup if change.obj is snapshot.page_setup else bulletin.find(change.obj.id)
+    value = change.value
+    if isinstance(value, list):
+        value = [bulletin.find(x.id) for x in value]
+    return dc_replace(change, obj=obj, value=value)
 
 
 def install(window) -> None:

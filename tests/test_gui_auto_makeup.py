@@ -407,3 +407,31 @@ def test_the_makeup_after_an_import_runs_off_the_ui_thread_and_can_be_cancelled(
     assert texts == [] and state(doc.bulletin) == before
     assert seen_threads == [False]  # the search ran on a worker thread
     assert len(ticks) >= 5  # the event loop ran while it searched
+
+
+def test_copy_fit_runs_off_the_ui_thread_and_changes_the_document_itself(make_window, monkeypatch):
+    """适配版面 works on a copy on a worker thread; what it found is made on the bulletin itself,
+    as one undo step (the editor stays painted meanwhile)."""
+    import threading as th
+
+    import layout.fit as fit_module
+    from gui import makeup
+
+    w = make_window()
+    doc = w.doc
+    real = fit_module.fit_bulletin
+    threads = []
+
+    def spy(bulletin):
+        threads.append(th.current_thread() is th.main_thread())
+        assert bulletin is not doc.bulletin  # a copy
+        return real(bulletin)
+
+    monkeypatch.setattr(fit_module, "fit_bulletin", spy)
+    steps = doc.undo_stack.count()
+    texts = makeup.copy_fit(doc)
+    assert threads == [False]
+    if texts:
+        assert doc.undo_stack.count() == steps + 1
+        ids = {id(b) for _p, b in doc.bulletin.iter_blocks()}
+        assert all(id(b) in ids for p in doc.bulletin.pages for b in p.blocks)

@@ -1830,6 +1830,10 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
         <translation>Add picture block</translation>
     </message>
     <message>
+        <source>正在适配版面…</source>
+        <translation>Fitting the copy…</translation>
+    </message>
+    <message>
         <source>适配版面</source>
         <translation>Copy-fit</translation>
     </message>
