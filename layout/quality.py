@@ -237,5 +237,5 @@ def badness(q: PageQuality) -> float:
     cost += 300 * max(0.0, q.foot - MAX_FOOT) + 20 * q.foot
     cost += 8 * len(q.isolated)
     cost += 20 * max(0.0, q.portrait_ratio - MAX_PORTRAIT_RATIO)
-    cost += 3 * max(0.0, q.portrait_tops_mm - q.pitch_mm)
+    cost += 5 * max(0.0, q.portrait_tops_mm - q.pitch_mm)
     return cost

@@ -230,8 +230,8 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
         cols = PageSetup.from_preset(f).columns if f != setup0.preset else setup0.columns  # type: ignore[arg-type]
         own = portrait_class(setup0)
         if has_photos and portrait_is_free(setup0) and not fixed_pages:  # a fixed page keeps its look
-            # a portrait at most a quarter of the page wide: bigger, it outweighs the articles
-            top = max(1.0, min(limits.portrait_columns_max, cols / 4))
+            # a portrait at most a third of the page wide: bigger, it outweighs the articles
+            top = max(1.0, min(limits.portrait_columns_max, cols / 3))
             many = len(formats) > 1 or len(bulletin.pages) > 6 or n > 40
             step = 2 * PORTRAIT_STEP if many else PORTRAIT_STEP
             classes = sorted({1.0 + k * step for k in range(int(round((top - 1) / step)) + 1)} | {own},
@@ -243,7 +243,7 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
             if texts:
                 median = texts[len(texts) // 2]
                 aspect = setup0.portrait.aspect
-                classes = [c for c in classes if c <= 1.0 or c * c * g.col_w * aspect / g.leading <= median] or [1.0]
+                classes = [c for c in classes if c <= 1.0 or c * c * g.col_w * aspect / g.leading <= 2 * median] or [1.0]
         else:
             classes = [own]
         if len(classes) > 3 and not free_pages:
