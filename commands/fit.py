@@ -73,8 +73,13 @@ def run(args: argparse.Namespace) -> int:
         for other in result.candidates[1:4]:
             print(f"  weighed: {other.plan.describe()}\n    {other.figures()}")
     print(f"  ({result.layouts} pages laid out in {result.elapsed:.1f} s){'  ' + result.note if result.note else ''}")
+    # a page count or size the user asked for is applied even where it scores worse than the
+    # pages as they stand; otherwise only a better plan is
+    asked = best is not None and (
+        (isinstance(args.pages, int) and best.plan.page_count != len(bulletin.pages))
+        or (args.format not in (None, "auto") and best.plan.preset != bulletin.page_setup.preset))
     changes = changes_for(bulletin, best.plan) if best is not None and (
-        result.current is None or best.cost < result.current.cost - 1e-9) else []
+        asked or result.current is None or best.cost < result.current.cost - 1e-9) else []
     apply(changes)
     for c in changes:
         print(f"  {c.text}")

@@ -392,6 +392,12 @@ def test_fit_from_the_command_line_prints_the_plan_the_others_and_the_report(tmp
     assert "best plan:" in r.stdout and "weighed:" in r.stdout and "wrote" in r.stdout
     b = load(out)
     assert sum(len(p.blocks) for p in b.pages) == 11
+    asked = tmp_path / "a4.bulletin"
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "fit", str(src), "-o", str(asked), "--pages", "5",
+                        "--format", "a4", "--budget", "30"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    a4 = load(asked)
+    assert len(a4.pages) == 5 and a4.page_setup.preset == "a4"  # what the user asked for, even if it scores worse
     bad = subprocess.run([sys.executable, str(ROOT / "main.py"), "fit", str(src), "--pages", "0"],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "page count" in bad.stderr
