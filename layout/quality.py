@@ -122,14 +122,6 @@ def page_quality(page: LaidOutPage, g: Grid) -> PageQuality:
     return q if isinstance(q, PageQuality) else measure_page(page, g)
 
 
-def columns_of(g: Grid, x0: float, x1: float, slack: float = -1.0) -> range:
-    """Columns whose cell x range (inset 1 pt, or widened by -slack) the span x0..x1 may touch."""
-    step = g.col_w + g.gutter
-    k0 = max(0, int((x0 - g.left - g.col_w - slack) // step) + 1)
-    k1 = min(g.columns - 1, int((x1 - g.left + slack) // step))
-    return range(k0, k1 + 1)
-
-
 def ink_grid(page: LaidOutPage, g: Grid) -> tuple[list[list[bool]], float, float, list[GlyphRun]]:
     """(rows of cells, True where inked; the area's top; its bottom; the page's glyph runs)."""
     boxes, runs = _boxes(page)
@@ -151,14 +143,18 @@ def ink_grid(page: LaidOutPage, g: Grid) -> tuple[list[list[bool]], float, float
     if nrows <= 0:
         return [], content_top, bottom, runs
     ink = [[False] * cols for _ in range(nrows)]
+    # the grid's numbers in locals: this runs for every box of every page the make-up tries
+    left, col_w, step = g.left, g.col_w, g.col_w + g.gutter
     for x0, y0, x1, y1 in inside:
         r0 = max(0, int((y0 - content_top) // pitch))
         r1 = min(nrows - 1, int((y1 - content_top - 1e-6) // pitch))
         if r1 < 0 or r0 > nrows - 1:
             continue
-        for k in columns_of(g, x0, x1):
-            a = g.col_x(k) + 1.0
-            if x1 <= a or x0 >= a + g.col_w - 2.0:
+        k0 = max(0, int((x0 - left - col_w + 1.0) // step) + 1)
+        k1 = min(cols - 1, int((x1 - left - 1.0) // step))
+        for k in range(k0, k1 + 1):
+            a = left + k * step + 1.0
+            if x1 <= a or x0 >= a + col_w - 2.0:
                 continue
             for r in range(r0, r1 + 1):
                 ink[r][k] = True
@@ -194,17 +190,23 @@ def measure_page(page: LaidOutPage, g: Grid) -> PageQuality:
                 run = 0
     # isolated body lines: body-size glyphs by column and grid line
     body_lines: list[set[int]] = [set() for _ in range(cols)]
+    body, top, leading, left, col_w = g.body, g.top, g.leading, g.left, g.col_w
+    step = col_w + g.gutter
+    shift = 0.5 * (leading - body) - top
     for run_ in runs:
-        if abs(run_.size - g.body) > 0.3 or not content_top <= run_.y - ASCENT * run_.size < bottom:
+        glyph_top = run_.y - ASCENT * run_.size
+        if abs(run_.size - body) > 0.3 or not content_top <= glyph_top < bottom:
             continue
-        line = int((run_.y - ASCENT * run_.size - g.top + 0.5 * (g.leading - g.body)) // g.leading)
+        line = int((glyph_top + shift) // leading)
         # each character counts for the column its centre is in (a run lies in one column or
         # crosses a gutter; the columns between its first and last centres are all touched)
         first = run_.x + run_.xs[0] + run_.advances[0] / 2
         last = run_.x + run_.xs[-1] + run_.advances[-1] / 2
-        for k in columns_of(g, first, last, 2.0):
-            a = g.col_x(k) - 1.0
-            if first <= a + g.col_w + 2.0 and last >= a:
+        k0 = max(0, int((first - left - col_w - 2.0) // step) + 1)
+        k1 = min(cols - 1, int((last - left + 2.0) // step))
+        for k in range(k0, k1 + 1):
+            a = left + k * step - 1.0
+            if first <= a + col_w + 2.0 and last >= a:
                 body_lines[k].add(line)
     isolated = []
     for k, lines in enumerate(body_lines):
