@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from layout.fit import apply
     from makeup import changes_for, plan_makeup
     from makeup.report import copy_report
+    from makeup.search import better_than_current
     from model.project_file import save
     from model.serialize import ModelError
 
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         (isinstance(args.pages, int) and best.plan.page_count != len(bulletin.pages))
         or (args.format not in (None, "auto") and best.plan.preset != bulletin.page_setup.preset))
     changes = changes_for(bulletin, best.plan) if best is not None and (
-        asked or result.current is None or best.cost < result.current.cost - 1e-9) else []
+        asked or better_than_current(result) is not None) else []
     apply(changes)
     for c in changes:
         print(f"  {c.text}")

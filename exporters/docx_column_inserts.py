@@ -9,14 +9,12 @@ figures right-aligned, the heading row bold and repeated on a new page, as wide 
 from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.oxml.shared import OxmlElement
 from docx.shared import Pt
 
-from exporters.docx_images import PortraitError, prepare_portrait
-from exporters.docx_xml import EMU_PER_PT, TBLPR_SEQ, border_el, child
+from exporters.docx_picture_block import write_captioned_picture
+from exporters.docx_xml import TBLPR_SEQ, border_el, child
 from layout.column_inserts import is_figure
-from layout.types import Problem
 from model.document import ColumnBlock, ColumnPhoto, ColumnTable, Paragraph
 from model.texts import display_name
 
@@ -32,30 +30,9 @@ def write_column_flow(writer, block: ColumnBlock) -> None:
             write_table(writer, part)
 
 
-def _keep_next(p) -> None:
-    ppr = p.get_or_add_pPr()
-    if ppr.find(qn("w:keepNext")) is None:
-        ppr.append(OxmlElement("w:keepNext"))
-
-
 def write_photo(writer, block: ColumnBlock, photo: ColumnPhoto) -> None:
-    width = min(writer.g.column_w, writer.flow_w)
-    pic = photo.picture
-    if pic.image:
-        try:
-            prepared = prepare_portrait(writer.b.images.get(pic.image), pic.crop, width / 72)
-        except (KeyError, OSError, PortraitError) as exc:
-            writer.problems.append(Problem("bad_image", block.id, f"{display_name(block, short=True)} 的新闻图片无法读取，"
-                                                                  f"未放入 Word 文档 left out of the DOCX（{exc}）"))
-        else:
-            p = writer.para(writer.doc, "肖像")
-            if photo.caption.strip():
-                _keep_next(p._p)
-            height = width * prepared.height_px / max(1, prepared.width_px)
-            writer.pictures.add(p._p, prepared.data, prepared.ext, round(width * EMU_PER_PT),
-                                round(height * EMU_PER_PT))
-    if photo.caption.strip():
-        writer.para(writer.doc, "图注", photo.caption)
+    write_captioned_picture(writer, block.id, photo.picture, photo.caption,
+                            f"{display_name(block, short=True)} 的新闻图片")
 
 
 def write_table(writer, table: ColumnTable) -> None:

@@ -22,27 +22,36 @@ def _keep_next(p) -> None:
         ppr.append(OxmlElement("w:keepNext"))
 
 
-def write_picture_block(writer, block: PictureBlock) -> None:
-    """Append ``block`` through the exporter's ``Writer`` (its styles and picture parts)."""
+def write_captioned_picture(writer, block_id: str, pic, caption: str, unreadable: str) -> bool:
+    """A picture as wide as a Word column (its crop's shape) and its caption in 图注, kept
+    together; a picture that cannot be read is reported as ``unreadable`` (and left out).
+    Returns whether the picture was placed."""
     width = min(writer.g.column_w, writer.flow_w)
-    pic = block.picture
     placed = False
     if pic.image:
         try:
             prepared = prepare_portrait(writer.b.images.get(pic.image), pic.crop, width / 72)
         except (KeyError, OSError, PortraitError) as exc:
-            writer.problems.append(Problem("bad_image", block.id, f"图片 {block.caption[:20] or block.id} 无法读取，"
+            writer.problems.append(Problem("bad_image", block_id, f"{unreadable}无法读取，"
                                                                   f"未放入 Word 文档 left out of the DOCX（{exc}）"))
         else:
             p = writer.para(writer.doc, "肖像")
-            if block.caption.strip():
+            if caption.strip():
                 _keep_next(p._p)
             height = width * prepared.height_px / max(1, prepared.width_px)
             writer.pictures.add(p._p, prepared.data, prepared.ext, round(width * EMU_PER_PT),
                                 round(height * EMU_PER_PT))
             placed = True
-    if block.caption.strip():
-        writer.para(writer.doc, "图注", block.caption)
-    elif not placed and not pic.image:
+    if caption.strip():
+        writer.para(writer.doc, "图注", caption)
+    return placed
+
+
+def write_picture_block(writer, block: PictureBlock) -> None:
+    """Append ``block`` through the exporter's ``Writer`` (its styles and picture parts)."""
+    pic = block.picture
+    placed = write_captioned_picture(writer, block.id, pic, block.caption,
+                                     f"图片 {block.caption[:20] or block.id} ")
+    if not placed and not pic.image and not block.caption.strip():
         writer.problems.append(Problem("missing_portrait", block.id, "图片块没有图片，也没有图片说明 "
                                                                     "a picture block with neither picture nor caption"))

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 
 from gui.commands import SetValue
 from gui.document import Document
-from gui.page_painter import FontCache, paint_page_greeked
+from gui.page_painter import FontCache
 from layout.fit import Change
 from layout.types import LaidOutPage
 from makeup import Candidate, PagePlan, SearchResult, changes_for, plan_makeup
@@ -180,11 +180,10 @@ def best_changes_in_worker(doc: Document, budget_s: float) -> list[Change]:
     result = run_in_worker(lambda cancelled, progress: search_plans(snapshot, budget_s=budget_s, cancelled=cancelled,
                                                                     progress=progress),
                            translate("AutoMakeup", "正在按导入的稿件组版…"))
-    if not isinstance(result, SearchResult) or result.best is None:
-        return []
-    if result.current is not None and result.best.cost >= result.current.cost - 1e-9:
-        return []
-    return changes_for(doc.bulletin, result.best.plan)
+    from makeup.search import better_than_current
+
+    best = better_than_current(result) if isinstance(result, SearchResult) else None
+    return changes_for(doc.bulletin, best.plan) if best is not None else []
 
 
 # ------------------------------------------------------------------------------ the search on a worker
@@ -278,20 +277,9 @@ class SearchJob(QRunnable):
 def render_pages(pages: list[LaidOutPage], scale: float, fonts: FontCache,
                  fetch: Callable[[str], bytes]) -> list[QPixmap]:
     """Each page drawn greeked at ``scale`` px per pt, framed."""
-    out = []
-    for page in pages:
-        pix = QPixmap(max(1, round(page.width * scale)), max(1, round(page.height * scale)))
-        pix.fill(QColor(255, 255, 255))
-        p = QPainter(pix)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.scale(scale, scale)
-        paint_page_greeked(p, page, fonts, fetch)
-        p.resetTransform()
-        p.setPen(QPen(QColor(120, 120, 120), 1))
-        p.drawRect(0, 0, pix.width() - 1, pix.height() - 1)
-        p.end()
-        out.append(pix)
-    return out
+    from gui.thumbnails import page_picture
+
+    return [page_picture(page, scale, fonts, fetch) for page in pages]
 
 
 def describe_plan(plan: PagePlan) -> str:

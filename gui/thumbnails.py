@@ -24,6 +24,23 @@ THUMB_HEIGHT = 150  # px: tall enough to recognise a page's make-up
 REDRAW_DELAY_MS = 600  # a changed page's picture is drawn again once typing pauses this long
 
 
+
+def page_picture(page: LaidOutPage, scale: float, fonts: FontCache, fetch: Callable[[str], bytes],
+                 dpr: float = 1.0) -> QPixmap:
+    """``page`` drawn greeked (body text as grey bars) at ``scale`` px per pt, framed in grey."""
+    pix = QPixmap(max(1, round(page.width * scale * dpr)), max(1, round(page.height * scale * dpr)))
+    pix.fill(QColor(255, 255, 255))
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.scale(scale * dpr, scale * dpr)
+    paint_page_greeked(p, page, fonts, fetch)
+    p.resetTransform()
+    p.setPen(QPen(QColor(120, 120, 120), 1))
+    p.drawRect(0, 0, pix.width() - 1, pix.height() - 1)
+    p.end()
+    pix.setDevicePixelRatio(dpr)
+    return pix
+
 class ThumbnailStrip(QListWidget):
     """A list of page pictures; ``pageChosen(index)`` when the user clicks one."""
 
@@ -89,20 +106,7 @@ class ThumbnailStrip(QListWidget):
         self.blockSignals(False)
 
     def render(self, page: LaidOutPage) -> QPixmap:
-        scale = THUMB_HEIGHT / page.height
-        dpr = self.devicePixelRatioF()
-        pix = QPixmap(max(1, round(page.width * scale * dpr)), max(1, round(THUMB_HEIGHT * dpr)))
-        pix.fill(QColor(255, 255, 255))
-        p = QPainter(pix)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.scale(scale * dpr, scale * dpr)
-        paint_page_greeked(p, page, self.fonts, self.fetch_image)
-        p.resetTransform()
-        p.setPen(QPen(QColor(120, 120, 120), 1))
-        p.drawRect(0, 0, pix.width() - 1, pix.height() - 1)
-        p.end()
-        pix.setDevicePixelRatio(dpr)
-        return pix
+        return page_picture(page, THUMB_HEIGHT / page.height, self.fonts, self.fetch_image, self.devicePixelRatioF())
 
     def set_current(self, index: int) -> None:
         """Highlight the page the preview shows (no ``pageChosen``: the preview is already there)."""

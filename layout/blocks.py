@@ -383,15 +383,9 @@ class BlockMeasurer:
                 pic = inserts.photo_items_draw(image, crop, w, h, bid) if image else None
                 pic_lines = lines if image else 0
 
-                def draw(x: float, top: float, _w: float, cap=cap, pic=pic, pic_lines=pic_lines) -> list[Item]:
-                    out = pic(x, top) if pic else []
-                    y = top + pic_lines * g.leading
-                    for it in cap:
-                        out += it.emit(x, y)
-                        y += it.lines * g.leading
-                    return out
-
-                done[span] = (pic_lines + sum(i.lines for i in cap) + 1, draw)
+                stacked = _picture_over_caption(pic, pic_lines, cap, g.leading)
+                done[span] = (pic_lines + sum(i.lines for i in cap) + 1,
+                              lambda x, top, _w, stacked=stacked: stacked(x, top))
             return done[span]
 
         return at
@@ -417,15 +411,8 @@ class BlockMeasurer:
         if not pic_lines and not cap:
             return []
 
-        def emit(x: float, top: float) -> list[Item]:
-            # one item: the photo and its caption never part at a column foot
-            out = draw_pic(x, top) if draw_pic else []
-            y = top + pic_lines * g.leading
-            for it in cap:
-                out += it.emit(x, y)
-                y += it.lines * g.leading
-            return out
-
+        # one item: the photo and its caption never part at a column foot
+        emit = _picture_over_caption(draw_pic, pic_lines, cap, g.leading)
         return [FlowItem(pic_lines + sum(i.lines for i in cap), emit, sum(i.chars for i in cap), para_start=True),
                 FlowItem(1, lambda x, y: [])]
 
@@ -536,6 +523,19 @@ class BlockMeasurer:
         if isinstance(block, PictureBlock):
             return self.picture_block(block, images)
         return self.column(block, images)
+
+
+def _picture_over_caption(draw_pic, pic_lines: int, caption: list[FlowItem], leading: float):
+    """draw(x, top): a photo ``pic_lines`` grid lines tall with its caption lines under it."""
+    def draw(x: float, top: float) -> list[Item]:
+        out = draw_pic(x, top) if draw_pic else []
+        y = top + pic_lines * leading
+        for it in caption:
+            out += it.emit(x, y)
+            y += it.lines * leading
+        return out
+
+    return draw
 
 
 def _fit_crop(crop, size: tuple[int, int] | None, w: float, h: float) -> tuple[float, float, float, float]:

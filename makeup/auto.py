@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from layout.fit import Change, apply
 from makeup.plan import changes_for
-from makeup.search import SearchResult, plan_makeup
+from makeup.search import SearchResult, better_than_current, plan_makeup
 from model.document import Bulletin
 
 
@@ -22,10 +22,8 @@ def free_new_bulletin(bulletin: Bulletin) -> None:
 def best_changes(bulletin: Bulletin, budget_s: float = 20.0) -> tuple[list[Change], SearchResult]:
     """The changes of the best plan (none when the bulletin as it stands scores as well)."""
     result = plan_makeup(bulletin, budget_s=budget_s)
-    best = result.best
-    if best is None or (result.current is not None and best.cost >= result.current.cost - 1e-9):
-        return [], result
-    return changes_for(bulletin, best.plan), result
+    best = better_than_current(result)
+    return (changes_for(bulletin, best.plan) if best is not None else []), result
 
 
 def make_up(bulletin: Bulletin, budget_s: float = 20.0) -> tuple[list[Change], SearchResult]:

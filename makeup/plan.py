@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from layout.fit import Change
 from model.document import Bulletin, ColumnBlock, Page, PageSetup
+from model.texts import display_name
 from model.units import MM
 
 FORMATS = ("broadsheet", "tabloid", "a3", "a4")
@@ -135,7 +136,7 @@ def changes_for(bulletin: Bulletin, plan: PagePlan) -> list[Change]:
     for number, ids in enumerate(plan.pages, 1):
         moved = [by_id[x] for x in ids if where.get(x) != number]
         if moved:
-            moves.append(f"第 {number} 版移入 " + "、".join(_name(b) for b in moved))
+            moves.append(f"第 {number} 版移入 " + "、".join(display_name(b, short=True) for b in moved))
     if count_changed:
         text = "；".join([f"版数 {len(bulletin.pages)} → {len(plan.pages)}", *moves])
         changes.append(Change(bulletin, "pages", build_pages(bulletin, plan), text, structural=True))
@@ -144,7 +145,7 @@ def changes_for(bulletin: Bulletin, plan: PagePlan) -> list[Change]:
             if tuple(b.id for b in page.blocks) != ids:
                 moved_in = [by_id[x] for x in ids if where.get(x) != number]
                 moved_out = [b for b in page.blocks if b.id not in ids]
-                parts = [f"移入 {_name(b)}" for b in moved_in] + [f"移出 {_name(b)}" for b in moved_out]
+                parts = [f"移入 {display_name(b, short=True)}" for b in moved_in] + [f"移出 {display_name(b, short=True)}" for b in moved_out]
                 text = f"第 {number} 版: " + ("，".join(parts) or "调整顺序")
                 changes.append(Change(page, "blocks", [by_id[x] for x in ids], text, structural=True))
     fixed = {b.id for p in bulletin.pages if p.fixed_layout for b in p.blocks}
@@ -155,11 +156,5 @@ def changes_for(bulletin: Bulletin, plan: PagePlan) -> list[Change]:
             b = by_id[x]
             if isinstance(b, ColumnBlock) and b.headline.strip() and abs(b.placement.headline_scale - scale) > 1e-9:
                 changes.append(Change(b, "placement", replace(b.placement, headline_scale=scale),
-                                      f"{_name(b)}: 标题字号 ×{b.placement.headline_scale:g} → ×{scale:g}"))
+                                      f"{display_name(b, short=True)}: 标题字号 ×{b.placement.headline_scale:g} → ×{scale:g}"))
     return changes
-
-
-def _name(block) -> str:
-    if isinstance(block, ColumnBlock):
-        return block.region or block.organisation or (block.person.name if block.person else "") or block.id
-    return {"speech": "讲话摘编", "picture": "图片"}.get(getattr(block, "type", ""), block.id)

@@ -12,6 +12,7 @@ from layout.types import LaidOutDocument
 from makeup.plan import FORMAT_NAMES, portrait_class, portrait_is_free
 from makeup.search import SearchResult
 from model.document import Bulletin
+from model.texts import display_name
 
 
 def _fuller(result: SearchResult | None, page_count: int, preset: str) -> list[str]:
@@ -39,7 +40,7 @@ def copy_report(bulletin: Bulletin, doc: LaidOutDocument, result: SearchResult |
     lines: list[str] = []
     setup = bulletin.page_setup
     pages = {p.id: n for n, p in enumerate(bulletin.pages, 1)}
-    names = {b.id: _name(b) for _p, b in bulletin.iter_blocks()}
+    names = {b.id: display_name(b, short=True) for _p, b in bulletin.iter_blocks()}
     where = {b.id: n for n, p in enumerate(bulletin.pages, 1) for b in p.blocks}
     for p in doc.problems:
         if p.kind != "short_copy":
@@ -60,9 +61,3 @@ def copy_report(bulletin: Bulletin, doc: LaidOutDocument, result: SearchResult |
         lines.append(f"第 {where.get(p.block_id, '?')} 版 {names.get(p.block_id, p.block_id)} 超稿 {p.chars} 字；可："
                      + "；".join(fixes))
     return lines
-
-
-def _name(block) -> str:
-    from makeup.plan import _name as plan_name
-
-    return plan_name(block)

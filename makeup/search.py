@@ -144,14 +144,7 @@ class _Evaluator:
             trial, page = self._trial(setup, furniture, [self.block(i, scale) for i in range(a, b)])
             lp, problems = lay_out_page(trial, page, 1, self.fonts, self.sizes)
             self.layouts += 1
-            g = make_grid(setup)
-            q = page_quality(lp, g)
-            over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
-            cost = badness(q) + GROUP_CUT * sum(1 for p in problems if p.kind == "group_apart")
-            if over:
-                chars = sum(c for _b, c in over)
-                cost += OVERSET_PAGE + OVERSET_LINE * chars / max(1, g.col_chars)
-            hit = self.cache[key] = PageFigures(q, over, cost)
+            hit = self.cache[key] = score_page(lp, problems, make_grid(setup))
         return hit
 
     def volume(self, setup: PageSetup, skey: tuple) -> list[float]:
@@ -179,6 +172,25 @@ class _Evaluator:
             lines = max((p.lines for p in problems if p.kind == "space"), default=0)
             hit = self.rooms[key] = float(g.columns * (lines + 1))
         return hit
+
+
+def score_page(lp, problems: list, g) -> PageFigures:
+    """A laid-out page's figures and score: its make-up measure, plus what a page must never
+    have — copy left off it (overset, truncated), an article apart from its group."""
+    q = page_quality(lp, g)
+    over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
+    cost = badness(q) + GROUP_CUT * sum(1 for p in problems if p.kind == "group_apart")
+    if over:
+        cost += OVERSET_PAGE + OVERSET_LINE * sum(c for _b, c in over) / max(1, g.col_chars)
+    return PageFigures(q, over, cost)
+
+
+def better_than_current(result: SearchResult) -> Candidate | None:
+    """The best plan, when it scores better than the pages as they stand."""
+    best = result.best
+    if best is None or (result.current is not None and best.cost >= result.current.cost - 1e-9):
+        return None
+    return best
 
 
 def _estimate(ratio: float) -> float:
@@ -415,13 +427,9 @@ def _score_current(bulletin: Bulletin, ev: _Evaluator) -> Candidate | None:
     g = make_grid(setup)
     figs = []
     for number, page in enumerate(bulletin.pages, 1):
-        lp, problems = lay_out_page(bulletin, page, number, ev.fonts, ev.sizes)
-        q = page_quality(lp, g)
-        over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
-        cost = badness(q) + GROUP_CUT * sum(1 for p in problems if p.kind == "group_apart") + (OVERSET_PAGE + OVERSET_LINE * sum(c for _b, c in over) / max(1, g.col_chars) if over else 0)
-        figs.append(PageFigures(q, over, cost))
+        figs.append(score_page(*lay_out_page(bulletin, page, number, ev.fonts, ev.sizes), g))
     plan = plan_of(bulletin)
     return Candidate(plan, figs, sum(f.cost for f in figs) + PAGE_PRICE * len(figs))
 
 
-__all__ = ["Candidate", "PageFigures", "SearchResult", "build_pages", "plan_makeup"]
+__all__ = ["Candidate", "PageFigures", "SearchResult", "better_than_current", "build_pages", "plan_makeup"]
