@@ -12,7 +12,7 @@ by page with ``layout.quality`` (the meaning of ../shared/tools/page_quality.py)
 - the ten worst pages with their figures and bulletin id;
 - the 缺稿 / 超稿 reports on failing pages, each checked against the real shortfall: for 缺稿,
   the characters that, added as body text to the page's longest block, bring its white to
-  ≤ 10 % (found by adding text in growing steps and bisecting, re-laying out that page each
+  ≤ 10 % and the white at its column feet to ≤ 2 % (found by adding text in growing steps and bisecting, re-laying out that page each
   time); for 超稿, the characters of the block that are not printed;
 - characters not printed without an overset report (must be none);
 - plan time p50 / p95 by page count (targets: ≤ 2 s for two pages, ≤ 20 s for 24 pages);
@@ -50,8 +50,10 @@ PAGE_QUALITY = next((p / "shared" / "tools" / "page_quality.py" for p in ROOT.pa
                      if (p / "shared" / "tools" / "page_quality.py").exists()), ROOT.parent / "shared" / "tools" / "page_quality.py")
 #: how far a 缺稿 / 超稿 number may be from the real shortfall (issue 24: within 25 %)
 TOLERANCE = 0.25
-#: white the filled page may keep (layout.quality.MAX_EMPTY)
+#: white the filled page may keep (layout.quality.MAX_EMPTY), and at its column feet (MAX_FOOT):
+#: a page is short of copy while either is exceeded, as the 缺稿 report counts it
 FILLED = 0.10
+FILLED_FOOT = 0.02
 TARGETS_S = {2: 2.0, 24: 20.0}
 
 
@@ -72,7 +74,7 @@ class PageRecord:
     badness: float
     short_copy: int | None = None  # the 缺稿 number reported for the page
     real_short: int | None = None  # characters that really fill it (None: not measured)
-    never_fills: bool = False  # adding body text up to 4 pages' worth never brings the white to ≤ 10 %
+    never_fills: bool = False  # adding body text up to 4 pages' worth never brings the white to ≤ 10 % (feet ≤ 2 %)
     overset: dict[str, int] = field(default_factory=dict)  # block id -> characters reported over
     unprinted: dict[str, int] = field(default_factory=dict)  # block id -> characters not printed
     lost_pictures: list[str] = field(default_factory=list)  # picture blocks whose picture is not drawn
@@ -133,7 +135,8 @@ def _with_text(block, chars: int):
 
 def real_shortfall(b: Bulletin, index: int, cap: int) -> int | None:
     """The characters that, added as body text to page ``index``'s longest block, bring the
-    page's white to ≤ 10 %: grown in steps of 1.5× from 40 characters, then bisected to 2 %.
+    page's white to ≤ 10 % and its white at the column feet to ≤ 2 % (what the 缺稿 report counts):
+    grown in steps of 1.5× from 40 characters, then bisected to 2 %.
     None when even ``cap`` characters do not (the white is not for want of copy). A page
     without a text block gets the text as a column of its own."""
     from layout.document import ImageSizes, lay_out_page, registry_for
@@ -155,7 +158,8 @@ def real_shortfall(b: Bulletin, index: int, cap: int) -> int | None:
         trial = copy.copy(page)
         trial.blocks = [_with_text(blk, chars) if blk is longest else blk for blk in blocks]
         lp, _problems = lay_out_page(b, trial, index + 1, fonts, sizes)
-        return measure_page(lp, g).empty <= FILLED + 1e-9
+        q = measure_page(lp, g)
+        return q.empty <= FILLED + 1e-9 and q.foot <= FILLED_FOOT + 1e-9
 
     lo, hi = 0, 40
     while not filled(hi):

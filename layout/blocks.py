@@ -39,6 +39,9 @@ TINT: Colour = CMYK["tint"]  # warm paper tint of the speech box
 PHOTO_MIN_COLUMN_MM = 30.0  # a news photo is set in a column at least this wide, else across the block
 SMALL_TABLE_ROWS = 12  # a table of up to this many rows is never split across columns
 PICTURE_MIN_SHARE = 0.6  # a picture block may shrink to this share of its width to level a row
+#: ... or grow taller than its crop, as wide as its span, by cropping its sides down to this share
+#: of their width (as a 美编 crops a photo to its space): a row ends level on a photo, not on white
+PICTURE_MIN_CROP_W = 0.7
 CAPTION_REL = 0.9  # a photo caption's size, of the body size
 HEADLINE_RULE_WIDTH = 0.5  # pt: the hairline under a headline that heads a wide group
 
@@ -469,8 +472,9 @@ class BlockMeasurer:
 
     # ------------------------------------------------------------------ picture block
     def picture_block(self, block: PictureBlock, images) -> MeasuredBlock:
-        """A photo as wide as its span (down to PICTURE_MIN_SHARE of it to level a row), its
-        height from the crop's shape, the caption under it."""
+        """A photo as wide as its span (down to PICTURE_MIN_SHARE of it, or taller with its sides
+        cropped down to PICTURE_MIN_CROP_W, to level a row), its height from the crop's shape,
+        the caption under it."""
         g = self.g
         problems: list[Problem] = []
         bid = block.id
@@ -492,19 +496,22 @@ class BlockMeasurer:
         def lines(span: int) -> tuple[int, int]:
             cap = sum(i.lines for i in caption(span)) + (1 if caption(span) else 0)
             w = g.span_w(span)
-            natural = _lines_for(w * aspect + 2.0, g.leading, 1.0) + cap
+            tallest = _lines_for(w * aspect / PICTURE_MIN_CROP_W + 2.0, g.leading, 1.0) + cap
             smallest = _lines_for(w * PICTURE_MIN_SHARE * aspect + 2.0, g.leading, 1.0) + cap
-            return smallest, natural
+            return smallest, tallest
 
         def draw(x: float, top: float, w: float, n: int) -> list[Item]:
             span = max(1, round((w + g.gutter) / (g.col_w + g.gutter)))
             cap = caption(span)
             cap_lines = sum(i.lines for i in cap) + (1 if cap else 0)
-            ph = min(w * aspect, (n - cap_lines) * g.leading - 2.0)
+            ph = min(w * aspect / PICTURE_MIN_CROP_W, (n - cap_lines) * g.leading - 2.0)
             out: list[Item] = []
             if ph > 0 and pic.image:
-                pw = ph / aspect
-                out.append(Picture(pic.image, x + (w - pw) / 2, top + 1.0, pw, ph, crop, bid))
+                if ph <= w * aspect:  # the whole crop, narrower than the span where the row is short
+                    pw, frame = ph / aspect, crop
+                else:  # as wide as the span, its sides cropped to the frame
+                    pw, frame = w, _fit_crop(c, size, w, ph)
+                out.append(Picture(pic.image, x + (w - pw) / 2, top + 1.0, pw, ph, frame, bid))
             yy = top + _lines_for(max(ph, 0) + 2.0, g.leading, 1.0) * g.leading
             for it in cap:
                 out += it.emit(x, yy)

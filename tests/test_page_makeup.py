@@ -301,6 +301,7 @@ def test_columns_of_every_block_end_level_within_one_line(example_doc, imported)
 
 
 def test_picture_block_keeps_its_crop_shape_and_sets_its_caption():
+    from layout.blocks import PICTURE_MIN_CROP_W
     from model.example import example_bulletin
 
     b = example_bulletin()
@@ -310,7 +311,13 @@ def test_picture_block_keeps_its_crop_shape_and_sets_its_caption():
     doc = lay_out_bulletin(b)
     drawn = [i for p in doc.pages for i in p.items if isinstance(i, Picture) and i.block_id == pic.id]
     assert len(drawn) == 1
-    assert drawn[0].h / drawn[0].w == pytest.approx(800 / 1600, rel=1e-6)
+    # never distorted: the part of the photo shown has the frame's shape; the frame is the crop's
+    # shape or taller, its sides cropped to no less than PICTURE_MIN_CROP_W of the user's crop
+    cx, cy, cw, ch = drawn[0].crop
+    assert (ch * 1000) / (cw * 1600) == pytest.approx(drawn[0].h / drawn[0].w, rel=1e-6)
+    assert 800 / 1600 - 1e-6 <= drawn[0].h / drawn[0].w <= 800 / 1600 / PICTURE_MIN_CROP_W + 1e-6
+    assert ch == pytest.approx(0.8) and cy == pytest.approx(0.0)
+    assert cw >= PICTURE_MIN_CROP_W - 1e-6 and 0.0 <= cx and cx + cw <= 1.0 + 1e-9
     area = next(a for p in doc.pages for a in p.areas if a.block_id == pic.id)
     assert area.kind == "picture"
     assert area.x - 0.01 <= drawn[0].x and drawn[0].x + drawn[0].w <= area.x + area.w + 0.01
@@ -437,3 +444,31 @@ def test_a_new_empty_block_is_not_reported_as_overset():
     assert not [p for p in doc.problems if p.kind == "overset"]
     kinds = [p.kind for p in doc.problems if p.block_id == b.pages[0].id]
     assert "short_copy" in kinds and set(kinds) <= {"space", "short_copy"}
+
+
+def test_a_picture_block_grows_to_end_its_row_level_with_its_sides_cropped():
+    """A row taller than the photo: the photo takes the height, as wide as its span, its sides
+    cropped (never stretched), instead of leaving white under it."""
+    from layout.blocks import PICTURE_MIN_CROP_W, BlockMeasurer
+    from layout.document import ImageSizes, _draw_block, registry_for
+    from layout.grid import make_grid
+    from layout.types import LaidOutPage
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    name = b.images.add(_jpeg(1600, 1200))
+    pic = PictureBlock(picture=Portrait(name, Crop(0.0, 0.0, 1.0, 1.0)), caption="图为活动现场")
+    g = make_grid(b.page_setup)
+    sizes = ImageSizes(b.images)
+    m = BlockMeasurer(g, registry_for(b), b.page_setup.portrait, b.page_setup.spaced_names).measure(pic, sizes)
+    smallest, tallest = m.picture[0](3)
+    natural_h = g.span_w(3) * 0.75
+    assert tallest * g.leading > natural_h / PICTURE_MIN_CROP_W - 2 * g.leading  # room to grow is offered
+    lp = LaidOutPage(1, b.page_setup.width_mm, b.page_setup.height_mm)
+    _draw_block(m, g, 0, 3, 0, tallest - 1, lp, [], sizes)
+    (p,) = [i for i in lp.items if isinstance(i, Picture)]
+    assert p.w == pytest.approx(g.span_w(3))  # as wide as the span
+    assert p.h > natural_h * 1.2  # taller than the photo's own shape
+    cx, cy, cw, ch = p.crop
+    assert (ch * 1200) / (cw * 1600) == pytest.approx(p.h / p.w, rel=1e-6)  # not distorted
+    assert cw >= PICTURE_MIN_CROP_W - 1e-6 and ch == pytest.approx(1.0)
