@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from layout import cjk
 from layout import column_inserts as inserts
@@ -43,6 +43,9 @@ PICTURE_MIN_SHARE = 0.6  # a picture block may shrink to this share of its width
 #: of their width (as a 美编 crops a photo to its space): a row ends level on a photo, not on white
 PICTURE_MIN_CROP_W = 0.7
 CAPTION_REL = 0.9  # a photo caption's size, of the body size
+#: a short headline over a wide block is letter-spaced towards its outer columns by at most this
+#: many ems between characters (a newspaper's 拉开字距; more reads as a row of single characters)
+HEADLINE_MAX_TRACK = 0.5
 HEADLINE_RULE_WIDTH = 0.5  # pt: the hairline under a headline that heads a wide group
 
 
@@ -181,13 +184,16 @@ class BlockMeasurer:
 
             def draw(x: float, top: float, w: float, comp=comp, per=per, size=size) -> list[Item]:
                 out: list[Item] = []
+                text_w = 0.0
                 for k, line in enumerate(comp):
-                    out += line.glyph_runs(x + (w - width) / 2, _baseline(top + k * per * g.leading, per, g.leading, size),
+                    runs = line.glyph_runs(x + (w - width) / 2, _baseline(top + k * per * g.leading, per, g.leading, size),
                                            block_id=block_id)
+                    runs, line_w = _tracked(runs, line.natural, w - g.col_w, size)
+                    out += runs
+                    text_w = max(text_w, line_w)
                 # a headline far narrower than the columns it heads (a group's, across the row)
                 # stands on a hairline across them: the articles below read as one group, and
                 # the columns beside the words do not open as white wells under the rule above
-                text_w = max((ln.natural for ln in comp), default=0.0)
                 if comp and text_w < w - 2 * g.col_w:
                     y = top + len(comp) * per * g.leading - 0.3 * g.leading
                     out.append(Rule(x, y, x + w, y, HEADLINE_RULE_WIDTH, colour))
@@ -530,6 +536,44 @@ class BlockMeasurer:
         if isinstance(block, PictureBlock):
             return self.picture_block(block, images)
         return self.column(block, images)
+
+
+def _tracking_gap(a: str, b: str) -> bool:
+    """May a display line open up between ``a`` and ``b``? Not inside a Latin word or a number,
+    not after an opening mark or before a closing or pause mark, not inside a dash or ellipsis."""
+    if a.isspace() or b.isspace():
+        return True
+    if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
+        return False
+    if a in cjk.OPEN or b in cjk.CLOSE or b in cjk.PAUSE or b in cjk.LATIN_CLOSE or a in cjk.LATIN_OPEN:
+        return False
+    return not (a in cjk.DASH_CHARS and b in cjk.DASH_CHARS or a in cjk.ELLIPSIS_CHARS and b in cjk.ELLIPSIS_CHARS)
+
+
+def _tracked(runs: list, natural: float, goal: float, size: float) -> tuple[list, float]:
+    """A headline line letter-spaced (拉开字距) towards ``goal`` wide, by at most
+    ``HEADLINE_MAX_TRACK`` em between characters, about its centre: a short headline over a wide
+    block reaches into its outer columns instead of leaving white wells beside it. (runs, width)"""
+    chars = [(r, i) for r in runs for i in range(len(r.text))]
+    text = "".join(r.text for r in runs)
+    opens = [j for j in range(1, len(text)) if _tracking_gap(text[j - 1], text[j])]
+    if natural >= goal or not opens:
+        return runs, natural
+    extra = min(HEADLINE_MAX_TRACK * size, (goal - natural) / len(opens))
+    shift = [0.0] * len(chars)
+    acc = 0.0
+    gaps = set(opens)
+    for j in range(len(chars)):
+        if j in gaps:
+            acc += extra
+        shift[j] = acc - extra * len(opens) / 2
+    out = []
+    j = 0
+    for r in runs:
+        n = len(r.text)
+        out.append(replace(r, xs=tuple(x + shift[j + i] for i, x in enumerate(r.xs))))
+        j += n
+    return out, natural + extra * len(opens)
 
 
 def _picture_over_caption(draw_pic, pic_lines: int, caption: list[FlowItem], leading: float):

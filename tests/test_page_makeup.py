@@ -165,7 +165,11 @@ def test_peer_headlines_on_a_page_stay_in_one_size_class(example_doc, imported):
                         and i.text and i.text in heads[area.block_id] and i.size > g.body * 1.2]
                 size = max(r.size for r in runs)
                 assert base - 1e-6 <= size <= base * HEADLINE_PEER_RATIO + 1e-6
-                width = max(r.x + r.xs[-1] + r.size for r in runs) - min(r.x for r in runs)
+                # the headline's own width, set solid (a short one is letter-spaced wider, 拉开字距)
+                by_line: dict[float, float] = {}
+                for r in runs:
+                    by_line[r.y] = by_line.get(r.y, 0.0) + sum(r.advances)
+                width = max(by_line.values())
                 assert width <= area.w + 0.5
                 sizes.append(size)
                 checked += 1
@@ -472,3 +476,34 @@ def test_a_picture_block_grows_to_end_its_row_level_with_its_sides_cropped():
     cx, cy, cw, ch = p.crop
     assert (ch * 1200) / (cw * 1600) == pytest.approx(p.h / p.w, rel=1e-6)  # not distorted
     assert cw >= PICTURE_MIN_CROP_W - 1e-6 and ch == pytest.approx(1.0)
+
+
+def test_a_short_headline_over_a_wide_block_is_letter_spaced_into_its_outer_columns():
+    """拉开字距: a headline much narrower than its block opens up (at most HEADLINE_MAX_TRACK em
+    between characters, about its centre) so the outer columns beside it are not white wells;
+    no space opens inside a number or after an opening quote; a headline that already spans its
+    block is set solid."""
+    from layout.blocks import HEADLINE_MAX_TRACK, BlockMeasurer
+    from layout.document import registry_for
+    from layout.grid import make_grid
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    g = make_grid(b.page_setup)
+    measurer = BlockMeasurer(g, registry_for(b), b.page_setup.portrait, b.page_setup.spaced_names)
+    head = measurer.headline("建功“十四五”2021", "x", 24.0, 24.0, [])
+    _lines, draw = head(4)
+    w = g.span_w(4)
+    runs = [r for r in draw(0.0, 0.0, w) if isinstance(r, GlyphRun)]
+    glyphs = sorted((r.x + x, ch, a) for r in runs for x, ch, a in zip(r.xs, r.text, r.advances))
+    left, right = glyphs[0][0], glyphs[-1][0] + glyphs[-1][2]
+    assert left < g.col_w - 2 and right > w - g.col_w + 2  # ink in both outer columns
+    assert abs((left + right) / 2 - w / 2) < 1.0  # still centred
+    gaps = {f"{a[1]}{b_[1]}": b_[0] - (a[0] + a[2]) for a, b_ in zip(glyphs, glyphs[1:])}
+    assert gaps["功“"] > 5 and gaps["“十"] < 0.5 and gaps["20"] < 0.5 and gaps["五”"] < 0.5
+    assert max(gaps.values()) <= HEADLINE_MAX_TRACK * 24.0 + 0.5
+    # across two columns the same headline is set solid
+    _lines, draw2 = head(2)
+    runs2 = [r for r in draw2(0.0, 0.0, g.span_w(2)) if isinstance(r, GlyphRun)]
+    solid = sorted((r.x + x, a) for r in runs2 for x, a in zip(r.xs, r.advances))
+    assert all(b_[0] - (a[0] + a[1]) < 0.5 for a, b_ in zip(solid, solid[1:]))
