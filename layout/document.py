@@ -9,6 +9,7 @@ becomes an ``underset`` problem; both name the block id.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import OrderedDict
 from functools import lru_cache
@@ -48,6 +49,9 @@ HEAD_AIR = 0
 HEAD_AIR_WIDE = 0
 #: At most one blank line above a paragraph: more is feathering, which an editor sends back.
 MAX_PARAGRAPH_GAP = 1
+#: A line of air above a headline (under the rule closing the row above) where a block would
+#: otherwise end short of its row: a single white line, which reads as air, never as a hole.
+TOP_AIR = 1
 
 
 class ImageSizes:
@@ -573,8 +577,17 @@ def _stretch(m: MeasuredBlock, span: int, gap_lines: int) -> int:
                 lo = mid
             else:
                 hi = mid
-        hit = m.levels[key] = lo + _head_growth(m, span, lo)
+        hit = m.levels[key] = lo + _head_growth(m, span, lo) + _top_air(m, span)
     return hit
+
+
+def _top_air(m: MeasuredBlock, span: int) -> int:
+    """A line of air a headed block may take above its headline, under the rule that closes the
+    row above: one white line across the block (never a hole) that brings its columns a line
+    nearer the row's foot where paragraph air has run out."""
+    if not m.items or m.frame or m.picture is not None or m.head(span)[0] <= 0 or (m.has_picture and m.top is not None):
+        return 0  # (a portrait at the top stands level with its row's others)
+    return TOP_AIR
 
 
 def _head_growth(m: MeasuredBlock, span: int, stretch: int) -> int:
@@ -748,6 +761,12 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
         head_lines = group_head
     else:
         head_lines, draw_head = _head_for(m, span, lines, gap_lines)
+        # (not at the head of the type area: white above the page's first line shortens the page)
+        if line > 0 and _top_air(m, span) and _short_of(m, span, lines - head_lines - 2 * m.pad_lines, head_pad, gap_lines) > 0:
+            # paragraph air cannot bring the block to its foot: the headline takes a line of air
+            lines -= 1
+            line += 1
+            top = g.line_top(line)
         lp.items += draw_head(x, top, w)
     head_lines = min(head_lines, lines)
     body_top = line + head_lines + m.pad_lines
@@ -787,6 +806,7 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
             col_items = col_items[1:]
         spare = min(end, body_lines) - (y_line - body_top) - sum(i.lines for i in col_items)
         gaps = _gaps(col_items, spare if lost_items == 0 else 0, gap_lines, c < pw and reserved > 0)
+        gaps = _clear_of_folio_zone(col_items, gaps, y_line, _folio_zone_line(g, lp.height))
         for k, item in enumerate(col_items):
             y_line += gaps[k]
             lp.items += item.emit(cx, g.line_top(y_line))
@@ -801,6 +821,24 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
         short = max(short_cols)
         problems.append(Problem("underset", bid, f"{_label(m)}: 还差 {short} 行", lines=short,
                                 chars=short * span * g.col_chars))
+
+
+def _short_of(m: MeasuredBlock, span: int, body_lines: int, head_pad: int, gap_lines: int) -> int:
+    """Lines the block's levelled columns end above the foot of ``body_lines`` (0: they reach it),
+    as ``_draw_block`` sets them."""
+    if not m.items or body_lines <= 0:
+        return 0
+    heights = [i.lines for i in m.items]
+    keep = [i.keep for i in m.items]
+    res_cols = _reserved_cols(m, span)
+    need = max(m.reserved, min_height(heights, span, res_cols, keep=keep))
+    if 0 < head_pad and need + head_pad <= body_lines:
+        body_lines -= head_pad
+    if need > body_lines:
+        return 0
+    _counts, air, end, _g = _level(m, heights, keep, span, need, body_lines, res_cols,
+                                   len(res_cols) if m.reserved else 0, gap_lines)
+    return body_lines - air - end
 
 
 def _head_for(m: MeasuredBlock, span: int, lines: int, gap_lines: int):
@@ -949,6 +987,45 @@ def _gaps(items: list, spare: int, gap_lines: int, under_portrait: bool = False)
         # round-robin over the slots in an order that spreads the first gaps down the column
         k = slots[(n * len(slots)) // give if give <= len(slots) else n % len(slots)]
         gaps[k] += 1
+    return gaps
+
+
+def _folio_zone_line(g: Grid, page_h: float) -> int:
+    """The first grid line whose body text stands in the page's bottom tenth, where a reader of
+    the printed page (and page_quality.py) takes text for the folio line: the page is measured
+    down to just above it."""
+    return math.floor((0.9 * page_h - g.top - (g.leading - g.body) / 2) / g.leading) + 1
+
+
+def _clear_of_folio_zone(items: list, gaps: list[int], first: int, zone: int) -> list[int]:
+    """``gaps`` with no blank line right above the last line measured above the folio zone: a
+    line there after a blank line reads as one stranded line (the column goes on below, in the
+    zone). The blank line moves to another paragraph start of the column, or goes."""
+    def conflict() -> int | None:
+        line = first
+        for k, item in enumerate(items):
+            line += gaps[k]
+            if gaps[k] and line == zone - 1 and item.chars:
+                return k
+            line += item.lines
+        return None
+
+    k = conflict()
+    if k is None:
+        return gaps
+    air = _air_slots(items)
+    for j in sorted((j for j in range(1, len(items)) if air[j] and not gaps[j] and j != k), key=lambda j: abs(j - k)):
+        trial = list(gaps)
+        trial[k] -= 1
+        trial[j] += 1
+        old, gaps = gaps, trial
+        if conflict() is None:
+            return gaps
+        gaps = old
+    # no other paragraph start takes it: the column ends a line higher instead (that white line
+    # stands in the folio zone, at the foot of the block)
+    gaps = list(gaps)
+    gaps[k] -= 1
     return gaps
 
 

@@ -507,3 +507,110 @@ def test_a_short_headline_over_a_wide_block_is_letter_spaced_into_its_outer_colu
     runs2 = [r for r in draw2(0.0, 0.0, g.span_w(2)) if isinstance(r, GlyphRun)]
     solid = sorted((r.x + x, a) for r in runs2 for x, a in zip(r.xs, r.advances))
     assert all(b_[0] - (a[0] + a[1]) < 0.5 for a, b_ in zip(solid, solid[1:]))
+
+
+# ---------------------------------------------------------------------------- air that is not a hole
+
+
+def _bare_column(b: Bulletin) -> ColumnBlock:
+    """The example's longest column without its portrait (a headed block of text)."""
+    from dataclasses import replace
+
+    col = max((blk for _p, blk in b.iter_blocks() if isinstance(blk, ColumnBlock)),
+              key=lambda blk: sum(len(p.text) for p in blk.paragraphs))
+    return replace(col, portrait=None, person=None)
+
+
+def test_a_headline_takes_a_line_of_air_above_it_where_paragraph_air_runs_out():
+    """A block asked to fill more lines than blank lines between its paragraphs can give stands
+    its headline one line lower (one white line under the rule above: air, not a hole), and its
+    columns still reach the foot; at the head of the type area it never does (white above the
+    page's first line would shorten the measured page)."""
+    from layout.blocks import BlockMeasurer
+    from layout.document import TOP_AIR, ImageSizes, _draw_block, _natural, _stretch, registry_for
+    from layout.types import LaidOutPage
+    from model.example import example_bulletin
+
+    assert TOP_AIR == 1
+    b = example_bulletin()
+    g = make_grid(b.page_setup)
+    sizes = ImageSizes(b.images)
+    m = BlockMeasurer(g, registry_for(b), b.page_setup.portrait, b.page_setup.spaced_names).measure(_bare_column(b), sizes)
+    span = 3
+    nat, room = _natural(m, span, g), _stretch(m, span, 1)
+    assert room >= 1
+
+    def drawn(line: int, lines: int):
+        lp = LaidOutPage(1, 1105.5, 1539.2)
+        _draw_block(m, g, 0, span, line, lines, lp, [], sizes)
+        runs = [r for r in lp.items if isinstance(r, GlyphRun)]
+        head = min(r.y for r in runs if r.size > g.body * 1.2)
+        last = max(r.y for r in runs if abs(r.size - g.body) < 0.01)
+        return head, last
+
+    head_full, last_full = drawn(10, nat - 1 + room)
+    head_top, last_top = drawn(0, nat - 1 + room)
+    # ten lines lower, and a line of air above the headline that the head of the area never takes
+    assert head_full == pytest.approx(head_top + 11 * g.leading)
+    assert last_full > g.line_top(10 + nat - 1 + room) - 2 * g.leading  # the columns reach the foot
+    head_nat, _ = drawn(10, nat - 1)  # a block its copy fills: no air
+    head_nat0, _ = drawn(0, nat - 1)
+    assert head_nat == pytest.approx(head_nat0 + 10 * g.leading)
+
+
+def test_no_blank_line_strands_the_last_line_above_the_folio_zone():
+    """page_quality.py measures a page down to the first text in its bottom tenth (taken for the
+    folio): a paragraph opening on the last line above it after a blank line would be a stranded
+    line. The blank line moves to another paragraph start, or goes."""
+    from dataclasses import dataclass
+
+    from layout.document import _clear_of_folio_zone
+
+    @dataclass
+    class Item:
+        lines: int = 1
+        chars: int = 10
+        para_start: bool = False
+        display: bool = False
+
+    items = [Item(para_start=True), Item(), Item(), Item(para_start=True), Item(), Item(), Item(para_start=True), Item()]
+    # lines from 90: the third paragraph would open on line 97 (zone 98) after a blank line on 96
+    gaps = [0, 0, 0, 0, 0, 0, 1, 0]
+    out = _clear_of_folio_zone(items, gaps, 90, 98)
+    assert sum(out) == 1 and out[6] == 0 and out[3] == 1  # moved to the paragraph start before
+    line, starts = 90, []
+    for it, gap in zip(items, out):
+        line += gap
+        starts.append(line)
+        line += it.lines
+    assert not any(out[k] and starts[k] == 97 for k in range(len(items)))
+    # the only paragraph start: the blank line goes (the column ends a line higher, in the zone)
+    lone = [Item(para_start=True), Item(), Item(), Item(), Item(), Item(), Item(para_start=True), Item()]
+    assert _clear_of_folio_zone(lone, [0, 0, 0, 0, 0, 0, 1, 0], 90, 98) == [0] * 8
+    # elsewhere on the page nothing moves
+    assert _clear_of_folio_zone(items, gaps, 70, 98) == gaps
+
+
+def test_eight_submissions_imported_together_meet_every_makeup_rule(tmp_path):
+    """Issue 24's second check: city submissions of the shapes the importer reads, imported
+    together with page count and size free, come out as pages that meet every rule."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from layout.quality import measure_page
+    from model.project_file import load
+    from tests.editor_path_submissions import write_submissions
+
+    files = [str(x.path) for x in write_submissions(tmp_path, 26, 8, shapes=True)]
+    out = tmp_path / "out.bulletin"
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, str(root / "main.py"), "import", *files, "-o", str(out)], check=True,
+                   capture_output=True, cwd=root)
+    b = load(str(out))
+    doc = lay_out_bulletin(b)
+    g = make_grid(b.page_setup)
+    for lp in doc.pages:
+        q = measure_page(lp, g)
+        assert q.meets, (lp.number, q.summary())
+    assert not [p for p in doc.problems if p.kind in ("overset", "truncated", "short_copy")]
