@@ -762,7 +762,8 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     else:
         head_lines, draw_head = _head_for(m, span, lines, gap_lines)
         # (not at the head of the type area: white above the page's first line shortens the page)
-        if line > 0 and _top_air(m, span) and _short_of(m, span, lines - head_lines - 2 * m.pad_lines, head_pad, gap_lines) > 0:
+        body = lines - head_lines - 2 * m.pad_lines
+        if line > 0 and _top_air(m, span) and _air_helps(m, span, body, head_pad, gap_lines):
             # paragraph air cannot bring the block to its foot: the headline takes a line of air
             lines -= 1
             line += 1
@@ -839,6 +840,17 @@ def _short_of(m: MeasuredBlock, span: int, body_lines: int, head_pad: int, gap_l
     _counts, air, end, _g = _level(m, heights, keep, span, need, body_lines, res_cols,
                                    len(res_cols) if m.reserved else 0, gap_lines)
     return body_lines - air - end
+
+
+def _air_helps(m: MeasuredBlock, span: int, body_lines: int, head_pad: int, gap_lines: int) -> bool:
+    """Does a line of air above the headline bring the block's columns a line nearer its foot,
+    set exactly as they are without it (never a line of copy lost, never columns less level)?"""
+    short = _short_of(m, span, body_lines, head_pad, gap_lines)
+    if short <= 0:
+        return False
+    heights = [i.lines for i in m.items]
+    need = max(m.reserved, min_height(heights, span, _reserved_cols(m, span), keep=[i.keep for i in m.items]))
+    return need + head_pad < body_lines and _short_of(m, span, body_lines - 1, head_pad, gap_lines) == short - 1
 
 
 def _head_for(m: MeasuredBlock, span: int, lines: int, gap_lines: int):
