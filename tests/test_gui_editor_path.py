@@ -53,7 +53,19 @@ def made_up_or_reported(b: Bulletin, doc, _pdf: str) -> None:
         assert measure_page(lp, g).meets or reported, (page.id, measure_page(lp, g).summary())
 
 
-PAGE_CHECKS: list[Callable[[Bulletin, object, str], None]] = [no_overset, made_up_or_reported]
+def made_up(b: Bulletin, doc, _pdf: str) -> None:
+    """Every page meets the make-up rules (layout.quality, the meaning of page_quality.py): the
+    eight submissions fill their pages, with no 缺稿 or 超稿 to report (issue 26's done-when)."""
+    from layout.grid import make_grid
+    from layout.quality import measure_page
+
+    g = make_grid(b.page_setup)
+    for lp in doc.pages:
+        q = measure_page(lp, g)
+        assert q.meets, (lp.number, q.summary())
+
+
+PAGE_CHECKS: list[Callable[[Bulletin, object, str], None]] = [no_overset, made_up_or_reported, made_up]
 
 
 # ------------------------------------------------------------------------------ counting the user's actions
