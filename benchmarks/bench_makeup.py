@@ -203,7 +203,10 @@ def measure(index: int, budget: float = 20.0, keep: str = "", shortfall: bool = 
         q = measure_page(lp, g)
         ids = {blk.id for blk in page.blocks}
         rec = PageRecord(corpus_id(index), n + 1, b.page_setup.preset, len(b.pages), q.empty, q.holes, q.foot,
-                         len(q.isolated), q.portraits, q.portrait_ratio, q.portrait_tops_mm, q.failures, badness(q))
+                         len(q.isolated), q.portraits, q.portrait_ratio, q.portrait_tops_mm, list(q.failures), badness(q))
+        # every article under its own or its group's headline (issue 24, point 3)
+        if any(p.kind == "group_apart" and p.block_id in ids for p in doc.problems):
+            rec.failures.append("group")
         for p in doc.problems:
             if p.kind == "short_copy" and p.block_id == page.id:
                 rec.short_copy = (rec.short_copy or 0) + p.chars
@@ -279,7 +282,8 @@ def report(records: list[BulletinRecord]) -> list[PageRecord]:
     rules = Counter(f for p in pages for f in p.failures)
     rules["overset"] = sum(1 for p in pages if p.overset)
     print("failures per rule (pages): " + ", ".join(f"{k} {rules[k]}" for k in
-                                                    ("empty", "holes", "foot", "isolated", "portraits", "tops", "overset")))
+                                                    ("empty", "holes", "foot", "isolated", "portraits", "tops", "group",
+                                                     "overset")))
     empties = [100 * p.empty for p in pages]
     print(f"white (empty %): p50 {_pct(empties, 50):.1f}  p90 {_pct(empties, 90):.1f}  max {max(empties):.1f};  "
           f"holes % p90 {_pct([100 * p.holes for p in pages], 90):.1f};  foot % p90 {_pct([100 * p.foot for p in pages], 90):.1f};  "

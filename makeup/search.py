@@ -60,6 +60,7 @@ class PageFigures:
     overset: list[tuple[str, int]] = field(default_factory=list)  # (block id, characters)
     cost: float = 0.0
     estimated: bool = False  # not laid out: its volume is far from its room
+    apart: int = 0  # articles not under their group's headline
 
     @property
     def overset_chars(self) -> int:
@@ -67,7 +68,7 @@ class PageFigures:
 
     @property
     def meets(self) -> bool:
-        return not self.estimated and self.quality.meets and not self.overset
+        return not self.estimated and self.quality.meets and not self.overset and not self.apart
 
 
 @dataclass
@@ -85,7 +86,7 @@ class Candidate:
         parts = []
         for n, p in enumerate(self.pages, 1):
             q = p.quality
-            over = f" 超稿{p.overset_chars}字" if p.overset else ""
+            over = (f" 超稿{p.overset_chars}字" if p.overset else "") + (f" 离组题{p.apart}篇" if p.apart else "")
             parts.append(f"第{n}版 空{100 * q.empty:.0f}% 洞{100 * q.holes:.0f}% 脚{100 * q.foot:.0f}%"
                          f" 孤行{len(q.isolated)}{over}")
         return "；".join(parts)
@@ -179,10 +180,11 @@ def score_page(lp, problems: list, g) -> PageFigures:
     have — copy left off it (overset, truncated), an article apart from its group."""
     q = page_quality(lp, g)
     over = [(p.block_id, p.chars) for p in problems if p.kind in ("overset", "truncated")]
-    cost = badness(q) + GROUP_CUT * sum(1 for p in problems if p.kind == "group_apart")
+    apart = sum(1 for p in problems if p.kind == "group_apart")
+    cost = badness(q) + GROUP_CUT * apart
     if over:
         cost += OVERSET_PAGE + OVERSET_LINE * sum(c for _b, c in over) / max(1, g.col_chars)
-    return PageFigures(q, over, cost)
+    return PageFigures(q, over, cost, apart=apart)
 
 
 def better_than_current(result: SearchResult) -> Candidate | None:

@@ -412,3 +412,23 @@ def test_copy_of_a_bulletin_is_not_changed_by_the_search():
     assert b.page_setup == before.page_setup
     assert [[blk.id for blk in p.blocks] for p in b.pages] == [[blk.id for blk in p.blocks] for p in before.pages]
     assert [blk.placement for _p, blk in b.iter_blocks()] == [blk.placement for _p, blk in before.iter_blocks()]
+
+
+def test_a_page_with_an_article_apart_from_its_group_headline_does_not_meet():
+    """Every article under its own or its group's headline (point 3): a plan's page that has one
+    apart is scored down and never counted as meeting, however full it is."""
+    from layout.document import lay_out_page
+    from layout.types import Problem
+    from makeup.search import GROUP_CUT, score_page
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    g = make_grid(b.page_setup)
+    lp, problems = lay_out_page(b, b.pages[0], 1)
+    clean = score_page(lp, [p for p in problems if p.kind != "group_apart"], g)
+    apart = score_page(lp, [*problems, Problem("group_apart", b.pages[0].blocks[-1].id)], g)
+    assert apart.apart >= 1 and not apart.meets
+    assert apart.cost >= clean.cost + GROUP_CUT - 1e-9
+    from makeup.search import Candidate
+
+    assert "离组题" in Candidate(plan_of(b), [apart], apart.cost).figures()
