@@ -42,7 +42,9 @@ class _DigestingImages(ImageStore):
     def __init__(self, store: ImageStore) -> None:
         super().__init__()
         self._sources = store._sources
-        self.digests: dict[str, bytes] = {}
+        self._facts = store._facts  # what the loader or an earlier layout read: not read again
+        self._digests = store._digests
+        self.digests: dict[str, bytes] = store._digests
 
     def get(self, name: str) -> bytes:
         data = super().get(name)

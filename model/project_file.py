@@ -12,6 +12,7 @@ a user's bad file must never become a traceback (DESIGN §4).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import zipfile
@@ -21,7 +22,14 @@ from pathlib import PurePosixPath
 from model.clean_text import clean_tree, clean_value
 from model.document import Bulletin
 from model.fileio import atomic_write
-from model.images import MAX_IMAGE_BYTES, ImageError, inspect_image, release_archive, zip_member_reader
+from model.images import (
+    MAX_IMAGE_BYTES,
+    ImageError,
+    incomplete_image,
+    inspect_upright,
+    release_archive,
+    zip_member_reader,
+)
 from model.migrations import migrate
 from model.serialize import ModelError, from_data, parse_json_int, to_data, used_images, validate
 
@@ -215,11 +223,13 @@ def _decompression_errors() -> tuple[type[BaseException], ...]:
     return (zlib.error, lzma.LZMAError)
 
 
-def load(path: str | os.PathLike[str], notes: list[str] | None = None) -> Bulletin:
+def load(path: str | os.PathLike[str], notes: list[str] | None = None, *, digests: bool = False) -> Bulletin:
     """Open a project file, validating everything. Raises ProjectFileError only.
 
     Text that could not be saved again (lone surrogates, control characters) is removed;
-    what was removed is appended to ``notes`` when given."""
+    what was removed is appended to ``notes`` when given. Every picture is read here once;
+    what the layout needs of it (its upright size, whether it is whole) is noted in the image
+    store, and with ``digests`` (an export) the SHA-256 the picture cache is keyed by."""
     spath = os.fspath(path)
     try:
         if not os.path.isfile(spath):
@@ -246,13 +256,15 @@ def load(path: str | os.PathLike[str], notes: list[str] | None = None) -> Bullet
                     raise ProjectFileError(spath, f"image {member} is referenced but missing from the archive")
                 data = _read_member(spath, zf, zf.getinfo(member), MAX_IMAGE_BYTES)
                 try:
-                    info = inspect_image(data, member)
+                    info, upright = inspect_upright(data, member)
                 except ImageError as exc:
                     raise ProjectFileError(spath, str(exc)) from None
+                facts = (upright, incomplete_image(data))
+                digest = hashlib.sha256(data).digest() if digests else None
                 del data
                 if not name.endswith("." + info.ext):
                     raise ProjectFileError(spath, f"{member} is a {info.format} image, but its name says otherwise")
-                bulletin.images.add_lazy(name, zip_member_reader(spath, member))
+                bulletin.images.add_lazy(name, zip_member_reader(spath, member), facts, digest)
             try:
                 validate(bulletin)
             except ModelError as exc:
