@@ -282,7 +282,17 @@ def _pack(
     far = limit + 1
     for i in range(n):
         pin = fixed_row[i] if rows_pinned else None
-        row_cands = [(dp[cand[0]], cand[1], cand[3], cand) for cand in candidates[i]]
+        # a row to the same end and height after one that costs no more never wins a state
+        # (sums round monotonically and only a strictly lower total replaces): left out
+        row_cands = []
+        cheapest: dict[tuple[int, int], float] = {}
+        for cand in candidates[i]:
+            end, row_cost, row_h = cand[0], cand[1], cand[3]
+            before = cheapest.get((end, row_h))
+            if before is not None and before <= row_cost:
+                continue
+            cheapest[(end, row_h)] = row_cost
+            row_cands.append((dp[end], row_cost, row_h, cand))
         for state, (cost, *_rest) in list(dp[i].items()):
             used, nrows = state
             if pin is not None and nrows != pin:
