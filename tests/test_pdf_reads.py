@@ -45,3 +45,21 @@ def test_an_export_after_loading_reads_no_picture_again(tmp_path, monkeypatch):
     reads = _counting(b)
     assert pdf_bytes(b, when=WHEN).data == first
     assert not reads, reads
+
+
+def test_pictures_prepared_during_the_layout_give_the_same_pdf(tmp_path, monkeypatch):
+    """The export hands each page's pictures to a preparer as soon as the page is laid out
+    (issue 27); the PDF is the one of preparing them after the layout."""
+    from exporters.pdf_draw import PicturePreparer, render
+    from layout.document import lay_out_bulletin
+
+    monkeypatch.setenv("BULLETIN_CACHE_DIR", str(tmp_path))
+    b = example_bulletin()
+    doc = lay_out_bulletin(b)
+    assert pdf_bytes(b, when=WHEN).data == pdf_bytes(b, when=WHEN, doc=doc).data  # streamed == after the layout
+    prep = PicturePreparer(b.images.get, "cmyk")
+    for page in doc.pages:
+        prep.add(page.items)
+    streamed = render(doc, get_image=b.images.get, when=WHEN, pictures=prep)
+    plain = render(doc, get_image=b.images.get, when=WHEN)
+    assert streamed.files == plain.files and streamed.problems == plain.problems
