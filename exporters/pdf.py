@@ -104,7 +104,8 @@ def _render(bulletin: Bulletin, *, colour: str | None, bleed_mm: float, flavour:
         # the pictures are prepared on threads while the pages are laid out
         digests = bulletin.images._digests
         press_condition = press if colour != "rgb" else None
-        pictures = PicturePreparer(bulletin.images.get, colour, lambda name: digests.get(name), press_condition)
+        pictures = PicturePreparer(bulletin.images.get, colour, lambda name: digests.get(name), press_condition,
+                                   bulletin.images.note_digest)
         try:
             doc, digests = _layout_with_digests(bulletin, pictures)
         finally:

@@ -509,18 +509,25 @@ def _pic_key(pic: Picture) -> _PicKey:
 
 def _prepare_pictures(pictures: Iterable[Picture], get_image: Callable[[str], bytes | None] | None,
                       colour_mode: str, image_digest: Callable[[str], bytes | None] | None = None,
-                      condition: PrintingCondition | None = None) -> dict[_PicKey, _PreparedImage | None]:
+                      condition: PrintingCondition | None = None,
+                      remember_digest: Callable[[str, bytes], None] | None = None,
+                      ) -> dict[_PicKey, _PreparedImage | None]:
     """Every distinct (image, crop, frame) of the document prepared for print — on a few
     threads (decoding, resampling and zlib release the GIL), with at most a few source images
     in memory at once; None for a missing or broken image. Each picture is prepared on its
     own, so the result does not depend on the number of threads, nor on when ``pictures``
-    (which may be a stream, see :class:`PicturePreparer`) yields them."""
+    (which may be a stream, see :class:`PicturePreparer`) yields them. The digest of a picture
+    read here is given to ``remember_digest`` (the next export finds it without reading)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from PIL import Image
 
     def work(data: bytes | Callable[[], bytes], pic: Picture, digest: bytes | None = None) -> _PreparedImage | None:
         try:
+            if digest is None and remember_digest is not None and isinstance(data, bytes):
+                digest = hashlib.sha256(data).digest()
+                remember_digest(pic.image, digest)
+                data = lambda d=data: d  # noqa: E731 - the cache is looked up by the digest
             return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h), digest, condition)
         except (KeyError, OSError, ValueError, Image.DecompressionBombError):
             return None  # a broken image must not stop the export; it is reported (render_pdf)
@@ -575,7 +582,8 @@ class PicturePreparer:
 
     def __init__(self, get_image: Callable[[str], bytes | None] | None, colour: str,
                  image_digest: Callable[[str], bytes | None] | None = None,
-                 condition: PrintingCondition | None = None) -> None:
+                 condition: PrintingCondition | None = None,
+                 remember_digest: Callable[[str, bytes], None] | None = None) -> None:
         import queue
         import threading
 
@@ -594,7 +602,8 @@ class PicturePreparer:
 
         def run() -> None:
             try:
-                self._out = _prepare_pictures(stream(), get_image, colour, image_digest, self.condition)
+                self._out = _prepare_pictures(stream(), get_image, colour, image_digest, self.condition,
+                                              remember_digest)
             except BaseException as exc:  # noqa: BLE001 - handed to result()
                 self._error = exc
                 while self._queue.get() is not None:  # let close() and result() finish

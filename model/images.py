@@ -213,11 +213,13 @@ class ImageStore:
         self._digests[name] = digest
 
     def add(self, data: bytes, what: str = "image") -> str:
-        """Validate and keep an image; returns its name. Adding the same bytes twice is free."""
-        info = inspect_image(data, what)
+        """Validate and keep an image; returns its name. Adding the same bytes twice is free.
+        What the layout needs of it is noted from the same reading (``facts``)."""
+        info, upright = inspect_upright(data, what)
         name = image_name(data, info)
         if name not in self._sources:
             self._sources[name] = lambda d=data: d
+        self._facts.setdefault(name, (upright, incomplete_image(data)))
         return name
 
     def add_lazy(self, name: str, source: Callable[[], bytes], facts: ImageFacts | None = None,
