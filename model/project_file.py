@@ -198,6 +198,15 @@ def _read_member(path: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: i
     is what the header promised — but ``ZipFile.read`` would first inflate the whole
     compressed stream in one call, whatever it expands to.
     """
+    if info.compress_type == zipfile.ZIP_STORED and info.file_size <= limit:
+        # a stored entry (the photos) is its own bytes in the archive: nothing to inflate, so
+        # it is read in one call (one copy, half the time of 64 KB steps for a 240-photo issue)
+        with zf.open(info) as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise ProjectFileError(path, f"archive entry {info.filename!r} is larger than "
+                                         f"{limit / 1024 / 1024:.0f} MB")
+        return data
     chunks: list[bytes] = []
     size = 0
     with zf.open(info) as fh:
