@@ -20,11 +20,12 @@ def fail(message: str, status: int = 2) -> int:
     return status
 
 
-def load_or_fail(path: str) -> Bulletin | int:
-    """The bulletin at ``path``, or an exit status after printing why it cannot be opened."""
+def load_or_fail(path: str, *, digests: bool = False) -> Bulletin | int:
+    """The bulletin at ``path``, or an exit status after printing why it cannot be opened
+    (``digests``: see ``model.project_file.load``)."""
     from model.project_file import ProjectFileError, load
 
     try:
-        return load(path)
+        return load(path, digests=digests)
     except ProjectFileError as exc:
         return fail(str(exc))

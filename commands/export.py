@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
                         "expected a different output file — the project was left untouched")
     if args.pdf and args.docx and same_file(args.pdf, args.docx):
         return fail(f"--pdf and --docx name the same file {args.pdf}; expected two different files")
-    bulletin = load_or_fail(args.file)
+    bulletin = load_or_fail(args.file, digests=bool(args.pdf))  # the PDF's picture cache is keyed by them
     if isinstance(bulletin, int):
         return bulletin
     status = 0

@@ -254,7 +254,7 @@ def _whole_for_word(data: bytes) -> bool:
     """True when Word can take the file's own bytes: not cut short (Pillow only reads the
     header to decide on embedding as is), and a header python-docx can parse — a malformed
     EXIF block makes its parser fail, where decoding and re-encoding drops the block."""
-    from layout.document import incomplete_image
+    from model.images import incomplete_image
 
     if incomplete_image(data):
         return False

@@ -15,12 +15,16 @@ import hashlib
 import os
 import re
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from exporters.result import ExportResult
 from layout.types import LaidOutDocument, Problem
 from model.document import Bulletin
 from model.fileio import atomic_write
 from model.images import ImageStore
+
+if TYPE_CHECKING:
+    from exporters.pdf_draw import PicturePreparer
 
 
 class PdfOptionError(ValueError):
@@ -42,7 +46,9 @@ class _DigestingImages(ImageStore):
     def __init__(self, store: ImageStore) -> None:
         super().__init__()
         self._sources = store._sources
-        self.digests: dict[str, bytes] = {}
+        self._facts = store._facts  # what the loader or an earlier layout read: not read again
+        self._digests = store._digests
+        self.digests: dict[str, bytes] = store._digests
 
     def get(self, name: str) -> bytes:
         data = super().get(name)
@@ -51,20 +57,30 @@ class _DigestingImages(ImageStore):
         return data
 
 
-def _layout_with_digests(bulletin: Bulletin) -> tuple[LaidOutDocument, dict[str, bytes]]:
-    from layout.document import lay_out_bulletin
+def _layout_with_digests(bulletin: Bulletin, pictures: PicturePreparer | None = None
+                         ) -> tuple[LaidOutDocument, dict[str, bytes]]:
+    """The bulletin laid out (as ``lay_out_bulletin`` does, a page at a time), each page's
+    pictures handed to ``pictures`` as soon as the page is laid out."""
+    from layout.document import ImageSizes, assemble, lay_out_page, registry_for
 
     images = _DigestingImages(bulletin.images)
     reading = copy.copy(bulletin)  # the caller's bulletin keeps its own store
     reading.images = images
-    doc = lay_out_bulletin(reading)
-    return doc, images.digests
+    fonts = registry_for(reading)
+    sizes = ImageSizes(images)
+    per_page = []
+    for number, page in enumerate(reading.pages, 1):
+        laid_out = lay_out_page(reading, page, number, fonts, sizes)
+        per_page.append(laid_out)
+        if pictures is not None:
+            pictures.add(laid_out[0].items)
+    return assemble(per_page), images.digests
 
 
 def _render(bulletin: Bulletin, *, colour: str | None, bleed_mm: float, flavour: str | None,
             condition: str | None, icc_profile: str | None, when: datetime | None, split: bool,
             doc: LaidOutDocument | None):  # type: ignore[no-untyped-def]
-    from exporters.pdf_draw import render
+    from exporters.pdf_draw import PicturePreparer, render
     from exporters.pdfx import FLAVOURS, PdfXError
     from exporters.separation import CONDITIONS, IccProfileError, condition_for, profile_bytes
 
@@ -83,8 +99,17 @@ def _render(bulletin: Bulletin, *, colour: str | None, bleed_mm: float, flavour:
     except IccProfileError as exc:
         raise PdfOptionError(str(exc)) from exc
     digests: dict[str, bytes] = {}
+    pictures = None
     if doc is None:
-        doc, digests = _layout_with_digests(bulletin)
+        # the pictures are prepared on threads while the pages are laid out
+        digests = bulletin.images._digests
+        press_condition = press if colour != "rgb" else None
+        pictures = PicturePreparer(bulletin.images.get, colour, lambda name: digests.get(name), press_condition,
+                                   bulletin.images.note_digest)
+        try:
+            doc, digests = _layout_with_digests(bulletin, pictures)
+        finally:
+            pictures.close()
     metadata = {
         "title": bulletin.issue_title or bulletin.publication,
         "author": bulletin.publication,
@@ -95,7 +120,7 @@ def _render(bulletin: Bulletin, *, colour: str | None, bleed_mm: float, flavour:
         rendered = render(
             doc, get_image=bulletin.images.get, colour=colour, bleed_mm=bleed_mm, crop_marks=bleed_mm > 0,
             metadata=metadata, image_digest=digests.get, condition=press, flavour=flavour,
-            when=when or datetime.now(UTC).astimezone(), icc=icc, split=split,
+            when=when or datetime.now(UTC).astimezone(), icc=icc, split=split, pictures=pictures,
         )
     except PdfXError as exc:
         raise PdfOptionError(str(exc)) from exc

@@ -29,7 +29,7 @@ import io
 import math
 import os
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -507,19 +507,27 @@ def _pic_key(pic: Picture) -> _PicKey:
     return (pic.image, tuple(pic.crop), pic.w, pic.h)  # type: ignore[return-value]
 
 
-def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes | None] | None,
+def _prepare_pictures(pictures: Iterable[Picture], get_image: Callable[[str], bytes | None] | None,
                       colour_mode: str, image_digest: Callable[[str], bytes | None] | None = None,
-                      condition: PrintingCondition | None = None) -> dict[_PicKey, _PreparedImage | None]:
+                      condition: PrintingCondition | None = None,
+                      remember_digest: Callable[[str, bytes], None] | None = None,
+                      ) -> dict[_PicKey, _PreparedImage | None]:
     """Every distinct (image, crop, frame) of the document prepared for print — on a few
     threads (decoding, resampling and zlib release the GIL), with at most a few source images
     in memory at once; None for a missing or broken image. Each picture is prepared on its
-    own, so the result does not depend on the number of threads."""
+    own, so the result does not depend on the number of threads, nor on when ``pictures``
+    (which may be a stream, see :class:`PicturePreparer`) yields them. The digest of a picture
+    read here is given to ``remember_digest`` (the next export finds it without reading)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from PIL import Image
 
     def work(data: bytes | Callable[[], bytes], pic: Picture, digest: bytes | None = None) -> _PreparedImage | None:
         try:
+            if digest is None and remember_digest is not None and isinstance(data, bytes):
+                digest = hashlib.sha256(data).digest()
+                remember_digest(pic.image, digest)
+                data = lambda d=data: d  # noqa: E731 - the cache is looked up by the digest
             return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h), digest, condition)
         except (KeyError, OSError, ValueError, Image.DecompressionBombError):
             return None  # a broken image must not stop the export; it is reported (render_pdf)
@@ -527,15 +535,16 @@ def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes 
             return None
 
     out: dict[_PicKey, _PreparedImage | None] = {}
-    todo: dict[_PicKey, Picture] = {}
-    for pic in pictures:
-        todo.setdefault(_pic_key(pic), pic)
-    if not todo:
-        return out
-    workers = max(1, min(4, os.cpu_count() or 1, len(todo)))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    workers = max(1, min(4, os.cpu_count() or 1))
+    pool: ThreadPoolExecutor | None = None
+    try:
         pending: list[tuple[_PicKey, object]] = []
-        for key, pic in todo.items():
+        for pic in pictures:
+            key = _pic_key(pic)
+            if key in out or any(k == key for k, _f in pending):
+                continue
+            if pool is None:
+                pool = ThreadPoolExecutor(max_workers=workers)
             data = None
             digest = image_digest(pic.image) if image_digest is not None and get_image is not None else None
             if digest is not None:
@@ -558,7 +567,68 @@ def _prepare_pictures(pictures: list[Picture], get_image: Callable[[str], bytes 
                 out[k] = fut.result()  # type: ignore[attr-defined]
         for k, fut in pending:
             out[k] = fut.result()  # type: ignore[attr-defined]
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return out
+
+
+class PicturePreparer:
+    """Pictures prepared for print while the pages are still being laid out: the export hands
+    over each page's pictures as soon as the page is laid out (``add``), and a thread of its
+    own prepares them (:func:`_prepare_pictures`) — on two cores the pictures of a cold export
+    are mostly done when the layout is, instead of starting after it. ``result()`` waits for
+    the last; ``render(pictures=…)`` takes the preparer."""
+
+    def __init__(self, get_image: Callable[[str], bytes | None] | None, colour: str,
+                 image_digest: Callable[[str], bytes | None] | None = None,
+                 condition: PrintingCondition | None = None,
+                 remember_digest: Callable[[str, bytes], None] | None = None) -> None:
+        import queue
+        import threading
+
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._out: dict[_PicKey, _PreparedImage | None] = {}
+        self._error: BaseException | None = None
+        self.colour = colour
+        self.condition = condition if colour != "rgb" else None
+
+        def stream() -> Iterator[Picture]:
+            while True:
+                batch = self._queue.get()
+                if batch is None:
+                    return
+                yield from batch
+
+        def run() -> None:
+            try:
+                self._out = _prepare_pictures(stream(), get_image, colour, image_digest, self.condition,
+                                              remember_digest)
+            except BaseException as exc:  # noqa: BLE001 - handed to result()
+                self._error = exc
+                while self._queue.get() is not None:  # let close() and result() finish
+                    pass
+
+        self._thread = threading.Thread(target=run, name="pdf-pictures", daemon=True)
+        self._thread.start()
+        self._closed = False
+
+    def add(self, pictures: Iterable[Picture]) -> None:
+        batch = [it for it in pictures if isinstance(it, Picture)]
+        if batch:
+            self._queue.put(batch)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._queue.put(None)
+
+    def result(self) -> dict[_PicKey, _PreparedImage | None]:
+        self.close()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._out
 
 
 def _draw_picture(canvas, pic: Picture, x: float, y: float, colour_mode: str,  # type: ignore[no-untyped-def]
@@ -612,6 +682,7 @@ def render(
     when: datetime | None = None,
     icc: bytes | None = None,
     split: bool = False,
+    pictures: PicturePreparer | None = None,
 ) -> RenderedPdf:
     """The document as PDF bytes, with what a printing plant's preflight would say.
 
@@ -625,7 +696,9 @@ def render(
     (default: 2000-01-01 for byte-reproducible output, or now with ``timestamp``); the ID is a
     digest of the content. ``image_digest``: the SHA-256 of an image's bytes when known (None
     otherwise), so that a cached picture is found without reading the image. ``split``: one
-    file per page.
+    file per page. ``pictures``: a :class:`PicturePreparer` (made with the same colour mode
+    and condition) that was given the document's pictures while it was laid out; else they
+    are prepared here.
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -641,10 +714,17 @@ def render(
     # pictures are prepared while the fonts are planned (converting a new glyph set is pure
     # Python; decoding and compressing pictures mostly is not, so the two overlap)
     pics = [it for p in doc.pages for it in p.items if isinstance(it, Picture)]
-    with ThreadPoolExecutor(max_workers=1) as side:
-        pictures = side.submit(_prepare_pictures, pics, get_image, colour, image_digest, press_condition)
+    if pictures is not None:
+        if pictures.colour != colour or pictures.condition is not press_condition:
+            raise ValueError("the picture preparer was made for another colour mode or printing condition")
+        pictures.close()
         plans = _plan_fonts(doc)
         prepared = pictures.result()
+    else:
+        with ThreadPoolExecutor(max_workers=1) as side:
+            pending = side.submit(_prepare_pictures, pics, get_image, colour, image_digest, press_condition)
+            plans = _plan_fonts(doc)
+            prepared = pending.result()
     press = PressColours(colour, press_condition)
     pages = doc.pages or [LaidOutPage(1, 595.2756, 841.8898)]
     groups = [[p] for p in pages] if split else [pages]

@@ -287,7 +287,7 @@ class FileOps(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        from gui.importing import import_hooks as importing
+        from gui.import_hooks import import_hooks as importing
 
         start = os.path.dirname(self.doc.path) if self.doc.path else app_settings.last_folder(os.path.expanduser("~"))
         path, _ = QFileDialog.getOpenFileName(self.parent_widget(), self.tr("打开会刊"), start,

@@ -1,6 +1,7 @@
 """Importing submissions from the editor: File → 导入稿件…, dropped files, 打开 of a .docx/.txt.
 
-The window calls three hooks (``add_menu_action``, ``install_drop``, ``offer_import``); the
+The window calls three hooks (``add_menu_action``, ``install_drop``, ``offer_import``), which
+live in gui/import_hooks.py so that starting the editor does not import the importers; the
 rest lives here and in gui/import_dialog.py. Files are read first (a file that cannot be read is
 named with the reason and nothing changes), the review dialog lets the user correct what was
 recognised, and the accepted result is inserted as ONE undo step (a macro of InsertItem
@@ -17,13 +18,23 @@ import os
 import threading
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gui import structure
 from gui.commands import InsertItem, RemoveItem
 from gui.document import Document
+from gui.import_hooks import (  # noqa: F401 - the light half, re-exported
+    SUBMISSION_SUFFIXES,
+    add_menu_action,
+    ask_and_import,
+    dropped_paths,
+    file_filter,
+    import_hooks,
+    install_drop,
+    is_submission,
+    offer_import,
+)
 from importers import ImportReport, SubmissionError
 from importers.budget import check_bulletin
 from importers.cancel import CancelToken, ImportCancelled, cancellable
@@ -33,17 +44,8 @@ from importers.review import DOCX_SUFFIXES, TEXT_SUFFIXES, Submission, read_subm
 from model.document import Bulletin, Page
 
 translate = QCoreApplication.translate
-SUBMISSION_SUFFIXES = (*DOCX_SUFFIXES, *TEXT_SUFFIXES, *CONVERTED_SUFFIXES)
-
-
-def is_submission(path: str) -> bool:
-    """A file the importer reads (by its name); .bulletin projects are opened, not imported."""
-    return os.path.splitext(path)[1].lower() in SUBMISSION_SUFFIXES
-
-
-def file_filter() -> str:
-    patterns = " ".join(f"*{s}" for s in SUBMISSION_SUFFIXES)
-    return translate("Importing", "投稿文件 ({})").format(patterns)
+#: what the importers read; gui.import_hooks names the same suffixes without importing them
+READ_SUFFIXES = (*DOCX_SUFFIXES, *TEXT_SUFFIXES, *CONVERTED_SUFFIXES)
 
 
 # ------------------------------------------------------------------------------ model side
@@ -287,89 +289,3 @@ def finish_import(window, dialog) -> bool:
         window.select(ids[0])
     window.statusBar().showMessage(translate("Importing", "已导入 {} 个栏目").format(report.columns), 5000)
     return True
-
-
-def ask_and_import(window) -> None:
-    start = os.path.dirname(window.doc.path) if window.doc.path else os.path.expanduser("~")
-    paths, _ = QFileDialog.getOpenFileNames(window, translate("Importing", "导入稿件"), start, file_filter())
-    if paths:
-        import_paths(window, paths)
-
-
-def add_menu_action(window, menu) -> QAction:
-    """File → 导入稿件… (Ctrl+I)."""
-    action = QAction(translate("Importing", "导入稿件…"), window)
-    action.setShortcut(QKeySequence("Ctrl+I"))
-    action.setStatusTip(translate("Importing", "把各地市的投稿（Word 或文本文件）导入当前会刊"))
-    action.triggered.connect(lambda: ask_and_import(window))
-    menu.addAction(action)
-    window.act_import = action
-    return action
-
-
-def offer_import(window, path: str) -> bool:
-    """打开 of a submission: offer to import it into the open bulletin instead of failing."""
-    answer = QMessageBox.question(
-        window, translate("Importing", "导入稿件？"),
-        translate("Importing", "“{}”是投稿文件，不是会刊项目。\n\n要把它导入到当前会刊吗？").format(os.path.basename(path)),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    return import_paths(window, [path])
-
-
-def dropped_paths(mime) -> list[str]:
-    if mime is None or not mime.hasUrls():
-        return []
-    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and is_submission(u.toLocalFile())]
-
-
-class _DropFilter(QObject):
-    """Accepts submission files dropped on the window or the outline (other drags pass through)."""
-
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if dropped_paths(event.mimeData()):
-                event.setDropAction(Qt.DropAction.CopyAction)
-                event.accept()
-                return True
-        elif kind == QEvent.Type.Drop:
-            paths = dropped_paths(event.mimeData())
-            if paths:
-                event.setDropAction(Qt.DropAction.CopyAction)
-                event.accept()
-                # after the drop returns: a modal dialog inside a drop handler blocks the source app
-                from PySide6.QtCore import QTimer
-
-                QTimer.singleShot(0, lambda: import_paths(self.window, paths,
-                                                          fresh=getattr(self.window, "showing_start", False)))
-                return True
-        return False
-
-
-def install_drop(window) -> None:
-    """Drops of .docx/.txt … onto the window and onto the outline import them."""
-    window.setAcceptDrops(True)
-    filt = getattr(window, "_submission_drop", None) or _DropFilter(window)
-    window._submission_drop = filt
-    window.installEventFilter(filt)
-    window.outline.viewport().installEventFilter(filt)
-    window.preview.installEventFilter(filt)
-    if not getattr(window, "_import_notes_cleared", False):  # another bulletin: the last import's report goes
-        window._import_notes_cleared = True
-        window.doc.replaced.connect(lambda: setattr(window.problems, "notes", []))
-
-
-class import_hooks:  # noqa: N801 - a namespace the window imports under the name "importing"
-    """The few calls gui/main_window.py makes, gathered so its import is one line."""
-
-    add_menu_action = staticmethod(add_menu_action)
-    install_drop = staticmethod(install_drop)
-    is_submission = staticmethod(is_submission)
-    offer_import = staticmethod(offer_import)
-    file_filter = staticmethod(file_filter)

@@ -216,6 +216,9 @@ class LayoutRunner(QObject):
         self._again = False
         self._checking = False
         self._check_again = False
+        #: the first proofreading waits for the first layout: on two cores the two workers
+        #: took turns with the interpreter and the first page reached the screen later
+        self._check_after_layout = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         # the proofreader has a worker of its own: a check of the whole bulletin (≈ 100 ms) must
@@ -248,7 +251,10 @@ class LayoutRunner(QObject):
         self._start()
         if self._separate_check:
             self.check_timer.stop()
-            self._start_check()
+            if self.result is None and self._busy:
+                self._check_after_layout = True  # the editor's first page comes first
+            else:
+                self._start_check()
 
     def is_idle(self) -> bool:
         """No layout running or pending (the proofreader may still be at work: see ``is_settled``)."""
@@ -256,7 +262,8 @@ class LayoutRunner(QObject):
 
     def is_settled(self) -> bool:
         """Idle, and the proofreading findings are of the current document too."""
-        return self.is_idle() and not self._checking and not self.check_timer.isActive()
+        return (self.is_idle() and not self._checking and not self.check_timer.isActive()
+                and not self._check_after_layout)
 
     def _start(self) -> None:
         if self._busy:
@@ -307,6 +314,9 @@ class LayoutRunner(QObject):
             self.findings, self.findings_generation = result.findings, result.generation
         self.result = result
         self.finished.emit(result)
+        if self._check_after_layout:  # proofread once the first page is painted (the throttle's wait)
+            self._check_after_layout = False
+            self.check_timer.start()
         if self._again:
             self._again = False
             self._start()

@@ -51,7 +51,7 @@ from gui.forms.speech_form import SpeechForm
 from gui.forms.wheel_guard import install_wheel_guard
 from gui.help_guide import GuideDialog
 from gui.idle_gc import IdleCollector, freeze_start_up
-from gui.importing import import_hooks as importing  # submissions: drops, 打开 of a .docx/.txt
+from gui.import_hooks import import_hooks as importing  # submissions: drops, 打开 of a .docx/.txt
 from gui.layout_runner import LayoutResult, LayoutRunner, default_check_fn, default_layout_fn
 from gui.menus import MainMenu
 from gui.outline import BULLETIN_ID, SETUP_ID, OutlineTree, item_text

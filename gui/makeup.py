@@ -147,7 +147,7 @@ def install(window) -> None:
         menu.addSeparator()
         menu.addAction(window.act_add_picture)
         menu.addAction(window.act_copy_fit)
-    from gui.auto_makeup import install_auto_makeup
+    from gui.auto_makeup_action import install_auto_makeup
 
     install_auto_makeup(window)  # issue 24: 自动组版 (Ctrl+Shift+M), in the 版面 menu once it is there
     window.preview.canvas.edgeDragged.connect(lambda block_id, edge, w, h: _dragged(window, block_id, edge, w, h))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton
 
 from gui import i18n, labels, makeup_actions, structure
 from gui.find_replace import add_menu_action as add_find_replace
-from gui.importing import import_hooks as importing
+from gui.import_hooks import import_hooks as importing
 from gui.templates import TEMPLATES, template_name
 
 
@@ -168,7 +168,7 @@ class MainMenu(QMenuBar):
         """The 版面 menu and toolbar: the page make-up in one place, each with a shortcut and each
         one undo step. Called once gui/makeup.py has made its actions (加图片块, 适配版面)."""
         w = self.w
-        from gui.auto_makeup import install_auto_makeup
+        from gui.auto_makeup_action import install_auto_makeup
 
         # 自动组版 (the make-up's plans to choose from, gui/auto_makeup.py), here with Ctrl+M
         w.act_auto_makeup = install_auto_makeup(w)

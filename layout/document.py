@@ -37,7 +37,7 @@ from layout.types import (
     Rule,
 )
 from model.document import Bulletin, ColumnBlock, Page, PictureBlock, block_texts, char_count, issue_label
-from model.images import MIN_PPI, ImageStore, upright_size
+from model.images import MIN_PPI, ImageStore, incomplete_image, upright_size  # noqa: F401 - incomplete_image re-exported
 from model.texts import display_name
 
 UNDERSET_TOLERANCE = 2  # lines a block may end short of its bottom without a report
@@ -56,7 +56,9 @@ TOP_AIR = 1
 
 class ImageSizes:
     """Upright pixel sizes of the bulletin's images, read from headers once — and why an image
-    cannot be drawn (missing, unreadable, cut short), so that it is reported, not a grey box."""
+    cannot be drawn (missing, unreadable, cut short), so that it is reported, not a grey box.
+    What is read is kept in the image store (``ImageStore.facts``): the next layout, of this
+    bulletin or of a copy of it, reads no picture again."""
 
     def __init__(self, store: ImageStore) -> None:
         self.store = store
@@ -70,12 +72,19 @@ class ImageSizes:
 
     def size(self, name: str) -> tuple[int, int] | None:
         if name not in self._cache:
+            known = self.store.facts(name)  # the loader's or an earlier layout's reading
+            if known is not None:
+                self._cache[name], cut = known
+                if cut:
+                    self._bad[name] = cut
+                return self._cache[name]
             try:
                 data = self.store.get(name)
                 cut = incomplete_image(data)
                 if cut:
                     self._bad[name] = cut
                 self._cache[name] = upright_size(data)
+                self.store.note_facts(name, (self._cache[name], cut))
             except KeyError:
                 self._cache[name] = None
                 self._bad[name] = "项目里没有这张照片 missing from the project"
@@ -83,33 +92,6 @@ class ImageSizes:
                 self._cache[name] = None
                 self._bad[name] = f"无法读取 unreadable: {exc}"[:200]
         return self._cache[name]
-
-
-def incomplete_image(data: bytes) -> str | None:
-    """Why a JPEG or PNG is cut short (a copy or download interrupted), or None.
-
-    Pillow reads sizes from the header alone and finds a truncated file only when decoding
-    it; the end markers tell it from the bytes at once. A JPEG's end-of-image marker is looked
-    for after its first scan starts (an EXIF thumbnail before it has its own), and anything
-    after it — camera trailers, the second frame of an MPO — is allowed.
-    """
-    if not data:
-        return "文件是空的 the file is empty"
-    if data[:3] == b"\xff\xd8\xff":
-        pos = 2
-        while pos + 4 <= len(data) and data[pos] == 0xFF:
-            marker = data[pos + 1]
-            if marker == 0xFF:  # fill byte
-                pos += 1
-                continue
-            if marker == 0xDA:  # start of scan: entropy-coded data follows
-                break
-            pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
-        if data.rfind(b"\xff\xd9", pos) < 0:  # from the end: the marker is there, not a scan of the whole scan
-            return "JPEG 文件不完整（截断）the JPEG is cut short"
-    elif data[:8] == b"\x89PNG\r\n\x1a\n" and data.rfind(b"IEND\xaeB`\x82") < 0:
-        return "PNG 文件不完整（截断）the PNG is cut short"
-    return None
 
 
 @lru_cache(maxsize=8)

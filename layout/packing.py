@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 INF = float("inf")
+_UNSEEN = object()  # a cell of _pack not worked out yet
 
 
 @dataclass(frozen=True)
@@ -244,10 +245,18 @@ def _pack(
                     b += size
                 stacked = nb > k
                 best: dict[int, tuple[float, tuple[int, ...]]] = {}
+                cells = list(zip(starts, pattern))
                 for spans, spread in shapes[k]:
-                    infos = [cell_info(st_, size, sp) for st_, size, sp in zip(starts, pattern, spans)]
-                    if any(x is None for x in infos):
-                        continue
+                    infos = []
+                    for (st_, size), sp in zip(cells, spans):
+                        x = cells_seen.get((st_, size, sp), _UNSEEN)
+                        if x is _UNSEEN:
+                            x = cell_info(st_, size, sp)
+                        if x is None:
+                            break
+                        infos.append(x)
+                    if len(infos) < k:
+                        continue  # a pin forbids one of the spans
                     lo = max(x[0] for x in infos)
                     hi = max(lo, min(x[0] + x[1] for x in infos))
                     # a block much wider than it is deep (a 600-character story across the page)
@@ -270,22 +279,36 @@ def _pack(
     State = tuple[int, int]
     dp: list[dict[State, tuple]] = [dict() for _ in range(n + 1)]
     dp[0][(0, 0)] = (0.0, -1, (0, 0), None)
+    far = limit + 1
     for i in range(n):
         pin = fixed_row[i] if rows_pinned else None
+        # a row to the same end and height after one that costs no more never wins a state
+        # (sums round monotonically and only a strictly lower total replaces): left out
+        row_cands = []
+        cheapest: dict[tuple[int, int], float] = {}
+        for cand in candidates[i]:
+            end, row_cost, row_h = cand[0], cand[1], cand[3]
+            before = cheapest.get((end, row_h))
+            if before is not None and before <= row_cost:
+                continue
+            cheapest[(end, row_h)] = row_cost
+            row_cands.append((dp[end], row_cost, row_h, cand))
         for state, (cost, *_rest) in list(dp[i].items()):
             used, nrows = state
             if pin is not None and nrows != pin:
                 continue
-            for cand in candidates[i]:
-                end, row_cost, row_h = cand[0], cand[1], cand[3]
+            row_no = nrows + 1 if rows_pinned else 0
+            for dp_end, row_cost, row_h, cand in row_cands:
                 # past the bound every total counts as one "far over" state: the page is
                 # overset either way, and the blocks beyond it are reported, never lost
-                t = min(used + row_h, limit + 1)
-                key = (t, nrows + 1 if rows_pinned else 0)
+                t = used + row_h
+                if t > far:
+                    t = far
+                key = (t, row_no)
                 c = cost + row_cost + 1.0  # a small price per row: fewer, fuller rows
-                cur = dp[end].get(key)
+                cur = dp_end.get(key)
                 if cur is None or c < cur[0]:
-                    dp[end][key] = (c, i, state, cand)
+                    dp_end[key] = (c, i, state, cand)
     if not dp[n] and joined:  # a group too big for one row: its articles go in rows of their own
         return _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
                     min_span, fixed_row, any_width, waste, None, None)

@@ -47,16 +47,33 @@ def inspect_image(data: bytes, what: str = "image") -> ImageInfo:
     Raises ImageError naming ``what`` for non-images, unsupported formats and images over
     100 megapixels — before Pillow would allocate memory for them.
     """
+    return _inspect(data, what, False)[0]
+
+
+def inspect_upright(data: bytes, what: str = "image") -> tuple[ImageInfo, tuple[int, int]]:
+    """:func:`inspect_image` and :func:`upright_size` from one reading of the header (the
+    project loader checks every picture and notes its size for the layout)."""
+    info, size = _inspect(data, what, True)
+    assert size is not None
+    return info, size
+
+
+def _inspect(data: bytes, what: str, upright: bool) -> tuple[ImageInfo, tuple[int, int] | None]:
     if len(data) > MAX_IMAGE_BYTES:
         raise ImageError(f"{what}: {len(data) / 1e6:.0f} MB is larger than the 200 MB allowed")
     from PIL import Image  # here, not at import: loading a project need not pay for Pillow
 
+    upright_wh = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as im:
                 fmt, size, mode = im.format or "", im.size, im.mode
                 dpi = im.info.get("dpi")
+                if upright:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        upright_wh = _upright_of(im)
     except Image.DecompressionBombError:
         raise ImageError(f"{what}: more than {MAX_PIXELS // 1_000_000} megapixels") from None
     except Exception as exc:  # Pillow raises many types for junk input; its words are not the user's
@@ -70,7 +87,7 @@ def inspect_image(data: bytes, what: str = "image") -> ImageInfo:
         raise ImageError(
             f"{what}: {w}×{h} is {w * h / 1e6:.0f} megapixels; at most {MAX_PIXELS // 1_000_000} are accepted"
         )
-    return ImageInfo(fmt, _FORMATS[fmt], w, h, mode, tuple(float(v) for v in dpi) if dpi else None)
+    return ImageInfo(fmt, _FORMATS[fmt], w, h, mode, tuple(float(v) for v in dpi) if dpi else None), upright_wh
 
 
 def why_unreadable(exc: Exception) -> str:
@@ -110,12 +127,48 @@ def upright_size(data: bytes) -> tuple[int, int]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with Image.open(io.BytesIO(data)) as im:
-            w, h = im.size
-            # getexif() decodes a whole PNG to find a trailing eXIf chunk; photos that carry an
-            # orientation are JPEG/TIFF/WebP (or say so in info)
-            has_exif = im.format in ("JPEG", "MPO", "TIFF", "WEBP") or "exif" in im.info
-            orientation = exif_orientation(im) if has_exif else 1
+            return _upright_of(im)
+
+
+def _upright_of(im) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    w, h = im.size
+    # getexif() decodes a whole PNG to find a trailing eXIf chunk; photos that carry an
+    # orientation are JPEG/TIFF/WebP (or say so in info)
+    has_exif = im.format in ("JPEG", "MPO", "TIFF", "WEBP") or "exif" in im.info
+    orientation = exif_orientation(im) if has_exif else 1
     return (h, w) if swaps_sides(orientation) else (w, h)
+
+
+def incomplete_image(data: bytes) -> str | None:
+    """Why a JPEG or PNG is cut short (a copy or download interrupted), or None.
+
+    Pillow reads sizes from the header alone and finds a truncated file only when decoding
+    it; the end markers tell it from the bytes at once. A JPEG's end-of-image marker is looked
+    for after its first scan starts (an EXIF thumbnail before it has its own), and anything
+    after it — camera trailers, the second frame of an MPO — is allowed.
+    """
+    if not data:
+        return "文件是空的 the file is empty"
+    if data[:3] == b"\xff\xd8\xff":
+        pos = 2
+        while pos + 4 <= len(data) and data[pos] == 0xFF:
+            marker = data[pos + 1]
+            if marker == 0xFF:  # fill byte
+                pos += 1
+                continue
+            if marker == 0xDA:  # start of scan: entropy-coded data follows
+                break
+            pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
+        if data.rfind(b"\xff\xd9", pos) < 0:  # from the end: the marker is there, not a scan of the whole scan
+            return "JPEG 文件不完整（截断）the JPEG is cut short"
+    elif data[:8] == b"\x89PNG\r\n\x1a\n" and data.rfind(b"IEND\xaeB`\x82") < 0:
+        return "PNG 文件不完整（截断）the PNG is cut short"
+    return None
+
+
+#: what the layout needs of a picture: its upright pixel size (None when unreadable) and why
+#: it cannot be drawn (None when whole)
+ImageFacts = tuple[tuple[int, int] | None, str | None]
 
 
 def image_name(data: bytes, info: ImageInfo) -> str:
@@ -123,22 +176,65 @@ def image_name(data: bytes, info: ImageInfo) -> str:
 
 
 class ImageStore:
-    """Content-addressed images. Equality is by names, which are content hashes."""
+    """Content-addressed images. Equality is by names, which are content hashes.
+
+    Besides the images' sources a store keeps what has been learnt of each image — its
+    upright size and whether it is whole (``facts``), the SHA-256 of its bytes (``digest``) —
+    so that a picture is read once: by the project loader, which checks every image anyway,
+    or by the first layout. Copies of a store (the editor lays out a deep copy of the
+    bulletin on every edit; the make-up tries many) share what was learnt: a name is the
+    image's content, and a name given a new source forgets it."""
 
     def __init__(self) -> None:
         self._sources: dict[str, Callable[[], bytes]] = {}
+        self._facts: dict[str, ImageFacts] = {}
+        self._digests: dict[str, bytes] = {}
+
+    def __deepcopy__(self, memo: dict) -> ImageStore:
+        import copy
+
+        new = ImageStore.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new._sources = copy.deepcopy(self._sources, memo)
+        return new  # _facts and _digests: the same dictionaries
+
+    def facts(self, name: str) -> ImageFacts | None:
+        """What is known of image ``name`` (see :data:`ImageFacts`), or None."""
+        return self._facts.get(name)
+
+    def note_facts(self, name: str, facts: ImageFacts) -> None:
+        self._facts[name] = facts
+
+    def digest(self, name: str) -> bytes | None:
+        """The SHA-256 of the image's bytes when it is known, or None."""
+        return self._digests.get(name)
+
+    def note_digest(self, name: str, digest: bytes) -> None:
+        self._digests[name] = digest
 
     def add(self, data: bytes, what: str = "image") -> str:
-        """Validate and keep an image; returns its name. Adding the same bytes twice is free."""
-        info = inspect_image(data, what)
+        """Validate and keep an image; returns its name. Adding the same bytes twice is free.
+        What the layout needs of it is noted from the same reading (``facts``)."""
+        info, upright = inspect_upright(data, what)
         name = image_name(data, info)
         if name not in self._sources:
             self._sources[name] = lambda d=data: d
+        self._facts.setdefault(name, (upright, incomplete_image(data)))
         return name
 
-    def add_lazy(self, name: str, source: Callable[[], bytes]) -> None:
-        """Register an image already validated elsewhere (the project loader)."""
+    def add_lazy(self, name: str, source: Callable[[], bytes], facts: ImageFacts | None = None,
+                 digest: bytes | None = None) -> None:
+        """Register an image already validated elsewhere (the project loader), with what was
+        learnt of it there."""
         self._sources[name] = source
+        if facts is None:
+            self._facts.pop(name, None)
+        else:
+            self._facts[name] = facts
+        if digest is None:
+            self._digests.pop(name, None)
+        else:
+            self._digests[name] = digest
 
     def get(self, name: str) -> bytes:
         try:

@@ -57,10 +57,42 @@ def test_waiting_for_the_page_does_not_wait_for_the_proofreader(qtbot, example):
             qtbot.wait(5)
             runner.wait_layout(10)
         assert not runner._busy
-        assert runner._checking  # the proofreader is still at work
+        assert not runner.is_settled()  # the proofreader is still to come or at work
         assert time.perf_counter() - start < 2
     finally:
         release.set()
+        runner.wait()
+
+
+def test_the_first_proofreading_starts_after_the_first_page_is_laid_out(qtbot, example):
+    """Issue 27: the two workers took turns with the interpreter, so the first page came later."""
+    import threading
+
+    from gui.layout_runner import LayoutRunner
+
+    events: list[str] = []
+    laid_out = threading.Event()
+
+    def layout(bulletin):
+        laid_out.wait(5)
+        events.append("layout")
+
+    def check(bulletin):
+        events.append("check")
+        return []
+
+    runner = LayoutRunner(lambda: example, lambda: 0, layout, check, threaded=True)
+    try:
+        runner.run_now()
+        qtbot.wait(50)
+        assert events == [] and not runner.is_settled()
+        laid_out.set()
+        qtbot.waitUntil(runner.is_settled, timeout=5000)
+        assert events == ["layout", "check"]
+        runner.run_now()  # later requests proofread at once, beside the layout
+        qtbot.waitUntil(lambda: events.count("check") == 2, timeout=5000)
+    finally:
+        laid_out.set()
         runner.wait()
 
 
