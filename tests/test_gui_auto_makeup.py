@@ -104,7 +104,7 @@ def test_the_action_shows_the_best_plans_and_applies_the_chosen_one_as_one_undo_
             assert caption.text().startswith(f"第 {n} 版")
             assert f"空 {100 * fig.quality.empty:.0f}%" in caption.text()
             # a page that misses a rule says which, in words
-            broken = len(fig.quality.failures) + bool(fig.overset)
+            broken = len(fig.quality.failures) + bool(fig.overset) + bool(fig.apart)
             assert len(caption.toolTip().splitlines()) == (0 if fig.meets else broken)
         image = column.thumbs[0].pixmap().toImage()
         assert not image.isNull() and image.height() == auto_makeup.THUMB_HEIGHT
@@ -341,6 +341,11 @@ def test_a_page_that_misses_a_rule_names_it(gui_env):
                                   pitch_mm=5.6), overset=[("column-x", 30)])
     assert auto_makeup.page_caption(2, off).splitlines() == ["第 2 版 ✗", "空 4%  洞 0%  脚 1%", "超稿 30 字  肖像顶端不齐"]
     assert auto_makeup.failure_texts(off) == ["同一排肖像顶端不齐", "有 30 字排不下"]
+    # full and level, but one article stands apart from its group's headline
+    apart = PageFigures(PageQuality(page=3, cells=100, empty=0.04, holes=0.0, foot=0.01, pitch_mm=5.6), apart=1)
+    assert not apart.meets
+    assert auto_makeup.page_caption(3, apart).splitlines() == ["第 3 版 ✗", "空 4%  洞 0%  脚 1%", "离组题 1 篇"]
+    assert auto_makeup.failure_texts(apart) == ["有 1 篇不在所属组题之下"]
 
 
 def test_plans_are_described_in_the_interface_language(gui_env):

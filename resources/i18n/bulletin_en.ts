@@ -47,6 +47,14 @@
         <translation>overset {} characters</translation>
     </message>
     <message>
+        <source>离组题 {} 篇</source>
+        <translation>{} apart from the group headline</translation>
+    </message>
+    <message>
+        <source>有 {} 篇不在所属组题之下</source>
+        <translation>{} article(s) not under their group&apos;s headline</translation>
+    </message>
+    <message>
         <source>空白超过版心的 {:.0f}%</source>
         <translation>more than {:.0f}% of the type area is white</translation>
     </message>
