@@ -563,12 +563,16 @@ def _stretch(m: MeasuredBlock, span: int, gap_lines: int) -> int:
     return hit
 
 
-def _top_air(m: MeasuredBlock, span: int) -> int:
+def _top_air(m: MeasuredBlock, span: int, stacked: bool = False) -> int:
     """A line of air a headed block may take above its headline, under the rule that closes the
     row above: one white line across the block (never a hole) that brings its columns a line
-    nearer the row's foot where paragraph air has run out."""
-    if not m.items or m.frame or m.picture is not None or m.head(span)[0] <= 0 or (m.has_picture and m.top is not None):
-        return 0  # (a portrait at the top stands level with its row's others)
+    nearer the row's foot where paragraph air has run out. A portrait at the top of a row's
+    cell stands level with the row's others and takes none; under another block in its cell
+    (``stacked``) it has no row to stand level with."""
+    if not m.items or m.frame or m.picture is not None or m.head(span)[0] <= 0:
+        return 0
+    if m.has_picture and m.top is not None and not stacked:
+        return 0
     return TOP_AIR
 
 
@@ -661,7 +665,7 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
                 lines_here = min(given if own is None else own, g.lines - top_line + 1) - 1  # minus the gap line
                 _draw_block(measured[i], g, col, span, top_line, lines_here, lp, problems, sizes, gap_lines,
                             max(0, head_to - heads[i] - 1) if i in heads else 0, group_span.get(i),
-                            group_lines.get(i))
+                            group_lines.get(i), stacked=k != cell[0])
                 top_line += given
                 if k != cell[-1] and top_line <= g.lines:  # rule between two stacked blocks
                     y = g.line_top(top_line) - g.leading / 2
@@ -696,7 +700,7 @@ def _report_space(page: Page | None, g: Grid, x: float, y: float, w: float, line
 
 def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines: int, lp: LaidOutPage,
                 problems: list[Problem], sizes: ImageSizes, gap_lines: int = 1, head_pad: int = 0,
-                head_span: int | None = None, group_head: int | None = None) -> None:
+                head_span: int | None = None, group_head: int | None = None, stacked: bool = False) -> None:
     x = g.col_x(col)
     w = g.span_w(span)
     top = g.line_top(line)
@@ -745,7 +749,7 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
         head_lines, draw_head = _head_for(m, span, lines, gap_lines)
         # (not at the head of the type area: white above the page's first line shortens the page)
         body = lines - head_lines - 2 * m.pad_lines
-        if line > 0 and _top_air(m, span) and _air_helps(m, span, body, head_pad, gap_lines):
+        if line > 0 and _top_air(m, span, stacked) and _air_helps(m, span, body, head_pad, gap_lines):
             # paragraph air cannot bring the block to its foot: the headline takes a line of air
             lines -= 1
             line += 1

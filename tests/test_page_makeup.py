@@ -614,3 +614,19 @@ def test_eight_submissions_imported_together_meet_every_makeup_rule(tmp_path):
         q = measure_page(lp, g)
         assert q.meets, (lp.number, q.summary())
     assert not [p for p in doc.problems if p.kind in ("overset", "truncated", "short_copy")]
+
+
+def test_a_portrait_block_takes_air_above_its_headline_only_under_another_block_of_its_cell():
+    """A portrait at the top of a row's cell stands level with the row's others, so its block
+    takes no air above its headline; stacked under another block it has no row to level with."""
+    from layout.blocks import BlockMeasurer
+    from layout.document import TOP_AIR, ImageSizes, _top_air, registry_for
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    g = make_grid(b.page_setup)
+    col = next(blk for _p, blk in b.iter_blocks() if isinstance(blk, ColumnBlock) and blk.portrait and blk.headline)
+    m = BlockMeasurer(g, registry_for(b), b.page_setup.portrait, b.page_setup.spaced_names).measure(col, ImageSizes(b.images))
+    assert m.has_picture and m.top is not None
+    assert _top_air(m, 3) == 0
+    assert _top_air(m, 3, stacked=True) == TOP_AIR
