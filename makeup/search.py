@@ -47,6 +47,9 @@ BEAM = 8
 FILL_AIM = 0.95
 BEAM_LONG = 3
 SCALES = (0.8, 0.9, 1.0, 1.1, 1.25)
+#: plans, best first by their pages at the bulletin's headline class, whose pages then get their
+#: own headline class
+REFINED = 6
 #: portrait size classes are tried in steps of this many columns (1, 1.25, 1.5 …): a size between
 #: whole columns fills a page finely, where whole columns jump by a fifth of a page
 PORTRAIT_STEP = 0.25
@@ -239,6 +242,7 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
     limits = setup0.fit
     scales = [s for s in SCALES if limits.headline_scale_min - 1e-9 <= s <= limits.headline_scale_max + 1e-9] or [1.0]
     found: dict[PagePlan, Candidate] = {}
+    refine: dict[PagePlan, tuple] = {}
     combos: list[tuple[str, int]] = []
     for f in formats:
         cols = PageSetup.from_preset(f).columns if f != setup0.preset else setup0.columns  # type: ignore[arg-type]
@@ -299,14 +303,21 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
             cand = _paginate(ev, bulletin, setup, skey, furn[:count], vol, count, fixed_pages, t0, budget_s)
             if cand is None:
                 continue
-            if time.perf_counter() - t0 < budget_s:
-                cand = _refine_scales(ev, setup, skey, furn[:count], cand, scales, t0, budget_s, frozenset(fixed_pages))
             cand.cost += PAGE_PRICE * count + (FORMAT_PRICE if f != setup0.preset else 0.0)
             if cand.plan not in found or cand.cost < found[cand.plan].cost:
                 found[cand.plan] = cand
+                refine[cand.plan] = (setup, skey, furn[:count])
         done += 1
         if progress:
             progress(done / len(combos))
+    # headline classes for the plans that can still come first: refining only lowers a plan's
+    # cost, so the best few before it hold the best after it (each refinement lays out pages
+    # four times over)
+    for plan in sorted(found, key=lambda p: found[p].cost)[:REFINED]:
+        if time.perf_counter() - t0 >= budget_s:
+            break
+        setup, skey, furn_k = refine[plan]
+        found[plan] = _refine_scales(ev, setup, skey, furn_k, found[plan], scales, t0, budget_s, frozenset(fixed_pages))
     result.candidates = sorted(found.values(), key=lambda c: c.cost)
     result.elapsed = time.perf_counter() - t0
     if result.elapsed > budget_s and not result.note:

@@ -432,3 +432,18 @@ def test_a_page_with_an_article_apart_from_its_group_headline_does_not_meet():
     from makeup.search import Candidate
 
     assert "离组题" in Candidate(plan_of(b), [apart], apart.cost).figures()
+
+
+def test_refining_headline_classes_for_the_best_plans_only_finds_the_same_best_plan(monkeypatch):
+    """Headline classes are refined for the few plans best at the bulletin's class: refining only
+    lowers a plan's cost, so the best plan is the one refining every plan finds."""
+    import makeup.search as search
+    from benchmarks.makeup_corpus import bulletin_for
+
+    b = bulletin_for(29)
+    few = plan_makeup(copy.deepcopy(b))
+    monkeypatch.setattr(search, "REFINED", 10_000)
+    every = plan_makeup(copy.deepcopy(b))
+    assert few.best.plan == every.best.plan
+    assert few.best.cost == pytest.approx(every.best.cost)
+    assert few.layouts < every.layouts
