@@ -435,8 +435,8 @@ def test_a_page_with_an_article_apart_from_its_group_headline_does_not_meet():
 
 
 def test_refining_headline_classes_for_the_best_plans_only_finds_the_same_best_plan(monkeypatch):
-    """Headline classes are refined for the few plans best at the bulletin's class: refining only
-    lowers a plan's cost, so the best plan is the one refining every plan finds."""
+    """Headline classes are refined for the few plans best at the bulletin's class: the best plan
+    is the one refining every plan finds, for fewer layouts."""
     import makeup.search as search
     from benchmarks.makeup_corpus import bulletin_for
 
