@@ -311,8 +311,9 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
         if progress:
             progress(done / len(combos))
     # headline classes for the plans most likely to come first: refining only lowers a plan's
-    # cost, and on every benchmark bulletin the best plan after it was among the best six before
-    # it (a heuristic, measured); each refinement lays out its pages four times over
+    # cost, and the best plan after it is nearly always among the best six before it (the same
+    # best plan for 120 of the 122 corpus bulletins; the other two get plans whose pages meet
+    # the rules as well); each refinement lays out its pages four times over
     for plan in sorted(found, key=lambda p: found[p].cost)[:REFINED]:
         if time.perf_counter() - t0 >= budget_s:
             break
