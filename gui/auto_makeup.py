@@ -306,7 +306,7 @@ def page_caption(n: int, fig) -> str:
         extra.append(QCoreApplication.translate("AutoMakeup", "孤行 {}").format(len(q.isolated)))
     if fig.overset:
         extra.append(QCoreApplication.translate("AutoMakeup", "超稿 {} 字").format(fig.overset_chars))
-    if getattr(fig, "apart", 0):
+    if fig.apart:
         extra.append(QCoreApplication.translate("AutoMakeup", "离组题 {} 篇").format(fig.apart))
     if "portraits" in q.failures:
         extra.append(QCoreApplication.translate("AutoMakeup", "肖像大小不一"))
@@ -332,7 +332,7 @@ def failure_texts(fig) -> list[str]:
     out = [words.get(key, key) for key in fig.quality.failures]
     if fig.overset:
         out.append(translate("AutoMakeup", "有 {} 字排不下").format(fig.overset_chars))
-    if getattr(fig, "apart", 0):
+    if fig.apart:
         out.append(translate("AutoMakeup", "有 {} 篇不在所属组题之下").format(fig.apart))
     return out
 

@@ -459,13 +459,21 @@ def _natural(m: MeasuredBlock, span: int, g: Grid) -> int:
     return hit
 
 
+def _body_need(m: MeasuredBlock, span: int) -> int:
+    """Lines the block's body needs at ``span``, its columns balanced (at least its portrait)."""
+    key = ("need", span)
+    hit = m.levels.get(key)
+    if hit is None:
+        heights = [i.lines for i in m.items]
+        hit = m.levels[key] = (max(m.reserved, min_height(heights, span, _reserved_cols(m, span),
+                                                          keep=[i.keep for i in m.items]))
+                               if heights else m.reserved)
+    return hit
+
+
 def _natural_lines(m: MeasuredBlock, span: int) -> int:
     head_lines, _ = m.head(span)
-    heights = [i.lines for i in m.items]
-    keep = [i.keep for i in m.items]
-    res = _reserved_cols(m, span)
-    body = max(m.reserved, min_height(heights, span, res, keep=keep)) if heights else m.reserved
-    return head_lines + body + 2 * m.pad_lines + 1  # + 1: the gap line that carries the rule
+    return head_lines + _body_need(m, span) + 2 * m.pad_lines + 1  # + 1: the gap line that carries the rule
 
 
 def _with_its_group(rows, i: int) -> bool:
@@ -544,7 +552,7 @@ def _stretch(m: MeasuredBlock, span: int, gap_lines: int) -> int:
         heights = [i.lines for i in m.items]
         keep = [i.keep for i in m.items]
         res = _reserved_cols(m, span)
-        need = max(m.reserved, min_height(heights, span, res, keep=keep))
+        need = _body_need(m, span)
         pw = len(res) if m.reserved else 0
         def fits(extra: int) -> bool:
             return _fill_exact(m, heights, keep, span, need, need + extra, res, pw, gap_lines, head_air=0) is not None
@@ -738,7 +746,7 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     res_cols = _reserved_cols(m, span)
     reserved = m.reserved
     pw = len(res_cols) if reserved else 0
-    need = max(reserved, min_height(heights, span, res_cols, keep=keep)) if heights else reserved
+    need = _body_need(m, span)
     if head_span:  # a group's leader: its headline across the group (the followers start below it)
         head_lines, draw_head = m.head(head_span)
         head_lines = group_head or head_lines
@@ -783,6 +791,7 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
         _check_ppi(m, g.span_w(pw or 1), sizes, problems)
     idx = 0
     short_cols = []
+    zone = _folio_zone_line(g, lp.height)
     for c in range(span):
         cx = g.col_x(col + c) + m.inset
         y_line = body_top + (reserved if c < pw else 0)
@@ -793,7 +802,7 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
             col_items = col_items[1:]
         spare = min(end, body_lines) - (y_line - body_top) - sum(i.lines for i in col_items)
         gaps = _gaps(col_items, spare if lost_items == 0 else 0, gap_lines, c < pw and reserved > 0)
-        gaps = _clear_of_folio_zone(col_items, gaps, y_line, _folio_zone_line(g, lp.height))
+        gaps = _clear_of_folio_zone(col_items, gaps, y_line, zone)
         for k, item in enumerate(col_items):
             y_line += gaps[k]
             lp.items += item.emit(cx, g.line_top(y_line))
@@ -818,7 +827,7 @@ def _short_of(m: MeasuredBlock, span: int, body_lines: int, head_pad: int, gap_l
     heights = [i.lines for i in m.items]
     keep = [i.keep for i in m.items]
     res_cols = _reserved_cols(m, span)
-    need = max(m.reserved, min_height(heights, span, res_cols, keep=keep))
+    need = _body_need(m, span)
     if 0 < head_pad and need + head_pad <= body_lines:
         body_lines -= head_pad
     if need > body_lines:
@@ -834,9 +843,7 @@ def _air_helps(m: MeasuredBlock, span: int, body_lines: int, head_pad: int, gap_
     short = _short_of(m, span, body_lines, head_pad, gap_lines)
     if short <= 0:
         return False
-    heights = [i.lines for i in m.items]
-    need = max(m.reserved, min_height(heights, span, _reserved_cols(m, span), keep=[i.keep for i in m.items]))
-    return need + head_pad < body_lines and _short_of(m, span, body_lines - 1, head_pad, gap_lines) == short - 1
+    return _body_need(m, span) + head_pad < body_lines and _short_of(m, span, body_lines - 1, head_pad, gap_lines) == short - 1
 
 
 def _head_for(m: MeasuredBlock, span: int, lines: int, gap_lines: int):
@@ -853,7 +860,7 @@ def _head_for(m: MeasuredBlock, span: int, lines: int, gap_lines: int):
     keep = [i.keep for i in m.items]
     res_cols = _reserved_cols(m, span)
     pw = len(res_cols) if m.reserved else 0
-    need = max(m.reserved, min_height(heights, span, res_cols, keep=keep))
+    need = _body_need(m, span)
     chosen = _choose_head(m, span, lines, need, heights, keep, res_cols, pw, gap_lines)
     m.levels[key] = 0 if chosen is small else 1
     return chosen

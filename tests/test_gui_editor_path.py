@@ -10,14 +10,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from gui.import_dialog import ImportDialog
 from model.document import Bulletin, ColumnBlock
 from model.serialize import to_data
 from tests.editor_path_submissions import write_submissions
-from tests.test_gui_helpers import wait_layout
+from tests.test_gui_helpers import wait_layout, when_modal
 
 pytest_plugins = ("tests.test_gui_helpers",)
 
@@ -95,25 +95,6 @@ class User:
         self.actions += 1
         self.log.append(why or button.text())
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def when_modal(cls, act, timeout_ms: int = 60000):
-    """Run ``act(widget)`` once a modal ``cls`` is up (inside its exec)."""
-    state = {"done": False}
-    timer = QTimer()
-    timer.setInterval(30)
-
-    def poll():
-        w = QApplication.activeModalWidget()
-        if isinstance(w, cls) and not state["done"]:
-            state["done"] = True
-            timer.stop()
-            act(w)
-
-    timer.timeout.connect(poll)
-    timer.start()
-    QTimer.singleShot(timeout_ms, timer.stop)
-    return state, timer
 
 
 def shot(window, name: str) -> None:

@@ -162,3 +162,25 @@ def type_text(widget, text: str) -> None:
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def when_modal(cls, act, timeout_ms: int = 60000):
+    """Run ``act(widget)`` once a modal ``cls`` is up (inside its exec)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    state = {"done": False}
+    timer = QTimer()
+    timer.setInterval(30)
+
+    def poll():
+        w = QApplication.activeModalWidget()
+        if isinstance(w, cls) and not state["done"]:
+            state["done"] = True
+            timer.stop()
+            act(w)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    QTimer.singleShot(timeout_ms, timer.stop)
+    return state, timer

@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 
 import docx
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from gui.import_dialog import ImportDialog
 from model.document import ColumnBlock
 from model.serialize import to_data
+from tests.test_gui_helpers import when_modal
 from tests.test_import_files import png
 
 pytest_plugins = ("tests.test_gui_helpers",)
@@ -36,19 +37,7 @@ def _docx(path):
 
 def when_dialog(qtbot, act, cls=ImportDialog):
     """Run ``act(dialog)`` as soon as a modal ``cls`` is up (it runs inside the dialog's exec)."""
-    state = {"done": False}
-    timer = QTimer()
-
-    def poll():
-        w = QApplication.activeModalWidget()
-        if isinstance(w, cls) and not state["done"]:
-            state["done"] = True
-            timer.stop()
-            act(w)
-
-    timer.timeout.connect(poll)
-    timer.start(30)
-    return state, timer
+    return when_modal(cls, act)
 
 
 def _click(qtbot, button):
