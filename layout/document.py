@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import lru_cache
 
 from layout import styles as ts
@@ -110,7 +111,7 @@ def lay_out_bulletin(bulletin: Bulletin, fonts: FontRegistry | None = None) -> L
     sizes = ImageSizes(bulletin.images)
     doc = LaidOutDocument()
     for number, page in enumerate(bulletin.pages, 1):
-        lp, problems = _lay_out_page(bulletin, page, number, grid, fonts, sizes)
+        lp, problems = _lay_out_page(bulletin, page, number, grid, fonts, sizes, exact_short=True)
         doc.pages.append(lp)
         doc.problems += problems
     doc.problems = _dedupe(doc.problems)
@@ -139,14 +140,16 @@ def lay_out_pages(bulletin: Bulletin, pages: set[int] | None = None,
         grid = make_grid(bulletin.page_setup)
         sizes = ImageSizes(bulletin.images)
         for i in todo:
-            out[i] = _lay_out_page(bulletin, bulletin.pages[i], i + 1, grid, fonts, sizes)
+            out[i] = _lay_out_page(bulletin, bulletin.pages[i], i + 1, grid, fonts, sizes, exact_short=True)
     return out  # type: ignore[return-value]
 
 
 def lay_out_page(bulletin: Bulletin, page: Page, number: int, fonts: FontRegistry | None = None,
                  sizes: ImageSizes | None = None) -> tuple[LaidOutPage, list[Problem]]:
     """One page of ``bulletin`` laid out alone (the page need not be one of its pages): the
-    make-up tries many pages made of the same blocks and lays out each candidate this way."""
+    make-up tries many pages made of the same blocks and lays out each candidate this way. Its
+    缺稿 number is the quick guess from the white (``layout.short_copy`` tries the copy only for
+    the laid-out document)."""
     return _lay_out_page(bulletin, page, number, make_grid(bulletin.page_setup), fonts or registry_for(bulletin),
                          sizes or ImageSizes(bulletin.images))
 
@@ -257,7 +260,7 @@ def _text_line(text: str, fonts: FontRegistry, role: str, size: float, width: fl
 
 
 def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts: FontRegistry,
-                  sizes: ImageSizes) -> tuple[LaidOutPage, list[Problem]]:
+                  sizes: ImageSizes, exact_short: bool = False) -> tuple[LaidOutPage, list[Problem]]:
     g = grid
     lp = LaidOutPage(number, g.page_w, g.page_h, grid=(g.baseline(0), g.leading))
     problems: list[Problem] = []
@@ -275,7 +278,11 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
     _place_blocks(measured, g, line, lp, problems, sizes, page, gap)
     _folio(bulletin, page, number, g, fonts, lp, problems)
     _report_off_page(lp, problems)
-    _report_short_copy(page, g, lp, problems)
+    relay = None
+    if exact_short:
+        def relay(trial: Page) -> LaidOutPage:
+            return _lay_out_page(bulletin, trial, number, grid, fonts, sizes)[0]
+    _report_short_copy(page, g, lp, problems, relay)
     _report_page_opening_group(bulletin, page, problems)
     return lp, problems
 
@@ -292,9 +299,12 @@ def _report_page_opening_group(bulletin: Bulletin, page: Page, problems: list[Pr
         problems.append(Problem("group_apart", first.id, f"{display_name(first, short=True)}: 与所属标题不在同一版"))
 
 
-def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Problem]) -> None:
+def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Problem],
+                       relay: Callable[[Page], LaidOutPage] | None = None) -> None:
     """缺稿: a page whose type area is more than ``MAX_EMPTY`` white (layout.quality) is short of
-    copy; it says how many characters would fill it and the area in mm, never passes silently."""
+    copy; it says how many characters would fill it and the area in mm, never passes silently.
+    With ``relay`` (a layout of a trial page) the number is the copy that really fills the page
+    (``layout.short_copy``); without, the white beyond the limits as characters."""
     if not page.blocks:
         return
     q = lp.quality = measure_page(lp, g)
@@ -307,6 +317,11 @@ def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Prob
             cells = (q.foot - MAX_FOOT) * q.cells
         cells = max(cells, 1.0)
         chars = round(cells * g.col_chars)
+        if relay is not None:
+            from layout.short_copy import copy_to_fill
+
+            chars = copy_to_fill(page, chars, g, relay) or chars
+            cells = chars / max(1, g.col_chars)
         lines = cells / max(1, g.columns)
         problems.append(Problem(
             "short_copy", page.id, f"缺稿约 {chars} 字", chars=chars, lines=round(lines),

@@ -348,6 +348,40 @@ def test_a_short_page_reports_the_copy_that_would_fill_it():
     assert q.empty <= MAX_EMPTY + 0.06 and over <= 0.25 * n
 
 
+def test_the_short_copy_number_is_the_copy_that_fills_the_page_when_added_to_its_longest_article():
+    """缺稿 N 字 is tried, not guessed from the white: N characters more at the end of the page's
+    longest article bring it within the white limits, and a tenth fewer (less the bisection's
+    step) were tried and did not. The make-up's trial pages keep the quick guess."""
+    from dataclasses import replace as dc_replace
+
+    from layout.document import lay_out_page
+    from layout.quality import MAX_FOOT
+    from layout.short_copy import PRECISION, filled
+
+    b = _text_bulletin(3, 3)
+    short = [p for p in lay_out_bulletin(b).problems if p.kind == "short_copy"]
+    assert len(short) == 1
+    n = short[0].chars
+    g = make_grid(b.page_setup)
+    page = b.pages[0]
+    longest = max(page.blocks, key=lambda blk: sum(len(p.text) for p in blk.paragraphs))
+
+    def white_after(extra: int):
+        from layout.short_copy import filler
+
+        trial = copy.copy(page)
+        trial.blocks = [dc_replace(blk, paragraphs=[*blk.paragraphs, *filler(extra)]) if blk is longest else blk
+                        for blk in page.blocks]
+        return measure_page(lay_out_page(b, trial, 1)[0], g)
+
+    q = white_after(n)
+    assert filled(q) and q.empty <= MAX_EMPTY and q.foot <= MAX_FOOT
+    assert not filled(white_after(0))
+    assert not filled(white_after(int(n - max(5, 2 * PRECISION * n))))
+    quick = [p for p in lay_out_page(b, page, 1)[1] if p.kind == "short_copy"]
+    assert len(quick) == 1 and quick[0].chars > 0
+
+
 def test_copy_that_does_not_fit_is_reported_per_block_longest_first():
     b = _text_bulletin(6, 14, "a4")
     doc = lay_out_bulletin(b)
