@@ -70,7 +70,7 @@ def _layout_with_digests(bulletin: Bulletin, pictures: PicturePreparer | None = 
     sizes = ImageSizes(images)
     per_page = []
     for number, page in enumerate(reading.pages, 1):
-        laid_out = lay_out_page(reading, page, number, fonts, sizes)
+        laid_out = lay_out_page(reading, page, number, fonts, sizes, exact_short=True)
         per_page.append(laid_out)
         if pictures is not None:
             pictures.add(laid_out[0].items)

@@ -145,13 +145,13 @@ def lay_out_pages(bulletin: Bulletin, pages: set[int] | None = None,
 
 
 def lay_out_page(bulletin: Bulletin, page: Page, number: int, fonts: FontRegistry | None = None,
-                 sizes: ImageSizes | None = None) -> tuple[LaidOutPage, list[Problem]]:
+                 sizes: ImageSizes | None = None, exact_short: bool = False) -> tuple[LaidOutPage, list[Problem]]:
     """One page of ``bulletin`` laid out alone (the page need not be one of its pages): the
     make-up tries many pages made of the same blocks and lays out each candidate this way. Its
-    缺稿 number is the quick guess from the white (``layout.short_copy`` tries the copy only for
-    the laid-out document)."""
+    缺稿 number is the quick guess from the white unless ``exact_short`` (``layout.short_copy``
+    tries the copy, as the laid-out document and the export report do)."""
     return _lay_out_page(bulletin, page, number, make_grid(bulletin.page_setup), fonts or registry_for(bulletin),
-                         sizes or ImageSizes(bulletin.images))
+                         sizes or ImageSizes(bulletin.images), exact_short)
 
 
 def assemble(per_page: list[tuple[LaidOutPage, list[Problem]]]) -> LaidOutDocument:

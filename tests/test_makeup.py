@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from layout.document import lay_out_bulletin
+from layout.document import lay_out_bulletin, lay_out_page
 from layout.fit import apply
 from layout.grid import make_grid
 from layout.quality import MAX_EMPTY, measure_page
@@ -354,7 +354,6 @@ def test_the_short_copy_number_is_the_copy_that_fills_the_page_when_added_to_its
     step) were tried and did not. The make-up's trial pages keep the quick guess."""
     from dataclasses import replace as dc_replace
 
-    from layout.document import lay_out_page
     from layout.quality import MAX_FOOT
     from layout.short_copy import PRECISION, filled
 
@@ -380,6 +379,16 @@ def test_the_short_copy_number_is_the_copy_that_fills_the_page_when_added_to_its
     assert not filled(white_after(int(n - max(5, 2 * PRECISION * n))))
     quick = [p for p in lay_out_page(b, page, 1)[1] if p.kind == "short_copy"]
     assert len(quick) == 1 and quick[0].chars > 0
+
+
+def test_the_export_report_gives_the_same_short_copy_number_as_the_problems_panel(tmp_path):
+    from exporters.pdf import write_pdf
+
+    b = _text_bulletin(3, 3)
+    panel = [p.chars for p in lay_out_bulletin(b).problems if p.kind == "short_copy"]
+    exported = [p.chars for p in write_pdf(b, str(tmp_path / "o.pdf")).problems if p.kind == "short_copy"]
+    quick = [p.chars for p in lay_out_page(b, b.pages[0], 1)[1] if p.kind == "short_copy"]
+    assert panel == exported and len(panel) == 1 and panel != quick
 
 
 def test_copy_that_does_not_fit_is_reported_per_block_longest_first():
