@@ -599,6 +599,19 @@ def _top_air(m: MeasuredBlock, span: int, stacked: bool = False) -> int:
     return TOP_AIR
 
 
+#: portraits whose tops lie this near read as one row (page_quality.py's rule), and stand level
+PORTRAIT_ROW_MM = 40.0
+
+
+def _portrait_head(m: MeasuredBlock, span: int) -> int | None:
+    """Headline lines above ``m``'s portrait when the portrait opens the block, else None: the
+    packer and the drawing level such portraits across a row's cells, both with the block's
+    own (not its bigger) headline, so the rows are planned as tall as the levelling needs."""
+    if m.has_picture and m.top is not None and m.picture is None:
+        return m.head(span)[0]
+    return None
+
+
 def _head_growth(m: MeasuredBlock, span: int, stretch: int) -> int:
     """Lines the bigger headline adds at ``span``, when that keeps the block's room to grow one
     unbroken run (paragraph air covers the lines in between)."""
@@ -640,6 +653,9 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         waste=lambda i, s: _waste(measured[i], s, g),
         follows=follows,
         cap_lines=[_group_cap(measured, i, g) if follows[i] else 0 for i in range(len(measured))],
+        portrait_head=lambda i, s: _portrait_head(measured[i], s),
+        # page_quality.py reads portraits whose tops lie within 40 mm as one row
+        portrait_apart=math.ceil(PORTRAIT_ROW_MM * MM / g.leading) + 1,
     )
     for i, f in enumerate(follows):
         if f and not _with_its_group(rows, i):  # the rows could not hold the group
@@ -649,17 +665,6 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
     for r, row in enumerate(rows):
         row_h = row.height
         col = 0
-        # portraits at the top of a row's cells stand level: a shorter headline takes air under
-        # it (as far as its block has room) so every portrait top lines up with the lowest one
-        heads = {}
-        for cell in row.cell_list():
-            i = row.blocks[cell[0]]
-            m = measured[i]
-            if m.has_picture and m.top is not None and m.picture is None:
-                own = fixed_height(m)
-                lines0 = min(row.block_lines(cell[0]) if own is None else own, g.lines - line + 1) - 1
-                heads[i] = _head_for(m, row.spans[cell[0]], lines0, gap_lines)[0]
-        head_to = max(heads.values(), default=0)
         # a group's headline spans its leader's and its followers' cells side by side in the row
         group_span: dict[int, int] = {}  # leader block -> columns its headline spans
         in_group: set[int] = set()  # cells (index) under a group headline, after its leader's
@@ -678,6 +683,28 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
                 group_of[i] = leader
         group_lines = {f: _group_head_lines(measured[ld], group_span[ld], g) for f, ld in group_of.items()}
         group_lines.update({ld: _group_head_lines(measured[ld], sp, g) for ld, sp in group_span.items()})
+        # portraits at the top of a row's cells stand level: a shorter headline takes air under
+        # it (as far as its block has room) so every portrait top lines up with the lowest one;
+        # a group's portraits stand under the group's headline, which sets their depth
+        heads = {}
+        for cell in cells:
+            i = row.blocks[cell[0]]
+            m = measured[i]
+            if m.has_picture and m.top is not None and m.picture is None:
+                if i in group_lines:
+                    heads[i] = group_lines[i]
+                    continue
+                own = fixed_height(m)
+                lines0 = min(row.block_lines(cell[0]) if own is None else own, g.lines - line + 1) - 1
+                heads[i] = _head_for(m, row.spans[cell[0]], lines0, gap_lines)[0]
+        if len(heads) > 1:  # levelled as the packer planned: each with its own headline, not the bigger
+            heads = {i: h if i in group_lines else measured[i].head(row.spans[row.blocks.index(i)])[0]
+                     for i, h in heads.items()}
+        portraits = [row.blocks[k] for k in range(len(row.blocks))
+                     if _portrait_head(measured[row.blocks[k]], row.spans[k]) is not None]
+        # every portrait of a row with several is set under the block's own headline, as planned
+        levelled = set(portraits) if len(portraits) > 1 else set()
+        head_to = max(heads.values(), default=0)
         for c, cell in enumerate(cells):
             span = row.spans[cell[0]]
             top_line = line
@@ -687,8 +714,9 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
                 own = fixed_height(measured[i])  # a fixed height is kept even in a taller row
                 lines_here = min(given if own is None else own, g.lines - top_line + 1) - 1  # minus the gap line
                 _draw_block(measured[i], g, col, span, top_line, lines_here, lp, problems, sizes, gap_lines,
-                            max(0, head_to - heads[i] - 1) if i in heads else 0, group_span.get(i),
-                            group_lines.get(i), stacked=k != cell[0])
+                            max(0, head_to - heads[i] - 1) if i in heads and i not in group_lines else 0,
+                            group_span.get(i),
+                            group_lines.get(i), stacked=k != cell[0], own_head=i in levelled)
                 top_line += given
                 if k != cell[-1] and top_line <= g.lines:  # rule between two stacked blocks
                     y = g.line_top(top_line) - g.leading / 2
@@ -723,7 +751,8 @@ def _report_space(page: Page | None, g: Grid, x: float, y: float, w: float, line
 
 def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines: int, lp: LaidOutPage,
                 problems: list[Problem], sizes: ImageSizes, gap_lines: int = 1, head_pad: int = 0,
-                head_span: int | None = None, group_head: int | None = None, stacked: bool = False) -> None:
+                head_span: int | None = None, group_head: int | None = None, stacked: bool = False,
+                own_head: bool = False) -> None:
     x = g.col_x(col)
     w = g.span_w(span)
     top = g.line_top(line)
@@ -769,7 +798,7 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
     elif group_head is not None:  # a follower: below its group's headline
         head_lines = group_head
     else:
-        head_lines, draw_head = _head_for(m, span, lines, gap_lines)
+        head_lines, draw_head = m.head(span) if own_head else _head_for(m, span, lines, gap_lines)
         # (not at the head of the type area: white above the page's first line shortens the page)
         body = lines - head_lines - 2 * m.pad_lines
         if line > 0 and _top_air(m, span, stacked) and _air_helps(m, span, body, head_pad, gap_lines):

@@ -74,6 +74,8 @@ WASTE = HOLE
 #: of unequal depth would leave with holes
 MAX_STACK = 3
 MAX_STACKED_CELLS = 2
+#: two portraits in a row's different cells, near each other and not level: what an editor sends back
+TOPS = 60.0
 
 
 @lru_cache(maxsize=64)
@@ -86,6 +88,100 @@ def _patterns(cells: int, blocks_left: int) -> tuple[tuple[int, ...], ...]:
             if 0 < stacked <= MAX_STACKED_CELLS:
                 out.append(p)
     return tuple(p for p in out if sum(p) <= blocks_left)
+
+
+def _pads(heads: list[int | None], grouped: list[int | None]) -> list[int]:
+    """Lines of air under each cell's headline that stand the portraits opening a row's cells
+    level: a cell whose headline is more than a line shorter than the deepest takes the
+    difference (as the drawing does). A group's cells side by side (``grouped``: the group
+    headline's lines) stand at that depth and take none."""
+    heads = [g if g is not None and h is not None else h for h, g in zip(heads, grouped)]
+    known = [h for h in heads if h is not None]
+    if len(known) < 2:
+        return [0] * len(heads)
+    top = max(known)
+    return [top - h - 1 if h is not None and top - h > 1 and gr is None else 0 for h, gr in zip(heads, grouped)]
+
+
+def _levelled(infos: list, heads: list[int | None], grouped: list[int | None]) -> list:
+    """Cells' (natural lines, room, penalty) with the air of ``_pads`` under their headlines."""
+    pads = _pads(heads, grouped)
+    if not any(pads):
+        return infos
+    return [(nat + pad, room, pen) for (nat, room, pen), pad in zip(infos, pads)]
+
+
+def _unlevelled(cells: list[tuple[tuple[int, int], ...]], apart: int) -> int:
+    """Pairs of stacked portraits in different cells whose tops come within ``apart`` lines but
+    more than one apart, and whose upper one's block above cannot grow to bring it level."""
+    bad = 0
+    for c1, tops1 in enumerate(cells):
+        for y1, room1 in tops1:
+            for c2, tops2 in enumerate(cells):
+                if c2 != c1:
+                    bad += sum(1 for y2, _r in tops2 if 1 < y2 - y1 < apart and room1 < y2 - y1 - 1)
+    return bad
+
+
+def _may_meet(starts: list[int], pattern: tuple[int, ...], has_head: list[bool]) -> bool:
+    """Can portraits of this row's cells come near each other below the row's top line?"""
+    cells = [c for c, (st, size) in enumerate(zip(starts, pattern)) if any(has_head[st:st + size])]
+    lower = any(any(has_head[st + 1:st + size]) for st, size in zip(starts, pattern))
+    return len(cells) > 1 and lower
+
+
+def _level_stacked(start: int, pattern: tuple[int, ...], spans: tuple[int, ...], lines: list[int], pads: list[int],
+                   head: Callable[[int, int], int | None], block_h: Callable[[int, int], tuple[int, int]],
+                   apart: int) -> tuple[list[int], int]:
+    """(lines, pairs left unlevelled): the lines of a row's stacked blocks shifted so that portraits in different cells whose
+    tops come near each other (within ``apart`` lines, one row to the eye) stand level: the
+    upper portrait's block starts lower, the block above it taking the lines (or the lower one's
+    starts higher), only as far as both keep their text and the taller one no hole (its room)."""
+    lines = list(lines)
+    firsts = [start + sum(pattern[:c]) for c in range(len(pattern))]
+
+    def tops() -> list[tuple[int, int, int]]:
+        out = []
+        for c, (first, size, sp) in enumerate(zip(firsts, pattern, spans)):
+            y = 0
+            for b in range(first, first + size):
+                h = head(b, sp)
+                if h is not None:
+                    out.append((y + h + (pads[c] if b == first else 0), c, b))
+                y += lines[b - start]
+        return out
+
+    def shift(b: int, sp: int, d: int) -> bool:
+        """Move block b (not a cell's first) d lines down (up when d < 0): the block above
+        grows by d, b shrinks by d."""
+        above, k, ka = b - 1, b - start, b - 1 - start
+        nat_a, room_a = block_h(above, sp)
+        nat_b, room_b = block_h(b, sp)
+        if nat_a <= lines[ka] + d <= nat_a + room_a and nat_b <= lines[k] - d <= nat_b + room_b:
+            lines[ka] += d
+            lines[k] -= d
+            return True
+        return False
+
+    for _ in range(2 * len(lines)):
+        found = None
+        ts = tops()
+        for y1, c1, b1 in ts:
+            for y2, c2, b2 in ts:
+                if c1 != c2 and 1 < y2 - y1 < apart:
+                    found = (y1, c1, b1, y2, c2, b2)
+                    break
+            if found:
+                break
+        if found is None:
+            return lines, 0
+        y1, c1, b1, y2, c2, b2 = found
+        d = y2 - y1
+        moved = (b1 != firsts[c1] and shift(b1, spans[c1], d)) or (b2 != firsts[c2] and shift(b2, spans[c2], -d))
+        if not moved:
+            break
+    ts = tops()
+    return lines, sum(1 for y1, c1, _b1 in ts for y2, c2, _b2 in ts if c1 != c2 and 1 < y2 - y1 < apart)
 
 
 def _groups_ok(i: int, pattern: tuple[int, ...], follows: Sequence[bool]) -> bool:
@@ -106,15 +202,16 @@ def pack(n: int, columns: int, available: int, height: Callable[[int, int], int]
          span_lines: Callable[[int], float] = lambda s: 0.0, stretch: Callable[[int, int], int] = lambda i, s: 0,
          min_span: Sequence[int] | None = None, fixed_row: Sequence[int | None] | None = None,
          any_width: Sequence[bool] | None = None, waste: Callable[[int, int], float] | None = None,
-         follows: Sequence[bool] | None = None, cap_lines: Sequence[int] | None = None) -> list[RowPlan]:
+         follows: Sequence[bool] | None = None, cap_lines: Sequence[int] | None = None,
+         portrait_head: Callable[[int, int], int | None] | None = None, portrait_apart: int = 0) -> list[RowPlan]:
     """Rows for ``n`` blocks (see ``_pack``). Groups are kept in their leader's row unless that
     overflows the page where rows without the groups would not: then a group's articles get
     rows of their own rather than be lost off the foot of the page."""
     args = (n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch, min_span,
             fixed_row, any_width, waste)
-    rows, total, over = _pack(*args, follows, cap_lines)
+    rows, total, over = _pack(*args, follows, cap_lines, portrait_head, portrait_apart)
     if follows is not None and any(follows) and over > 0:
-        loose, loose_total, loose_over = _pack(*args, None, None)
+        loose, loose_total, loose_over = _pack(*args, None, None, portrait_head, portrait_apart)
         if loose_over < over:
             return loose
     return rows
@@ -136,6 +233,8 @@ def _pack(
     waste: Callable[[int, int], float] | None = None,
     follows: Sequence[bool] | None = None,
     cap_lines: Sequence[int] | None = None,
+    portrait_head: Callable[[int, int], int | None] | None = None,
+    portrait_apart: int = 0,
 ) -> tuple[list[RowPlan], float, int]:
     """(rows, their cost, lines over the page) for ``n`` blocks; ``height(i, span)`` is block
     i's natural height in lines.
@@ -150,6 +249,12 @@ def _pack(
     of its own stands under its group's headline); rows that cannot hold a group are given up.
     Beside the cell before it, such a block opens its cell ``cap_lines[i]`` lines lower (its
     group's headline runs across both); stacked under the block before it, it does not.
+    ``portrait_head(i, span)`` is the headline lines above block i's portrait when the portrait
+    opens the block (else None): portraits opening a row's cells stand level, so a block whose
+    headline is more than a line shorter than a neighbour's is that much taller in the row.
+    Portraits of stacked blocks in different cells whose tops come within ``portrait_apart``
+    lines of each other read as one row and are brought level, where the blocks above them
+    have the room (``_level_stacked``).
     """
     cap_lines = cap_lines or [0] * n
     if n == 0:
@@ -181,12 +286,13 @@ def _pack(
             h = heights[(b, s)] = (height(b, s), max(0, stretch(b, s)))
         return h
 
-    def split(cell: tuple[int, ...], s: int, row_h: int) -> list[int]:
-        """Lines each block of a cell gets in a row ``row_h`` tall."""
+    def split(cell: tuple[int, ...], s: int, row_h: int, pad: int = 0) -> list[int]:
+        """Lines each block of a cell gets in a row ``row_h`` tall (the first ``pad`` more, the
+        air that stands its portrait level with the row's others)."""
         if len(cell) == 1:
             return [row_h]
         hs = [block_h(b, s) for b in cell]
-        lines = [h + (cap_lines[b] if k == 0 else 0) for k, (b, (h, _st)) in enumerate(zip(cell, hs))]
+        lines = [h + (cap_lines[b] + pad if k == 0 else 0) for k, (b, (h, _st)) in enumerate(zip(cell, hs))]
         extra = max(0, row_h - sum(lines))
         # share the extra lines out one at a time to the block with the most room left
         room = [st for _h, st in hs]
@@ -225,7 +331,55 @@ def _pack(
         cells_seen[key] = out
         return out
 
+    heads_seen: dict[tuple[int, int], int | None] = {}
+    level_heads = portrait_head is not None
+
+    def heads_of(b: int, s: int) -> int | None:
+        key = (b, s)
+        if key not in heads_seen:
+            heads_seen[key] = None if fixed_height[b] is not None else portrait_head(b, s)  # type: ignore[misc]
+        return heads_seen[key]
+
     joined = follows is not None and any(follows)
+    has_head = [portrait_head(b, 1) is not None if portrait_head is not None and portrait_apart else False
+                for b in range(n)]
+
+    tops_seen: dict[tuple[int, int, int], tuple[tuple[int, int], ...]] = {}
+
+    def cell_tops(start: int, size: int, s: int) -> tuple[tuple[int, int], ...]:
+        """(line of the portrait's top at natural heights, lines the block above it may grow) of
+        each stacked block of a cell below its first that opens with a portrait."""
+        key = (start, size, s)
+        hit = tops_seen.get(key)
+        if hit is None:
+            out = []
+            y = block_h(start, s)[0] + cap_lines[start]
+            for b in range(start + 1, start + size):
+                h = heads_of(b, s)
+                if h is not None:
+                    out.append((y + h, block_h(b - 1, s)[1]))
+                y += block_h(b, s)[0]
+            hit = tops_seen[key] = tuple(out)
+        return hit
+
+    def row_lines(start: int, pattern: tuple[int, ...], cell_spans: tuple[int, ...], row_h: int) -> tuple[list[int], int]:
+        """(lines of each block of a row, pairs of portraits left unlevelled across its cells)."""
+        pads = [0] * len(pattern)
+        firsts = [start + sum(pattern[:c]) for c in range(len(pattern))]
+        if level_heads and len(pattern) > 1:
+            grouped: list[int | None] = [None] * len(pattern)
+            if joined:
+                for c in range(1, len(pattern)):
+                    if follows[firsts[c]]:  # type: ignore[index]
+                        grouped[c] = grouped[c - 1] = cap_lines[firsts[c]]
+            pads = _pads([heads_of(f, sp) for f, sp in zip(firsts, cell_spans)], grouped)
+        lines: list[int] = []
+        for first, size, sp, pad in zip(firsts, pattern, cell_spans, pads):
+            lines += split(tuple(range(first, first + size)), sp, row_h, pad)
+        if level_heads and portrait_apart and len(pattern) > 1 and sum(pattern) > len(pattern):
+            return _level_stacked(start, pattern, cell_spans, lines, pads, heads_of, block_h, portrait_apart)
+        return lines, 0
+
     for i in range(n):
         if joined and i > 0 and follows[i]:
             continue  # a row never opens on a group's follower
@@ -244,8 +398,17 @@ def _pack(
                     starts.append(b)
                     b += size
                 stacked = nb > k
+                # portraits of stacked blocks can meet another cell's only when a portrait stands
+                # below the top of one cell and another cell has one too
+                check = stacked and level_heads and portrait_apart and _may_meet(starts, pattern, has_head)
                 best: dict[int, tuple[float, tuple[int, ...]]] = {}
                 cells = list(zip(starts, pattern))
+                # a group's cells side by side: their portraits stand under the group's headline
+                grouped: list[int | None] = [None] * k
+                if joined and level_heads:
+                    for c in range(1, k):
+                        if follows[starts[c]]:
+                            grouped[c] = grouped[c - 1] = cap_lines[starts[c]]
                 for spans, spread in shapes[k]:
                     infos = []
                     for (st_, size), sp in zip(cells, spans):
@@ -257,11 +420,17 @@ def _pack(
                         infos.append(x)
                     if len(infos) < k:
                         continue  # a pin forbids one of the spans
+                    if level_heads and k > 1:
+                        infos = _levelled(infos, [heads_of(c_st, sp) for (c_st, _size), sp in zip(cells, spans)],
+                                          grouped)
                     lo = max(x[0] for x in infos)
                     hi = max(lo, min(x[0] + x[1] for x in infos))
                     # a block much wider than it is deep (a 600-character story across the page)
                     # looks wrong; very unequal spans look accidental
                     base = spread + sum(x[2] for x in infos) + (STACK if stacked else 0.0)
+                    if check:  # portraits of stacked blocks near each other that cannot stand level
+                        base += TOPS * _unlevelled([cell_tops(c_st, size, sp) for (c_st, size), sp in zip(cells, spans)],
+                                                   portrait_apart)
                     for row_h in range(lo, hi + 1):
                         cost = base
                         for (nat, room, _pen), sp in zip(infos, spans):
@@ -311,13 +480,13 @@ def _pack(
                     dp_end[key] = (c, i, state, cand)
     if not dp[n] and joined:  # a group too big for one row: its articles go in rows of their own
         return _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, fixed_row, any_width, waste, None, None)
+                    min_span, fixed_row, any_width, waste, None, None, portrait_head, portrait_apart)
     if not dp[n] and rows_pinned:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
         return _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, None, any_width, waste, follows, cap_lines)
+                    min_span, None, any_width, waste, follows, cap_lines, portrait_head, portrait_apart)
     if not dp[n]:  # no rows can hold the pinned spans together: lay out as if unpinned (never recurse for ever)
         return _pack(n, columns, available, height, [None] * n, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, None, any_width, waste, follows, cap_lines)
+                    min_span, None, any_width, waste, follows, cap_lines, portrait_head, portrait_apart)
     best_key, best_cost = None, INF
     for key, (cost, *_rest) in dp[n].items():
         t = key[0]
@@ -328,14 +497,8 @@ def _pack(
     end, key = n, best_key
     while end > 0:
         _cost, start, prev, (_end, _c, cell_spans, row_h, pattern) = dp[end][key]
-        spans: list[int] = []
-        lines: list[int] = []
-        b = start
-        for size, sp in zip(pattern, cell_spans):
-            cell = tuple(range(b, b + size))
-            spans += [sp] * size
-            lines += split(cell, sp, row_h)
-            b += size
+        spans = [sp for size, sp in zip(pattern, cell_spans) for _ in range(size)]
+        lines, _left = row_lines(start, pattern, cell_spans, row_h)
         rows.append(RowPlan(tuple(range(start, end)), tuple(spans), row_h, pattern, tuple(lines)))
         end, key = start, prev
     rows.reverse()

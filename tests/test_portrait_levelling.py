@@ -1,0 +1,82 @@
+"""Portraits in one row stand level (issue 24, point 3): planned by the packer, drawn as planned.
+
+page_quality.py reads portraits of one width whose tops lie within 40 mm as one row and wants
+their tops within a line pitch. A row's cells open with portraits under headlines of different
+depths, a group's portraits stand under the group's headline, and stacked blocks in two cells
+can bring portraits near each other lower down.
+"""
+
+from __future__ import annotations
+
+from layout.document import lay_out_page
+from layout.grid import make_grid
+from layout.packing import _level_stacked, _pads, _unlevelled, pack
+from layout.quality import measure_page
+from layout.types import Picture
+
+
+def _pack(heights, heads, columns=6, available=200, follows=None, cap_lines=None, stretch=0):
+    n = len(heights)
+    return pack(n, columns, available, lambda i, s: heights[i], [columns // n] * n, [None] * n,
+                stretch=lambda i, s: stretch, follows=follows, cap_lines=cap_lines,
+                portrait_head=lambda i, s: heads[i], portrait_apart=10)
+
+
+def test_a_row_is_planned_tall_enough_for_its_shorter_headline_to_take_the_air_that_levels_its_portrait():
+    plain = _pack([30, 30], [None, None])
+    assert len(plain) == 1 and plain[0].height == 30
+    levelled = _pack([30, 30], [1, 4])  # 3 lines between the headlines: 2 lines of air under the shorter
+    assert len(levelled) == 1 and levelled[0].height == 32
+
+
+def test_a_line_of_difference_is_within_the_rule_and_takes_no_air():
+    assert _pads([2, 3], [None, None]) == [0, 0]
+    assert _pads([1, 4, None], [None, None, None]) == [2, 0, 0]
+
+
+def test_a_groups_cells_stand_at_the_depth_of_the_group_headline_and_take_no_air():
+    # cells 0 and 1 are a group under a 5-line headline; cell 2's own headline is 1 line
+    assert _pads([3, 0, 1], [5, 5, None]) == [0, 0, 3]
+
+
+def test_stacked_portraits_near_each_other_are_shifted_level_where_the_block_above_has_room():
+    heights = {0: 20, 1: 30, 2: 25, 3: 30}
+    rooms = {0: 5, 1: 0, 2: 0, 3: 0}
+    heads = {0: 2, 1: 2, 2: 2, 3: 2}
+    lines = [20, 35, 25, 30]  # cell A: blocks 0, 1; cell B: blocks 2, 3 — portraits of 1 and 3 at 22 and 27
+    out, left = _level_stacked(0, (2, 2), (3, 3), lines, [0, 0], lambda b, s: heads[b],
+                               lambda b, s: (heights[b], rooms[b]), apart=10)
+    assert left == 0 and out[0] == 25 and out[1] == 30 and sum(out[:2]) == sum(lines[:2])
+    # no room above either: left as it is, and counted
+    rooms[0] = 0
+    out, left = _level_stacked(0, (2, 2), (3, 3), lines, [0, 0], lambda b, s: heads[b],
+                               lambda b, s: (heights[b], rooms[b]), apart=10)
+    assert left == 1 and out == lines
+
+
+def test_the_packer_prices_stacked_portraits_that_cannot_stand_level():
+    assert _unlevelled([((22, 0),), ((27, 0),)], 10) == 1
+    assert _unlevelled([((22, 5),), ((27, 0),)], 10) == 0  # the block above the upper one can grow
+    assert _unlevelled([((22, 0),), ((40, 0),)], 10) == 0  # far enough apart to read as two rows
+
+
+def test_a_group_leader_and_its_follower_with_portraits_stand_level_beside_a_headed_column():
+    """The case that broke: a follower (no headline of its own) was given air as if its headline
+    were missing, and its portrait stood lines below its leader's."""
+    from benchmarks.makeup_corpus import bulletin_for
+    from layout.fit import apply
+    from makeup import changes_for, plan_makeup
+
+    checked = 0
+    for index in (3,):
+        b = bulletin_for(index)
+        apply(changes_for(b, plan_makeup(b).best.plan))
+        g = make_grid(b.page_setup)
+        for number, page in enumerate(b.pages, 1):
+            lp, _problems = lay_out_page(b, page, number)
+            q = measure_page(lp, g)
+            if q.portraits > 1:
+                checked += 1
+                assert "tops" not in q.failures, (index, number, q.portrait_tops_mm)
+                assert any(isinstance(it, Picture) for it in lp.items)
+    assert checked >= 2
