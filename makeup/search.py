@@ -338,6 +338,14 @@ def _cut_ok(ev: _Evaluator, a: int) -> float:
     return 0.0
 
 
+def _opening(ev: _Evaluator, a: int, page: int, fig: PageFigures) -> PageFigures:
+    """``fig`` of a page that starts at block ``a``, counting the article it opens on as apart
+    from its group when the group's headline stands on the page before (priced by ``_cut_ok``)."""
+    if page > 0 and _cut_ok(ev, a):
+        return replace(fig, apart=fig.apart + 1)
+    return fig
+
+
 def _paginate(ev: _Evaluator, bulletin: Bulletin, setup: PageSetup, skey: tuple, furn: list[Page | None],
               vol: list[float], count: int, fixed_pages: list[int], t0: float, budget_s: float) -> Candidate | None:
     """Blocks cut into ``count`` pages in reading order: a dynamic programme over cut points
@@ -374,7 +382,9 @@ def _paginate(ev: _Evaluator, bulletin: Bulletin, setup: PageSetup, skey: tuple,
                                       estimated=True)
                 else:
                     fig = ev.page(setup, skey, furn[p], a, b, None if p in bounds else 1.0)
-                c = cost + fig.cost + (_cut_ok(ev, a) if p > 0 else 0.0)
+                cut = _cut_ok(ev, a) if p > 0 else 0.0
+                fig = _opening(ev, a, p, fig)
+                c = cost + fig.cost + cut
                 cur = nxt.get(b)
                 if cur is None or c < cur[0]:
                     nxt[b] = (c, [*cuts, b], [*figs, fig])
@@ -392,7 +402,7 @@ def _paginate(ev: _Evaluator, bulletin: Bulletin, setup: PageSetup, skey: tuple,
     # pages only estimated are laid out now, so every figure reported is a real one
     for k, (a, b) in enumerate(zip(starts, cuts)):
         if figs[k].estimated:
-            fig = ev.page(setup, skey, furn[k], a, b, None if k in bounds else 1.0)
+            fig = _opening(ev, a, k, ev.page(setup, skey, furn[k], a, b, None if k in bounds else 1.0))
             cost += fig.cost - figs[k].cost
             figs[k] = fig
     return Candidate(plan, figs, cost)
@@ -423,7 +433,7 @@ def _refine_scales(ev: _Evaluator, setup: PageSetup, skey: tuple, furn: list[Pag
         for s in scales:
             if abs(s - chosen[k]) < 1e-9:
                 continue
-            fig = ev.page(setup, skey, furn[k], a, b, s)
+            fig = _opening(ev, a, k, ev.page(setup, skey, furn[k], a, b, s))
             if fig.cost < best[0] - 1e-9:
                 best = (fig.cost, s, fig)
         cost += best[0] - figs[k].cost

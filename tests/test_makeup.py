@@ -477,6 +477,25 @@ def test_a_page_with_an_article_apart_from_its_group_headline_does_not_meet():
     assert "离组题" in Candidate(plan_of(b), [apart], apart.cost).figures()
 
 
+def test_a_plan_that_opens_a_page_on_a_groups_article_counts_it_apart_in_its_figures():
+    """A page cut between a group's articles is priced (GROUP_CUT) and its figures say so, as the
+    laid-out pages will (离组题), rather than show the page as meeting."""
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    result = plan_makeup(b)
+    index = {blk.id: blk for _p, blk in b.iter_blocks()}
+    seen = 0
+    for cand in result.candidates:
+        for k, ids in enumerate(cand.plan.pages):
+            opener = index[ids[0]]
+            cut = k > 0 and isinstance(opener, ColumnBlock) and not opener.headline.strip()
+            if cut:
+                seen += 1
+                assert cand.pages[k].apart >= 1 and not cand.pages[k].meets and "离组题" in cand.figures()
+    assert seen >= 1
+
+
 def test_refining_headline_classes_for_the_best_plans_only_finds_the_same_best_plan(monkeypatch):
     """Headline classes are refined for the few plans best at the bulletin's class: the best plan
     is the one refining every plan finds, for fewer layouts."""
