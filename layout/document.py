@@ -24,7 +24,7 @@ from layout.grid import MM, Grid, make_grid
 from layout.level import level_breaks
 from layout.limits import within_capacity
 from layout.packing import pack
-from layout.quality import MAX_EMPTY, MAX_FOOT, measure_page
+from layout.quality import MAX_EMPTY, MAX_FOOT, MAX_HOLES, measure_page
 from layout.types import (
     BLACK,
     WHITE,
@@ -308,7 +308,9 @@ def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Prob
     if not page.blocks:
         return
     q = lp.quality = measure_page(lp, g)
-    if q.empty > MAX_EMPTY or q.foot > MAX_FOOT:
+    # white beside copy that does not fit is the arrangement's, not a want of copy: 超稿 is said
+    overset = any(p.kind in ("overset", "truncated") and p.chars > 0 for p in problems)
+    if (q.empty > MAX_EMPTY or q.foot > MAX_FOOT) and not overset:
         # the copy that brings the white down to the rule: the white beyond MAX_EMPTY, or the
         # white standing at the column feet beyond MAX_FOOT, whichever is more
         if q.empty > MAX_EMPTY:
@@ -328,8 +330,23 @@ def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Prob
             numbers=(("empty_pct", 100 * q.empty), ("width_mm", g.width / MM), ("height_mm", lines * g.leading / MM)),
         ))
     elif not q.meets:
-        problems.append(Problem("page_rules", page.id, "、".join(q.failures), text="、".join(q.failures),
-                                numbers=(("holes_pct", 100 * q.holes), ("isolated", len(q.isolated)))))
+        chars = None
+        if relay is not None and "holes" in q.failures and not overset:
+            # holes where the white is within its limits: rows stretched over copy too short to
+            # fill them. When more copy closes them, the page is short of copy, and says how much
+            from layout.short_copy import copy_to_fill
+
+            cells = max(1.0, (q.holes - MAX_HOLES) * q.cells)
+            chars = copy_to_fill(page, round(cells * g.col_chars), g, relay, holes=True)
+        if chars is not None:
+            lines = chars / max(1, g.col_chars) / max(1, g.columns)
+            problems.append(Problem(
+                "short_copy", page.id, f"缺稿约 {chars} 字", chars=chars, lines=round(lines),
+                numbers=(("empty_pct", 100 * q.empty), ("width_mm", g.width / MM), ("height_mm", lines * g.leading / MM)),
+            ))
+        else:
+            problems.append(Problem("page_rules", page.id, "、".join(q.failures), text="、".join(q.failures),
+                                    numbers=(("holes_pct", 100 * q.holes), ("isolated", len(q.isolated)))))
 
 
 def _report_off_page(lp: LaidOutPage, problems: list[Problem]) -> None:

@@ -6,7 +6,9 @@ grown article in another span, so the page meets the rules after 0.2× that gues
 4× on another (measured on the make-up corpus: 5 of 20 guesses within 25 %). So the page is laid
 out again with more body text at the end of its longest article — what an editor asks a city
 for — grown in small steps from the guess and bisected, and the number reported is the least that meets the
-white limits (``layout.quality``: white ≤ 10 %, white at the column feet ≤ 2 %).
+white limits (``layout.quality``: white ≤ 10 %, white at the column feet ≤ 2 %). A page within
+those but with holes (rows stretched over too little copy) is short of copy too when more copy
+closes them (holes ≤ 3 %); when none does, its holes are the make-up's, reported as such.
 
 Only the laid-out document pays for this (export, ``fit``, the problems panel): the make-up
 search scores thousands of trial pages by their white alone.
@@ -20,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from layout.grid import Grid
-from layout.quality import MAX_EMPTY, MAX_FOOT, PageQuality, measure_page
+from layout.quality import MAX_EMPTY, MAX_FOOT, MAX_HOLES, PageQuality, measure_page
 from layout.types import LaidOutPage
 from model.document import ColumnBlock, Page, Paragraph, SpeechBlock, block_texts, char_count
 
@@ -62,13 +64,17 @@ def _with_copy(block, chars: int):
     return replace(block, sections=sections)
 
 
-def filled(q: PageQuality) -> bool:
-    return q.empty <= MAX_EMPTY + 1e-9 and q.foot <= MAX_FOOT + 1e-9
+def filled(q: PageQuality, holes: bool = False) -> bool:
+    """Is the page's white within its limits (with ``holes``: its holes too)?"""
+    return (q.empty <= MAX_EMPTY + 1e-9 and q.foot <= MAX_FOOT + 1e-9
+            and (not holes or q.holes <= MAX_HOLES + 1e-9))
 
 
-def copy_to_fill(page: Page, guess: int, g: Grid, lay_out: Callable[[Page], LaidOutPage]) -> int | None:
+def copy_to_fill(page: Page, guess: int, g: Grid, lay_out: Callable[[Page], LaidOutPage],
+                 holes: bool = False) -> int | None:
     """The least characters (to ``PRECISION``) that, added to ``page``'s longest article, bring
-    its white within the limits; None when no amount does (the white is not for want of copy).
+    its white within the limits (with ``holes``, its holes too: a page whose rows are stretched
+    over too little copy); None when no amount does (the white is not for want of copy).
     ``lay_out`` lays out a page the way the document does, without this refinement."""
     texts = [b for b in page.blocks if isinstance(b, ColumnBlock) or isinstance(b, SpeechBlock) and b.sections]
     blocks = list(page.blocks)
@@ -81,7 +87,7 @@ def copy_to_fill(page: Page, guess: int, g: Grid, lay_out: Callable[[Page], Laid
     def fills(chars: int) -> bool:
         trial = copy.copy(page)
         trial.blocks = [_with_copy(b, chars) if b is longest else b for b in blocks]
-        return filled(measure_page(lay_out(trial), g))
+        return filled(measure_page(lay_out(trial), g), holes)
 
     lo, hi = 0, max(20, round(START * guess))
     trials = 1

@@ -391,6 +391,47 @@ def test_the_export_report_gives_the_same_short_copy_number_as_the_problems_pane
     assert panel == exported and len(panel) == 1 and panel != quick
 
 
+def test_a_page_with_holes_over_too_little_copy_says_how_much_copy_closes_them():
+    """Holes where the white is within its limits (rows stretched over copy too short to fill
+    them): the page says 缺稿 with the copy that closes them, not only that it has holes."""
+    from dataclasses import replace as dc_replace
+
+    from benchmarks.makeup_corpus import bulletin_for
+    from layout.fit import apply
+    from layout.quality import MAX_FOOT, MAX_HOLES
+    from layout.short_copy import filled, filler
+
+    b = bulletin_for(32)
+    apply(changes_for(b, plan_makeup(b).best.plan))
+    g = make_grid(b.page_setup)
+    doc = lay_out_bulletin(b)
+    q = measure_page(doc.pages[0], g)
+    assert q.failures == ["holes"]  # the white is within its limits
+    short = [p for p in doc.problems if p.kind == "short_copy"]
+    assert len(short) == 1 and not [p for p in doc.problems if p.kind == "page_rules"]
+    page = b.pages[0]
+    longest = max(page.blocks, key=lambda blk: sum(len(p.text) for p in blk.paragraphs))
+    trial = copy.copy(page)
+    trial.blocks = [dc_replace(blk, paragraphs=[*blk.paragraphs, *filler(short[0].chars)]) if blk is longest else blk
+                    for blk in page.blocks]
+    after = measure_page(lay_out_page(b, trial, 1)[0], g)
+    assert filled(after, holes=True) and after.holes <= MAX_HOLES and after.foot <= MAX_FOOT
+
+
+def test_white_beside_copy_that_does_not_fit_is_not_called_short_of_copy():
+    """A page that leaves copy out is 超稿, whatever white its arrangement leaves: never 缺稿 too."""
+    from dataclasses import replace as dc_replace
+
+    b = _text_bulletin(3, 2, "a3")
+    blk = b.pages[0].blocks[0]
+    blk.paragraphs = [*blk.paragraphs, *[Paragraph("工会" * 100) for _ in range(3)]]
+    blk.placement = dc_replace(blk.placement, height_mm=40.0)  # pinned too short for its text
+    doc = lay_out_bulletin(b)
+    assert measure_page(doc.pages[0], make_grid(b.page_setup)).empty > MAX_EMPTY
+    kinds = {p.kind for p in doc.problems}
+    assert "overset" in kinds and "page_rules" in kinds and "short_copy" not in kinds
+
+
 def test_copy_that_does_not_fit_is_reported_per_block_longest_first():
     b = _text_bulletin(6, 14, "a4")
     doc = lay_out_bulletin(b)
