@@ -111,28 +111,9 @@ def _levelled(infos: list, heads: list[int | None], grouped: list[int | None]) -
     return [(nat + pad, room, pen) for (nat, room, pen), pad in zip(infos, pads)]
 
 
-def _unlevelled(cells: list[tuple[tuple[int, int], ...]], apart: int) -> int:
-    """Pairs of stacked portraits in different cells whose tops come within ``apart`` lines but
-    more than one apart, and whose upper one's block above cannot grow to bring it level."""
-    bad = 0
-    for c1, tops1 in enumerate(cells):
-        for y1, room1 in tops1:
-            for c2, tops2 in enumerate(cells):
-                if c2 != c1:
-                    bad += sum(1 for y2, _r in tops2 if 1 < y2 - y1 < apart and room1 < y2 - y1 - 1)
-    return bad
-
-
-def _may_meet(starts: list[int], pattern: tuple[int, ...], has_head: list[bool]) -> bool:
-    """Can portraits of this row's cells come near each other below the row's top line?"""
-    cells = [c for c, (st, size) in enumerate(zip(starts, pattern)) if any(has_head[st:st + size])]
-    lower = any(any(has_head[st + 1:st + size]) for st, size in zip(starts, pattern))
-    return len(cells) > 1 and lower
-
-
 def _level_stacked(start: int, pattern: tuple[int, ...], spans: tuple[int, ...], lines: list[int], pads: list[int],
                    head: Callable[[int, int], int | None], block_h: Callable[[int, int], tuple[int, int]],
-                   apart: int) -> tuple[list[int], int]:
+                   apart: int, grouped: list[int | None] | None = None) -> tuple[list[int], int]:
     """(lines, pairs left unlevelled): the lines of a row's stacked blocks shifted so that portraits in different cells whose
     tops come near each other (within ``apart`` lines, one row to the eye) stand level: the
     upper portrait's block starts lower, the block above it taking the lines (or the lower one's
@@ -146,6 +127,8 @@ def _level_stacked(start: int, pattern: tuple[int, ...], spans: tuple[int, ...],
             y = 0
             for b in range(first, first + size):
                 h = head(b, sp)
+                if h is not None and b == first and grouped is not None and grouped[c] is not None:
+                    h = grouped[c]  # under its group's headline, across the group's cells
                 if h is not None:
                     out.append((y + h + (pads[c] if b == first else 0), c, b))
                 y += lines[b - start]
@@ -235,6 +218,7 @@ def _pack(
     cap_lines: Sequence[int] | None = None,
     portrait_head: Callable[[int, int], int | None] | None = None,
     portrait_apart: int = 0,
+    avoid: dict[tuple, int] | None = None,
 ) -> tuple[list[RowPlan], float, int]:
     """(rows, their cost, lines over the page) for ``n`` blocks; ``height(i, span)`` is block
     i's natural height in lines.
@@ -254,7 +238,8 @@ def _pack(
     headline is more than a line shorter than a neighbour's is that much taller in the row.
     Portraits of stacked blocks in different cells whose tops come within ``portrait_apart``
     lines of each other read as one row and are brought level, where the blocks above them
-    have the room (``_level_stacked``).
+    have the room (``_level_stacked``); where they have not, the page is planned once more with
+    those rows priced (``avoid``: row → pairs left unlevelled).
     """
     cap_lines = cap_lines or [0] * n
     if n == 0:
@@ -341,33 +326,12 @@ def _pack(
         return heads_seen[key]
 
     joined = follows is not None and any(follows)
-    has_head = [portrait_head(b, 1) is not None if portrait_head is not None and portrait_apart else False
-                for b in range(n)]
-
-    tops_seen: dict[tuple[int, int, int], tuple[tuple[int, int], ...]] = {}
-
-    def cell_tops(start: int, size: int, s: int) -> tuple[tuple[int, int], ...]:
-        """(line of the portrait's top at natural heights, lines the block above it may grow) of
-        each stacked block of a cell below its first that opens with a portrait."""
-        key = (start, size, s)
-        hit = tops_seen.get(key)
-        if hit is None:
-            out = []
-            y = block_h(start, s)[0] + cap_lines[start]
-            for b in range(start + 1, start + size):
-                h = heads_of(b, s)
-                if h is not None:
-                    out.append((y + h, block_h(b - 1, s)[1]))
-                y += block_h(b, s)[0]
-            hit = tops_seen[key] = tuple(out)
-        return hit
-
     def row_lines(start: int, pattern: tuple[int, ...], cell_spans: tuple[int, ...], row_h: int) -> tuple[list[int], int]:
         """(lines of each block of a row, pairs of portraits left unlevelled across its cells)."""
         pads = [0] * len(pattern)
         firsts = [start + sum(pattern[:c]) for c in range(len(pattern))]
+        grouped: list[int | None] = [None] * len(pattern)
         if level_heads and len(pattern) > 1:
-            grouped: list[int | None] = [None] * len(pattern)
             if joined:
                 for c in range(1, len(pattern)):
                     if follows[firsts[c]]:  # type: ignore[index]
@@ -377,7 +341,7 @@ def _pack(
         for first, size, sp, pad in zip(firsts, pattern, cell_spans, pads):
             lines += split(tuple(range(first, first + size)), sp, row_h, pad)
         if level_heads and portrait_apart and len(pattern) > 1 and sum(pattern) > len(pattern):
-            return _level_stacked(start, pattern, cell_spans, lines, pads, heads_of, block_h, portrait_apart)
+            return _level_stacked(start, pattern, cell_spans, lines, pads, heads_of, block_h, portrait_apart, grouped)
         return lines, 0
 
     for i in range(n):
@@ -398,9 +362,6 @@ def _pack(
                     starts.append(b)
                     b += size
                 stacked = nb > k
-                # portraits of stacked blocks can meet another cell's only when a portrait stands
-                # below the top of one cell and another cell has one too
-                check = stacked and level_heads and portrait_apart and _may_meet(starts, pattern, has_head)
                 best: dict[int, tuple[float, tuple[int, ...]]] = {}
                 cells = list(zip(starts, pattern))
                 # a group's cells side by side: their portraits stand under the group's headline
@@ -428,9 +389,8 @@ def _pack(
                     # a block much wider than it is deep (a 600-character story across the page)
                     # looks wrong; very unequal spans look accidental
                     base = spread + sum(x[2] for x in infos) + (STACK if stacked else 0.0)
-                    if check:  # portraits of stacked blocks near each other that cannot stand level
-                        base += TOPS * _unlevelled([cell_tops(c_st, size, sp) for (c_st, size), sp in zip(cells, spans)],
-                                                   portrait_apart)
+                    if avoid:  # a row that left stacked portraits near each other, not level
+                        base += TOPS * avoid.get((i, pattern, spans), 0)
                     for row_h in range(lo, hi + 1):
                         cost = base
                         for (nat, room, _pen), sp in zip(infos, spans):
@@ -480,13 +440,13 @@ def _pack(
                     dp_end[key] = (c, i, state, cand)
     if not dp[n] and joined:  # a group too big for one row: its articles go in rows of their own
         return _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, fixed_row, any_width, waste, None, None, portrait_head, portrait_apart)
+                    min_span, fixed_row, any_width, waste, None, None, portrait_head, portrait_apart, avoid)
     if not dp[n] and rows_pinned:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
         return _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, None, any_width, waste, follows, cap_lines, portrait_head, portrait_apart)
+                    min_span, None, any_width, waste, follows, cap_lines, portrait_head, portrait_apart, avoid)
     if not dp[n]:  # no rows can hold the pinned spans together: lay out as if unpinned (never recurse for ever)
         return _pack(n, columns, available, height, [None] * n, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, None, any_width, waste, follows, cap_lines, portrait_head, portrait_apart)
+                    min_span, None, any_width, waste, follows, cap_lines, portrait_head, portrait_apart, avoid)
     best_key, best_cost = None, INF
     for key, (cost, *_rest) in dp[n].items():
         t = key[0]
@@ -494,12 +454,23 @@ def _pack(
         if total < best_cost:
             best_key, best_cost = key, total
     rows: list[RowPlan] = []
+    unlevelled: dict[tuple, int] = {}
     end, key = n, best_key
     while end > 0:
         _cost, start, prev, (_end, _c, cell_spans, row_h, pattern) = dp[end][key]
         spans = [sp for size, sp in zip(pattern, cell_spans) for _ in range(size)]
-        lines, _left = row_lines(start, pattern, cell_spans, row_h)
+        lines, left = row_lines(start, pattern, cell_spans, row_h)
+        if left:
+            unlevelled[(start, pattern, cell_spans)] = left
         rows.append(RowPlan(tuple(range(start, end)), tuple(spans), row_h, pattern, tuple(lines)))
         end, key = start, prev
     rows.reverse()
+    if unlevelled and avoid is None:
+        # rows whose stacked portraits came near each other and could not stand level: planned
+        # again with those rows priced, once (checking every candidate row is too slow)
+        again = _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
+                      min_span, fixed_row, any_width, waste, follows, cap_lines, portrait_head, portrait_apart,
+                      unlevelled)
+        if again[1] < best_cost + TOPS * sum(unlevelled.values()) - 1e-9:
+            return again
     return rows, best_cost, max(0, best_key[0] - available)

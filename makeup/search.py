@@ -45,7 +45,7 @@ LOW, HIGH = 0.6, 1.4
 BEAM = 8
 #: the share of its room a page's copy should measure (natural heights leave a little to level)
 FILL_AIM = 0.95
-BEAM_LONG = 3
+BEAM_LONG = 6
 SCALES = (0.8, 0.9, 1.0, 1.1, 1.25)
 #: plans, best first by their pages at the bulletin's headline class, whose pages then get their
 #: own headline class
@@ -204,6 +204,13 @@ def _estimate(ratio: float) -> float:
         empty = 1.0 - ratio
         return 100 * empty + 400 * max(0.0, empty - 0.1)
     return OVERSET_PAGE + 200 * (ratio - 1.0)
+
+
+def _uneven(ratio: float) -> float:
+    """What each page left is likely to cost when the copy left measures ``ratio`` of their room:
+    nothing near the aim (volumes are estimates), then as white or overset grows."""
+    off = abs(ratio - FILL_AIM) - 0.05
+    return 0.0 if off <= 0 else 100.0 * off
 
 
 def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | None = None,
@@ -391,7 +398,18 @@ def _paginate(ev: _Evaluator, bulletin: Bulletin, setup: PageSetup, skey: tuple,
         if not nxt:
             return None
         beam = BEAM if count <= 6 else BEAM_LONG
-        states = dict(sorted(nxt.items(), key=lambda kv: kv[1][0])[:beam]) if not last else nxt
+        if not last:
+            # states are ranked by their cost so far and what the pages left must then hold: a
+            # state that placed too little (or too much) looks cheap now and dear later
+            left_room = sum(ev.room(setup, skey, furn[q]) for q in range(p + 1, count))
+
+            def rank(kv, p=p, left_room=left_room) -> float:
+                ratio = (prefix[n] - prefix[kv[0]]) / max(1.0, left_room)
+                return kv[1][0] + (count - p - 1) * _uneven(ratio)
+
+            states = dict(sorted(nxt.items(), key=rank)[:beam])
+        else:
+            states = nxt
     if n not in states:
         return None
     cost, cuts, figs = states[n]

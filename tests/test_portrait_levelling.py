@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from layout.document import lay_out_page
 from layout.grid import make_grid
-from layout.packing import _level_stacked, _pads, _unlevelled, pack
+from layout.packing import _level_stacked, _pads, pack
 from layout.quality import measure_page
 from layout.types import Picture
 
@@ -54,10 +54,30 @@ def test_stacked_portraits_near_each_other_are_shifted_level_where_the_block_abo
     assert left == 1 and out == lines
 
 
-def test_the_packer_prices_stacked_portraits_that_cannot_stand_level():
-    assert _unlevelled([((22, 0),), ((27, 0),)], 10) == 1
-    assert _unlevelled([((22, 5),), ((27, 0),)], 10) == 0  # the block above the upper one can grow
-    assert _unlevelled([((22, 0),), ((40, 0),)], 10) == 0  # far enough apart to read as two rows
+def test_a_groups_portraits_are_measured_at_the_group_headline_not_at_their_own():
+    """A speech, a group's leader (own headline 3 lines) and its follower (none) with an article
+    stacked under it: leader and follower stand under the group's 4-line headline, level — not
+    a pair three lines apart that would send the page to be planned again."""
+    heads = {0: None, 1: 3, 2: 0, 3: 0}
+    args = (0, (1, 1, 2), (2, 2, 4), [45, 45, 22, 23], [0, 0, 0], lambda b, s: heads[b], lambda b, s: (20, 0), 9)
+    assert _level_stacked(*args)[1] == 1
+    assert _level_stacked(*args, [None, 4, 4])[1] == 0
+
+
+def test_rows_whose_stacked_portraits_cannot_stand_level_are_planned_again_without_them():
+    """Two cells of two stacked blocks would set the lower portraits three lines apart, with no
+    room to level them: the packer plans the page again and takes the next best rows (one block
+    beside a stack of three), whose portraits are level or far apart."""
+    h = {0: {2: 50, 3: 20, 4: 15}, 1: {2: 70, 3: 30, 4: 15}, 2: {2: 60, 3: 23, 4: 17}, 3: {2: 70, 3: 27, 4: 18}}
+
+    def run(apart):
+        return pack(4, 6, 50, lambda i, s: h[i].get(s, 99), [None] * 4, [None] * 4, stretch=lambda i, s: 0,
+                    portrait_head=lambda i, s: 2, portrait_apart=apart)
+
+    unchecked = run(0)
+    assert [(r.cells, r.spans) for r in unchecked] == [((2, 2), (3, 3, 3, 3))]  # portraits at lines 22 and 25
+    checked = run(10)
+    assert [(r.cells, r.spans) for r in checked] == [((1, 3), (2, 4, 4, 4))]
 
 
 def test_a_group_leader_and_its_follower_with_portraits_stand_level_beside_a_headed_column():
