@@ -550,3 +550,18 @@ def test_refining_headline_classes_for_the_best_plans_only_finds_the_same_best_p
     assert few.best.plan == every.best.plan
     assert few.best.cost == pytest.approx(every.best.cost)
     assert few.layouts < every.layouts
+
+
+def test_a_long_bulletins_pagination_does_not_leave_copy_for_its_last_pages():
+    """24 fixed A4 pages: the beam of cut points is ranked by what is left to place as well as by
+    its cost so far, so it does not keep the states that placed too little (they look cheap until
+    the last pages must take the rest: one 55 % white page early, 3,000 characters over at the end)."""
+    from benchmarks.makeup_corpus import bulletin_for
+    from makeup.search import FILL_AIM, _uneven
+
+    assert _uneven(FILL_AIM) == 0 and _uneven(FILL_AIM + 0.3) > _uneven(FILL_AIM + 0.1) > 0
+    b = bulletin_for(-1)
+    best = plan_makeup(b).best
+    assert len(best.pages) == 24
+    assert max(p.quality.empty for p in best.pages) < 0.45
+    assert max(p.overset_chars for p in best.pages) < 2000
