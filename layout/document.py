@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from layout import styles as ts
-from layout.blocks import RED, BlockMeasurer, MeasuredBlock, frame_items
+from layout.blocks import HEADLINE_RULE_WIDTH, RED, BlockMeasurer, MeasuredBlock, _tracked, frame_items
 from layout.compose import Run, compose, measure_text, merge_glyph_problems
 from layout.flow import _greedy, balance, min_height, split_fit
 from layout.fonts import FontRegistry
@@ -24,7 +24,7 @@ from layout.grid import MM, Grid, make_grid
 from layout.level import level_breaks
 from layout.limits import within_capacity
 from layout.packing import pack
-from layout.quality import MAX_EMPTY, MAX_FOOT, MAX_HOLES, measure_page
+from layout.quality import INK_ABOVE, INK_BELOW, MAX_EMPTY, MAX_FOOT, MAX_HOLES, measure_page
 from layout.types import (
     BLACK,
     WHITE,
@@ -433,6 +433,10 @@ def _banner(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, problems:
 
 def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, problems: list[Problem],
                     start: int) -> int:
+    """The page's title group (引题, 主题, 副题) across the type area. A title narrower than the
+    area opens up (拉开字距) towards its full width, and a kicker or subtitle line far narrower
+    than it stands between hairlines to its edges: the outer columns beside them would
+    otherwise open as white wells above the page's first row."""
     hg = page.headline
     bid = hg.id
     y = g.line_top(start)
@@ -444,7 +448,9 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
         problems += comp.problems
         per = max(1, round(size * ts.STYLES["kicker"].line / g.leading))
         for ln in comp:
-            lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + ts.ASCENT * size, block_id=bid)
+            base = y + (per * g.leading - size) / 2 + ts.ASCENT * size
+            runs = list(ln.glyph_runs(g.left, base, block_id=bid))
+            lp.items += runs + _flanking_rules(runs, g, base, size, BLACK)
             y += per * g.leading
     if hg.title.strip():
         max_size = ts.STYLES["title"].size(g.body)
@@ -459,7 +465,8 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
                                     role="title", numbers=(("size_pt", size),)))
         per = max(1, round(size * ts.STYLES["title"].line / g.leading))
         for ln in comp:
-            lp.items += ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + ts.ASCENT * size, block_id=bid)
+            runs = ln.glyph_runs(g.left, y + (per * g.leading - size) / 2 + ts.ASCENT * size, block_id=bid)
+            lp.items += _tracked(list(runs), ln.natural, width - g.col_w, size)[0]
             y += per * g.leading
     if hg.subtitle.strip():
         size = ts.STYLES["subtitle"].size(g.body)
@@ -467,8 +474,9 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
         problems += comp.problems
         per = max(1, round(size * ts.STYLES["subtitle"].line / g.leading))
         for ln in comp:
-            lp.items += ln.glyph_runs(g.left + width * 0.05, y + (per * g.leading - size) / 2 + ts.ASCENT * size,
-                                      block_id=bid)
+            base = y + (per * g.leading - size) / 2 + ts.ASCENT * size
+            runs = list(ln.glyph_runs(g.left + width * 0.05, base, block_id=bid))
+            lp.items += runs + _flanking_rules(runs, g, base, size, BLACK)
             y += per * g.leading
     used = round((y - top) / g.leading) + 1
     rule_y = g.line_top(start + used) - g.leading / 2
@@ -476,6 +484,30 @@ def _headline_group(page: Page, g: Grid, fonts: FontRegistry, lp: LaidOutPage, p
     lp.items.append(Rule(g.left, rule_y + 0.8, g.left + width, rule_y + 0.8, 0.4, RED))
     lp.areas.append(BlockArea(bid, "headline", g.left, top, width, rule_y - top))
     return used
+
+
+#: a hairline beside a kicker or subtitle stops this many ems short of its words
+FLANK_GAP_EM = 0.8
+
+
+def _flanking_rules(runs: list, g: Grid, base: float, size: float, colour) -> list[Rule]:
+    """Hairlines from the type area's edges towards a line of display type far narrower than the
+    area (less two columns), at the middle of its characters: a kicker or subtitle framed by
+    rules, as a special page sets it, rather than white wells in the columns beside it."""
+    spans = [(r.x + r.xs[0], r.x + r.xs[-1] + r.advances[-1]) for r in runs if r.xs]
+    if not spans:
+        return []
+    x0, x1 = min(a for a, _b in spans), max(b for _a, b in spans)
+    if x1 - x0 >= g.width - 2 * g.col_w:
+        return []
+    y = base - (INK_ABOVE - INK_BELOW) / 2 * size
+    gap = FLANK_GAP_EM * size
+    out = []
+    if x0 - gap > g.left + g.col_w / 2:
+        out.append(Rule(g.left, y, x0 - gap, y, HEADLINE_RULE_WIDTH, colour))
+    if x1 + gap < g.left + g.width - g.col_w / 2:
+        out.append(Rule(x1 + gap, y, g.left + g.width, y, HEADLINE_RULE_WIDTH, colour))
+    return out
 
 
 # ---------------------------------------------------------------------------- blocks

@@ -100,3 +100,36 @@ def test_a_group_leader_and_its_follower_with_portraits_stand_level_beside_a_hea
                 assert "tops" not in q.failures, (index, number, q.portrait_tops_mm)
                 assert any(isinstance(it, Picture) for it in lp.items)
     assert checked >= 2
+
+
+def test_a_narrow_page_title_opens_up_and_a_narrow_kicker_stands_between_hairlines():
+    """The page's title group leaves no white wells above the first row: a title narrower than
+    the type area is letter-spaced towards it, and a kicker far narrower than it is framed by
+    hairlines to the area's edges (page_quality.py counts white beside them as holes)."""
+    from layout.quality import ink_grid
+    from layout.types import GlyphRun, Rule
+    from model.document import HeadlineGroup
+    from model.example import example_bulletin
+
+    b = example_bulletin()
+    page = b.pages[0]
+    page.headline = HeadlineGroup(kicker="向三秦职工报告", title="建功“十四五” 工会在行动", subtitle="——地市工会篇")
+    g = make_grid(b.page_setup)
+    lp, _problems = lay_out_page(b, page, 1)
+    hid = page.headline.id
+    title = [it for it in lp.items if isinstance(it, GlyphRun) and it.block_id == hid and it.size > 30]
+    left = min(r.x + r.xs[0] for r in title)
+    right = max(r.x + r.xs[-1] + r.advances[-1] for r in title)
+    assert left < g.left + g.col_w and right > g.left + g.width - g.col_w  # it reaches the outer columns
+    first_block = min(a.y for a in lp.areas if a.kind not in ("headline", "banner"))
+    hairlines = [it for it in lp.items if isinstance(it, Rule) and it.y0 == it.y1 and it.y0 < first_block
+                 and (it.x0 <= g.left + 0.5 or it.x1 >= g.left + g.width - 0.5) and it.width < 1]
+    assert len(hairlines) >= 4  # both sides of the kicker and of the subtitle
+    ink, top, _bottom, _runs = ink_grid(lp, g)
+    rows = int((first_block - top) // g.leading)
+    for k in range(g.columns):
+        run = longest = 0
+        for r in range(rows):
+            run = 0 if ink[r][k] else run + 1
+            longest = max(longest, run)
+        assert longest < 2, (k, longest)  # no white well of two lines or more in the title group
