@@ -648,6 +648,40 @@ def _top_air(m: MeasuredBlock, span: int, stacked: bool = False) -> int:
     return TOP_AIR
 
 
+def _air_raise(m: MeasuredBlock, g: Grid, lp: LaidOutPage, line: int, head) -> float | None:
+    """Points to raise the letters of ``m``'s headline ``head`` (lines, draw) within their slot
+    when a line of air goes above it at grid line ``line`` (under a rule at the middle of the
+    line before), so that neither the white above them nor the white down to the body holds two
+    whole cells of the page's measure (page_quality.py's grid runs from the page's first ink,
+    drawn by now: the title group or the rows above); None when no raise does."""
+    from layout.types import GlyphRun, Picture
+
+    lines, draw = head
+    lead = g.leading
+    runs = [it for it in draw(0.0, 0.0, 1000.0) if isinstance(it, GlyphRun) and it.xs]
+    if not runs:
+        return 0.0
+    tops = [it.y - ts.ASCENT * it.size for it in lp.items if isinstance(it, GlyphRun) and it.text.strip()]
+    tops += [it.y for it in lp.items if isinstance(it, Picture)]
+    origin = min(tops + [g.top + lead])
+
+    def whole_cells(a: float, b: float) -> int:
+        return max(0, math.floor((b - origin) / lead + 1e-9) - math.ceil((a - origin) / lead - 1e-9))
+
+    ink_top = min(r.y - INK_ABOVE * r.size for r in runs)
+    ink_bottom = max(r.y + INK_BELOW * r.size for r in runs)
+    rule_bottom = g.line_top(line - 1) + lead / 2 + 0.3
+    slot = g.line_top(line + 1)  # the headline's slot, a line of air lower
+    # the body's first letters (a text line; a portrait's frame stands higher, so text is the worse)
+    body_ink = g.line_top(line + 1 + lines + m.pad_lines) + (lead - g.body) / 2 + (ts.ASCENT - INK_ABOVE) * g.body
+    for raise_by in (0.0, *[k * 0.5 for k in range(1, int(2 * ink_top) + 1)]):
+        if whole_cells(slot + ink_bottom - raise_by, body_ink) >= 2:
+            return None  # raising only widens the white below
+        if whole_cells(rule_bottom, slot + ink_top - raise_by) < 2:
+            return raise_by
+    return None
+
+
 #: portraits whose tops lie this near read as one row (page_quality.py's rule), and stand level
 PORTRAIT_ROW_MM = 40.0
 
@@ -850,12 +884,16 @@ def _draw_block(m: MeasuredBlock, g: Grid, col: int, span: int, line: int, lines
         head_lines, draw_head = m.head(span) if own_head else _head_for(m, span, lines, gap_lines)
         # (not at the head of the type area: white above the page's first line shortens the page)
         body = lines - head_lines - 2 * m.pad_lines
+        raised = None
         if line > 0 and _top_air(m, span, stacked) and _air_helps(m, span, body, head_pad, gap_lines):
+            # the air only where it leaves no two white lines above or below the headline's letters
+            raised = _air_raise(m, g, lp, line, (head_lines, draw_head))
+        if raised is not None:
             # paragraph air cannot bring the block to its foot: the headline takes a line of air
             lines -= 1
             line += 1
             top = g.line_top(line)
-        lp.items += draw_head(x, top, w)
+        lp.items += draw_head(x, top - (raised or 0.0), w)
     head_lines = min(head_lines, lines)
     body_top = line + head_lines + m.pad_lines
     body_lines = lines - head_lines - 2 * m.pad_lines

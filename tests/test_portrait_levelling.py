@@ -133,3 +133,50 @@ def test_a_narrow_page_title_opens_up_and_a_narrow_kicker_stands_between_hairlin
             run = 0 if ink[r][k] else run + 1
             longest = max(longest, run)
         assert longest < 2, (k, longest)  # no white well of two lines or more in the title group
+
+
+def test_a_line_of_air_above_a_headline_never_leaves_two_white_lines_above_or_below_its_letters():
+    """TOP_AIR goes above a headline only where its letters, raised in their slot if need be,
+    leave under two whole white cells up to the rule above and down to the body — cells of
+    page_quality.py's measure, which runs from the page's first ink (so the same headline is
+    raised on one page and not on another)."""
+    from dataclasses import replace as dc_replace
+
+    from benchmarks.makeup_corpus import bulletin_for
+    from layout.blocks import BlockMeasurer
+    from layout.document import ImageSizes, _air_raise, registry_for
+    from layout.types import GlyphRun, LaidOutPage
+
+    b = bulletin_for(86)
+    g = make_grid(b.page_setup)
+    blk = b.pages[0].blocks[0]
+    blk = dc_replace(blk, placement=dc_replace(blk.placement, headline_scale=1.25))
+    m = BlockMeasurer(g, registry_for(b), b.page_setup.portrait, b.page_setup.spaced_names).measure(blk, ImageSizes(b.images))
+    raises = set()
+    for off in (0.0, 3.0, 6.0, 9.0, 12.0):  # where the page's first letters stand
+        lp = LaidOutPage(1, g.page_w, g.page_h)
+        lp.items = [GlyphRun(g.left, g.top + off + 0.88 * 20, "题", 20.0, "title", (0.0,), (20.0,), (1,))]
+        raises.add(_air_raise(m, g, lp, 20, m.head_big(3)))
+    assert len(raises) > 1 and max(r for r in raises if r is not None) > 0
+    for index in (59, 119):  # as generated: their pages took the air where it left two white lines
+        b = bulletin_for(index)
+        g = make_grid(b.page_setup)
+        _check_no_white_pair_over_headlines(b, g)
+
+
+def _check_no_white_pair_over_headlines(b, g) -> None:
+    import math
+
+    from layout.quality import INK_ABOVE, ink_grid
+    from layout.types import GlyphRun
+
+    for number, page in enumerate(b.pages, 1):
+        lp, _problems = lay_out_page(b, page, number)
+        ink, top, _bottom, _runs = ink_grid(lp, g)
+        for run in (it for it in lp.items if isinstance(it, GlyphRun) and it.xs and it.size > 1.6 * g.body):
+            row = math.floor((run.y - INK_ABOVE * run.size - top) / g.leading)
+            cols = {k for k in range(g.columns)
+                    if g.col_x(k) < run.x + run.xs[-1] and g.col_x(k) + g.col_w > run.x + run.xs[0]}
+            for k in cols:
+                if 2 <= row <= len(ink):
+                    assert ink[row - 1][k] or ink[row - 2][k], (number, run.text, k)
