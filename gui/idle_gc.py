@@ -8,6 +8,11 @@ inside a keystroke's layout: it made the worst keystroke-to-preview of a 3,000-k
 after start-up are frozen out of collection (they live as long as the editor), the automatic
 oldest-generation pass is made rare, and a full collection runs once typing has paused
 (``IDLE_MS``) and the layout is idle, so cyclic garbage is still returned and memory stays flat.
+
+Before that freeze the editor's start (``hold_collections``) runs with no automatic collection at
+all: it makes modules, widgets, fonts and the first layout, not garbage, yet the collector
+walked that growing heap 127 times (≈ 25 ms of the example's start, 400 unreachable objects
+found in all, which the freeze then keeps).
 """
 
 from __future__ import annotations
@@ -23,6 +28,26 @@ IDLE_MS = 1500  # a pause in typing this long gets the full collection
 OLDEST_THRESHOLD = 200
 
 _frozen = False
+#: automatic collection is off for the start (``hold_collections``) until the freeze
+_held = False
+
+
+def hold_collections() -> None:
+    """No automatic collection until ``freeze_start_up`` (or ``release_collections``)."""
+    global _held
+    if _frozen or _held or not gc.isenabled():
+        return
+    gc.disable()
+    _held = True
+
+
+def release_collections() -> None:
+    """Automatic collection on again, if ``hold_collections`` turned it off (a start that
+    never got a first layout to freeze after)."""
+    global _held
+    if _held:
+        _held = False
+        gc.enable()
 
 
 def freeze_start_up() -> None:
@@ -34,8 +59,12 @@ def freeze_start_up() -> None:
     global _frozen
     if _frozen:
         return
-    gc.collect(1)
-    gc.freeze()
+    if _held:
+        gc.freeze()  # nothing was collected since start: no young generation to collect either
+        release_collections()
+    else:
+        gc.collect(1)
+        gc.freeze()
     _frozen = True
     young, middle, oldest = gc.get_threshold()
     gc.set_threshold(young, middle, max(OLDEST_THRESHOLD, oldest))

@@ -50,7 +50,7 @@ from gui.forms.picture_form import PictureForm
 from gui.forms.speech_form import SpeechForm
 from gui.forms.wheel_guard import install_wheel_guard
 from gui.help_guide import GuideDialog
-from gui.idle_gc import IdleCollector, freeze_start_up
+from gui.idle_gc import IdleCollector, freeze_start_up, release_collections
 from gui.import_hooks import import_hooks as importing  # submissions: drops, 打开 of a .docx/.txt
 from gui.layout_runner import LayoutResult, LayoutRunner, default_check_fn, default_layout_fn
 from gui.menus import MainMenu
@@ -472,6 +472,8 @@ class MainWindow(QMainWindow):
     def _on_layout(self, result: LayoutResult) -> None:
         if result.document is not None:
             freeze_start_up()  # the engine's fonts and tables are loaded now (gui/idle_gc.py)
+        else:
+            release_collections()  # no layout to freeze after: collect as usual
         ps = self.doc.bulletin.page_setup
         size = (mm_to_pt(ps.width_mm), mm_to_pt(ps.height_mm))
         if result.document is not None:
