@@ -276,7 +276,7 @@ class _DocumentReader:
 
 
 def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = None) -> int:
-    from gui.idle_gc import hold_collections, release_collections
+    from gui.start_gc import hold_collections, release_collections
 
     hold_collections()  # until the first layout's freeze (gui/idle_gc.py)
     try:

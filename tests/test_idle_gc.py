@@ -55,9 +55,10 @@ def test_the_start_runs_without_automatic_collections_until_the_freeze(monkeypat
     """Issue 27: the start made ≈ 125 automatic collections (≈ 25 ms of the example's start)
     of a heap that is all kept; run_gui holds them until the first layout's freeze."""
     import gui.idle_gc as idle_gc
+    import gui.start_gc as start_gc
 
     monkeypatch.setattr(idle_gc, "_frozen", False)
-    monkeypatch.setattr(idle_gc, "_held", False)
+    monkeypatch.setattr(start_gc, "_held", False)
     assert gc.isenabled()
     try:
         idle_gc.hold_collections()
@@ -72,9 +73,10 @@ def test_the_start_runs_without_automatic_collections_until_the_freeze(monkeypat
 
 def test_a_start_without_a_first_layout_collects_as_usual(monkeypatch):
     import gui.idle_gc as idle_gc
+    import gui.start_gc as start_gc
 
     monkeypatch.setattr(idle_gc, "_frozen", False)
-    monkeypatch.setattr(idle_gc, "_held", False)
+    monkeypatch.setattr(start_gc, "_held", False)
     try:
         idle_gc.hold_collections()
         idle_gc.release_collections()  # the layout failed: MainWindow._on_layout lets go
