@@ -132,12 +132,17 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
 
-        install_wheel_guard()  # before the forms' fields are polished
         self._build_ui()
         if restore_settings:
             self._restore_window_state()
         self._update_title()
         self.runner.run_now()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # the wheel guard, before any wheel can reach the window's fields (installed at once,
+        # it would filter the thousands of events of building the window: gui/forms/wheel_guard.py)
+        install_wheel_guard()
+        super().showEvent(event)
 
     # ================================================================== building the UI
     def dialog_parent(self) -> QWidget:
