@@ -41,3 +41,12 @@ def test_the_start_s_collection_hold_imports_no_qt():
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_main_window_does_not_import_qt_s_print_support():
+    """Printing imports it when the user first prints (≈ 4 ms of the editor's start)."""
+    code = ("import json, sys; import gui.main_window; "
+            "print(json.dumps(sorted(m for m in sys.modules if 'QtPrintSupport' in m)))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
