@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -75,6 +75,9 @@ from model.document import (
 from model.units import mm_to_pt
 
 _DEFAULT = object()
+#: a layout read back from disk is measured this long after its page is on screen, before anyone
+#: can have clicked into a field and typed (gui/layout_runner.py, LayoutRunner.warm)
+WARM_AFTER_PAINT_MS = 200
 FORM_MIN_WIDTH = 300  # px: the form dock; with the outline and the preview the window fits 1024 px
 
 
@@ -483,6 +486,8 @@ class MainWindow(QMainWindow):
         size = (mm_to_pt(ps.width_mm), mm_to_pt(ps.height_mm))
         if result.document is not None:
             self.preview.set_document(result.document)
+            if self.runner.needs_warming():  # read back from disk: measured once it is on screen
+                self.preview.canvas.after_next_paint(lambda: QTimer.singleShot(WARM_AFTER_PAINT_MS, self.runner.warm))
             self.thumbnails.set_document(result.document)
             self.preview.status.setText(self.tr("排版用时 {} 毫秒").format(round(result.seconds * 1000)))
         elif result.error:

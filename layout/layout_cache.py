@@ -1,7 +1,9 @@
 """A whole bulletin's laid-out pages kept on disk, for a bulletin laid out again unchanged.
 
 Why: exporting the same file again (a proof, then the file for the printer; the benchmark's
-repeated exports) laid every page out again, about a quarter of the example's export. Like the
+repeated exports) laid every page out again, about a quarter of the example's export; and the
+editor, opening the file it had open before, laid it out again before its first page could be
+drawn (gui/layout_runner.py reads the editor's first layout of a document from here). Like the
 prepared pictures and the font subsets, the result is derived data we can always rebuild, kept
 with ``layout.cache_file`` (no pickle: the pages are written as JSON and read back into the same
 frozen dataclasses).

@@ -120,3 +120,22 @@ def test_at_most_max_files_entries_are_kept(own_cache, monkeypatch):
     for i in range(4):
         assert layout_cache.store(f"k{i}", per_page)
     assert len(list(own_cache.iterdir())) == 2
+
+
+def test_the_editor_opens_a_bulletin_laid_out_before_from_disk_and_measures_it_later(own_cache):
+    """gui/layout_runner.py: the first layout of a document is read back when it was laid out
+    before (the page reaches the screen sooner); its first page is measured afterwards (warm)."""
+    from gui.layout_runner import IncrementalLayout
+
+    first = IncrementalLayout()
+    doc = first(example_bulletin())
+    assert not first.needs_warming()  # laid out here: nothing to warm
+    again = IncrementalLayout()
+    cached = again(example_bulletin())
+    assert again.needs_warming()
+    assert cached.pages == doc.pages and cached.problems == doc.problems
+    again.warm()
+    assert not again.needs_warming()
+    b = example_bulletin()
+    b.pages[0].blocks[-1].headline += "字"  # the next keystroke: laid out as always
+    assert again(b).pages[0] != doc.pages[0]
