@@ -22,7 +22,7 @@ The whole bulletin is in the key, not one page, so a dependency of a page on ano
 group headline on the page before) can never be missed. A layout with a character drawn from a
 fallback face, or missing, is not kept: such a face may come from fontconfig, that is from
 whatever fonts are installed. An entry is written only when it reads back equal to what was laid
-out. At most ``MAX_FILES`` entries are kept, the oldest are removed.
+out. At most ``MAX_FILES`` entries and ``MAX_BYTES`` are kept, the oldest are removed.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from layout.types import BlockArea, GlyphRun, LaidOutPage, Picture, Problem, Rec
 _VERSION = "2"
 _MAGIC = b"BULLETIN-LAYOUT\n"
 MAX_FILES = 64
+MAX_BYTES = 64 * 1024 * 1024
 #: problems that say a character came from a face outside the registry's own chain (or none)
 _ENVIRONMENT_KINDS = frozenset({"fallback", "missing_glyph"})
 
@@ -228,12 +229,18 @@ def store(key: str, per_page: PerPage) -> bool:
 
 
 def _prune(folder: Path) -> None:
+    """The oldest entries go while there are more than ``MAX_FILES`` or ``MAX_BYTES`` of them
+    (a 24-page issue's entry is ≈ 6 MB, the example's ≈ 0.3 MB)."""
     try:
-        entries = [e for e in os.scandir(folder) if e.name.endswith(".json")]
-        if len(entries) <= MAX_FILES:
-            return
-        entries.sort(key=lambda e: e.stat().st_mtime_ns)
-        for e in entries[: len(entries) - MAX_FILES]:
-            os.unlink(e.path)
+        entries = [(e.stat(), e.path) for e in os.scandir(folder) if e.name.endswith(".json")]
+        total = sum(st.st_size for st, _ in entries)
+        entries.sort(key=lambda e: e[0].st_mtime_ns)
+        count = len(entries)
+        for st, path in entries[:-1]:  # the newest (just written) stays
+            if count <= MAX_FILES and total <= MAX_BYTES:
+                break
+            os.unlink(path)
+            total -= st.st_size
+            count -= 1
     except OSError:
         pass

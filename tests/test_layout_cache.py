@@ -113,13 +113,18 @@ def test_a_damaged_entry_is_laid_out_again(own_cache):
     assert pdf_bytes(example_bulletin(), when=WHEN).data == first
 
 
-def test_at_most_max_files_entries_are_kept(own_cache, monkeypatch):
+def test_at_most_max_files_entries_and_max_bytes_are_kept(own_cache, monkeypatch):
     monkeypatch.setattr(layout_cache, "MAX_FILES", 2)
     b = example_bulletin()
     per_page = lay_out_pages(b)
     for i in range(4):
         assert layout_cache.store(f"k{i}", per_page)
-    assert len(list(own_cache.iterdir())) == 2
+        t = (i + 1) * 1_000_000_000_000  # distinct times, older than now (a coarse clock may tie)
+        os.utime(own_cache / f"k{i}.json", ns=(t, t))
+    assert sorted(p.stem for p in own_cache.iterdir()) == ["k2", "k3"]
+    monkeypatch.setattr(layout_cache, "MAX_BYTES", 1)  # the newest stays whatever its size
+    assert layout_cache.store("k4", per_page)
+    assert [p.stem for p in own_cache.iterdir()] == ["k4"]
 
 
 def test_the_editor_opens_a_bulletin_laid_out_before_from_disk_and_measures_it_later(own_cache):
