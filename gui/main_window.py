@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
         size = (mm_to_pt(ps.width_mm), mm_to_pt(ps.height_mm))
         if result.document is not None:
             self.preview.set_document(result.document)
-            if self.runner.needs_warming():  # read back from disk: measured once it is on screen
+            if self.runner.needs_warming():  # the first layout's remaining work, once the page is on screen
                 self.preview.canvas.after_next_paint(lambda: QTimer.singleShot(WARM_AFTER_PAINT_MS, self.runner.warm))
             self.thumbnails.set_document(result.document)
             self.preview.status.setText(self.tr("排版用时 {} 毫秒").format(round(result.seconds * 1000)))
