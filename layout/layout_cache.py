@@ -16,7 +16,8 @@ One entry holds every page of one bulletin, keyed by everything the layout reads
 - the faces the font registry resolved, their bold faces and its fallback chain (path, face
   index, file size and modification time), and the registry's font errors;
 - the engine: the size and modification time of every module of ``layout`` and ``model``, the
-  Python version, and the word segmenter's stamp (``layout.phrases``).
+  Python version, and the word segmenter's stamp (``layout.phrases``); a process whose modules
+  changed on disk while it ran (a developer's edit) writes nothing.
 
 The whole bulletin is in the key, not one page, so a dependency of a page on another page (a
 group headline on the page before) can never be missed. A layout with a character drawn from a
@@ -59,7 +60,12 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _engine_stamp() -> str:
-    """The engine's modules (size and mtime of every ``layout`` and ``model`` source file)."""
+    """The engine's modules (size and mtime of every ``layout`` and ``model`` source file), as
+    they were when this process first asked; ``store`` keeps nothing once they have changed."""
+    return _engine_stamp_now()
+
+
+def _engine_stamp_now() -> str:
     from layout.phrases import _segmenter_stamp
 
     h = hashlib.sha256(f"{_VERSION}\0{sys.version}\0{sys.byteorder}\0{_segmenter_stamp()}\0".encode())
@@ -214,6 +220,8 @@ def load(key: str) -> PerPage | None:
 def store(key: str, per_page: PerPage) -> bool:
     """Keep ``per_page`` under ``key``; False when it is not kept (see the module docstring)."""
     if any(p.kind in _ENVIRONMENT_KINDS for _lp, problems in per_page for p in problems):
+        return False
+    if _engine_stamp_now() != _engine_stamp():  # the code changed on disk while this process ran
         return False
     try:
         payload = _encode(per_page)

@@ -147,3 +147,11 @@ def test_the_editor_opens_a_bulletin_laid_out_before_from_disk_and_measures_it_l
     b = example_bulletin()
     b.pages[0].blocks[-1].headline += "字"  # the next keystroke: laid out as always
     assert again(b).pages[0] != doc.pages[0]
+
+
+def test_nothing_is_kept_once_the_engine_changed_on_disk(own_cache, monkeypatch):
+    b = example_bulletin()
+    per_page = lay_out_pages(b)
+    key = _key(b)
+    monkeypatch.setattr(layout_cache, "_engine_stamp_now", lambda: "edited")
+    assert not layout_cache.store(key, per_page)
