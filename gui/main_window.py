@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
             return
         changed = item_id != self.selected_id
         self.selected_id = item_id
+        self.runner.warm()  # a layout read back from disk: measured now, before typing (if not yet)
         if source != "outline":
             self.outline.select(item_id)
         if changed or self.form is None:
