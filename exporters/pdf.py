@@ -61,6 +61,7 @@ def _layout_with_digests(bulletin: Bulletin, pictures: PicturePreparer | None = 
                          ) -> tuple[LaidOutDocument, dict[str, bytes]]:
     """The bulletin laid out (as ``lay_out_bulletin`` does, a page at a time), each page's
     pictures handed to ``pictures`` as soon as the page is laid out."""
+    from layout import layout_cache
     from layout.document import ImageSizes, assemble, lay_out_page, registry_for
 
     images = _DigestingImages(bulletin.images)
@@ -68,12 +69,21 @@ def _layout_with_digests(bulletin: Bulletin, pictures: PicturePreparer | None = 
     reading.images = images
     fonts = registry_for(reading)
     sizes = ImageSizes(images)
+    key = layout_cache.document_key(reading, fonts, sizes)
+    cached = layout_cache.load(key) if key is not None else None
+    if cached is not None:  # the same bulletin laid out before (layout/layout_cache.py)
+        for lp, _problems in cached:
+            if pictures is not None:
+                pictures.add(lp.items)
+        return assemble(cached), images.digests
     per_page = []
     for number, page in enumerate(reading.pages, 1):
         laid_out = lay_out_page(reading, page, number, fonts, sizes, exact_short=True)
         per_page.append(laid_out)
         if pictures is not None:
             pictures.add(laid_out[0].items)
+    if key is not None:
+        layout_cache.store(key, per_page)
     return assemble(per_page), images.digests
 
 

@@ -770,7 +770,7 @@ def _write_document(pages: list[LaidOutPage], plans: Mapping[str, _FacePlan],
                     condition: PrintingCondition | None, when: datetime, icc: bytes | None) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
-    from exporters.pdfx import declare, finish_streams, overprint_states, pdf_version, stamp_id
+    from exporters.pdfx import declare, finish_streams, overprint_states, pdf_version, stamped
 
     bleed = max(0.0, bleed_mm) * MM
     margin = bleed + ((max(bleed, 3 * MM) + 6 * MM - bleed) if crop_marks else 0.0)
@@ -806,4 +806,4 @@ def _write_document(pages: list[LaidOutPage], plans: Mapping[str, _FacePlan],
             writer.overprinted = False
     finish_streams(canvas)
     canvas.save()
-    return stamp_id(buf.getvalue())
+    return stamped(buf)

@@ -216,6 +216,33 @@ def stamp_id(data: bytes) -> bytes:
     return b"".join((view[: m.start()], b"/ID \n[<", digest, b"><", digest, b">]", view[m.end():]))
 
 
+#: how far from the end of a file the trailer is looked for by ``stamped``
+_TAIL = 1 << 16
+
+
+def stamped(buf) -> bytes:  # type: ignore[no-untyped-def]
+    """``stamp_id(buf.getvalue())`` for a file written into ``buf`` (a BytesIO), with one copy
+    of the file fewer: the new ID, as long as reportlab's, is written into the buffer itself
+    (a 24-page issue's PDF is 44 MB)."""
+    new = None
+    view = buf.getbuffer()
+    try:
+        start = max(0, len(view) - _TAIL)
+        tail = bytes(view[start:])
+        at = tail.rfind(b"trailer")
+        m = _TRAILER_ID.search(tail, at) if at >= 0 else None
+        if m is not None:
+            digest = hashlib.md5(view[:start + at], usedforsecurity=False).hexdigest().encode()
+            new = b"/ID \n[<" + digest + b"><" + digest + b">]"
+            if len(new) == m.end() - m.start():
+                view[start + m.start():start + m.end()] = new
+            else:
+                new = None
+    finally:
+        view.release()
+    return buf.getvalue() if new is not None else stamp_id(buf.getvalue())
+
+
 # --------------------------------------------------------------------------------------------
 # Streams of one document
 

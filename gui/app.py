@@ -276,6 +276,16 @@ class _DocumentReader:
 
 
 def run_gui(path: str | None, screenshot: str | None = None, lang: str | None = None) -> int:
+    from gui.start_gc import hold_collections, release_collections
+
+    hold_collections()  # until the first layout's freeze (gui/idle_gc.py)
+    try:
+        return _run_gui(path, screenshot, lang)
+    finally:
+        release_collections()
+
+
+def _run_gui(path: str | None, screenshot: str | None, lang: str | None) -> int:
     from model.project_file import ProjectFileError
 
     if screenshot:

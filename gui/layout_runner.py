@@ -36,6 +36,9 @@ from model.document import Bulletin
 
 LayoutFn = Callable[[Bulletin], LaidOutDocument]
 PROOFREAD_MS = 400  # the proofreader's own throttle in the threaded editor
+#: a layout read back from disk is warmed this long after it arrived, if the window has not
+#: asked for it when it painted the page (LayoutRunner.warm)
+WARM_AFTER_MS = 500
 
 
 def default_layout_fn() -> LayoutFn:
@@ -70,6 +73,8 @@ class IncrementalLayout:
         self._key: tuple | None = None
         self._page_keys: list[str] = []
         self._pages: list | None = None
+        self._cold: Bulletin | None = None  # read back from disk: its measurements are not in memory
+        self._unkept: tuple | None = None  # (key, pages) of a first layout not yet in the layout cache
 
     @staticmethod
     def _global_key(bulletin: Bulletin) -> tuple:
@@ -82,15 +87,51 @@ class IncrementalLayout:
         if key == self._key and self._pages is not None and len(page_keys) == len(self._page_keys):
             todo = {i for i, (a, b) in enumerate(zip(page_keys, self._page_keys)) if a != b}
             pages = self._lay_out_pages(bulletin, todo, self._pages)
+            if todo:
+                self._cold = None  # typed before the warming: that page is measured, the old one is not wanted
         else:
-            pages = self._lay_out_pages(bulletin)
+            pages = self._opened(bulletin) if self._pages is None else self._lay_out_pages(bulletin)
         self._key, self._page_keys, self._pages = key, page_keys, pages
         doc = self._assemble(pages)
         doc.problems += press_problems(bulletin, doc)
         return doc
 
+    def _opened(self, bulletin: Bulletin) -> list:
+        """The first layout of a document: read back from disk when it was laid out before
+        (layout/layout_cache.py), else laid out and kept there."""
+        from layout import layout_cache
+        from layout.document import ImageSizes, registry_for
+
+        key = layout_cache.document_key(bulletin, registry_for(bulletin), ImageSizes(bulletin.images))
+        pages = layout_cache.load(key) if key is not None else None
+        if pages is None:
+            pages = self._lay_out_pages(bulletin)
+            if key is not None:
+                self._unkept = (key, pages)  # written later (warm): ≈ 0.2 s for 24 pages
+        else:
+            self._cold = bulletin
+        return pages
+
+    def needs_warming(self) -> bool:
+        """Work left from the first layout: measuring a layout read back, keeping a new one."""
+        return self._cold is not None or self._unkept is not None
+
+    def warm(self) -> None:
+        """The first layout's work that waits until its page is painted (the runner has it done
+        then, on the layout worker): a new layout is written to the layout cache; a layout read
+        back from it has its first page laid out again, the result discarded, so that the
+        measurements the next keystroke there reuses are in memory."""
+        unkept, self._unkept = self._unkept, None
+        if unkept is not None:
+            from layout import layout_cache
+
+            layout_cache.store(*unkept)
+        bulletin, self._cold = self._cold, None
+        if bulletin is not None and bulletin.pages:
+            self._lay_out_pages(bulletin, {0}, [(None, [])] * len(bulletin.pages))
+
     def reset(self) -> None:
-        self._key, self._page_keys, self._pages = None, [], None
+        self._key, self._page_keys, self._pages, self._cold, self._unkept = None, [], None, None, None
 
 
 def press_problems(bulletin: Bulletin, doc: LaidOutDocument) -> list:
@@ -169,6 +210,21 @@ class _Job(QRunnable):
     def run(self) -> None:
         bulletin, self.bulletin = self.bulletin, None  # PySide's pool keeps the job: not the snapshot
         self.signals.done.emit(run_layout(bulletin, self.layout_fn, self.check_fn, self.generation))
+
+
+class _WarmJob(QRunnable):
+    """``IncrementalLayout.warm`` on the layout worker (after a layout read back from disk)."""
+
+    def __init__(self, layout: IncrementalLayout) -> None:
+        super().__init__()
+        self.layout = layout
+
+    def run(self) -> None:
+        layout, self.layout = self.layout, None
+        try:
+            layout.warm()
+        except Exception:  # noqa: BLE001 - only a head start for the next keystroke
+            traceback.print_exc()
 
 
 class _CheckJob(QRunnable):
@@ -307,19 +363,40 @@ class LayoutRunner(QObject):
 
     def _done(self, result: LayoutResult) -> None:
         self._busy = False
-        self._jobs = [j for j in self._jobs if not (isinstance(j, _Job) and j.generation == result.generation)]
+        self._jobs = [j for j in self._jobs if not (isinstance(j, _Job) and j.generation == result.generation)
+                      and not (isinstance(j, _WarmJob) and j.layout is None)]
         if self._separate_check:
             result.findings = self.findings  # the latest the proofreader has (it runs on its own timer)
         elif self.check_fn is not None:
             self.findings, self.findings_generation = result.findings, result.generation
         self.result = result
         self.finished.emit(result)
+        if self.threaded and self.needs_warming():
+            # the window calls warm() once it has painted this result; this is the backstop
+            QTimer.singleShot(WARM_AFTER_MS, self.warm)
         if self._check_after_layout:  # proofread once the first page is painted (the throttle's wait)
             self._check_after_layout = False
             self.check_timer.start()
         if self._again:
             self._again = False
             self._start()
+
+    def needs_warming(self) -> bool:
+        """The first layout left work for after its paint (``IncrementalLayout.warm``)."""
+        return isinstance(self._layout, IncrementalLayout) and self._layout.needs_warming()
+
+    def warm(self) -> None:
+        """Have the layout worker do what the first layout left (``IncrementalLayout.warm``):
+        keep a new layout in the layout cache, or measure the first page of one read back from
+        it, so that the first keystroke there is as quick as the next. The window asks for it a
+        moment after the page is on screen (done beside the first paint, it slowed that paint by
+        a third); a keystroke typed before it pays for the measuring."""
+        if not self.threaded or not self.needs_warming():
+            return
+        job = _WarmJob(self._layout)
+        job.setAutoDelete(True)
+        self._jobs.append(job)
+        self._pool.start(job)
 
     def wait(self, msecs: int = 30000) -> None:
         """Block until the workers are done (shutdown; tests)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,7 +50,7 @@ from gui.forms.picture_form import PictureForm
 from gui.forms.speech_form import SpeechForm
 from gui.forms.wheel_guard import install_wheel_guard
 from gui.help_guide import GuideDialog
-from gui.idle_gc import IdleCollector, freeze_start_up
+from gui.idle_gc import IdleCollector, freeze_start_up, release_collections
 from gui.import_hooks import import_hooks as importing  # submissions: drops, 打开 of a .docx/.txt
 from gui.layout_runner import LayoutResult, LayoutRunner, default_check_fn, default_layout_fn
 from gui.menus import MainMenu
@@ -75,6 +75,9 @@ from model.document import (
 from model.units import mm_to_pt
 
 _DEFAULT = object()
+#: a layout read back from disk is measured this long after its page is on screen, before anyone
+#: can have clicked into a field and typed (gui/layout_runner.py, LayoutRunner.warm)
+WARM_AFTER_PAINT_MS = 200
 FORM_MIN_WIDTH = 300  # px: the form dock; with the outline and the preview the window fits 1024 px
 
 
@@ -132,12 +135,17 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
 
-        install_wheel_guard()  # before the forms' fields are polished
         self._build_ui()
         if restore_settings:
             self._restore_window_state()
         self._update_title()
         self.runner.run_now()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # the wheel guard, before any wheel can reach the window's fields (installed at once,
+        # it would filter the thousands of events of building the window: gui/forms/wheel_guard.py)
+        install_wheel_guard()
+        super().showEvent(event)
 
     # ================================================================== building the UI
     def dialog_parent(self) -> QWidget:
@@ -281,6 +289,7 @@ class MainWindow(QMainWindow):
             return
         changed = item_id != self.selected_id
         self.selected_id = item_id
+        self.runner.warm()  # a layout read back from disk: measured now, before typing (if not yet)
         if source != "outline":
             self.outline.select(item_id)
         if changed or self.form is None:
@@ -472,10 +481,14 @@ class MainWindow(QMainWindow):
     def _on_layout(self, result: LayoutResult) -> None:
         if result.document is not None:
             freeze_start_up()  # the engine's fonts and tables are loaded now (gui/idle_gc.py)
+        else:
+            release_collections()  # no layout to freeze after: collect as usual
         ps = self.doc.bulletin.page_setup
         size = (mm_to_pt(ps.width_mm), mm_to_pt(ps.height_mm))
         if result.document is not None:
             self.preview.set_document(result.document)
+            if self.runner.needs_warming():  # the first layout's remaining work, once the page is on screen
+                self.preview.canvas.after_next_paint(lambda: QTimer.singleShot(WARM_AFTER_PAINT_MS, self.runner.warm))
             self.thumbnails.set_document(result.document)
             self.preview.status.setText(self.tr("排版用时 {} 毫秒").format(round(result.seconds * 1000)))
         elif result.error:

@@ -98,6 +98,7 @@ class PageCanvas(QWidget):
         self._cache: dict[int | tuple[int, int, int], QPixmap] = {}
         #: id(page) → (page, [(bounds, item)]): where each item paints, for tiles
         self._bounds: dict[int, tuple[LaidOutPage, list]] = {}
+        self._after_paint: list[Callable[[], None]] = []
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -308,6 +309,14 @@ class PageCanvas(QWidget):
             self._paint_page(p, i, r, exposed)
             self._paint_overlays(p, i)
         p.end()
+        if self._after_paint and self.document is not None:
+            for call in self._after_paint:
+                QTimer.singleShot(0, call)  # after this paint is on screen
+            self._after_paint = []
+
+    def after_next_paint(self, call: Callable[[], None]) -> None:
+        """``call()`` once the next paint of a laid-out document is done."""
+        self._after_paint.append(call)
 
     def _paint_message(self, p: QPainter, r: QRectF) -> None:
         p.fillRect(r, QColor(255, 255, 255))

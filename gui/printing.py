@@ -5,19 +5,25 @@ gui/page_painter (glyph for glyph what the PDF has), so printing needs no export
 viewer. A newspaper page is larger than an office printer's paper, so the user chooses the size:
 *real size* (paper the size of the page; a print shop's plotter, or to check the type size on a
 proof), or *fitted* onto A4 or A3, turned to the page's orientation and centred.
+
+Qt's print support is imported when the user first prints, not with the editor (≈ 4 ms of its
+start).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QComboBox, QFormLayout, QMessageBox, QToolBar, QWidget
 
 from gui.page_painter import FontCache, paint_page
 from layout.types import LaidOutDocument
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 translate = QCoreApplication.translate
 
@@ -78,6 +84,8 @@ def paint_document(printer: QPrinter, document: LaidOutDocument, fetch_image: Ca
 
 
 def _page_range(printer: QPrinter, count: int) -> list[int]:
+    from PySide6.QtPrintSupport import QPrinter
+
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
         first, last = printer.fromPage(), printer.toPage() or count
         return list(range(max(1, first) - 1, min(count, last)))
@@ -93,8 +101,8 @@ class Printing:
         self.document_fn = document_fn
         self.fetch_image = fetch_image
         self.mode = "fit_a4"
-        #: replaced in tests: (printer, parent) -> dialog with exec()
-        self.dialog_factory = QPrintDialog
+        #: replaced in tests: (printer, parent) -> dialog with exec(); None: Qt's QPrintDialog
+        self.dialog_factory: Callable | None = None
         self.preview: QPrintPreviewDialog | None = None
         self.fonts = FontCache()  # kept: the preview replays its recorded pages with these fonts
 
@@ -126,9 +134,11 @@ class Printing:
         doc = self._document()
         if doc is None:
             return False
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         setup_printer(printer, doc, self.mode)
-        dialog = self.dialog_factory(printer, self.parent)
+        dialog = (self.dialog_factory or QPrintDialog)(printer, self.parent)
         tab = QWidget()
         tab.setWindowTitle(translate("Printing", "版面缩放"))
         form = QFormLayout(tab)
@@ -157,6 +167,8 @@ class Printing:
         doc = self._document()
         if doc is None:
             return None
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         setup_printer(printer, doc, self.mode)
         dlg = QPrintPreviewDialog(printer, self.parent)

@@ -59,6 +59,39 @@ def test_wheel_scrolls_the_form_and_leaves_unfocused_fields_alone(make_window, q
     assert all(c.focusPolicy() != Qt.FocusPolicy.WheelFocus for c in combos)  # the wheel gives no focus
 
 
+def test_the_wheel_guard_comes_with_the_window_s_first_show_and_sets_the_fields_built_before(
+        qtbot, gui_env, monkeypatch):
+    """Issue 27: the application-wide filter is installed when the main window is first shown,
+    not while it is built (the ≈ 2,300 events of building and showing it stay out of Python);
+    the form fields made meanwhile take no focus from the wheel all the same."""
+    from gui.forms import wheel_guard
+    from gui.main_window import MainWindow
+    from model.example import example_bulletin
+
+    app = QApplication.instance()
+    old = wheel_guard._guard
+    if old is not None:
+        app.removeEventFilter(old)
+    monkeypatch.setattr(wheel_guard, "_guard", None)
+    try:
+        w = MainWindow(example_bulletin(), layout_fn=None, check_fn=None, threaded_layout=False,
+                       recovery_dir=str(gui_env), restore_settings=False)
+        qtbot.addWidget(w)
+        w.select(SETUP_ID)
+        assert wheel_guard._guard is None  # built without the filter
+        fields = [*w.form.findChildren(QComboBox), *w.form.findChildren(QAbstractSpinBox)]
+        assert fields
+        w.show()
+        assert wheel_guard._guard is not None
+        assert all(f.focusPolicy() != Qt.FocusPolicy.WheelFocus for f in fields)
+        w.doc.undo_stack.setClean()
+    finally:
+        if wheel_guard._guard is not None:
+            app.removeEventFilter(wheel_guard._guard)
+        if old is not None:
+            app.installEventFilter(old)
+
+
 def test_wheel_changes_a_field_the_user_clicked_into(make_window, qtbot):
     w = make_window()
     w.select(SETUP_ID)

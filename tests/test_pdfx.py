@@ -389,3 +389,21 @@ def test_the_example_is_pdfx1a_within_the_ink_limit(tmp_path):
     assert max(_max_ink(p) for p in _cmyk_pages(path, tmp_path, dpi=72)) <= 2.40 + 0.05
     if shutil.which("qpdf"):
         assert subprocess.run(["qpdf", "--check", str(path)], capture_output=True).returncode == 0
+
+
+def test_the_id_stamped_into_the_buffer_is_the_id_stamp_id_gives():
+    """exporters.pdfx.stamped (issue 27: one copy of a 44 MB file fewer) writes the same bytes
+    as stamp_id, also for a trailer far from the end, an ID of another length and no trailer."""
+    import io
+
+    from exporters.pdfx import _TAIL, stamp_id, stamped
+
+    body = b"%PDF-1.3\n" + b"x" * 5000 + b"\nxref\n0 1\n"
+    trailer = b"trailer\n<<\n/ID \n[<" + b"a" * 32 + b"><" + b"b" * 32 + b">]\n>>\nstartxref\n9\n%%EOF\n"
+    for data in (body + trailer,  # the usual file
+                 body + trailer + b"%" * (_TAIL + 10),  # the trailer beyond the tail looked at
+                 body + trailer.replace(b"a" * 32, b"a" * 16),  # an ID of another length
+                 body + b"%%EOF\n",  # no trailer
+                 b"trailer" * 3):  # a trailer without an ID
+        assert stamped(io.BytesIO(data)) == stamp_id(data)
+    assert stamped(io.BytesIO(body + trailer)) != body + trailer  # it did stamp

@@ -32,3 +32,21 @@ def test_the_auto_makeup_action_is_the_one_of_gui_auto_makeup():
     from gui import auto_makeup, auto_makeup_action
 
     assert auto_makeup.install_auto_makeup is auto_makeup_action.install_auto_makeup
+
+
+def test_the_start_s_collection_hold_imports_no_qt():
+    """run_gui holds garbage collection first thing (gui/start_gc.py); Qt's import must still
+    come after the document reader's thread has started, to run beside it."""
+    code = "import json, sys; import gui.start_gc; print(json.dumps(sorted(m for m in sys.modules if 'PySide6' in m)))"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_main_window_does_not_import_qt_s_print_support():
+    """Printing imports it when the user first prints (≈ 4 ms of the editor's start)."""
+    code = ("import json, sys; import gui.main_window; "
+            "print(json.dumps(sorted(m for m in sys.modules if 'QtPrintSupport' in m)))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
