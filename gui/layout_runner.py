@@ -39,6 +39,8 @@ PROOFREAD_MS = 400  # the proofreader's own throttle in the threaded editor
 #: a layout read back from disk is warmed this long after it arrived, if the window has not
 #: asked for it when it painted the page (LayoutRunner.warm)
 WARM_AFTER_MS = 500
+#: a short page's 缺稿 number is tried (a dozen layouts of that page) this long after typing stops
+REFINE_AFTER_MS = 600
 
 
 def default_layout_fn() -> LayoutFn:
@@ -75,6 +77,9 @@ class IncrementalLayout:
         self._pages: list | None = None
         self._cold: Bulletin | None = None  # read back from disk: its measurements are not in memory
         self._unkept: tuple | None = None  # (key, pages) of a first layout not yet in the layout cache
+        #: pages laid out with a quick 缺稿 guess, to be tried (refine) when typing pauses
+        self._rough: set[int] = set()
+        self._bulletin: Bulletin | None = None  # the snapshot the pages are of
 
     @staticmethod
     def _global_key(bulletin: Bulletin) -> tuple:
@@ -86,15 +91,39 @@ class IncrementalLayout:
         page_keys = [repr(p) for p in bulletin.pages]
         if key == self._key and self._pages is not None and len(page_keys) == len(self._page_keys):
             todo = {i for i, (a, b) in enumerate(zip(page_keys, self._page_keys)) if a != b}
-            pages = self._lay_out_pages(bulletin, todo, self._pages)
+            pages = self._lay_out_pages(bulletin, todo, self._pages, exact_short=False)
             if todo:
                 self._cold = None  # typed before the warming: that page is measured, the old one is not wanted
         else:
-            pages = self._opened(bulletin) if self._pages is None else self._lay_out_pages(bulletin)
-        self._key, self._page_keys, self._pages = key, page_keys, pages
-        doc = self._assemble(pages)
-        doc.problems += press_problems(bulletin, doc)
+            todo = set(range(len(bulletin.pages)))
+            pages = self._opened(bulletin) if self._pages is None else self._lay_out_pages(bulletin, exact_short=False)
+        self._key, self._page_keys, self._pages, self._bulletin = key, page_keys, pages, bulletin
+        from layout.document import needs_refining
+
+        self._rough = {i for i in self._rough if i not in todo} | {
+            i for i in todo if pages[i][0] is not None and needs_refining(bulletin.pages[i], pages[i][1])}
+        return self._document()
+
+    def _document(self) -> LaidOutDocument:
+        doc = self._assemble(self._pages)
+        doc.problems += press_problems(self._bulletin, doc)
         return doc
+
+    def needs_refining(self) -> bool:
+        """Pages of the last layout whose 缺稿 number is a quick guess (typed into)."""
+        return bool(self._rough)
+
+    def refine(self) -> LaidOutDocument | None:
+        """The last layout with its short pages' 缺稿 numbers tried, not guessed (the export's
+        numbers); None when there was nothing to refine. The pages are the same objects."""
+        if not self._rough or self._bulletin is None or self._pages is None:
+            return None
+        from layout.document import refine_short_copy
+
+        for i in sorted(self._rough):
+            self._pages[i] = refine_short_copy(self._bulletin, i, self._pages[i])
+        self._rough = set()
+        return self._document()
 
     def _opened(self, bulletin: Bulletin) -> list:
         """The first layout of a document: read back from disk when it was laid out before
@@ -105,7 +134,7 @@ class IncrementalLayout:
         key = layout_cache.document_key(bulletin, registry_for(bulletin), ImageSizes(bulletin.images))
         pages = layout_cache.load(key) if key is not None else None
         if pages is None:
-            pages = self._lay_out_pages(bulletin)
+            pages = self._lay_out_pages(bulletin, exact_short=False)
             if key is not None:
                 self._unkept = (key, pages)  # written later (warm): ≈ 0.2 s for 24 pages
         else:
@@ -116,22 +145,29 @@ class IncrementalLayout:
         """Work left from the first layout: measuring a layout read back, keeping a new one."""
         return self._cold is not None or self._unkept is not None
 
-    def warm(self) -> None:
+    def warm(self) -> LaidOutDocument | None:
         """The first layout's work that waits until its page is painted (the runner has it done
-        then, on the layout worker): a new layout is written to the layout cache; a layout read
-        back from it has its first page laid out again, the result discarded, so that the
-        measurements the next keystroke there reuses are in memory."""
+        then, on the layout worker): its short pages' 缺稿 numbers are tried (the layout cache
+        holds what the export reports, never a guess) and the new layout is written to the
+        layout cache; a layout read back from it has its first page laid out again, the result
+        discarded, so that the measurements the next keystroke there reuses are in memory.
+        Returns the layout with the tried numbers when there were any to try."""
+        refined = self.refine() if self._unkept is not None and self._unkept[1] is self._pages else None
         unkept, self._unkept = self._unkept, None
         if unkept is not None:
             from layout import layout_cache
+            from layout.document import rough
 
-            layout_cache.store(*unkept)
+            if not any(rough(problems) for _lp, problems in unkept[1]) or refined is not None:
+                layout_cache.store(*unkept)
         bulletin, self._cold = self._cold, None
         if bulletin is not None and bulletin.pages:
             self._lay_out_pages(bulletin, {0}, [(None, [])] * len(bulletin.pages))
+        return refined
 
     def reset(self) -> None:
         self._key, self._page_keys, self._pages, self._cold, self._unkept = None, [], None, None, None
+        self._rough, self._bulletin = set(), None
 
 
 def press_problems(bulletin: Bulletin, doc: LaidOutDocument) -> list:
@@ -213,18 +249,39 @@ class _Job(QRunnable):
 
 
 class _WarmJob(QRunnable):
-    """``IncrementalLayout.warm`` on the layout worker (after a layout read back from disk)."""
+    """``IncrementalLayout.warm`` on the layout worker (after a first layout)."""
 
-    def __init__(self, layout: IncrementalLayout) -> None:
+    def __init__(self, layout: IncrementalLayout, generation: int) -> None:
         super().__init__()
-        self.layout = layout
+        self.layout, self.generation = layout, generation
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        layout, self.layout = self.layout, None
+        doc = None
+        try:
+            doc = layout.warm()
+        except Exception:  # noqa: BLE001 - only a head start for the next keystroke
+            traceback.print_exc()
+        self.signals.done.emit((self.generation, doc))
+
+
+class _RefineJob(QRunnable):
+    """``IncrementalLayout.refine`` on the layout worker, when typing has paused."""
+
+    def __init__(self, layout: IncrementalLayout, generation: int) -> None:
+        super().__init__()
+        self.layout, self.generation = layout, generation
+        self.signals = _Signals()
 
     def run(self) -> None:
         layout, self.layout = self.layout, None
         try:
-            layout.warm()
-        except Exception:  # noqa: BLE001 - only a head start for the next keystroke
+            doc = layout.refine()
+        except Exception:  # noqa: BLE001 - the quick numbers stay
             traceback.print_exc()
+            doc = None
+        self.signals.done.emit((self.generation, doc))
 
 
 class _CheckJob(QRunnable):
@@ -290,6 +347,11 @@ class LayoutRunner(QObject):
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(PROOFREAD_MS)
         self.check_timer.timeout.connect(self._start_check)
+        self.refine_timer = QTimer(self)
+        self.refine_timer.setSingleShot(True)
+        self.refine_timer.setInterval(REFINE_AFTER_MS)
+        self.refine_timer.timeout.connect(self._start_refine)
+        self._refining = False
 
     @property
     def _separate_check(self) -> bool:
@@ -361,8 +423,36 @@ class LayoutRunner(QObject):
             self._check_again = False
             self._start_check()
 
+    def _start_refine(self) -> None:
+        """Try the short pages' 缺稿 numbers, once typing has paused and no layout is due."""
+        if not isinstance(self._layout, IncrementalLayout) or not self._layout.needs_refining():
+            return
+        if self._busy or self.timer.isActive() or self._refining:
+            self.refine_timer.start()
+            return
+        self._refining = True
+        job = _RefineJob(self._layout, self.result.generation if self.result else -1)
+        job.setAutoDelete(True)
+        job.signals.done.connect(self._refined)
+        self._jobs.append(job)
+        self._pool.start(job)
+
+    def _refined(self, answer: tuple) -> None:
+        generation, doc = answer
+        self._refining = False
+        self._jobs = [j for j in self._jobs if not (isinstance(j, (_RefineJob, _WarmJob)) and j.layout is None)]
+        if doc is None or self.result is None or self._busy or self.timer.isActive():
+            return  # a newer layout is on its way; it carries the tried numbers of the pages not typed into
+        self.result = dataclasses.replace(self.result, document=doc)
+        self.finished.emit(self.result)
+
     def _done(self, result: LayoutResult) -> None:
         self._busy = False
+        if result.document is not None and isinstance(self._layout, IncrementalLayout) and self._layout.needs_refining():
+            if self.threaded:
+                self.refine_timer.start()
+            else:  # a synchronous editor (tests) has the tried numbers at once
+                result.document = self._layout.refine() or result.document
         self._jobs = [j for j in self._jobs if not (isinstance(j, _Job) and j.generation == result.generation)
                       and not (isinstance(j, _WarmJob) and j.layout is None)]
         if self._separate_check:
@@ -393,8 +483,9 @@ class LayoutRunner(QObject):
         a third); a keystroke typed before it pays for the measuring."""
         if not self.threaded or not self.needs_warming():
             return
-        job = _WarmJob(self._layout)
+        job = _WarmJob(self._layout, self.result.generation if self.result else -1)
         job.setAutoDelete(True)
+        job.signals.done.connect(self._refined)
         self._jobs.append(job)
         self._pool.start(job)
 
@@ -410,5 +501,6 @@ class LayoutRunner(QObject):
 
     def clear(self) -> None:
         """Drop queued layouts and proofreading (closing: they are of no use any more)."""
+        self.refine_timer.stop()
         self._pool.clear()
         self._check_pool.clear()

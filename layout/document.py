@@ -120,7 +120,7 @@ def lay_out_bulletin(bulletin: Bulletin, fonts: FontRegistry | None = None) -> L
 
 def lay_out_pages(bulletin: Bulletin, pages: set[int] | None = None,
                   previous: list[tuple[LaidOutPage, list[Problem]]] | None = None,
-                  fonts: FontRegistry | None = None) -> list[tuple[LaidOutPage, list[Problem]]]:
+                  fonts: FontRegistry | None = None, exact_short: bool = True) -> list[tuple[LaidOutPage, list[Problem]]]:
     """Each page of ``bulletin`` laid out alone: [(page, its problems)], in page order.
 
     Re-lays out only the 0-based indices in ``pages`` and takes every other page from
@@ -129,6 +129,8 @@ def lay_out_pages(bulletin: Bulletin, pages: set[int] | None = None,
     A page's layout depends on nothing but that page, its number and those bulletin-wide
     settings, so the live preview re-lays out just the page being typed into.
     ``assemble`` turns the result into the LaidOutDocument ``lay_out_bulletin`` returns.
+    Without ``exact_short`` a short page's 缺稿 number is the quick guess (the live preview, on
+    every keystroke), to be tried later by ``refine_short_copy``.
     """
     n = len(bulletin.pages)
     if pages is None or previous is None or len(previous) != n:
@@ -140,8 +142,41 @@ def lay_out_pages(bulletin: Bulletin, pages: set[int] | None = None,
         grid = make_grid(bulletin.page_setup)
         sizes = ImageSizes(bulletin.images)
         for i in todo:
-            out[i] = _lay_out_page(bulletin, bulletin.pages[i], i + 1, grid, fonts, sizes, exact_short=True)
+            out[i] = _lay_out_page(bulletin, bulletin.pages[i], i + 1, grid, fonts, sizes, exact_short=exact_short)
     return out  # type: ignore[return-value]
+
+
+#: the page-level reports ``_report_short_copy`` makes (the ones ``refine_short_copy`` redoes)
+_PAGE_REPORTS = ("short_copy", "page_rules")
+
+
+def needs_refining(page: Page, problems: list[Problem]) -> bool:
+    """Did a quick layout of ``page`` leave a 缺稿 guess, or holes that copy might close?"""
+    return rough([p for p in problems if p.block_id == page.id])
+
+
+def rough(problems: list[Problem]) -> bool:
+    """Is one of a page's reports one that ``refine_short_copy`` redoes (its 缺稿, its holes)?"""
+    return any(p.kind == "short_copy" or p.kind == "page_rules" and "holes" in p.text for p in problems)
+
+
+def refine_short_copy(bulletin: Bulletin, index: int, laid_out: tuple[LaidOutPage, list[Problem]],
+                      fonts: FontRegistry | None = None) -> tuple[LaidOutPage, list[Problem]]:
+    """Page ``index``'s layout from ``lay_out_pages(..., exact_short=False)`` with its page
+    report redone as the exact layout makes it: the 缺稿 number tried, not guessed. The page
+    itself is the same object (the preview keeps its picture)."""
+    lp, problems = laid_out
+    page = bulletin.pages[index]
+    grid = make_grid(bulletin.page_setup)
+    fonts = fonts or registry_for(bulletin)
+    sizes = ImageSizes(bulletin.images)
+
+    def relay(trial: Page) -> LaidOutPage:
+        return _lay_out_page(bulletin, trial, index + 1, grid, fonts, sizes)[0]
+
+    kept = [p for p in problems if not (p.kind in _PAGE_REPORTS and p.block_id == page.id)]
+    _report_short_copy(page, grid, lp, kept, relay)
+    return lp, kept
 
 
 def lay_out_page(bulletin: Bulletin, page: Page, number: int, fonts: FontRegistry | None = None,

@@ -32,7 +32,11 @@ def test_incremental_layout_relays_out_only_the_changed_page_and_matches_a_full_
     full = lay_out_bulletin(copy.deepcopy(b))
     assert [p.items for p in second.pages] == [p.items for p in full.pages]
     preflight = {"one_ink", "faint_tint", "hairline", "ink_limit"}  # added for the editor (press_problems)
-    assert [p for p in second.problems if p.kind not in preflight] == full.problems
+    # the page typed into has its 缺稿 guessed; refined (when typing pauses) it is the export's
+    assert inc.needs_refining()
+    refined = inc.refine()
+    assert not inc.needs_refining() and [p is q for p, q in zip(refined.pages, second.pages)] == [True] * len(b.pages)
+    assert [p for p in refined.problems if p.kind not in preflight] == full.problems
     for i, page in enumerate(second.pages):
         assert (page is first.pages[i]) == (i != page_of_col)
     b.publication = b.publication + "（增刊）"  # the folio of every page changes
@@ -101,4 +105,39 @@ def test_threaded_runner_proofreads_on_its_own_timer(qtbot):
     assert runner.findings_generation == generation[0]
     assert 2 <= len(checks) <= 3  # not one per layout
     assert runner.result.findings == ["finding"]
+    runner.wait()
+
+
+def test_the_live_layout_guesses_a_short_pages_copy_while_typing_and_tries_it_when_typing_pauses(qtbot, monkeypatch):
+    """A keystroke in a short page lays it out once (the 缺稿 number a quick guess); a moment
+    after typing stops the number is tried (a dozen layouts of that page) on the layout worker
+    and the problems show the export's number."""
+    import layout.short_copy as short_copy
+
+    tries = []
+    real = short_copy.copy_to_fill
+    monkeypatch.setattr(short_copy, "copy_to_fill", lambda *a, **k: tries.append(1) or real(*a, **k))
+    b = example_bulletin()
+    generation = [0]
+    runner = LayoutRunner(lambda: b, lambda: generation[0], lay_out_bulletin, None, threaded=True)
+    results = []
+    runner.finished.connect(results.append)
+    runner.run_now()
+    qtbot.waitUntil(lambda: bool(results), timeout=20000)
+    qtbot.waitUntil(lambda: not runner._layout.needs_refining() and not runner._refining, timeout=20000)
+    col = _last_column(b)
+    col.paragraphs = [*col.paragraphs, Paragraph("新加的一段。")]
+    generation[0] += 1
+    before = len(tries)
+    n = len(results)
+    runner.request()
+    qtbot.waitUntil(lambda: len(results) > n, timeout=20000)
+    typed = results[n]
+    assert len(tries) == before  # the keystroke's layout tried nothing
+    shorts = [p for p in typed.document.problems if p.kind == "short_copy"]
+    assert shorts
+    qtbot.waitUntil(lambda: len(results) > n + 1, timeout=20000)  # the pause: the numbers tried
+    assert len(tries) > before
+    want = [p.chars for p in lay_out_bulletin(copy.deepcopy(b)).problems if p.kind == "short_copy"]
+    assert [p.chars for p in results[-1].document.problems if p.kind == "short_copy"] == want
     runner.wait()
