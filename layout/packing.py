@@ -326,6 +326,9 @@ def _pack(
         return heads_seen[key]
 
     joined = follows is not None and any(follows)
+    opens_portrait = [level_heads and fixed_height[b] is None and portrait_head(b, columns) is not None  # type: ignore[misc]
+                      for b in range(n)]
+
     def row_lines(start: int, pattern: tuple[int, ...], cell_spans: tuple[int, ...], row_h: int) -> tuple[list[int], int]:
         """(lines of each block of a row, pairs of portraits left unlevelled across its cells)."""
         pads = [0] * len(pattern)
@@ -366,7 +369,9 @@ def _pack(
                 cells = list(zip(starts, pattern))
                 # a group's cells side by side: their portraits stand under the group's headline
                 grouped: list[int | None] = [None] * k
-                if joined and level_heads:
+                # levelling matters only where two cells or more open with a portrait
+                level_here = level_heads and k > 1 and sum(1 for c_st in starts if opens_portrait[c_st]) > 1
+                if joined and level_here:
                     for c in range(1, k):
                         if follows[starts[c]]:
                             grouped[c] = grouped[c - 1] = cap_lines[starts[c]]
@@ -381,7 +386,7 @@ def _pack(
                         infos.append(x)
                     if len(infos) < k:
                         continue  # a pin forbids one of the spans
-                    if level_heads and k > 1:
+                    if level_here:
                         infos = _levelled(infos, [heads_of(c_st, sp) for (c_st, _size), sp in zip(cells, spans)],
                                           grouped)
                     lo = max(x[0] for x in infos)
