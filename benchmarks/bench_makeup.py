@@ -36,7 +36,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,18 +44,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.makeup_corpus import BIG, DEFAULT_COUNT, bulletin_for, corpus_id, describe, filler  # noqa: E402
-from model.document import Bulletin, ColumnBlock, PictureBlock, SpeechBlock, block_texts, char_count  # noqa: E402
+from model.document import Bulletin, PictureBlock, block_texts  # noqa: E402
 
 #: the shared second-opinion tool, ../shared/tools/page_quality.py from the repository or a worktree of it
 PAGE_QUALITY = next((p / "shared" / "tools" / "page_quality.py" for p in ROOT.parents
                      if (p / "shared" / "tools" / "page_quality.py").exists()), ROOT.parent / "shared" / "tools" / "page_quality.py")
 #: how far a 缺稿 / 超稿 number may be from the real shortfall (issue 24: within 25 %)
 TOLERANCE = 0.25
-#: white the filled page may keep (layout.quality.MAX_EMPTY), and at its column feet (MAX_FOOT):
-#: a page is short of copy while either is exceeded, as the 缺稿 report counts it
-FILLED = 0.10
-FILLED_FOOT = 0.02
-FILLED_HOLES = 0.03
 #: the real shortfall is found by adding copy in steps of this factor, then bisecting: fine steps,
 #: since more copy can set a page worse (the grown block takes another span), so a coarse step
 #: can leap over the least amount that fills
@@ -130,13 +125,11 @@ def _printed(doc) -> dict[str, Counter]:
 
 
 def _with_text(block, chars: int):
-    """``block`` with ``chars`` more characters of body text (a copy; the model is not touched)."""
-    extra = filler(chars)
-    if isinstance(block, ColumnBlock):
-        return replace(block, paragraphs=[*block.paragraphs, *extra])
-    sections = list(block.sections)
-    sections[-1] = replace(sections[-1], paragraphs=[*sections[-1].paragraphs, *extra])
-    return replace(block, sections=sections)
+    """``block`` with ``chars`` more characters of the corpus's own body text (a copy; the model
+    is not touched): the layout tries its 缺稿 with a filler of its own, the check with this."""
+    from layout.short_copy import with_paragraphs
+
+    return with_paragraphs(block, filler(chars))
 
 
 def real_shortfall(b: Bulletin, index: int, cap: int, holes: bool = False) -> int | None:
@@ -149,15 +142,11 @@ def real_shortfall(b: Bulletin, index: int, cap: int, holes: bool = False) -> in
     from layout.document import ImageSizes, lay_out_page, registry_for
     from layout.grid import make_grid
     from layout.quality import measure_page
+    from layout.short_copy import article_to_grow
+    from layout.short_copy import filled as within_limits
 
     page = b.pages[index]
-    texts = [blk for blk in page.blocks if isinstance(blk, ColumnBlock)
-             or isinstance(blk, SpeechBlock) and blk.sections]
-    blocks = list(page.blocks)
-    if not texts:  # a page of pictures only: the copy would come as a column of its own
-        blocks.append(ColumnBlock(id="bench-added-copy"))
-        texts = blocks[-1:]
-    longest = max(texts, key=lambda blk: char_count(block_texts(blk)))
+    blocks, longest = article_to_grow(page)
     g = make_grid(b.page_setup)
     fonts, sizes = registry_for(b), ImageSizes(b.images)
 
@@ -165,8 +154,7 @@ def real_shortfall(b: Bulletin, index: int, cap: int, holes: bool = False) -> in
         trial = copy.copy(page)
         trial.blocks = [_with_text(blk, chars) if blk is longest else blk for blk in blocks]
         lp, _problems = lay_out_page(b, trial, index + 1, fonts, sizes)
-        q = measure_page(lp, g)
-        return q.empty <= FILLED + 1e-9 and q.foot <= FILLED_FOOT + 1e-9 and (not holes or q.holes <= FILLED_HOLES + 1e-9)
+        return within_limits(measure_page(lp, g), holes)
 
     lo, hi = 0, 40
     while not filled(hi):
@@ -228,7 +216,9 @@ def measure(index: int, budget: float = 20.0, keep: str = "", shortfall: bool = 
             if missing:
                 rec.unprinted[blk.id] = missing
         if shortfall and rec.short_copy is not None and not rec.meets:
-            holes_only = q.empty <= FILLED + 1e-9 and q.foot <= FILLED_FOOT + 1e-9
+            from layout.short_copy import filled as within_limits
+
+            holes_only = within_limits(q)
             rec.real_short = real_shortfall(b, n, 4 * g.lines * g.columns * g.col_chars, holes=holes_only)
             rec.never_fills = rec.real_short is None
         records.append(rec)

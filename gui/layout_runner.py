@@ -248,39 +248,23 @@ class _Job(QRunnable):
         self.signals.done.emit(run_layout(bulletin, self.layout_fn, self.check_fn, self.generation))
 
 
-class _WarmJob(QRunnable):
-    """``IncrementalLayout.warm`` on the layout worker (after a first layout)."""
+class _LayoutWork(QRunnable):
+    """Work the layout leaves for later, on the layout worker: ``IncrementalLayout.warm`` (after
+    the first paint) or ``refine`` (when typing pauses). Reports (generation, the layout with
+    its 缺稿 numbers tried, or None)."""
 
-    def __init__(self, layout: IncrementalLayout, generation: int) -> None:
+    def __init__(self, work: Callable[[], LaidOutDocument | None], generation: int) -> None:
         super().__init__()
-        self.layout, self.generation = layout, generation
+        self.work, self.generation = work, generation
         self.signals = _Signals()
 
     def run(self) -> None:
-        layout, self.layout = self.layout, None
+        work, self.work = self.work, None
         doc = None
         try:
-            doc = layout.warm()
-        except Exception:  # noqa: BLE001 - only a head start for the next keystroke
+            doc = work()
+        except Exception:  # noqa: BLE001 - a head start or the quick numbers: the editor goes on
             traceback.print_exc()
-        self.signals.done.emit((self.generation, doc))
-
-
-class _RefineJob(QRunnable):
-    """``IncrementalLayout.refine`` on the layout worker, when typing has paused."""
-
-    def __init__(self, layout: IncrementalLayout, generation: int) -> None:
-        super().__init__()
-        self.layout, self.generation = layout, generation
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        layout, self.layout = self.layout, None
-        try:
-            doc = layout.refine()
-        except Exception:  # noqa: BLE001 - the quick numbers stay
-            traceback.print_exc()
-            doc = None
         self.signals.done.emit((self.generation, doc))
 
 
@@ -431,7 +415,10 @@ class LayoutRunner(QObject):
             self.refine_timer.start()
             return
         self._refining = True
-        job = _RefineJob(self._layout, self.result.generation if self.result else -1)
+        self._start_work(self._layout.refine)
+
+    def _start_work(self, work: Callable[[], LaidOutDocument | None]) -> None:
+        job = _LayoutWork(work, self.result.generation if self.result else -1)
         job.setAutoDelete(True)
         job.signals.done.connect(self._refined)
         self._jobs.append(job)
@@ -440,7 +427,7 @@ class LayoutRunner(QObject):
     def _refined(self, answer: tuple) -> None:
         generation, doc = answer
         self._refining = False
-        self._jobs = [j for j in self._jobs if not (isinstance(j, (_RefineJob, _WarmJob)) and j.layout is None)]
+        self._jobs = [j for j in self._jobs if not (isinstance(j, _LayoutWork) and j.work is None)]
         if doc is None or self.result is None or self._busy or self.timer.isActive():
             return  # a newer layout is on its way; it carries the tried numbers of the pages not typed into
         self.result = dataclasses.replace(self.result, document=doc)
@@ -454,7 +441,7 @@ class LayoutRunner(QObject):
             else:  # a synchronous editor (tests) has the tried numbers at once
                 result.document = self._layout.refine() or result.document
         self._jobs = [j for j in self._jobs if not (isinstance(j, _Job) and j.generation == result.generation)
-                      and not (isinstance(j, _WarmJob) and j.layout is None)]
+                      and not (isinstance(j, _LayoutWork) and j.work is None)]
         if self._separate_check:
             result.findings = self.findings  # the latest the proofreader has (it runs on its own timer)
         elif self.check_fn is not None:
@@ -483,11 +470,7 @@ class LayoutRunner(QObject):
         a third); a keystroke typed before it pays for the measuring."""
         if not self.threaded or not self.needs_warming():
             return
-        job = _WarmJob(self._layout, self.result.generation if self.result else -1)
-        job.setAutoDelete(True)
-        job.signals.done.connect(self._refined)
-        self._jobs.append(job)
-        self._pool.start(job)
+        self._start_work(self._layout.warm)
 
     def wait(self, msecs: int = 30000) -> None:
         """Block until the workers are done (shutdown; tests)."""

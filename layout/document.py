@@ -171,11 +171,8 @@ def refine_short_copy(bulletin: Bulletin, index: int, laid_out: tuple[LaidOutPag
     fonts = fonts or registry_for(bulletin)
     sizes = ImageSizes(bulletin.images)
 
-    def relay(trial: Page) -> LaidOutPage:
-        return _lay_out_page(bulletin, trial, index + 1, grid, fonts, sizes)[0]
-
     kept = [p for p in problems if not (p.kind in _PAGE_REPORTS and p.block_id == page.id)]
-    _report_short_copy(page, grid, lp, kept, relay)
+    _report_short_copy(page, grid, lp, kept, _relay(bulletin, index + 1, grid, fonts, sizes))
     return lp, kept
 
 
@@ -313,11 +310,7 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
     _place_blocks(measured, g, line, lp, problems, sizes, page, gap)
     _folio(bulletin, page, number, g, fonts, lp, problems)
     _report_off_page(lp, problems)
-    relay = None
-    if exact_short:
-        def relay(trial: Page) -> LaidOutPage:
-            return _lay_out_page(bulletin, trial, number, grid, fonts, sizes)[0]
-    _report_short_copy(page, g, lp, problems, relay)
+    _report_short_copy(page, g, lp, problems, _relay(bulletin, number, grid, fonts, sizes) if exact_short else None)
     _report_page_opening_group(bulletin, page, problems)
     return lp, problems
 
@@ -332,6 +325,15 @@ def _report_page_opening_group(bulletin: Bulletin, page: Page, problems: list[Pr
     first = page.blocks[0]
     if prev is not None and follows_group(prev, first):
         problems.append(Problem("group_apart", first.id, f"{display_name(first, short=True)}: 与所属标题不在同一版"))
+
+
+def _relay(bulletin: Bulletin, number: int, grid: Grid, fonts: FontRegistry,
+           sizes: ImageSizes) -> Callable[[Page], LaidOutPage]:
+    """A layout of trial pages as page ``number`` (the 缺稿 trials; no trials of their own)."""
+    def lay_out(trial: Page) -> LaidOutPage:
+        return _lay_out_page(bulletin, trial, number, grid, fonts, sizes)[0]
+
+    return lay_out
 
 
 def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Problem],
@@ -359,11 +361,7 @@ def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Prob
 
             chars = copy_to_fill(page, chars, g, relay) or chars
             cells = chars / max(1, g.col_chars)
-        lines = cells / max(1, g.columns)
-        problems.append(Problem(
-            "short_copy", page.id, f"缺稿约 {chars} 字", chars=chars, lines=round(lines),
-            numbers=(("empty_pct", 100 * q.empty), ("width_mm", g.width / MM), ("height_mm", lines * g.leading / MM)),
-        ))
+        problems.append(_short_copy(page, g, q, chars, cells))
     elif not q.meets:
         chars = None
         if relay is not None and "holes" in q.failures and not overset:
@@ -374,14 +372,17 @@ def _report_short_copy(page: Page, g: Grid, lp: LaidOutPage, problems: list[Prob
             cells = max(1.0, (q.holes - MAX_HOLES) * q.cells)
             chars = copy_to_fill(page, round(cells * g.col_chars), g, relay, holes=True)
         if chars is not None:
-            lines = chars / max(1, g.col_chars) / max(1, g.columns)
-            problems.append(Problem(
-                "short_copy", page.id, f"缺稿约 {chars} 字", chars=chars, lines=round(lines),
-                numbers=(("empty_pct", 100 * q.empty), ("width_mm", g.width / MM), ("height_mm", lines * g.leading / MM)),
-            ))
+            problems.append(_short_copy(page, g, q, chars, chars / max(1, g.col_chars)))
         else:
             problems.append(Problem("page_rules", page.id, "、".join(q.failures), text="、".join(q.failures),
                                     numbers=(("holes_pct", 100 * q.holes), ("isolated", len(q.isolated)))))
+
+
+def _short_copy(page: Page, g: Grid, q, chars: int, cells: float) -> Problem:
+    """The 缺稿 report: ``chars`` characters, ``cells`` line-columns of the page's width."""
+    lines = cells / max(1, g.columns)
+    return Problem("short_copy", page.id, f"缺稿约 {chars} 字", chars=chars, lines=round(lines),
+                   numbers=(("empty_pct", 100 * q.empty), ("width_mm", g.width / MM), ("height_mm", lines * g.leading / MM)))
 
 
 def _report_off_page(lp: LaidOutPage, problems: list[Problem]) -> None:

@@ -55,13 +55,25 @@ def filler(chars: int) -> list[Paragraph]:
     return out
 
 
-def _with_copy(block, chars: int):
-    extra = filler(chars)
+def with_paragraphs(block, extra: list[Paragraph]):
+    """``block`` (an article, or the speech: its last section) with ``extra`` paragraphs at its
+    end, as a copy; the model is not touched."""
     if isinstance(block, ColumnBlock):
         return replace(block, paragraphs=[*block.paragraphs, *extra])
     sections = list(block.sections)
     sections[-1] = replace(sections[-1], paragraphs=[*sections[-1].paragraphs, *extra])
     return replace(block, sections=sections)
+
+
+def article_to_grow(page: Page) -> tuple[list, object]:
+    """(the page's blocks, its longest article): where more copy would go. A page of pictures
+    only gets a column of its own for it, added to the blocks."""
+    texts = [b for b in page.blocks if isinstance(b, ColumnBlock) or isinstance(b, SpeechBlock) and b.sections]
+    blocks = list(page.blocks)
+    if not texts:
+        blocks.append(ColumnBlock(id="short-copy-trial"))
+        texts = blocks[-1:]
+    return blocks, max(texts, key=lambda b: char_count(block_texts(b)))
 
 
 def filled(q: PageQuality, holes: bool = False) -> bool:
@@ -76,17 +88,12 @@ def copy_to_fill(page: Page, guess: int, g: Grid, lay_out: Callable[[Page], Laid
     its white within the limits (with ``holes``, its holes too: a page whose rows are stretched
     over too little copy); None when no amount does (the white is not for want of copy).
     ``lay_out`` lays out a page the way the document does, without this refinement."""
-    texts = [b for b in page.blocks if isinstance(b, ColumnBlock) or isinstance(b, SpeechBlock) and b.sections]
-    blocks = list(page.blocks)
-    if not texts:  # a page of pictures only: the copy would come as a column of its own
-        blocks.append(ColumnBlock(id="short-copy-trial"))
-        texts = blocks[-1:]
-    longest = max(texts, key=lambda b: char_count(block_texts(b)))
+    blocks, longest = article_to_grow(page)
     cap = CAP_PAGES * g.columns * g.lines * g.col_chars
 
     def fills(chars: int) -> bool:
         trial = copy.copy(page)
-        trial.blocks = [_with_copy(b, chars) if b is longest else b for b in blocks]
+        trial.blocks = [with_paragraphs(b, filler(chars)) if b is longest else b for b in blocks]
         return filled(measure_page(lay_out(trial), g), holes)
 
     lo, hi = 0, max(20, round(START * guess))
