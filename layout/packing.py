@@ -103,6 +103,18 @@ def _pads(heads: list[int | None], grouped: list[int | None]) -> list[int]:
     return [top - h - 1 if h is not None and top - h > 1 and gr is None else 0 for h, gr in zip(heads, grouped)]
 
 
+def _grouped(firsts: list[int], follows: Sequence[bool] | None, cap_lines: Sequence[int]) -> list[int | None]:
+    """Per cell of a row (``firsts``: each cell's first block), the lines of the group headline
+    it stands under when a group's cells stand side by side, else None: their portraits stand
+    at that depth."""
+    out: list[int | None] = [None] * len(firsts)
+    if follows is not None:
+        for c in range(1, len(firsts)):
+            if follows[firsts[c]]:
+                out[c] = out[c - 1] = cap_lines[firsts[c]]
+    return out
+
+
 def _levelled(infos: list, heads: list[int | None], grouped: list[int | None]) -> list:
     """Cells' (natural lines, room, penalty) with the air of ``_pads`` under their headlines."""
     pads = _pads(heads, grouped)
@@ -333,12 +345,8 @@ def _pack(
         """(lines of each block of a row, pairs of portraits left unlevelled across its cells)."""
         pads = [0] * len(pattern)
         firsts = [start + sum(pattern[:c]) for c in range(len(pattern))]
-        grouped: list[int | None] = [None] * len(pattern)
+        grouped = _grouped(firsts, follows if joined else None, cap_lines)
         if level_heads and len(pattern) > 1:
-            if joined:
-                for c in range(1, len(pattern)):
-                    if follows[firsts[c]]:  # type: ignore[index]
-                        grouped[c] = grouped[c - 1] = cap_lines[firsts[c]]
             pads = _pads([heads_of(f, sp) for f, sp in zip(firsts, cell_spans)], grouped)
         lines: list[int] = []
         for first, size, sp, pad in zip(firsts, pattern, cell_spans, pads):
@@ -367,14 +375,9 @@ def _pack(
                 stacked = nb > k
                 best: dict[int, tuple[float, tuple[int, ...]]] = {}
                 cells = list(zip(starts, pattern))
-                # a group's cells side by side: their portraits stand under the group's headline
-                grouped: list[int | None] = [None] * k
                 # levelling matters only where two cells or more open with a portrait
                 level_here = level_heads and k > 1 and sum(1 for c_st in starts if opens_portrait[c_st]) > 1
-                if joined and level_here:
-                    for c in range(1, k):
-                        if follows[starts[c]]:
-                            grouped[c] = grouped[c - 1] = cap_lines[starts[c]]
+                grouped = _grouped(starts, follows if joined and level_here else None, cap_lines)
                 for spans, spread in shapes[k]:
                     infos = []
                     for (st_, size), sp in zip(cells, spans):
