@@ -132,20 +132,21 @@ def _with_text(block, chars: int):
     return with_paragraphs(block, filler(chars))
 
 
-def real_shortfall(b: Bulletin, index: int, cap: int, holes: bool = False) -> int | None:
+def real_shortfall(b: Bulletin, index: int, cap: int, holes: bool = False, page=None) -> int | None:
     """The characters that, added as body text to page ``index``'s longest block, bring the
     page's white to ≤ 10 % and its white at the column feet to ≤ 2 % (what the 缺稿 report counts;
     with ``holes``, for a page whose white is within those, its holes to ≤ 3 % as well):
     grown in steps of ``GROWTH`` from 40 characters, then bisected to 2 %.
     None when even ``cap`` characters do not (the white is not for want of copy). A page
-    without a text block gets the text as a column of its own."""
+    without a text block gets the text as a column of its own. ``page``: the page as laid out,
+    when a 转版 made it other than the bulletin's own (``LaidOutPage.source``)."""
     from layout.document import ImageSizes, lay_out_page, registry_for
     from layout.grid import make_grid
     from layout.quality import measure_page
     from layout.short_copy import article_to_grow
     from layout.short_copy import filled as within_limits
 
-    page = b.pages[index]
+    page = page or b.pages[index]
     blocks, longest = article_to_grow(page)
     g = make_grid(b.page_setup)
     fonts, sizes = registry_for(b), ImageSizes(b.images)
@@ -219,7 +220,8 @@ def measure(index: int, budget: float = 20.0, keep: str = "", shortfall: bool = 
             from layout.short_copy import filled as within_limits
 
             holes_only = within_limits(q)
-            rec.real_short = real_shortfall(b, n, 4 * g.lines * g.columns * g.col_chars, holes=holes_only)
+            rec.real_short = real_shortfall(b, n, 4 * g.lines * g.columns * g.col_chars, holes=holes_only,
+                                           page=lp.source)
             rec.never_fills = rec.real_short is None
         records.append(rec)
     if keep:

@@ -62,7 +62,8 @@ def _layout_with_digests(bulletin: Bulletin, pictures: PicturePreparer | None = 
     """The bulletin laid out (as ``lay_out_bulletin`` does, a page at a time), each page's
     pictures handed to ``pictures`` as soon as the page is laid out."""
     from layout import layout_cache
-    from layout.document import ImageSizes, assemble, lay_out_page, registry_for
+    from layout.document import ImageSizes, assemble, laid_out_in_order, registry_for
+    from layout.grid import make_grid
 
     images = _DigestingImages(bulletin.images)
     reading = copy.copy(bulletin)  # the caller's bulletin keeps its own store
@@ -77,8 +78,7 @@ def _layout_with_digests(bulletin: Bulletin, pictures: PicturePreparer | None = 
                 pictures.add(lp.items)
         return assemble(cached), images.digests
     per_page = []
-    for number, page in enumerate(reading.pages, 1):
-        laid_out = lay_out_page(reading, page, number, fonts, sizes, exact_short=True)
+    for laid_out in laid_out_in_order(reading, make_grid(reading.page_setup), fonts, sizes, exact_short=True):
         per_page.append(laid_out)
         if pictures is not None:
             pictures.add(laid_out[0].items)

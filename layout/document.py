@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from layout import styles as ts
@@ -48,6 +49,10 @@ MAX_STRETCH = 12  # lines a block is asked to grow at most to end level with its
 #: column of the block — a hole (DESIGN §5a). Rows are levelled by paragraph air and the make-up.
 HEAD_AIR = 0
 HEAD_AIR_WIDE = 0
+#: a 转版 whose page fails a rule at the most text that fits tries breaks this many times, each
+#: this many lines earlier (room to level a row's portraits, to close a hole)
+JUMP_BACKS = 3
+JUMP_BACK_LINES = 2
 #: At most one blank line above a paragraph: more is feathering, which an editor sends back.
 MAX_PARAGRAPH_GAP = 1
 #: A line of air above a headline (under the rule closing the row above) where a block would
@@ -110,12 +115,81 @@ def lay_out_bulletin(bulletin: Bulletin, fonts: FontRegistry | None = None) -> L
     grid = make_grid(bulletin.page_setup)
     sizes = ImageSizes(bulletin.images)
     doc = LaidOutDocument()
-    for number, page in enumerate(bulletin.pages, 1):
-        lp, problems = _lay_out_page(bulletin, page, number, grid, fonts, sizes, exact_short=True)
+    for lp, problems in laid_out_in_order(bulletin, grid, fonts, sizes, exact_short=True):
         doc.pages.append(lp)
         doc.problems += problems
     doc.problems = _dedupe(doc.problems)
     return doc
+
+
+def laid_out_in_order(bulletin: Bulletin, grid: Grid, fonts: FontRegistry, sizes: ImageSizes,
+                      exact_short: bool = True) -> Iterator[tuple[LaidOutPage, list[Problem]]]:
+    """Every page of ``bulletin`` laid out, in order, each as soon as it is: a page a 转版 runs
+    into opens with the rest of the article from the page before (layout/jump.py)."""
+    carried = None
+    for number, page in enumerate(bulletin.pages, 1):
+        laid_out, carried = _lay_out_jumping(bulletin, page, number, grid, fonts, sizes, exact_short, carried)
+        yield laid_out
+
+
+def _lay_out_jumping(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts: FontRegistry,
+                     sizes: ImageSizes, exact_short: bool, carried: ColumnBlock | None
+                     ) -> tuple[tuple[LaidOutPage, list[Problem]], ColumnBlock | None]:
+    """Page ``number`` laid out with the continuation ``carried`` from the page before at its
+    head, and the continuation it hands to the next page: the part of its jumping article that
+    does not fit. The break is the most text that sets without overset (tried, not guessed)."""
+    from layout import jump
+
+    opened = jump.opened_by(page, carried)
+    block = jump.jumping(opened) if number < len(bulletin.pages) else None
+    if block is None:
+        return _sourced(_lay_out_page(bulletin, opened, number, grid, fonts, sizes, exact_short), opened, page), None
+    whole = _lay_out_page(bulletin, opened, number, grid, fonts, sizes)
+    over = _overset_of(whole[1])
+    if over > 0:
+        keep = jump.body_chars(block) - over
+        to_page = jump.page_number(bulletin.pages[number], number + 1)
+        fits = None  # (layout, page as cut, continuation): the first break that sets without overset
+        backs = 0
+        for _ in range(6 + JUMP_BACKS):
+            parts = jump.split(block, keep, to_page, jump.page_number(page, number))
+            if parts is None:
+                break
+            cut = replace(opened, blocks=[*opened.blocks[:-1], parts[0]])
+            laid_out = _lay_out_page(bulletin, cut, number, grid, fonts, sizes, exact_short)
+            still = _overset_of(laid_out[1])
+            if still:
+                if fits is not None:
+                    break
+                keep -= max(still, grid.col_chars)
+                continue
+            q = laid_out[0].quality
+            if q is None or q.meets:
+                fits = (laid_out, cut, parts[1])
+                break
+            # the most that fits can leave no room to level a portrait: a few lines less may meet
+            fits = fits or (laid_out, cut, parts[1])
+            backs += 1
+            if backs > JUMP_BACKS:
+                break
+            keep -= JUMP_BACK_LINES * grid.col_chars
+        if fits is not None:
+            return _sourced(fits[0], fits[1], page), fits[2]
+    if exact_short:
+        whole = _lay_out_page(bulletin, opened, number, grid, fonts, sizes, exact_short)
+    return _sourced(whole, opened, page), None
+
+
+def _overset_of(problems: list[Problem]) -> int:
+    """Characters a page leaves unset: a jumping article gives up its room until it is none."""
+    return sum(p.chars for p in problems if p.kind == "overset")
+
+
+def _sourced(laid_out: tuple[LaidOutPage, list[Problem]], as_laid: Page, page: Page
+             ) -> tuple[LaidOutPage, list[Problem]]:
+    if as_laid is not page:
+        laid_out[0].source = as_laid
+    return laid_out
 
 
 def lay_out_pages(bulletin: Bulletin, pages: set[int] | None = None,
@@ -133,17 +207,27 @@ def lay_out_pages(bulletin: Bulletin, pages: set[int] | None = None,
     every keystroke), to be tried later by ``refine_short_copy``.
     """
     n = len(bulletin.pages)
-    if pages is None or previous is None or len(previous) != n:
-        pages = set(range(n))
+    if pages is None or previous is None or len(previous) != n or any(jumps(p) for p in bulletin.pages):
+        pages = set(range(n))  # a 转版 ties a page to the one before it: all are laid out in order
     out = list(previous) if previous is not None and len(previous) == n else [None] * n
     todo = sorted(i for i in pages if 0 <= i < n)
     if todo:
         fonts = fonts or registry_for(bulletin)
         grid = make_grid(bulletin.page_setup)
         sizes = ImageSizes(bulletin.images)
-        for i in todo:
-            out[i] = _lay_out_page(bulletin, bulletin.pages[i], i + 1, grid, fonts, sizes, exact_short=exact_short)
+        if len(todo) == n:
+            out = list(laid_out_in_order(bulletin, grid, fonts, sizes, exact_short))
+        else:
+            for i in todo:
+                out[i] = _lay_out_page(bulletin, bulletin.pages[i], i + 1, grid, fonts, sizes, exact_short=exact_short)
     return out  # type: ignore[return-value]
+
+
+def jumps(page: Page) -> bool:
+    """Does an article of ``page`` continue on the next page (转版)?"""
+    from layout.jump import jumping
+
+    return jumping(page) is not None
 
 
 #: the page-level reports ``_report_short_copy`` makes (the ones ``refine_short_copy`` redoes)
@@ -166,7 +250,7 @@ def refine_short_copy(bulletin: Bulletin, index: int, laid_out: tuple[LaidOutPag
     report redone as the exact layout makes it: the 缺稿 number tried, not guessed. The page
     itself is the same object (the preview keeps its picture)."""
     lp, problems = laid_out
-    page = bulletin.pages[index]
+    page = lp.source if isinstance(lp.source, Page) else bulletin.pages[index]
     grid = make_grid(bulletin.page_setup)
     fonts = fonts or registry_for(bulletin)
     sizes = ImageSizes(bulletin.images)
@@ -318,9 +402,9 @@ def _lay_out_page(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts
 def _report_page_opening_group(bulletin: Bulletin, page: Page, problems: list[Problem]) -> None:
     """An article without a headline opening a page while its group's headline stands on the
     page before it is apart from its group: said, never silent."""
-    if not page.blocks or page not in bulletin.pages:
+    k = next((i for i, p in enumerate(bulletin.pages) if p.id == page.id), None)
+    if not page.blocks or k is None:
         return
-    k = bulletin.pages.index(page)
     prev = next((p.blocks[-1] for p in reversed(bulletin.pages[:k]) if p.blocks), None)
     first = page.blocks[0]
     if prev is not None and follows_group(prev, first):

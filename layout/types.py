@@ -180,6 +180,9 @@ class LaidOutPage:
     space: tuple[float, float, float, float] | None = None
     #: how well the page is made up (layout.quality.PageQuality), measured once when laid out
     quality: object | None = None
+    #: the page as laid out when it is not the bulletin's own object: a 转版 (layout/jump.py)
+    #: put the rest of an article at its head or cut its last article at its foot
+    source: object | None = None
 
 
 @dataclass(slots=True)

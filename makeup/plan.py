@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from layout.fit import Change
+from layout.jump import jumping
 from model.document import Bulletin, ColumnBlock, Page, PageSetup
 from model.texts import display_name
 from model.units import MM
@@ -30,6 +31,8 @@ class PagePlan:
     pages: tuple[tuple[str, ...], ...]  # block ids per page, reading order kept
     portrait_columns: float  # the portrait size class, in columns (1.5: one and a half)
     headline_scales: tuple[float, ...]  # one per page
+    #: articles that close their page and continue on the next (转版, layout/jump.py)
+    jumps: frozenset[str] = frozenset()
 
     @property
     def page_count(self) -> int:
@@ -38,7 +41,8 @@ class PagePlan:
     def describe(self) -> str:
         scales = "/".join(f"{s:g}" for s in self.headline_scales)
         return (f"{self.page_count} 版 {FORMAT_NAMES.get(self.preset, self.preset)}，肖像 {self.portrait_columns:g} 栏，"
-                f"标题 ×{scales}，每版 {'/'.join(str(len(p)) for p in self.pages)} 篇")
+                f"标题 ×{scales}，每版 {'/'.join(str(len(p)) for p in self.pages)} 篇"
+                + (f"，转版 {len(self.jumps)} 处" if self.jumps else ""))
 
 
 def portrait_class(setup: PageSetup) -> float:
@@ -89,8 +93,9 @@ def plan_of(bulletin: Bulletin) -> PagePlan:
     for page in bulletin.pages:
         cols = [b.placement.headline_scale for b in page.blocks if isinstance(b, ColumnBlock)]
         scales.append(max(cols) if cols else 1.0)
+    jumps = frozenset(p.blocks[-1].id for p in bulletin.pages if jumping(p) is not None)
     return PagePlan(bulletin.page_setup.preset, tuple(tuple(b.id for b in p.blocks) for p in bulletin.pages),
-                    portrait_class(bulletin.page_setup), tuple(scales))
+                    portrait_class(bulletin.page_setup), tuple(scales), jumps)
 
 
 def _next_label(label: str) -> str:
@@ -149,12 +154,19 @@ def changes_for(bulletin: Bulletin, plan: PagePlan) -> list[Change]:
                 text = f"第 {number} 版: " + ("，".join(parts) or "调整顺序")
                 changes.append(Change(page, "blocks", [by_id[x] for x in ids], text, structural=True))
     fixed = {b.id for p in bulletin.pages if p.fixed_layout for b in p.blocks}
-    for ids, scale in zip(plan.pages, plan.headline_scales):
+    for number, (ids, scale) in enumerate(zip(plan.pages, plan.headline_scales), 1):
         for x in ids:
-            if x in fixed:
-                continue  # a fixed page keeps its headlines as they stand
             b = by_id[x]
-            if isinstance(b, ColumnBlock) and b.headline.strip() and abs(b.placement.headline_scale - scale) > 1e-9:
-                changes.append(Change(b, "placement", replace(b.placement, headline_scale=scale),
-                                      f"{display_name(b, short=True)}: 标题字号 ×{b.placement.headline_scale:g} → ×{scale:g}"))
+            if x in fixed or not isinstance(b, ColumnBlock):
+                continue  # a fixed page keeps its headlines as they stand
+            placement, said = b.placement, []
+            if b.headline.strip() and abs(b.placement.headline_scale - scale) > 1e-9:
+                placement = replace(placement, headline_scale=scale)
+                said.append(f"标题字号 ×{b.placement.headline_scale:g} → ×{scale:g}")
+            jumps = x in plan.jumps and x == ids[-1] and number < len(plan.pages)
+            if jumps != placement.continues:
+                placement = replace(placement, continues=jumps)
+                said.append(f"转版：排不下的部分接第 {number + 1} 版" if jumps else "不再转版")
+            if said:
+                changes.append(Change(b, "placement", placement, f"{display_name(b, short=True)}: " + "；".join(said)))
     return changes

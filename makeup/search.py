@@ -25,9 +25,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from layout.blocks import BlockMeasurer
-from layout.document import ImageSizes, _measure_cached, _natural, lay_out_page, registry_for
+from layout.document import (
+    ImageSizes,
+    _measure_cached,
+    _natural,
+    laid_out_in_order,
+    lay_out_page,
+    registry_for,
+)
 from layout.grid import make_grid
-from layout.quality import PageQuality, badness, page_quality
+from layout.quality import MAX_EMPTY, MAX_FOOT, PageQuality, badness, page_quality
 from makeup.plan import FORMATS, PagePlan, build_pages, portrait_class, portrait_is_free, setup_for
 from model.document import Bulletin, ColumnBlock, Page, PageSetup
 
@@ -50,6 +57,11 @@ SCALES = (0.8, 0.9, 1.0, 1.1, 1.25)
 #: plans, best first by their pages at the bulletin's headline class, whose pages then get their
 #: own headline class
 REFINED = 6
+#: the price of one 转版 (an article continued on the next page): a reader turns the page in
+#: mid-article, so it is taken only where it saves more than a few lines of white
+JUMP_PRICE = 6.0
+#: plans, best first, whose short and over pages are tried with a 转版 between them
+JUMPED = 4
 #: portrait size classes are tried in steps of this many columns (1, 1.25, 1.5 …): a size between
 #: whole columns fills a page finely, where whole columns jump by a fifth of a page
 PORTRAIT_STEP = 0.25
@@ -117,6 +129,7 @@ class _Evaluator:
         self.fonts = registry_for(bulletin)
         self.sizes = ImageSizes(bulletin.images)
         self.blocks = [b for _p, b in bulletin.iter_blocks()]
+        self.by_id = {b.id: b for b in self.blocks}
         self.cache: dict[tuple, PageFigures] = {}
         self.scaled: dict[tuple[int, float], object] = {}
         self.volumes: dict[tuple, list[float]] = {}
@@ -326,6 +339,12 @@ def plan_makeup(bulletin: Bulletin, pages: int | str | None = None, fmt: str | N
             break
         setup, skey, furn_k = refine[plan]
         found[plan] = _refine_scales(ev, setup, skey, furn_k, found[plan], scales, t0, budget_s, frozenset(fixed_pages))
+    for plan in sorted(found, key=lambda p: found[p].cost)[:JUMPED]:
+        if time.perf_counter() - t0 >= budget_s:
+            break
+        jumped = _jumped(ev, refine[plan][0], found[plan], frozenset(fixed_pages), t0, budget_s)
+        if jumped is not found[plan]:
+            found[jumped.plan] = jumped
     result.candidates = sorted(found.values(), key=lambda c: c.cost)
     result.elapsed = time.perf_counter() - t0
     if result.elapsed > budget_s and not result.note:
@@ -459,6 +478,67 @@ def _refine_scales(ev: _Evaluator, setup: PageSetup, skey: tuple, furn: list[Pag
     return Candidate(replace(cand.plan, headline_scales=tuple(chosen)), figs, cost)
 
 
+def _laid_out_plan(ev: _Evaluator, setup: PageSetup, plan: PagePlan) -> list[PageFigures]:
+    """Every page of ``plan`` laid out in order, as the plan applied would be (its 转版 too)."""
+    trial = copy.copy(ev.bulletin)
+    trial.page_setup = setup
+    index = {b.id: i for i, b in enumerate(ev.blocks)}
+    trial.pages = build_pages(ev.bulletin, plan)
+    for k, page in enumerate(trial.pages):
+        blocks = [ev.block(index[b.id], plan.headline_scales[k]) for b in page.blocks]
+        if blocks and isinstance(blocks[-1], ColumnBlock):
+            jumps = blocks[-1].id in plan.jumps and k + 1 < len(trial.pages)
+            if jumps != blocks[-1].placement.continues:
+                blocks[-1] = replace(blocks[-1], placement=replace(blocks[-1].placement, continues=jumps))
+        page.blocks = blocks
+    g = make_grid(setup)
+    ev.layouts += len(trial.pages)
+    return [score_page(lp, problems, g) for lp, problems in laid_out_in_order(trial, g, ev.fonts, ev.sizes, False)]
+
+
+def _short(fig: PageFigures) -> bool:
+    q = fig.quality
+    return not fig.overset and (q.empty > MAX_EMPTY + 1e-9 or q.foot > MAX_FOOT + 1e-9)
+
+
+def _jumped(ev: _Evaluator, setup: PageSetup, cand: Candidate, fixed: frozenset[int], t0: float,
+            budget_s: float) -> Candidate:
+    """``cand`` with a 转版 wherever one pays: copy that falls between two page counts leaves a
+    page over beside a short one whatever the cut, and only an article run on from one page to
+    the next fills both. Tried between each pair of pages, in order: a page over hands its last
+    article's rest to the next; a short page takes the next page's first article and hands on
+    what of it does not fit. Kept when the pages score better by more than ``JUMP_PRICE``."""
+    plan, figs = cand.plan, cand.pages
+    if plan.page_count < 2 or all(f.meets for f in figs) or any(f.estimated for f in figs):
+        return cand
+    base = None
+    for k in range(plan.page_count - 1):
+        if time.perf_counter() - t0 > budget_s:
+            break
+        if k in fixed or k + 1 in fixed or not plan.pages[k]:
+            continue
+        options = []
+        if figs[k].overset and not figs[k + 1].overset:
+            options.append(replace(plan, jumps=plan.jumps | {plan.pages[k][-1]}))
+        if _short(figs[k]) and len(plan.pages[k + 1]) >= 2:
+            moved = plan.pages[k + 1][0]
+            pages = list(plan.pages)
+            pages[k], pages[k + 1] = (*pages[k], moved), pages[k + 1][1:]
+            options.append(replace(plan, pages=tuple(pages), jumps=plan.jumps | {moved}))
+        for option in options:
+            if not isinstance(ev.by_id[option.pages[k][-1]], ColumnBlock):
+                continue
+            if base is None:
+                base = sum(f.cost for f in _laid_out_plan(ev, setup, plan))
+            tried = _laid_out_plan(ev, setup, option)
+            cost = sum(f.cost for f in tried) + JUMP_PRICE * len(option.jumps - plan.jumps)
+            if cost < base - 1e-9:
+                cand = Candidate(option, tried, cand.cost + cost - base)
+                plan, figs, base = option, tried, sum(f.cost for f in tried)
+                break
+    return cand
+
+
 def _score_current(bulletin: Bulletin, ev: _Evaluator) -> Candidate | None:
     """The bulletin as it stands, scored like every plan."""
     from makeup.plan import plan_of
@@ -467,9 +547,7 @@ def _score_current(bulletin: Bulletin, ev: _Evaluator) -> Candidate | None:
         return None
     setup = bulletin.page_setup
     g = make_grid(setup)
-    figs = []
-    for number, page in enumerate(bulletin.pages, 1):
-        figs.append(score_page(*lay_out_page(bulletin, page, number, ev.fonts, ev.sizes), g))
+    figs = [score_page(lp, problems, g) for lp, problems in laid_out_in_order(bulletin, g, ev.fonts, ev.sizes, False)]
     plan = plan_of(bulletin)
     return Candidate(plan, figs, sum(f.cost for f in figs) + PAGE_PRICE * len(figs))
 

@@ -200,6 +200,9 @@ class Placement:
     height_mm: float | None = None  # fixed height
     row: int | None = None  # 0-based row of the page's block rows this block must start
     headline_scale: float = 1.0  # copy-fit's choice (not a pin): the headline's size factor
+    #: 转版: an article closing its page runs to the page's foot and its rest opens the next page
+    #: (layout/jump.py); the make-up sets it where copy falls between two page counts
+    continues: bool = False
 
 
 @dataclass
