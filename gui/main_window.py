@@ -606,6 +606,14 @@ class MainWindow(QMainWindow):
         if not done:
             self.statusBar().showMessage(self.tr("请先在目录中选中要固定的栏目"), 5000)
 
+    def toggle_jump(self) -> None:
+        """版面 → 转版: the selected articles continue on the next page, or no longer (one undo step)."""
+        done = makeup_actions.toggle_jump(self.doc, self.selection())
+        if done == "last page":
+            self.statusBar().showMessage(self.tr("最后一版后面没有版面可以转"), 5000)
+        elif not done:
+            self.statusBar().showMessage(self.tr("请先在目录中选中要转版的文章"), 5000)
+
     def toggle_fixed_page(self) -> None:
         """版面 → 固定版面: the selected page (or the page of the selection), one undo step."""
         page = structure.page_of(self.doc.bulletin, self.selected_id) or (

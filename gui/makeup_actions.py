@@ -27,7 +27,7 @@ from gui.document import Document
 from gui.makeup import _row_index, lines_of, set_placement, span_of
 from layout.grid import MM, make_grid
 from layout.types import LaidOutDocument
-from model.document import Bulletin, Page, PageSetup
+from model.document import Bulletin, ColumnBlock, Page, PageSetup
 
 translate = QCoreApplication.translate
 
@@ -154,6 +154,39 @@ def pin_blocks(doc: Document, ids: list[str], laid_out: LaidOutDocument | None) 
     finally:
         doc.undo_stack.endMacro()
     return "pinned" if done else ""
+
+
+def toggle_jump(doc: Document, ids: list[str]) -> str:
+    """版面 → 转版: the selected articles run to the foot of their page and continue at the head
+    of the next (layout/jump.py); when each of them jumps already, they no longer do. An
+    article jumps from the foot of its page, so it becomes its page's last. One undo step.
+    Returns "on", "off", "last page" (nothing after its page to jump to) or "" (no article)."""
+    b = doc.bulletin
+    blocks = [x for x in (b.find(i) for i in ids) if isinstance(x, ColumnBlock)]
+    if not blocks:
+        return ""
+    if all(x.placement.continues for x in blocks):
+        text = translate("MakeupActions", "取消转版")
+        doc.undo_stack.beginMacro(text)
+        try:
+            for x in blocks:
+                set_placement(doc, x, text, continues=False)
+        finally:
+            doc.undo_stack.endMacro()
+        return "off"
+    text = translate("MakeupActions", "转版")
+    page = next((p for p in b.pages if blocks[-1] in p.blocks), None)
+    if page is None or page is b.pages[-1]:
+        return "last page"
+    block = blocks[-1]  # one article per page can jump: the one that closes it
+    doc.undo_stack.beginMacro(text)
+    try:
+        if page.blocks[-1] is not block:
+            doc.push(MoveItem(doc, block, page, page, len(page.blocks) - 1, "blocks", text))
+        set_placement(doc, block, text, continues=True)
+    finally:
+        doc.undo_stack.endMacro()
+    return "on"
 
 
 # ---------------------------------------------------------------------------- page fixes

@@ -179,6 +179,8 @@ class MainMenu(QMenuBar):
         w.act_add_picture.setShortcut(QKeySequence("Ctrl+Shift+G"))
         w.act_pin = self._action(self.tr("固定/取消固定"), w.pin_selection, "Ctrl+L",
                                  self.tr("选中的栏目保持现在的栏宽、高度和位置；再按一次取消固定"), "actPin")
+        w.act_jump = self._action(self.tr("转版"), w.toggle_jump, "Ctrl+Shift+J",
+                                  self.tr("选中的文章排不下的部分接到下一版开头（下转/上接）；再按一次取消"), "actJump")
         w.act_fix_page = self._action(self.tr("固定版面"), w.toggle_fixed_page, "Ctrl+Shift+L",
                                       self.tr("本版每个栏目都固定在原位，打字不再挪动别的栏目；再按一次取消"), "actFixPage")
         w.act_page_plus = self._action(self.tr("加一版"), w.add_page_at_end, "Ctrl+Alt+=",
@@ -208,6 +210,7 @@ class MainMenu(QMenuBar):
         m.addAction(w.act_page_minus)
         m.addSeparator()
         m.addAction(w.act_pin)
+        m.addAction(w.act_jump)
         m.addAction(w.act_fix_page)
 
         bar = QToolBar(self.tr("版面"), w)
@@ -231,10 +234,10 @@ class MainMenu(QMenuBar):
                               w.act_print_preview, w.act_close, w.act_cut, w.act_copy, w.act_paste, w.act_add_column,
                               w.act_add_speech, w.act_add_page, w.act_duplicate, w.act_delete, w.act_move_up,
                               w.act_move_down, w.act_auto_makeup, w.act_copy_fit, w.act_add_picture, w.act_pin,
-                              w.act_fix_page, w.act_page_plus, w.act_page_minus, *w.size_actions.values()]
+                              w.act_jump, w.act_fix_page, w.act_page_plus, w.act_page_minus, *w.size_actions.values()]
 
     def structure_actions(self) -> list[QAction | None]:
         """The outline's context menu (None: a separator)."""
         w = self.w
         return [w.act_cut, w.act_copy, w.act_paste, None, w.act_add_column, w.act_add_speech, w.act_add_page,
-                None, w.act_duplicate, w.act_delete, None, w.act_move_up, w.act_move_down, None, w.act_pin]
+                None, w.act_duplicate, w.act_delete, None, w.act_move_up, w.act_move_down, None, w.act_pin, w.act_jump]

@@ -192,7 +192,8 @@ _NAME_WORDS = {
 
 def item_text(item: object, page_number: int = 0) -> str:
     """How an item is named in the outline, the problems list and undo texts (in the UI language);
-    a block whose span, row or height the editor pinned says so, and so does a fixed page."""
+    a block whose span, row or height the editor pinned says so, an article that continues on
+    the next page (转版) too, and so does a fixed page."""
     words = {k: translate("Outline", v) for k, v in _NAME_WORDS.items()}
     text = display_name(item, page_number, words=words)
     pl = getattr(item, "placement", None)
@@ -200,6 +201,8 @@ def item_text(item: object, page_number: int = 0) -> str:
         parts = ([translate("Outline", "{} 栏").format(pl.columns)] if pl.columns else []) + (
             [translate("Outline", "高 {} 毫米").format(f"{pl.height_mm:.0f}")] if pl.height_mm else [])
         text += "  ［" + translate("Outline", "固定") + (" " + " ".join(parts) if parts else "") + "］"
+    if pl is not None and getattr(pl, "continues", False):
+        text += "  ［" + translate("Outline", "转版") + "］"
     if isinstance(item, Page) and item.fixed_layout:
         text += "  ［" + translate("Outline", "固定版面") + "］"
     return text

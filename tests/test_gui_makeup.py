@@ -185,3 +185,33 @@ def test_free_space_is_listed_in_the_problems_panel_with_its_size(real_window):
     texts = [(r.text(0), r.text(2)) for r in rows]
     wide, high = (int(x) for x in re.findall(r"\d+", space.message))
     assert ("空位", f"宽 {wide} mm × 高 {high} mm：可放图片块或补稿") in texts
+
+
+def test_jump_continues_the_selected_article_on_the_next_page_and_undo_takes_it_back(real_window, qtbot):
+    """版面 → 转版: the article closes its page, what does not fit opens the next (one undo step)."""
+    from model.document import ColumnBlock
+
+    w = real_window()
+    page = w.doc.bulletin.pages[0]
+    block = next(b for b in page.blocks if isinstance(b, ColumnBlock))
+    order = list(page.blocks)
+    w.select(block.id)
+    editor = w.form.body.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "全市各级工会组织深入开展劳动和技能竞赛，职工群众的获得感不断增强。" * 40)
+    wait_layout(qtbot, w)
+    on_page = {b.id for b in page.blocks}
+    assert any(p.kind == "overset" and p.block_id in on_page for p in w.runner.result.document.problems)
+    order = list(page.blocks)
+    depth = w.doc.undo_stack.index()
+    w.select(block.id)
+    w.act_jump.trigger()
+    assert block.placement.continues and page.blocks[-1] is block
+    assert w.outline._items[block.id].text(0).endswith("［转版］")
+    wait_layout(qtbot, w)
+    doc = w.runner.result.document
+    assert not any(p.kind == "overset" and p.block_id in on_page for p in doc.problems)
+    assert any(a.block_id == block.id for a in doc.pages[1].areas)  # its rest opens page 2
+    assert w.doc.undo_stack.index() == depth + 1
+    w.act_undo.trigger()
+    assert not block.placement.continues and page.blocks == order

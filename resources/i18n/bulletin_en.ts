@@ -1581,6 +1581,14 @@ Import it into the open bulletin?</translation>
         <translation>The selected blocks keep their present width, height and place; press again to unpin</translation>
     </message>
     <message>
+        <source>转版</source>
+        <translation>Continue on next page</translation>
+    </message>
+    <message>
+        <source>选中的文章排不下的部分接到下一版开头（下转/上接）；再按一次取消</source>
+        <translation>What of the selected article does not fit continues at the head of the next page (continued on / from); press again to undo</translation>
+    </message>
+    <message>
         <source>固定版面</source>
         <translation>Fix page</translation>
     </message>
@@ -1717,7 +1725,7 @@ Import it into the open bulletin?</translation>
     <name>MainWindow</name>
     <message>
         <source>目录</source>
-        <extracomment>the window holds no document (文件 → 关闭): the start page shows instead of the docks</extracomment>
+        <extracomment>a layout read back from disk is measured this long after its page is on screen, before anyone can have clicked into a field and typed (gui/layout_runner.py, LayoutRunner.warm) the window holds no document (文件 → 关闭): the start page shows instead of the docks</extracomment>
         <translation>Outline</translation>
     </message>
     <message>
@@ -1789,6 +1797,14 @@ Import it into the open bulletin?</translation>
     <message>
         <source>请先在目录中选中要固定的栏目</source>
         <translation>First select the blocks to pin in the outline</translation>
+    </message>
+    <message>
+        <source>最后一版后面没有版面可以转</source>
+        <translation>There is no page after the last one to continue on</translation>
+    </message>
+    <message>
+        <source>请先在目录中选中要转版的文章</source>
+        <translation>First select the article to continue in the outline</translation>
     </message>
     <message>
         <source>（无）</source>
@@ -1885,6 +1901,14 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
         <translation>Pin</translation>
     </message>
     <message>
+        <source>取消转版</source>
+        <translation>No longer continue on next page</translation>
+    </message>
+    <message>
+        <source>转版</source>
+        <translation>Continue on next page</translation>
+    </message>
+    <message>
         <source>加一版，后半部分移过去</source>
         <translation>One more page, the second half moved to it</translation>
     </message>
@@ -1919,6 +1943,10 @@ Lays out newspaper special pages and bulletins for trade-union publicity staff: 
     <message>
         <source>标题</source>
         <translation>Headline</translation>
+    </message>
+    <message>
+        <source>转版</source>
+        <translation>continued on next page</translation>
     </message>
     <message>
         <source>会刊</source>
@@ -2722,7 +2750,7 @@ drop or choose</translation>
     </message>
     <message>
         <source>无法打印</source>
-        <extracomment>replaced in tests: (printer, parent) -&gt; dialog with exec()</extracomment>
+        <extracomment>replaced in tests: (printer, parent) -&gt; dialog with exec(); None: Qt&apos;s QPrintDialog</extracomment>
         <translation>Cannot print</translation>
     </message>
     <message>
