@@ -81,6 +81,8 @@ class MeasuredBlock:
     #: the headline one peer size class up (×HEADLINE_PEER_RATIO), or None: a block with a line
     #: to spare takes it (a taller headline fills a row without a hole; peers stay in ratio)
     head_big: Callable[[int], tuple[int, Callable[[float, float, float], list[Item]]]] | None = None
+    #: names this measurement (one content on one grid) for the packer's row cache; None: unnamed
+    serial: int | None = None
 
 
 def _baseline(top: float, lines: int, leading: float, size: float) -> float:

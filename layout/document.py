@@ -9,6 +9,7 @@ becomes an ``underset`` problem; both name the block id.
 
 from __future__ import annotations
 
+import itertools
 import math
 import threading
 from collections import OrderedDict
@@ -293,6 +294,7 @@ _MEASURED_SIZE: dict[tuple, int] = {}
 #: block (per grid and fonts) are worth keeping — the one on screen and the one undo returns to.
 _VERSIONS: dict[tuple, list[tuple]] = {}
 _measured_bytes = 0
+_SERIALS = itertools.count(1)  # a measurement's name in the packer's row cache, never reused
 _measured_lock = threading.Lock()  # the preview's worker and an export may lay out at once
 
 
@@ -322,6 +324,7 @@ def _measure_cached(measurer: BlockMeasurer, block, sizes: ImageSizes) -> Measur
             _MEASURED.move_to_end(key)
             return _rebind(hit, block)
     m = measurer.measure(block, sizes)
+    m.serial = next(_SERIALS)
     with _measured_lock:
         _store_measured(key, text, block, m)
     return m
@@ -859,6 +862,7 @@ def _place_blocks(measured: list[MeasuredBlock], g: Grid, start: int, lp: LaidOu
         portrait_head=lambda i, s: _portrait_head(measured[i], s),
         # page_quality.py reads portraits whose tops lie within 40 mm as one row
         portrait_apart=math.ceil(PORTRAIT_ROW_MM * MM / g.leading) + 1,
+        keys=[None if m.serial is None else (m.serial, gap_lines) for m in measured],
     )
     for i, f in enumerate(follows):
         if f and not _with_its_group(rows, i):  # the rows could not hold the group

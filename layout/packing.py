@@ -11,12 +11,15 @@ or row — simply remove the other choices for that block.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 INF = float("inf")
 _UNSEEN = object()  # a cell of _pack not worked out yet
+#: candidate rows by the blocks they hold (``_pack``'s ``keys``): (row height, cost, spans) each
+_ROWS: dict[tuple, tuple] = {}
+_ROWS_MAX = 200_000
 
 
 @dataclass(frozen=True)
@@ -198,18 +201,46 @@ def pack(n: int, columns: int, available: int, height: Callable[[int, int], int]
          min_span: Sequence[int] | None = None, fixed_row: Sequence[int | None] | None = None,
          any_width: Sequence[bool] | None = None, waste: Callable[[int, int], float] | None = None,
          follows: Sequence[bool] | None = None, cap_lines: Sequence[int] | None = None,
-         portrait_head: Callable[[int, int], int | None] | None = None, portrait_apart: int = 0) -> list[RowPlan]:
+         portrait_head: Callable[[int, int], int | None] | None = None, portrait_apart: int = 0,
+         keys: Sequence[Hashable | None] | None = None) -> list[RowPlan]:
     """Rows for ``n`` blocks (see ``_pack``). Groups are kept in their leader's row unless that
     overflows the page where rows without the groups would not: then a group's articles get
     rows of their own rather than be lost off the foot of the page."""
     args = (n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch, min_span,
             fixed_row, any_width, waste)
-    rows, total, over = _pack(*args, follows, cap_lines, portrait_head, portrait_apart)
+    rows, total, over = _pack(*args, follows, cap_lines, portrait_head, portrait_apart, keys=keys)
     if follows is not None and any(follows) and over > 0:
-        loose, loose_total, loose_over = _pack(*args, None, None, portrait_head, portrait_apart)
+        loose, loose_total, loose_over = _pack(*args, None, None, portrait_head, portrait_apart, keys=keys)
         if loose_over < over:
             return loose
     return rows
+
+
+def _prune(states: dict, available: int, foot: float) -> None:
+    """Drop the states no completion can make best: the packing's final cost is its cost so far
+    plus the white left at the foot (``foot`` per line short of ``available``) or a steep price
+    per line over. So a state using no more lines than another and cheaper once its foot white
+    is counted (cost − foot × lines) beats it whatever rows follow, and one over the page using
+    no more lines and cheaper beats it too. Only strictly beaten states go: every best packing,
+    ties included, is kept. (Without row pins a state is its line count.)"""
+    if len(states) < 2:
+        return
+    beaten = []
+    best_in = best_over = INF
+    for key in sorted(states):
+        used = key[0]
+        cost = states[key][0]
+        if used <= available:
+            adjusted = cost - foot * used
+            if adjusted > best_in + 1e-9:
+                beaten.append(key)
+            best_in = min(best_in, adjusted)
+        else:
+            if cost > best_over + 1e-9:
+                beaten.append(key)
+            best_over = min(best_over, cost)
+    for key in beaten:
+        del states[key]
 
 
 def _pack(
@@ -231,6 +262,7 @@ def _pack(
     portrait_head: Callable[[int, int], int | None] | None = None,
     portrait_apart: int = 0,
     avoid: dict[tuple, int] | None = None,
+    keys: Sequence[Hashable | None] | None = None,
 ) -> tuple[list[RowPlan], float, int]:
     """(rows, their cost, lines over the page) for ``n`` blocks; ``height(i, span)`` is block
     i's natural height in lines.
@@ -252,6 +284,10 @@ def _pack(
     lines of each other read as one row and are brought level, where the blocks above them
     have the room (``_level_stacked``); where they have not, the page is planned once more with
     those rows priced (``avoid``: row → pairs left unlevelled).
+    ``keys[i]``, when given, names everything block i brings to a row (its measured content on
+    this grid, its pins, the paragraph air allowed): the rows worked out for the same blocks are
+    then taken from ``_ROWS`` — the make-up packs the same runs of blocks on many trial pages,
+    and typing changes one block of a page.
     """
     cap_lines = cap_lines or [0] * n
     if n == 0:
@@ -367,6 +403,16 @@ def _pack(
                     continue
                 if rows_pinned and any(fixed_row[i + j] is not None for j in range(1, nb)):
                     continue  # a block pinned to a row opens it
+                row_key = None
+                if keys is not None and not avoid:
+                    row_keys = tuple(keys[i:i + nb])
+                    if None not in row_keys:
+                        row_key = (row_keys, pattern, columns, low, max_per_row, level_heads,
+                                   joined and tuple(follows[i:i + nb]), tuple(cap_lines[i:i + nb]))
+                        hit = _ROWS.get(row_key)
+                        if hit is not None:
+                            candidates[i] += [(i + nb, cost, spans, row_h, pattern) for row_h, cost, spans in hit]
+                            continue
                 starts = []
                 b = i
                 for size in pattern:
@@ -410,6 +456,10 @@ def _pack(
                             best[row_h] = (cost, spans)
                 for row_h, (cost, spans) in best.items():
                     candidates[i].append((i + nb, cost, spans, row_h, pattern))
+                if row_key is not None:
+                    if len(_ROWS) >= _ROWS_MAX:
+                        _ROWS.clear()
+                    _ROWS[row_key] = tuple((row_h, cost, spans) for row_h, (cost, spans) in best.items())
     # dp over (lines used, rows so far) — rows only matter when a block is pinned to one;
     # overflow is allowed up to a bound and heavily penalised
     limit = available * 3 + 50
@@ -430,6 +480,8 @@ def _pack(
                 continue
             cheapest[(end, row_h)] = row_cost
             row_cands.append((dp[end], row_cost, row_h, cand))
+        if not rows_pinned:
+            _prune(dp[i], available, FOOT * columns)
         for state, (cost, *_rest) in list(dp[i].items()):
             used, nrows = state
             if pin is not None and nrows != pin:
@@ -448,10 +500,10 @@ def _pack(
                     dp_end[key] = (c, i, state, cand)
     if not dp[n] and joined:  # a group too big for one row: its articles go in rows of their own
         return _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, fixed_row, any_width, waste, None, None, portrait_head, portrait_apart, avoid)
+                    min_span, fixed_row, any_width, waste, None, None, portrait_head, portrait_apart, avoid, keys)
     if not dp[n] and rows_pinned:  # the row pins cannot all be met (more rows pinned than blocks allow): ignore them
         return _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
-                    min_span, None, any_width, waste, follows, cap_lines, portrait_head, portrait_apart, avoid)
+                    min_span, None, any_width, waste, follows, cap_lines, portrait_head, portrait_apart, avoid, keys)
     if not dp[n]:  # no rows can hold the pinned spans together: lay out as if unpinned (never recurse for ever)
         return _pack(n, columns, available, height, [None] * n, fixed_height, max_per_row, span_lines, stretch,
                     min_span, None, any_width, waste, follows, cap_lines, portrait_head, portrait_apart, avoid)
@@ -478,7 +530,7 @@ def _pack(
         # again with those rows priced, once (checking every candidate row is too slow)
         again = _pack(n, columns, available, height, fixed_span, fixed_height, max_per_row, span_lines, stretch,
                       min_span, fixed_row, any_width, waste, follows, cap_lines, portrait_head, portrait_apart,
-                      unlevelled)
+                      unlevelled, keys)
         if again[1] < best_cost + TOPS * sum(unlevelled.values()) - 1e-9:
             return again
     return rows, best_cost, max(0, best_key[0] - available)
