@@ -19,7 +19,7 @@ INF = float("inf")
 _UNSEEN = object()  # a cell of _pack not worked out yet
 #: candidate rows by the blocks they hold (``_pack``'s ``keys``): (row height, cost, spans) each
 _ROWS: dict[tuple, tuple] = {}
-_ROWS_MAX = 40_000  # ≈ 600 bytes each: at most some 25 MB
+_ROWS_MAX = 20_000  # ≈ 600 bytes each: at most some 12 MB
 
 
 @dataclass(frozen=True)
