@@ -26,7 +26,16 @@ from layout.grid import MM, Grid, make_grid
 from layout.level import level_breaks
 from layout.limits import within_capacity
 from layout.packing import pack
-from layout.quality import INK_ABOVE, INK_BELOW, MAX_EMPTY, MAX_FOOT, MAX_HOLES, measure_page
+from layout.quality import (
+    INK_ABOVE,
+    INK_BELOW,
+    MAX_EMPTY,
+    MAX_FOOT,
+    MAX_HOLES,
+    PageQuality,
+    badness,
+    measure_page,
+)
 from layout.types import (
     BLACK,
     WHITE,
@@ -54,6 +63,9 @@ HEAD_AIR_WIDE = 0
 #: this many lines earlier (room to level a row's portraits, to close a hole)
 JUMP_BACKS = 3
 JUMP_BACK_LINES = 2
+#: lines of the jumping article a page hands on, beyond what does not fit, to a next page that
+#: is short of copy (tried in turn while the page it leaves still meets every rule)
+JUMP_GIVE_LINES = (1, 2, 3, 5, 8)
 #: At most one blank line above a paragraph: more is feathering, which an editor sends back.
 MAX_PARAGRAPH_GAP = 1
 #: A line of air above a headline (under the rule closing the row above) where a block would
@@ -128,17 +140,63 @@ def laid_out_in_order(bulletin: Bulletin, grid: Grid, fonts: FontRegistry, sizes
     """Every page of ``bulletin`` laid out, in order, each as soon as it is: a page a 转版 runs
     into opens with the rest of the article from the page before (layout/jump.py)."""
     carried = None
+    before = None  # the page before, held back while a 转版 from it may yet give this one more
     for number, page in enumerate(bulletin.pages, 1):
-        laid_out, carried = _lay_out_jumping(bulletin, page, number, grid, fonts, sizes, exact_short, carried)
-        yield laid_out
+        laid_out, handed = _lay_out_jumping(bulletin, page, number, grid, fonts, sizes, exact_short, carried)
+        if carried is not None and _short_page(laid_out):
+            before, laid_out, handed = _given_more(bulletin, number, grid, fonts, sizes, exact_short, before,
+                                                   laid_out, handed)
+        if before is not None:
+            yield before[0]
+        before, carried = (laid_out, page, carried), handed
+    if before is not None:
+        yield before[0]
+
+
+def _short_page(laid_out: tuple[LaidOutPage, list[Problem]]) -> bool:
+    q = laid_out[0].quality
+    return (isinstance(q, PageQuality) and ("empty" in q.failures or "foot" in q.failures)
+            and not _overset_of(laid_out[1]))
+
+
+def _given_more(bulletin: Bulletin, number: int, grid: Grid, fonts: FontRegistry, sizes: ImageSizes,
+                exact_short: bool, before: tuple, laid_out: tuple, handed: ColumnBlock | None) -> tuple:
+    """A page short of copy that a 转版 runs into gets a few more lines of the article from the
+    page before, as long as that page still meets every rule: (the page before, as held; this
+    page; what it hands on). Tried in quick layouts, the pair kept laid out again exactly."""
+    prev_lp, prev_page, prev_in = before
+    if not isinstance(prev_lp[0].quality, PageQuality) or not prev_lp[0].quality.meets:
+        return before, laid_out, handed
+    page = bulletin.pages[number - 1]
+    best = None
+    for lines in JUMP_GIVE_LINES:
+        prev2, carried2 = _lay_out_jumping(bulletin, prev_page, number - 1, grid, fonts, sizes, False, prev_in,
+                                           give=lines * grid.col_chars)
+        if carried2 is None or not prev2[0].quality.meets:
+            break
+        laid2, handed2 = _lay_out_jumping(bulletin, page, number, grid, fonts, sizes, False, carried2)
+        if _overset_of(laid2[1]):
+            break
+        if badness(laid2[0].quality) < badness((best or (None, laid_out))[1][0].quality) - 1e-9:
+            best = (lines, laid2)
+        if laid2[0].quality.meets:
+            break
+    if best is None:
+        return before, laid_out, handed
+    give = best[0] * grid.col_chars
+    prev2, carried2 = _lay_out_jumping(bulletin, prev_page, number - 1, grid, fonts, sizes, exact_short, prev_in,
+                                       give=give)
+    laid2, handed2 = _lay_out_jumping(bulletin, page, number, grid, fonts, sizes, exact_short, carried2)
+    return (prev2, prev_page, prev_in), laid2, handed2
 
 
 def _lay_out_jumping(bulletin: Bulletin, page: Page, number: int, grid: Grid, fonts: FontRegistry,
-                     sizes: ImageSizes, exact_short: bool, carried: ColumnBlock | None
+                     sizes: ImageSizes, exact_short: bool, carried: ColumnBlock | None, give: int = 0
                      ) -> tuple[tuple[LaidOutPage, list[Problem]], ColumnBlock | None]:
     """Page ``number`` laid out with the continuation ``carried`` from the page before at its
     head, and the continuation it hands to the next page: the part of its jumping article that
-    does not fit. The break is the most text that sets without overset (tried, not guessed)."""
+    does not fit. The break is the most text that sets without overset (tried, not guessed),
+    less ``give`` characters for a next page short of copy."""
     from layout import jump
 
     opened = jump.opened_by(page, carried)
@@ -153,7 +211,8 @@ def _lay_out_jumping(bulletin: Bulletin, page: Page, number: int, grid: Grid, fo
         fits = None  # (layout, page as cut, continuation): the first break that sets without overset
         backs = 0
         for _ in range(6 + JUMP_BACKS):
-            parts = jump.split(block, keep, to_page, jump.page_number(page, number))
+            parts = jump.split(block, keep, to_page, jump.page_number(page, number),
+                               jump.group_headline(opened.blocks, len(opened.blocks) - 1))
             if parts is None:
                 break
             cut = replace(opened, blocks=[*opened.blocks[:-1], parts[0]])
@@ -166,14 +225,22 @@ def _lay_out_jumping(bulletin: Bulletin, page: Page, number: int, grid: Grid, fo
                 continue
             q = laid_out[0].quality
             if q is None or q.meets:
-                fits = (laid_out, cut, parts[1])
+                fits = (laid_out, cut, parts[1], keep)
                 break
             # the most that fits can leave no room to level a portrait: a few lines less may meet
-            fits = fits or (laid_out, cut, parts[1])
+            fits = fits or (laid_out, cut, parts[1], keep)
             backs += 1
             if backs > JUMP_BACKS:
                 break
             keep -= JUMP_BACK_LINES * grid.col_chars
+        if fits is not None and give:
+            parts = jump.split(block, fits[3] - give, to_page, jump.page_number(page, number),
+                               jump.group_headline(opened.blocks, len(opened.blocks) - 1))
+            if parts is not None:
+                cut = replace(opened, blocks=[*opened.blocks[:-1], parts[0]])
+                laid_out = _lay_out_page(bulletin, cut, number, grid, fonts, sizes, exact_short)
+                if not _overset_of(laid_out[1]):
+                    fits = (laid_out, cut, parts[1], fits[3] - give)
         if fits is not None:
             return _sourced(fits[0], fits[1], page), fits[2]
     if exact_short:

@@ -58,11 +58,24 @@ def body_chars(block: ColumnBlock) -> int:
     return sum(_visible(p.text) for p in block.paragraphs)
 
 
-def split(block: ColumnBlock, keep: int, to_page: int, from_page: int) -> tuple[ColumnBlock, ColumnBlock] | None:
+def group_headline(blocks: list, index: int) -> str:
+    """The headline the article ``blocks[index]`` stands under: its own, or its group's (the
+    nearest column before it with one, through columns without)."""
+    for b in reversed(blocks[:index + 1]):
+        if not isinstance(b, ColumnBlock):
+            break
+        if b.headline.strip():
+            return b.headline
+    return ""
+
+
+def split(block: ColumnBlock, keep: int, to_page: int, from_page: int,
+          headline: str = "") -> tuple[ColumnBlock, ColumnBlock] | None:
     """``block`` cut after ``keep`` characters of its paragraphs: (the part on its own page,
-    ending （下转第to_page版）; the continuation, headed by the same headline and starting
-    （上接第from_page版）, with no portrait or name). Photos and tables go with the paragraph
-    they stand before. None when either part would hold no text: then nothing jumps."""
+    ending （下转第to_page版）; the continuation, headed by the same headline — ``headline``, its
+    group's, for an article without one of its own — and starting （上接第from_page版）, with no
+    portrait or name). Photos and tables go with the paragraph they stand before. None when
+    either part would hold no text: then nothing jumps."""
     total = body_chars(block)
     if keep <= 0 or keep >= total:
         return None
@@ -91,7 +104,7 @@ def split(block: ColumnBlock, keep: int, to_page: int, from_page: int) -> tuple[
     stays = i + (1 if cut else 0)
     part = replace(block, paragraphs=first, photos=[p for p in block.photos if p.after < stays],
                    tables=[t for t in block.tables if t.after < stays])
-    cont = ColumnBlock(id=block.id, region=block.region, headline=block.headline, paragraphs=rest,
+    cont = ColumnBlock(id=block.id, region=block.region, headline=block.headline or headline, paragraphs=rest,
                        placement=Placement(headline_scale=block.placement.headline_scale),
                        photos=[replace(p, after=p.after - i) for p in block.photos if p.after >= stays],
                        tables=[replace(t, after=t.after - i) for t in block.tables if t.after >= stays])

@@ -520,7 +520,9 @@ def _jumped(ev: _Evaluator, setup: PageSetup, cand: Candidate, fixed: frozenset[
         options = []
         if figs[k].overset and not figs[k + 1].overset:
             options.append(replace(plan, jumps=plan.jumps | {plan.pages[k][-1]}))
-        if _short(figs[k]) and len(plan.pages[k + 1]) >= 2:
+        # a short page, or a next page that opens on an article apart from its group's headline
+        # (its continuation opens that page under the headline repeated)
+        if (_short(figs[k]) or figs[k + 1].apart) and len(plan.pages[k + 1]) >= 2:
             moved = plan.pages[k + 1][0]
             pages = list(plan.pages)
             pages[k], pages[k + 1] = (*pages[k], moved), pages[k + 1][1:]
