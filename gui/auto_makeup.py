@@ -288,7 +288,8 @@ def describe_plan(plan: PagePlan) -> str:
     names = FORMAT_NAMES if i18n.current() == "zh_CN" else FORMAT_NAMES_EN
     return translate("AutoMakeup", "{pages} 版 {size}，肖像 {portrait} 栏，标题 ×{scales}，每版 {blocks} 篇").format(
         pages=plan.page_count, size=names.get(plan.preset, plan.preset), portrait=f"{plan.portrait_columns:g}",
-        scales="/".join(f"{s:g}" for s in plan.headline_scales), blocks="/".join(str(len(p)) for p in plan.pages))
+        scales="/".join(f"{s:g}" for s in plan.headline_scales), blocks="/".join(str(len(p)) for p in plan.pages)) + (
+        translate("AutoMakeup", "，转版 {n} 处").format(n=len(plan.jumps)) if plan.jumps else "")
 
 
 # thumbnails side by side in one plan's column before they wrap

@@ -31,6 +31,10 @@
         <translation>{pages} pages {size}, portraits {portrait} columns, headlines ×{scales}, blocks per page {blocks}</translation>
     </message>
     <message>
+        <source>，转版 {n} 处</source>
+        <translation>, {n} article(s) continued on the next page</translation>
+    </message>
+    <message>
         <source>第 {} 版 {}</source>
         <translation>Page {} {}</translation>
     </message>
