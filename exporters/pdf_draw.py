@@ -520,8 +520,6 @@ def _prepare_pictures(pictures: Iterable[Picture], get_image: Callable[[str], by
     read here is given to ``remember_digest`` (the next export finds it without reading)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from PIL import Image
-
     def work(data: bytes | Callable[[], bytes], pic: Picture, digest: bytes | None = None) -> _PreparedImage | None:
         try:
             if digest is None and remember_digest is not None and isinstance(data, bytes):
@@ -529,9 +527,9 @@ def _prepare_pictures(pictures: Iterable[Picture], get_image: Callable[[str], by
                 remember_digest(pic.image, digest)
                 data = lambda d=data: d  # noqa: E731 - the cache is looked up by the digest
             return _prepared(data, pic.crop, colour_mode, (pic.w, pic.h), digest, condition)
-        except (KeyError, OSError, ValueError, Image.DecompressionBombError):
-            return None  # a broken image must not stop the export; it is reported (render_pdf)
-        except Exception:  # Pillow raises many types for junk (SyntaxError, struct.error …)
+        except Exception:  # noqa: BLE001 - a broken image must not stop the export; it is
+            # reported (render_pdf). Pillow raises many types for junk (DecompressionBombError,
+            # SyntaxError, struct.error …); named here, they would import Pillow for every export
             return None
 
     out: dict[_PicKey, _PreparedImage | None] = {}

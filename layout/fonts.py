@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from layout import cjk
 from layout.cache_file import read_framed, write_framed
 from model.document import FONT_ROLES
+from model.user_cache import cache_base_dir  # noqa: F401 - the cache folder of every module
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -84,22 +85,6 @@ def split_key(key: str) -> tuple[str, int]:
 
 # --------------------------------------------------------------------------------------------
 # Cache directory and the on-disk metrics cache
-
-
-def cache_base_dir() -> Path:
-    """The user cache directory of the editor: BULLETIN_CACHE_DIR, else the platform's.
-
-    Converted font subsets (``fonts/``), font metrics (``metrics/``) and prepared pictures
-    (``images/``) live below it. Everything there may be deleted at any time.
-    """
-    env = os.environ.get("BULLETIN_CACHE_DIR")
-    if env:
-        return Path(env)
-    if sys.platform.startswith("win"):
-        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "bulletin-editor" / "cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "bulletin-editor"
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "bulletin-editor"
 
 
 #: bump when what the metrics cache holds (or how it is computed) changes

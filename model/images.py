@@ -52,10 +52,75 @@ def inspect_image(data: bytes, what: str = "image") -> ImageInfo:
 
 def inspect_upright(data: bytes, what: str = "image") -> tuple[ImageInfo, tuple[int, int]]:
     """:func:`inspect_image` and :func:`upright_size` from one reading of the header (the
-    project loader checks every picture and notes its size for the layout)."""
+    project loader checks every picture and notes its size for the layout).
+
+    What Pillow read from a picture of up to ``FACTS_MAX_BYTES`` is kept in the user cache by
+    the picture's SHA-256 (and Pillow's version): opening the same project again reads no
+    header and need not import Pillow's decoders at all. Only good pictures are kept; a bad
+    one is inspected, and refused, every time."""
+    key = _facts_key(data)
+    hit = _read_facts(key) if key else None
+    if hit is not None:
+        return hit
     info, size = _inspect(data, what, True)
     assert size is not None
+    if key:
+        _write_facts(key, info, size)
     return info, size
+
+
+#: pictures up to this size have their header's facts cached (hashing them costs ≈ 1 ms per MB)
+FACTS_MAX_BYTES = 1 << 20
+_FACTS_VERSION = 1
+
+
+def _facts_key(data: bytes) -> str | None:
+    if len(data) > FACTS_MAX_BYTES:
+        return None
+    import PIL  # the package alone (its version), not its image modules
+
+    return f"{hashlib.sha256(data).hexdigest()}-{PIL.__version__}-{_FACTS_VERSION}"
+
+
+def _facts_path(key: str):
+    from model.user_cache import cache_base_dir
+
+    return cache_base_dir() / "image-facts" / f"{key}.json"
+
+
+def _read_facts(key: str) -> tuple[ImageInfo, tuple[int, int]] | None:
+    import json
+
+    try:
+        with open(_facts_path(key), encoding="utf-8") as fh:
+            d = json.load(fh)
+        dpi = d["dpi"]
+        info = ImageInfo(str(d["format"]), str(d["ext"]), int(d["width"]), int(d["height"]), str(d["mode"]),
+                         None if dpi is None else (float(dpi[0]), float(dpi[1])))
+        upright = (int(d["upright"][0]), int(d["upright"][1]))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+    if info.format not in _FORMATS or info.width <= 0 or info.height <= 0 or info.width * info.height > MAX_PIXELS:
+        return None  # never what _inspect lets through: not ours
+    return info, upright
+
+
+def _write_facts(key: str, info: ImageInfo, upright: tuple[int, int]) -> None:
+    import json
+
+    path = _facts_path(key)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump({"format": info.format, "ext": info.ext, "width": info.width, "height": info.height,
+                       "mode": info.mode, "dpi": info.dpi, "upright": list(upright)}, fh)
+        os.replace(tmp, path)
+    except (OSError, ValueError, TypeError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def _inspect(data: bytes, what: str, upright: bool) -> tuple[ImageInfo, tuple[int, int] | None]:
