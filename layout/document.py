@@ -200,7 +200,8 @@ def _lay_out_jumping(bulletin: Bulletin, page: Page, number: int, grid: Grid, fo
     from layout import jump
 
     opened = jump.opened_by(page, carried)
-    block = jump.jumping(opened) if number < len(bulletin.pages) else None
+    # nothing jumps from the last page, nor onto a fixed page (typing there moves nothing)
+    block = jump.jumping(opened) if number < len(bulletin.pages) and not bulletin.pages[number].fixed_layout else None
     if block is None:
         return _sourced(_lay_out_page(bulletin, opened, number, grid, fonts, sizes, exact_short), opened, page), None
     whole = _lay_out_page(bulletin, opened, number, grid, fonts, sizes)

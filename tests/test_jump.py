@@ -121,6 +121,14 @@ def test_the_last_page_has_no_next_page_to_jump_to():
     assert [p for p in doc.problems if p.kind == "overset" and p.block_id == b.pages[1].blocks[-1].id]
 
 
+def test_nothing_jumps_onto_a_fixed_page():
+    b = _over_page(jumps=True)
+    b.pages[1].fixed_layout = True
+    doc = lay_out_bulletin(b)
+    assert [p for p in doc.problems if p.kind == "overset" and p.block_id == b.pages[0].blocks[-1].id]
+    assert "（上接第1版）" not in _printed(doc)[2]
+
+
 def test_the_flag_is_saved_and_an_old_file_without_it_opens(tmp_path):
     from model.project_file import load, save
 
