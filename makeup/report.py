@@ -15,24 +15,30 @@ from model.document import Bulletin
 from model.texts import display_name
 
 
-def _fuller(result: SearchResult | None, page_count: int, preset: str) -> list[str]:
-    """Other plans the search weighed that leave less white, worded as fixes."""
+def _fuller(result: SearchResult | None, page_count: int, preset: str, than: float = 0.0) -> list[str]:
+    """Other plans the search weighed that leave less white than ``than`` % full, worded as
+    fixes: one per page size and count (its fullest), the two fullest."""
     if result is None:
         return []
-    out = []
+    best: dict[tuple[str, int], float] = {}
     for cand in result.candidates[:6]:
         if cand.plan.preset == preset and cand.plan.page_count == page_count:
             continue
         if any(p.overset for p in cand.pages):
             continue
         full = 100 * (1 - max(p.quality.empty for p in cand.pages))
+        key = (cand.plan.preset, cand.plan.page_count)
+        if full > than and full > best.get(key, -1.0):
+            best[key] = full
+    out = []
+    for (size, count), full in sorted(best.items(), key=lambda kv: -kv[1])[:2]:
         what = []
-        if cand.plan.preset != preset:
-            what.append(f"改为{FORMAT_NAMES.get(cand.plan.preset, cand.plan.preset)}")
-        if cand.plan.page_count != page_count:
-            what.append(f"{cand.plan.page_count} 版")
+        if size != preset:
+            what.append(f"改为{FORMAT_NAMES.get(size, size)}")
+        if count != page_count:
+            what.append(f"{count} 版")
         out.append(f"{'、'.join(what)}（约满 {full:.0f}%）")
-    return out[:2]
+    return out
 
 
 def copy_report(bulletin: Bulletin, doc: LaidOutDocument, result: SearchResult | None = None) -> list[str]:
@@ -45,7 +51,7 @@ def copy_report(bulletin: Bulletin, doc: LaidOutDocument, result: SearchResult |
     for p in doc.problems:
         if p.kind != "short_copy":
             continue
-        fixes = _fuller(result, len(bulletin.pages), setup.preset)
+        fixes = _fuller(result, len(bulletin.pages), setup.preset, than=100 - p.number("empty_pct"))
         fixes.append(f"加 {p.number('width_mm'):.0f} × {p.number('height_mm'):.0f} mm 的图片块")
         if portrait_is_free(setup) and portrait_class(setup) < setup.fit.portrait_columns_max:
             fixes.append(f"放大肖像（现为 {portrait_class(setup):g} 栏）")

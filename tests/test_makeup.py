@@ -565,3 +565,22 @@ def test_a_long_bulletins_pagination_does_not_leave_copy_for_its_last_pages():
     assert len(best.pages) == 24
     assert max(p.quality.empty for p in best.pages) < 0.45
     assert max(p.overset_chars for p in best.pages) < 2000
+
+
+def test_the_short_copy_report_offers_only_fuller_plans_once_each():
+    """A fix worded as another size or count is offered when it is fuller than the short page,
+    once per size and count (its fullest plan), never a plan that leaves more white."""
+    from layout.quality import PageQuality
+    from makeup.plan import PagePlan
+    from makeup.report import _fuller
+    from makeup.search import Candidate, PageFigures, SearchResult
+
+    def cand(preset: str, count: int, empty: float) -> Candidate:
+        plan = PagePlan(preset, tuple(("x",) for _ in range(count)), 1.0, (1.0,) * count)
+        return Candidate(plan, [PageFigures(PageQuality(1, 100, empty, 0.0, 0.0)) for _ in range(count)], 0.0)
+
+    result = SearchResult([cand("tabloid", 3, 0.05), cand("broadsheet", 2, 0.22), cand("broadsheet", 2, 0.53),
+                           cand("a4", 4, 0.08), cand("a4", 4, 0.02)], None)
+    fixes = _fuller(result, 3, "tabloid", than=90.0)
+    assert fixes == ["改为A4、4 版（约满 98%）"]  # not the 78 % or 47 % broadsheet plans, and A4 once
+    assert len(_fuller(result, 3, "tabloid", than=50.0)) == 2
