@@ -70,7 +70,7 @@ def build_document(bulletin: Bulletin, timestamp: datetime | None = None,
     # The template body holds nothing but its sectPr; keep that as our first section.
     w = Writer(doc, bulletin, g, styles)
     w.prefetch_portraits([b for _, b in bulletin.iter_blocks() if isinstance(b, ColumnBlock)])
-    pages = bulletin.pages or [Page()]
+    pages = _as_set(bulletin) or [Page()]
     for index, page in enumerate(pages):
         runs = page_runs(page, bulletin.page_setup)
         for i, (kind, items) in enumerate(runs):
@@ -97,6 +97,18 @@ def build_document(bulletin: Bulletin, timestamp: datetime | None = None,
                                                       "main}p"))
     app_properties(doc, bulletin, len(pages), printed_texts(bulletin), paragraphs)
     return doc, w.problems
+
+
+def _as_set(bulletin: Bulletin) -> list[Page]:
+    """The bulletin's pages with their content as the PDF sets it: where an article continues
+    on the next page (转版), its part ending （下转第N版） stands on its page and its rest opens
+    the next, so that Word's pages carry what the printed pages carry."""
+    from layout.document import jumps, lay_out_bulletin
+
+    if not any(jumps(p) for p in bulletin.pages):
+        return list(bulletin.pages)
+    laid = lay_out_bulletin(bulletin).pages
+    return [lp.source if isinstance(lp.source, Page) else page for lp, page in zip(laid, bulletin.pages)]
 
 
 def docx_bytes(bulletin: Bulletin, timestamp: datetime | None = None,

@@ -214,3 +214,22 @@ def test_the_2021_page_imported_from_text_meets_every_rule_with_a_jump(tmp_path)
     assert jumped and not jumped[0].headline  # a group's article, continued under the group's headline
     text = _printed(doc)
     assert "（下转第2版）" in text[1] and "（上接第1版）" in text[2]
+
+
+def test_the_docx_carries_the_jump_as_the_pdf_does(tmp_path):
+    """Word's pages hold what the printed pages hold: the part and （下转第2版） on page 1, the
+    rest and （上接第1版） at the head of page 2 (each page is its own section)."""
+    import docx
+
+    from exporters.docx import write_docx
+
+    b = _over_page(jumps=True)
+    out = tmp_path / "j.docx"
+    write_docx(b, out)
+    text = "\\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert text.index("（下转第2版）") < text.index("（上接第1版）")
+    # nothing of the article is lost or written twice
+    article = b.pages[0].blocks[-1]
+    body = "".join(p.text for p in article.paragraphs)
+    joined = "".join(text.replace("（下转第2版）", "").replace("（上接第1版）", "").split())
+    assert "".join(body.split())[:40] in joined and "".join(body.split())[-40:] in joined
