@@ -157,19 +157,9 @@ def real_shortfall(b: Bulletin, index: int, cap: int, holes: bool = False, page=
         lp, _problems = lay_out_page(b, trial, index + 1, fonts, sizes)
         return within_limits(measure_page(lp, g), holes)
 
-    lo, hi = 0, 40
-    while not filled(hi):
-        lo = hi
-        hi = math.ceil(hi * GROWTH)
-        if hi > cap:
-            return None
-    while hi - lo > max(4, 0.02 * hi):
-        mid = (lo + hi) // 2
-        if filled(mid):
-            hi = mid
-        else:
-            lo = mid
-    return hi
+    from layout.short_copy import least_filling
+
+    return least_filling(filled, 40, cap, GROWTH, 0.02)
 
 
 def measure(index: int, budget: float = 20.0, keep: str = "", shortfall: bool = True) -> BulletinRecord:

@@ -206,42 +206,45 @@ def _lay_out_jumping(bulletin: Bulletin, page: Page, number: int, grid: Grid, fo
         return _sourced(_lay_out_page(bulletin, opened, number, grid, fonts, sizes, exact_short), opened, page), None
     whole = _lay_out_page(bulletin, opened, number, grid, fonts, sizes)
     over = _overset_of(whole[1])
+    to_page, from_page = jump.page_number(bulletin.pages[number], number + 1), jump.page_number(page, number)
+    headline = jump.group_headline(opened.blocks, len(opened.blocks) - 1)
+
+    def cut_at(keep: int) -> tuple | None:
+        """(layout, page as cut, continuation, keep) with ``keep`` characters on this page."""
+        parts = jump.split(block, keep, to_page, from_page, headline)
+        if parts is None:
+            return None
+        cut = replace(opened, blocks=[*opened.blocks[:-1], parts[0]])
+        return _lay_out_page(bulletin, cut, number, grid, fonts, sizes, exact_short), cut, parts[1], keep
+
     if over > 0:
         keep = jump.body_chars(block) - over
-        to_page = jump.page_number(bulletin.pages[number], number + 1)
-        fits = None  # (layout, page as cut, continuation): the first break that sets without overset
+        fits = None  # the first break that sets without overset
         backs = 0
         for _ in range(6 + JUMP_BACKS):
-            parts = jump.split(block, keep, to_page, jump.page_number(page, number),
-                               jump.group_headline(opened.blocks, len(opened.blocks) - 1))
-            if parts is None:
+            tried = cut_at(keep)
+            if tried is None:
                 break
-            cut = replace(opened, blocks=[*opened.blocks[:-1], parts[0]])
-            laid_out = _lay_out_page(bulletin, cut, number, grid, fonts, sizes, exact_short)
-            still = _overset_of(laid_out[1])
+            still = _overset_of(tried[0][1])
             if still:
                 if fits is not None:
                     break
                 keep -= max(still, grid.col_chars)
                 continue
-            q = laid_out[0].quality
+            q = tried[0][0].quality
             if q is None or q.meets:
-                fits = (laid_out, cut, parts[1], keep)
+                fits = tried
                 break
             # the most that fits can leave no room to level a portrait: a few lines less may meet
-            fits = fits or (laid_out, cut, parts[1], keep)
+            fits = fits or tried
             backs += 1
             if backs > JUMP_BACKS:
                 break
             keep -= JUMP_BACK_LINES * grid.col_chars
         if fits is not None and give:
-            parts = jump.split(block, fits[3] - give, to_page, jump.page_number(page, number),
-                               jump.group_headline(opened.blocks, len(opened.blocks) - 1))
-            if parts is not None:
-                cut = replace(opened, blocks=[*opened.blocks[:-1], parts[0]])
-                laid_out = _lay_out_page(bulletin, cut, number, grid, fonts, sizes, exact_short)
-                if not _overset_of(laid_out[1]):
-                    fits = (laid_out, cut, parts[1], fits[3] - give)
+            given = cut_at(fits[3] - give)
+            if given is not None and not _overset_of(given[0][1]):
+                fits = given
         if fits is not None:
             return _sourced(fits[0], fits[1], page), fits[2]
     if exact_short:

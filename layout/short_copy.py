@@ -96,14 +96,21 @@ def copy_to_fill(page: Page, guess: int, g: Grid, lay_out: Callable[[Page], Laid
         trial.blocks = [with_paragraphs(b, filler(chars)) if b is longest else b for b in blocks]
         return filled(measure_page(lay_out(trial), g), holes)
 
-    lo, hi = 0, max(20, round(START * guess))
+    return least_filling(fills, max(20, round(START * guess)), cap, GROWTH, PRECISION, MAX_TRIALS)
+
+
+def least_filling(fills: Callable[[int], bool], start: int, cap: int, growth: float, precision: float,
+                  max_trials: int | None = None) -> int | None:
+    """The least amount (to ``precision`` of it, or 4) for which ``fills`` holds: grown from
+    ``start`` by ``growth`` until it does, then bisected; None past ``cap`` or ``max_trials``."""
+    lo, hi = 0, start
     trials = 1
     while not fills(hi):
         trials += 1
-        lo, hi = hi, math.ceil(hi * GROWTH)
-        if hi > cap or trials >= MAX_TRIALS:
+        lo, hi = hi, math.ceil(hi * growth)
+        if hi > cap or max_trials is not None and trials >= max_trials:
             return None
-    while hi - lo > max(4, PRECISION * hi) and trials < MAX_TRIALS:
+    while hi - lo > max(4, precision * hi) and (max_trials is None or trials < max_trials):
         trials += 1
         mid = (lo + hi) // 2
         if fills(mid):

@@ -129,7 +129,7 @@ class _Evaluator:
         self.fonts = registry_for(bulletin)
         self.sizes = ImageSizes(bulletin.images)
         self.blocks = [b for _p, b in bulletin.iter_blocks()]
-        self.by_id = {b.id: b for b in self.blocks}
+        self.index = {b.id: i for i, b in enumerate(self.blocks)}  # block id -> reading order
         self.cache: dict[tuple, PageFigures] = {}
         self.scaled: dict[tuple[int, float], object] = {}
         self.volumes: dict[tuple, list[float]] = {}
@@ -454,7 +454,7 @@ def _own_scale(ev: _Evaluator, a: int, b: int) -> float:
 def _refine_scales(ev: _Evaluator, setup: PageSetup, skey: tuple, furn: list[Page | None], cand: Candidate,
                    scales: list[float], t0: float, budget_s: float, fixed: frozenset[int] = frozenset()) -> Candidate:
     """Each page's headline size class: the one whose page scores best (pages are independent)."""
-    index = {b.id: i for i, b in enumerate(ev.blocks)}
+    index = ev.index
     figs = list(cand.pages)
     chosen = list(cand.plan.headline_scales)
     cost = cand.cost
@@ -482,7 +482,7 @@ def _laid_out_plan(ev: _Evaluator, setup: PageSetup, plan: PagePlan) -> list[Pag
     """Every page of ``plan`` laid out in order, as the plan applied would be (its 转版 too)."""
     trial = copy.copy(ev.bulletin)
     trial.page_setup = setup
-    index = {b.id: i for i, b in enumerate(ev.blocks)}
+    index = ev.index
     trial.pages = build_pages(ev.bulletin, plan)
     for k, page in enumerate(trial.pages):
         blocks = [ev.block(index[b.id], plan.headline_scales[k]) for b in page.blocks]
@@ -528,7 +528,7 @@ def _jumped(ev: _Evaluator, setup: PageSetup, cand: Candidate, fixed: frozenset[
             pages[k], pages[k + 1] = (*pages[k], moved), pages[k + 1][1:]
             options.append(replace(plan, pages=tuple(pages), jumps=plan.jumps | {moved}))
         for option in options:
-            if not isinstance(ev.by_id[option.pages[k][-1]], ColumnBlock):
+            if not isinstance(ev.blocks[ev.index[option.pages[k][-1]]], ColumnBlock):
                 continue
             if base is None:
                 base = sum(f.cost for f in _laid_out_plan(ev, setup, plan))
