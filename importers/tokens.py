@@ -104,7 +104,8 @@ def _caption_group(lines: list[SourceLine], i: int, overrides: dict[int, str], t
     while j < len(lines) and len(members) < 8:
         role = _member_role(lines, j, any(r == "name" for _, r in members), any(r == "unit" for _, r in members),
                             overrides)
-        if role is None or (role == "name" and any(r == "name" for _, r in members)):
+        # one name and one unit line to a caption: a second (the user may force one) starts anew
+        if role is None or role in ("name", "unit") and any(r == role for _, r in members):
             break
         members.append((j, role))
         j += 1

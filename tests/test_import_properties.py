@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from importers import SubmissionError, import_text
@@ -77,6 +77,8 @@ def test_decoding_bytes_either_gives_text_or_a_clear_error(data):
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(lines, st.lists(st.tuples(st.integers(0, 30), st.sampled_from(["headline", "name", "title", "unit", "body",
                                                                        "caption"])), max_size=6))
+# two lines forced to be the unit around one name: the caption kept the first unit only
+@example("薛振虎\n薛振虎\n薛振虎", [(0, "unit"), (2, "unit")])
 def test_any_role_corrections_lose_nothing(text, forced):
     """Whatever the user forces in the review dialog, every character still lands somewhere."""
     from importers.review import submission_from_text
